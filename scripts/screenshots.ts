@@ -1,0 +1,39 @@
+/**
+ * npm run screenshots -- [page path …] [--out dir]
+ * Screenshots of built pages (light, dark, 390 px phone) and their print PDF, for looking at the design.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './lib/chromium.ts';
+import { runCli } from './lib/cli.ts';
+import { serveStatic } from './lib/static-server.ts';
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'screenshots' }, dist: { type: 'string', default: 'dist' } } });
+  const pages = positionals.length > 0 ? positionals : ['/'];
+  mkdirSync(values.out, { recursive: true });
+  const server = await serveStatic(values.dist);
+  const browser = await launchChromium();
+  try {
+    for (const path of pages) {
+      const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+      for (const [variant, options] of [
+        ['light', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
+        ['dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+        ['phone', { viewport: { width: 390, height: 844 }, colorScheme: 'light', deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+      ] as const) {
+        const context = await browser.newContext(options);
+        const page = await context.newPage();
+        await page.goto(server.url + path, { waitUntil: 'networkidle' });
+        await page.screenshot({ path: join(values.out, `${name}-${variant}.png`), fullPage: false });
+        if (variant === 'light') writeFileSync(join(values.out, `${name}.pdf`), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`Wrote screenshots of ${pages.length} page(s) to ${values.out}/`);
+});

@@ -1,0 +1,21 @@
+/**
+ * The site's Markdown pipeline, as plugins for `@astrojs/markdown-remark`'s unified() processor.
+ * Math is parsed by remark-math and rendered to HTML + MathML by KaTeX at build time.
+ */
+import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
+import remarkMath from 'remark-math';
+import rehypeScopedHeadingIds from './rehype-heading-ids.ts';
+import rehypeMathErrors from './rehype-math-errors.ts';
+import remarkMathRepair from './remark-math-repair.ts';
+import remarkQuestionLayout from './remark-question-layout.ts';
+import remarkScreenshots from './remark-screenshots.ts';
+
+export const remarkPlugins = [remarkMath, remarkMathRepair, remarkScreenshots, remarkQuestionLayout];
+
+/** Shared with the content check (scripts/check.ts), which must judge formulas as the site renders them. */
+export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ignore' };
+
+// A mutable tuple: Astro's config type does not accept a readonly `[plugin, options]` pair.
+const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
+
+export const rehypePlugins = [katex, rehypeMathErrors, rehypeScopedHeadingIds];

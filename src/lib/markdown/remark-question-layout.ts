@@ -1,0 +1,112 @@
+/**
+ * Gives a question's Markdown its structure on the page: each part becomes a <section> with a
+ * permalink id and an examinability badge, answer variants become groups of labelled panels
+ * (turned into tabs in the browser), and headings get levels that fit under the question's h2.
+ * Uses the same outline as the importer, so page and frontmatter agree.
+ */
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+// Brings in the `data.hName` / `data.hProperties` fields that mdast-util-to-hast adds to mdast nodes.
+import type {} from 'mdast-util-to-hast';
+import type { VFile } from 'vfile';
+import { EXAMINABILITY_LABELS } from '../content/examinability.ts';
+import { splitExaminability } from '../notes/headings.ts';
+import { buildOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
+import { contentFileOf } from './file-kind.ts';
+
+/** A container node that mdast-util-to-hast turns into the element named by `data.hName`. */
+function element(hName: string, hProperties: Record<string, string | number | string[]>, children: RootContent[]): RootContent {
+  return { type: 'paragraph', data: { hName, hProperties }, children } as unknown as RootContent;
+}
+
+function badge(examinability: PartInfo['examinability']): PhrasingContent[] {
+  if (examinability === 'unmarked') return [];
+  const { en, zh } = EXAMINABILITY_LABELS[examinability];
+  return [
+    { type: 'text', value: ' ' },
+    {
+      type: 'emphasis',
+      data: { hName: 'span', hProperties: { className: ['exam-badge'], dataExaminability: examinability } },
+      children: [{ type: 'text', value: `${en} · ${zh}` }],
+    },
+  ];
+}
+
+/** Replaces the `(不考)` marker at the end of a part heading with a badge. */
+function decoratePartHeading(heading: Heading, part: PartInfo, id: string): void {
+  const last = heading.children[heading.children.length - 1];
+  if (last?.type === 'text' && part.examinability !== 'unmarked') {
+    last.value = `${splitExaminability(last.value).text}`;
+  }
+  heading.children.push(...badge(part.examinability));
+  heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: `${id}-h`, className: ['part-heading'] } };
+}
+
+export default function remarkQuestionLayout() {
+  return (tree: Root, file: VFile): void => {
+    const content = contentFileOf(file.path);
+    if (content.kind !== 'question') return;
+    const blocks = tree.children;
+    const outline = buildOutline(blocks);
+
+    const layout = (nodes: OutlineNode[], headingLevel: number): RootContent[] =>
+      nodes.flatMap((node): RootContent[] => {
+        if (node.type === 'block') {
+          const block = blocks[node.index];
+          if (!block) return [];
+          if (block.type === 'heading') block.depth = clampDepth(headingLevel);
+          return [block];
+        }
+        if (node.type === 'part') {
+          const heading = blocks[node.index];
+          const id = `${content.id}--${node.part.anchor}`;
+          if (heading?.type !== 'heading') return [];
+          heading.depth = clampDepth(headingLevel);
+          decoratePartHeading(heading, node.part, id);
+          return [
+            element(
+              'section',
+              { className: ['part'], id, dataPart: node.part.anchor, dataDepth: node.part.depth, dataExaminability: node.part.examinability, ariaLabelledby: `${id}-h` },
+              [heading, ...layout(node.children, headingLevel + 1)],
+            ),
+          ];
+        }
+        return [
+          element(
+            'div',
+            { className: ['variants'], dataScope: node.scope },
+            node.items.map((item) => {
+              const block = blocks[item.index];
+              const [marker, answerStart] = block?.type === 'paragraph' && item.leadsAnswer ? splitLabel(block) : [block, undefined];
+              if (marker?.type === 'heading') marker.depth = clampDepth(headingLevel);
+              if (marker) marker.data = { ...marker.data, hProperties: { ...marker.data?.hProperties, className: ['variant-label'] } };
+              const childLevel = marker?.type === 'heading' ? headingLevel + 1 : headingLevel;
+              const children = [...(marker ? [marker] : []), ...(answerStart ? [answerStart] : []), ...layout(item.children, childLevel)];
+              return element('section', { className: ['variant'], dataSource: item.source }, children);
+            }),
+          ),
+        ];
+      });
+
+    tree.children = [element('div', { className: ['question-body'] }, layout(outline.nodes, 3))];
+  };
+}
+
+/** `**GPT**` + newline + answer in one paragraph: the label becomes its own paragraph, the answer another. */
+function splitLabel(paragraph: Paragraph): [Paragraph, Paragraph | undefined] {
+  const split = splitSourceParagraph(paragraph);
+  if (!split) return [paragraph, undefined];
+  const label: Paragraph = { type: 'paragraph', children: [split.label], position: paragraph.position };
+  return [label, split.rest.length > 0 ? { type: 'paragraph', children: split.rest } : undefined];
+}
+
+/** `**GPT**` followed on the next line by answer text: the label keeps its own paragraph, so tabs can hide it. */
+function splitLabelLine(marker: Paragraph): RootContent[] {
+  const split = splitSourceParagraph(marker);
+  if (!split || split.rest.length === 0) return [];
+  marker.children = [split.label];
+  return [{ type: 'paragraph', children: split.rest }];
+}
+
+function clampDepth(depth: number): Heading['depth'] {
+  return Math.min(6, Math.max(3, depth)) as Heading['depth'];
+}

@@ -1,0 +1,88 @@
+/**
+ * Part headings: `(a)`, `(1)`, `1.1`, `(i)` … at the start of a heading, optionally followed by
+ * points `(9 pts)` and ending with an examinability marker `(不考)`.
+ */
+import { splitExaminability, type Examinability } from './headings.ts';
+
+export type LabelKind = 'number' | 'letter' | 'upper' | 'roman' | 'dotted';
+
+export interface PartLabel {
+  /** The label as written, e.g. "(a)", "1.1", "（i）". */
+  label: string;
+  /** The label's value without brackets: "a", "1.1", "i". */
+  key: string;
+  kind: LabelKind;
+  /** True for i, v, x: a roman numeral or a letter depending on the parts around it. */
+  ambiguous: boolean;
+}
+
+export interface PartHeading extends PartLabel {
+  points?: number | undefined;
+  /** Heading text after label and points, without the examinability marker. */
+  title: string;
+  examinability: Examinability;
+}
+
+const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/i;
+const BRACKETED = /^([(（]\s*([a-z]|[ivx]{1,5}|\d{1,2})\s*[)）])/i;
+const CLOSING_ONLY = /^(([a-z]|\d{1,2})[)）])(?=\s|$)/i;
+const DOTTED = /^(\d{1,2}(?:\.\d{1,2})+)(?=\s|$)/;
+const POINTS = /^[(（]\s*(\d+(?:\.\d+)?)\s*(?:pts?|points?|marks?|分)\s*[)）]/i;
+
+function classify(key: string): Pick<PartLabel, 'kind' | 'ambiguous'> {
+  if (/^\d+$/.test(key)) return { kind: 'number', ambiguous: false };
+  if (/^\d+(\.\d+)+$/.test(key)) return { kind: 'dotted', ambiguous: false };
+  const lower = key.toLowerCase();
+  if (lower.length > 1) return { kind: 'roman', ambiguous: false };
+  if (lower === 'i' || lower === 'v' || lower === 'x') return { kind: key === lower ? 'roman' : 'upper', ambiguous: key === lower };
+  return { kind: key === lower ? 'letter' : 'upper', ambiguous: false };
+}
+
+/** Reads a part label at the very start of a heading's text; undefined when the heading is not a part. */
+export function parsePartLabel(text: string): (PartLabel & { rest: string }) | undefined {
+  const trimmed = text.trim();
+  const bracketed = BRACKETED.exec(trimmed);
+  const match = bracketed ?? CLOSING_ONLY.exec(trimmed) ?? DOTTED.exec(trimmed);
+  if (!match) return undefined;
+  const label = match[1] ?? '';
+  const key = label.replace(/[()（）\s]/g, '');
+  if (key.length > 1 && !/^\d/.test(key) && !ROMAN.test(key)) return undefined;
+  return { label, key, ...classify(key), rest: trimmed.slice(match[0].length).trim() };
+}
+
+/** `(a) (9 pts) 选择 Precision 或 Recall (不考)` → label (a), 9 points, title, not examined. */
+export function parsePartHeading(text: string): PartHeading | undefined {
+  const label = parsePartLabel(text);
+  if (!label) return undefined;
+  const { rest, ...partLabel } = label;
+  const pointsMatch = POINTS.exec(rest);
+  const afterPoints = pointsMatch ? rest.slice(pointsMatch[0].length) : rest;
+  const { text: title, examinability } = splitExaminability(afterPoints);
+  return { ...partLabel, points: pointsMatch ? Number(pointsMatch[1]) : undefined, title, examinability };
+}
+
+/**
+ * Returns a function that assigns nesting depths to a question's part labels, fed in order.
+ * All parts sit at the same heading level in the notes, so depth comes from the label kinds:
+ * the first kind seen is depth 1, a new kind nests under the open part, and a kind seen before
+ * closes back to its depth. `(i)` is a letter right after `(h)`, a roman numeral otherwise
+ * (likewise v after u, x after w).
+ */
+export function createPartNester(): (part: PartLabel) => { kind: LabelKind; depth: number; path: string[] } {
+  const open: { kind: LabelKind; key: string }[] = [];
+  return (part) => {
+    const kind = resolveKind(part, open);
+    const existing = open.findIndex((entry) => entry.kind === kind);
+    if (existing === -1) open.push({ kind, key: part.key });
+    else open.splice(existing, open.length - existing, { kind, key: part.key });
+    return { kind, depth: open.length, path: open.map((entry) => entry.key) };
+  };
+}
+
+function resolveKind(part: PartLabel, open: { kind: LabelKind; key: string }[]): LabelKind {
+  if (!part.ambiguous) return part.kind;
+  const letter = open.find((entry) => entry.kind === 'letter');
+  const precedingLetter = String.fromCharCode(part.key.toLowerCase().charCodeAt(0) - 1);
+  if (letter && letter.key.toLowerCase() === precedingLetter) return 'letter';
+  return 'roman';
+}

@@ -1,0 +1,100 @@
+/**
+ * Page models: how a course's questions group into sections and papers, with the counts and
+ * navigation the pages show. Pure functions over the collections' data; pages only render them.
+ */
+import { paperSlug, type Examinability } from '../notes/headings.ts';
+import { sectionSlug } from './urls.ts';
+
+export interface PaperData {
+  year: number;
+  sitting: string;
+  variant?: string | undefined;
+  label: string;
+}
+
+export interface QuestionData {
+  id: string;
+  course: string;
+  section: number;
+  number: string;
+  heading: string;
+  paper?: PaperData | undefined;
+  examinability: Examinability;
+  order: number;
+  hasAnswer: boolean;
+  parts: { examinability: Examinability; depth: number }[];
+}
+
+export interface SectionData {
+  course: string;
+  number: number;
+  title: string;
+  scope: boolean;
+}
+
+export interface SectionSummary<Q extends QuestionData = QuestionData> {
+  number: number;
+  title: string;
+  slug: string;
+  questions: Q[];
+  answered: number;
+  notExaminedParts: number;
+}
+
+export interface PaperSummary<Q extends QuestionData = QuestionData> {
+  paper: PaperData;
+  slug: string;
+  questions: Q[];
+}
+
+const SITTING_ORDER = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export function byNotesOrder<Q extends QuestionData>(questions: Q[]): Q[] {
+  return [...questions].sort((a, b) => a.order - b.order);
+}
+
+/** The course's question sections (not the scope page) in number order, each with its questions and counts. */
+export function summariseSections<Q extends QuestionData>(sections: SectionData[], questions: Q[]): SectionSummary<Q>[] {
+  return sections
+    .filter((section) => !section.scope)
+    .sort((a, b) => a.number - b.number)
+    .map((section) => {
+      const inSection = byNotesOrder(questions.filter((question) => question.section === section.number));
+      return {
+        number: section.number,
+        title: section.title,
+        slug: sectionSlug(section.number),
+        questions: inSection,
+        answered: inSection.filter((question) => question.hasAnswer).length,
+        notExaminedParts: inSection.reduce((sum, question) => sum + question.parts.filter((part) => part.examinability === 'not-examined').length, 0),
+      };
+    });
+}
+
+/** Newest paper first; within a paper, its questions in the notes' order (section, then number). */
+export function summarisePapers<Q extends QuestionData>(questions: Q[]): PaperSummary<Q>[] {
+  const papers = new Map<string, PaperSummary<Q>>();
+  for (const question of byNotesOrder(questions)) {
+    if (!question.paper) continue;
+    const slug = paperSlug(question.paper);
+    const entry = papers.get(slug) ?? { paper: question.paper, slug, questions: [] };
+    entry.questions.push(question);
+    papers.set(slug, entry);
+  }
+  const sittingRank = (sitting: string): number => SITTING_ORDER.indexOf(sitting.slice(0, 3).toLowerCase());
+  return [...papers.values()].sort(
+    (a, b) =>
+      b.paper.year - a.paper.year ||
+      sittingRank(b.paper.sitting) - sittingRank(a.paper.sitting) ||
+      (a.paper.variant ?? '').localeCompare(b.paper.variant ?? '', 'en', { numeric: true }),
+  );
+}
+
+export interface Neighbours<T> {
+  previous?: T | undefined;
+  next?: T | undefined;
+}
+
+export function neighbours<T>(items: T[], index: number): Neighbours<T> {
+  return { previous: items[index - 1], next: items[index + 1] };
+}

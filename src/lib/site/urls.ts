@@ -1,0 +1,17 @@
+/** Every URL the site links to, in one place: pages, question anchors and printed PDFs. */
+
+/** URL segment of a section page: "s3". */
+export function sectionSlug(number: number): string {
+  return `s${number}`;
+}
+
+export const urls = {
+  home: (): string => '/',
+  course: (course: string): string => `/${course}/`,
+  section: (course: string, section: number): string => `/${course}/${sectionSlug(section)}/`,
+  paper: (course: string, paperSlug: string): string => `/${course}/papers/${paperSlug}/`,
+  /** Where a question lives: its section page, at its anchor. */
+  question: (course: string, section: number, id: string): string => `/${course}/${sectionSlug(section)}/#${id}`,
+  sectionPdf: (course: string, section: number): string => `/${course}/pdf/${sectionSlug(section)}.pdf`,
+  paperPdf: (course: string, paperSlug: string): string => `/${course}/pdf/paper-${paperSlug}.pdf`,
+};
