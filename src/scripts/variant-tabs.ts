@@ -4,6 +4,7 @@
  * one after another, each under its source label; print shows them all the same way.
  */
 let groupCount = 0;
+const selectors: { panels: HTMLElement[]; select: (index: number, focus: boolean) => void }[] = [];
 
 export function initVariantTabs(root: ParentNode = document): void {
   for (const group of root.querySelectorAll<HTMLElement>('.variants:not(.is-tabbed)')) {
@@ -58,5 +59,20 @@ export function initVariantTabs(root: ParentNode = document): void {
     group.prepend(tablist);
     group.classList.add('is-tabbed');
     select(0, false);
+    selectors.push({ panels, select });
   }
+  // A link to a part inside another answer variant (a permalink or a search result) opens that tab.
+  const showTarget = (): void => {
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (!target) return;
+    for (const { panels, select } of selectors) {
+      const index = panels.findIndex((panel) => panel.contains(target));
+      if (index !== -1 && panels[index]?.hidden) {
+        select(index, false);
+        target.scrollIntoView();
+      }
+    }
+  };
+  showTarget();
+  window.addEventListener('hashchange', showTarget);
 }

@@ -75,12 +75,12 @@ export default function remarkQuestionLayout() {
             'div',
             { className: ['variants'], dataScope: node.scope },
             node.items.map((item) => {
-              const block = blocks[item.index];
-              const [marker, answerStart] = block?.type === 'paragraph' && item.leadsAnswer ? splitLabel(block) : [block, undefined];
+              const marker = blocks[item.index];
+              const answerStart = marker?.type === 'paragraph' && item.leadsAnswer ? splitLabelLine(marker) : [];
               if (marker?.type === 'heading') marker.depth = clampDepth(headingLevel);
               if (marker) marker.data = { ...marker.data, hProperties: { ...marker.data?.hProperties, className: ['variant-label'] } };
               const childLevel = marker?.type === 'heading' ? headingLevel + 1 : headingLevel;
-              const children = [...(marker ? [marker] : []), ...(answerStart ? [answerStart] : []), ...layout(item.children, childLevel)];
+              const children = [...(marker ? [marker] : []), ...answerStart, ...layout(item.children, childLevel)];
               return element('section', { className: ['variant'], dataSource: item.source }, children);
             }),
           ),
@@ -89,14 +89,6 @@ export default function remarkQuestionLayout() {
 
     tree.children = [element('div', { className: ['question-body'] }, layout(outline.nodes, 3))];
   };
-}
-
-/** `**GPT**` + newline + answer in one paragraph: the label becomes its own paragraph, the answer another. */
-function splitLabel(paragraph: Paragraph): [Paragraph, Paragraph | undefined] {
-  const split = splitSourceParagraph(paragraph);
-  if (!split) return [paragraph, undefined];
-  const label: Paragraph = { type: 'paragraph', children: [split.label], position: paragraph.position };
-  return [label, split.rest.length > 0 ? { type: 'paragraph', children: split.rest } : undefined];
 }
 
 /** `**GPT**` followed on the next line by answer text: the label keeps its own paragraph, so tabs can hide it. */

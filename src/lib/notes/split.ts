@@ -74,7 +74,7 @@ export function parseNotes(text: string, file: string): ParsedNotes {
   const structural: number[] = [];
 
   for (const node of tree.children) {
-    if (node.type !== 'heading' || node.depth > 2) continue;
+    if (node.type !== 'heading' || node.depth > 2 || !isAtxHeading(node, lines)) continue;
     const line = startLine(node);
     const headingText = inlineText(node.children).trim();
     if (node.depth === 1) {
@@ -131,6 +131,15 @@ export function parseNotes(text: string, file: string): ParsedNotes {
   // Text above the title would otherwise fall between the cracks: keep it, with the title line, in the preamble.
   const textAboveTitle = lines.slice(0, Math.max(0, titleLine - 1)).some((line) => line.trim() !== '');
   return { title, preamble: chunkOf(textAboveTitle ? 1 : titleLine + 1, firstSectionLine), sections: parsedSections };
+}
+
+/**
+ * Sections and questions are `#` / `##` lines. A paragraph followed by `---` is also a level-2
+ * heading in Markdown (setext), but in notes that rule is a separator: it stays in the body.
+ */
+function isAtxHeading(node: RootContent, lines: string[]): boolean {
+  const start = node.position?.start;
+  return start !== undefined && (lines[start.line - 1] ?? '').slice(start.column - 1).startsWith('#');
 }
 
 function startLine(node: RootContent): number {

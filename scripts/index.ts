@@ -1,0 +1,63 @@
+/**
+ * npm run build runs this after `astro build`: a Pagefind index with one document per question,
+ * cut from the built section pages, written to <dist>/pagefind/.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import * as pagefind from 'pagefind';
+import { visit } from 'unist-util-visit';
+import { questionDocument, VOCABULARY_PATH } from '../src/lib/search/documents.ts';
+import { buildVocabulary } from '../src/lib/search/typos.ts';
+import { urls } from '../src/lib/site/urls.ts';
+import { findPrintablePages, fileInDist } from './lib/built-pages.ts';
+import { runCli } from './lib/cli.ts';
+import { contentDir, readCourseFacts } from './lib/content.ts';
+
+runCli(async () => {
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: process.env.SITE_OUT_DIR ?? 'dist' } } });
+  const dist = values.dist;
+  const courses = new Map(readCourseFacts(contentDir()).map((course) => [course.id, course]));
+  // The notes mix Chinese and English in every page, and Pagefind only segments Chinese words
+  // (过拟合 inside a sentence) in pages indexed as Chinese: so one index, indexed as Chinese.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+
+  const texts: string[] = [];
+  for (const page of findPrintablePages(dist).filter((printable) => printable.kind === 'section')) {
+    const course = courses.get(page.course);
+    const section = course?.sections.find((candidate) => candidate.number === page.section);
+    if (!course || !section) throw new Error(`${page.url}: no course or section for this built page in ${contentDir()}`);
+    const tree = fromHtml(readFileSync(fileInDist(dist, page.url), 'utf8'));
+    const articles: Element[] = [];
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'article' && typeof node.properties.dataQuestionId === 'string') articles.push(node);
+    });
+    for (const article of articles) {
+      const id = String(article.properties.id);
+      const question = course.questions.find((candidate) => candidate.id === id);
+      if (!question) throw new Error(`${page.url}#${id}: question not found in ${contentDir()}/${course.id}`);
+      const { html, text } = questionDocument(article, {
+        key: `${course.id}/${id}`,
+        anchor: id,
+        sectionUrl: urls.section(course.id, section.number),
+        courseTitle: course.title,
+        sectionLabel: `Section ${section.number} · ${section.title}`,
+        questionLabel: `Q${question.number}`,
+        paperLabel: question.paper?.label,
+        year: question.paper?.year,
+        hasAnswer: question.hasAnswer,
+      });
+      const added = await index.addHTMLFile({ url: urls.question(course.id, section.number, id), content: html });
+      if (added.errors.length > 0) throw new Error(`${page.url}#${id}: ${added.errors.join('; ')}`);
+      texts.push(text);
+    }
+  }
+  const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  writeFileSync(join(dist, VOCABULARY_PATH), JSON.stringify(buildVocabulary(texts)));
+  console.log(`Search index: ${texts.length} questions indexed into ${join(dist, 'pagefind')}/`);
+});

@@ -1,0 +1,64 @@
+/**
+ * The printable pages of a built site, found by walking its folder: every section page
+ * (`/<course>/s<N>/`) and every paper page (`/<course>/papers/<slug>/`), each with the URL
+ * of its PDF as urls.ts names it. Used by `npm run pdf` and by the end-to-end tests.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { urls } from '../../src/lib/site/urls.ts';
+
+export interface PrintablePage {
+  kind: 'section' | 'paper';
+  course: string;
+  /** Section number (section pages only). */
+  section?: number;
+  /** Paper slug (paper pages only). */
+  paper?: string;
+  /** Site path of the page: "/dasc7606/s3/". */
+  url: string;
+  /** Site path of its PDF: "/dasc7606/pdf/s3.pdf". */
+  pdf: string;
+}
+
+const COURSE = /^[a-z0-9][a-z0-9-]*$/;
+const SECTION = /^s(\d+)$/;
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+function subfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Section pages first, then paper pages, per course in folder order. */
+export function findPrintablePages(dist: string): PrintablePage[] {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is not a built site (no index.html): run npm run build first.`);
+  const pages: PrintablePage[] = [];
+  for (const course of subfolders(dist).filter((name) => COURSE.test(name))) {
+    const courseDir = join(dist, course);
+    if (!existsSync(join(courseDir, 'index.html'))) continue;
+    const sections: PrintablePage[] = [];
+    for (const name of subfolders(courseDir)) {
+      const match = SECTION.exec(name);
+      if (!match || !existsSync(join(courseDir, name, 'index.html'))) continue;
+      const section = Number(match[1]);
+      sections.push({ kind: 'section', course, section, url: urls.section(course, section), pdf: urls.sectionPdf(course, section) });
+    }
+    sections.sort((a, b) => (a.section ?? 0) - (b.section ?? 0));
+    pages.push(...sections);
+    const papersDir = join(courseDir, 'papers');
+    if (!existsSync(papersDir)) continue;
+    for (const paper of subfolders(papersDir)) {
+      if (!SLUG.test(paper) || !existsSync(join(papersDir, paper, 'index.html'))) continue;
+      pages.push({ kind: 'paper', course, paper, url: urls.paper(course, paper), pdf: urls.paperPdf(course, paper) });
+    }
+  }
+  return pages;
+}
+
+/** A site path ("/a/b.pdf", "/a/") as a file inside the built folder. */
+export function fileInDist(dist: string, sitePath: string): string {
+  const path = decodeURIComponent(sitePath.split(/[?#]/)[0] ?? '');
+  return join(dist, ...path.split('/').filter(Boolean), ...(path.endsWith('/') ? ['index.html'] : []));
+}

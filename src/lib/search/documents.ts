@@ -1,0 +1,152 @@
+/**
+ * Search works at question granularity: each question of a built section page becomes its own
+ * Pagefind document, with the facts a result shows (course, section, paper) as metadata and the
+ * filters students narrow by. Formulas are indexed once, as readable text.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+import { visit, SKIP } from 'unist-util-visit';
+import { texToText } from './tex-to-text.ts';
+
+export interface QuestionFacts {
+  /** "dasc7606/s1-2024-may-abc-q1" */
+  key: string;
+  /** Anchor id of the question on its section page. */
+  anchor: string;
+  /** Section page URL, e.g. "/dasc7606/s1/". */
+  sectionUrl: string;
+  courseTitle: string;
+  /** "Section 1 · DeepLearning Basis" */
+  sectionLabel: string;
+  /** "Q1" */
+  questionLabel: string;
+  paperLabel?: string | undefined;
+  year?: number | undefined;
+  hasAnswer: boolean;
+}
+
+/** Where the index step writes the typo vocabulary, relative to the built site. */
+export const VOCABULARY_PATH = 'pagefind/vocabulary.json';
+
+/** Filter names and values, as shown next to their counts. */
+export const FILTERS = {
+  course: 'Course',
+  section: 'Section',
+  year: 'Year',
+  examinable: 'Examinable',
+  answer: 'Answer',
+} as const;
+
+export const FILTER_VALUES = {
+  examinable: 'Examinable',
+  notExaminedParts: 'Has parts not examined',
+  written: 'Written answer',
+  screenshotsOnly: 'Screenshots only',
+} as const;
+
+function hasClass(node: Element, name: string): boolean {
+  const classes = node.properties.className;
+  return Array.isArray(classes) && classes.includes(name);
+}
+
+function span(attributes: Record<string, string>, text: string): Element {
+  return { type: 'element', tagName: 'span', properties: attributes, children: [{ type: 'text', value: text }] };
+}
+
+/** Replaces rendered math with readable text and drops what is page chrome, not content. */
+function indexableBody(article: Element): Element {
+  const copy = structuredClone(article);
+  visit(copy, 'element', (node, index, parent) => {
+    if (index === undefined || !parent) return;
+    if (hasClass(node, 'katex')) {
+      let tex = '';
+      visit(node, 'element', (child) => {
+        if (child.tagName === 'annotation') tex = toText(child);
+      });
+      parent.children[index] = { type: 'text', value: ` ${texToText(tex)} ` };
+      return SKIP;
+    }
+    if (['shot-missing', 'permalink', 'badge', 'exam-badge'].some((name) => hasClass(node, name))) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+  return copy;
+}
+
+/** Heading ids of the parts marked not examined, so results inside them can be hidden. */
+export function notExaminedAnchors(article: Element): string[] {
+  const anchors: string[] = [];
+  visit(article, 'element', (node) => {
+    if (node.tagName === 'section' && node.properties.dataExaminability === 'not-examined' && typeof node.properties.ariaLabelledBy === 'string') {
+      anchors.push(node.properties.ariaLabelledBy);
+    }
+  });
+  return anchors;
+}
+
+/** The HTML Pagefind indexes for one question, and its plain text (for the typo vocabulary). */
+export function questionDocument(article: Element, facts: QuestionFacts): { html: string; text: string } {
+  const notExamined = notExaminedAnchors(article);
+  const partCount = (() => {
+    let count = 0;
+    visit(article, 'element', (node) => {
+      if (node.tagName === 'section' && hasClass(node, 'part')) count += 1;
+    });
+    return count;
+  })();
+  const examinable = partCount === 0 || notExamined.length < partCount;
+  const filters: [string, string][] = [
+    ['course', facts.courseTitle],
+    ['section', facts.sectionLabel],
+    ...(facts.year === undefined ? [] : ([['year', String(facts.year)]] as [string, string][])),
+    ...(examinable ? ([['examinable', FILTER_VALUES.examinable]] as [string, string][]) : []),
+    ...(notExamined.length > 0 ? ([['examinable', FILTER_VALUES.notExaminedParts]] as [string, string][]) : []),
+    ['answer', facts.hasAnswer ? FILTER_VALUES.written : FILTER_VALUES.screenshotsOnly],
+  ];
+  const meta: [string, string][] = [
+    ['title', [facts.questionLabel, facts.paperLabel].filter(Boolean).join(' · ')],
+    ['course', facts.courseTitle],
+    ['section', facts.sectionLabel],
+    ['question', facts.questionLabel],
+    ['paper', facts.paperLabel ?? ''],
+    ['key', facts.key],
+    ['page', facts.sectionUrl],
+    ['anchor', facts.anchor],
+    ['notExamined', notExamined.join(' ')],
+  ];
+  const facets: ElementContent[] = [
+    ...filters.map(([name, value]) => span({ dataPagefindFilter: name }, value)),
+    ...meta.map(([name, value]) => span({ dataPagefindMeta: name }, value)),
+  ];
+  const body = indexableBody(article);
+  const root: Root = {
+    type: 'root',
+    children: [
+      {
+        type: 'element',
+        tagName: 'html',
+        // One index for the whole bilingual site, segmented as Chinese (see scripts/index.ts).
+        properties: { lang: 'zh' },
+        children: [
+          {
+            type: 'element',
+            tagName: 'body',
+            properties: {},
+            children: [
+              {
+                type: 'element',
+                tagName: 'main',
+                properties: { dataPagefindBody: '' },
+                children: [{ type: 'element', tagName: 'div', properties: { dataPagefindIgnore: '' }, children: facets }, body],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  return { html: toHtml(root), text: toText(body) };
+}

@@ -1,0 +1,51 @@
+/**
+ * Shapes Pagefind's answers for the results list: one entry per question, linked to the part
+ * where the words matched, without parts marked not examined when the reader hides them.
+ */
+
+export interface SubResultLike {
+  title: string;
+  excerpt: string;
+  locations: number[];
+  anchor?: { id: string } | undefined;
+}
+
+export interface ResultLike {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: SubResultLike[];
+}
+
+export interface QuestionHit {
+  href: string;
+  title: string;
+  /** "DASC7606 Final › Section 5 · Generative Adversarial Networks" */
+  context: string;
+  /** The heading the best match is under, e.g. "(b) …", when it is not the question's own. */
+  heading?: string | undefined;
+  /** Pagefind's excerpt: escaped text with <mark> around matches. */
+  excerptHtml: string;
+}
+
+/** Query words to highlight on the page a result opens. */
+export function highlightParam(query: string): string {
+  return new URLSearchParams({ highlight: query.trim() }).toString();
+}
+
+export function toQuestionHit(result: ResultLike, query: string, hideNotExamined: boolean): QuestionHit | undefined {
+  const hidden = new Set((result.meta.notExamined ?? '').split(' ').filter(Boolean));
+  const visible = result.sub_results.filter((sub) => !(hideNotExamined && sub.anchor && hidden.has(sub.anchor.id)));
+  if (visible.length === 0 && result.sub_results.length > 0) return undefined;
+  const best = visible.reduce<SubResultLike | undefined>((top, sub) => (!top || sub.locations.length > top.locations.length ? sub : top), undefined);
+  const page = result.meta.page ?? result.url.split('#')[0] ?? result.url;
+  const anchor = best?.anchor?.id ?? result.meta.anchor ?? '';
+  const underHeading = best?.anchor !== undefined && !best.anchor.id.endsWith('-title');
+  return {
+    href: `${page}?${highlightParam(query)}#${anchor}`,
+    title: result.meta.title ?? result.url,
+    context: [result.meta.course, result.meta.section].filter(Boolean).join(' › '),
+    heading: underHeading ? best.title : undefined,
+    excerptHtml: best?.excerpt ?? result.excerpt,
+  };
+}

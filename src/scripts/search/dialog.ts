@@ -1,0 +1,30 @@
+/** The search dialog over any page. Esc closes it (native <dialog>) and focus returns to where it was. */
+import { createSearchPanel } from './ui.ts';
+
+let dialog: HTMLDialogElement | undefined;
+let input: HTMLInputElement | undefined;
+
+export function openSearchDialog(): void {
+  if (!dialog) {
+    dialog = document.createElement('dialog');
+    dialog.className = 'search-dialog';
+    dialog.setAttribute('aria-label', 'Search the notes');
+    const panel = createSearchPanel();
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'button search-close';
+    close.textContent = 'Close';
+    close.addEventListener('click', () => dialog?.close());
+    panel.element.querySelector('.search-bar')?.append(close);
+    dialog.append(panel.element);
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close();
+    });
+    document.body.append(dialog);
+    input = panel.input;
+    void panel.run('');
+  }
+  if (!dialog.open) dialog.showModal();
+  input?.focus();
+  input?.select();
+}

@@ -1,0 +1,161 @@
+/**
+ * The search panel: a query box, filters with counts and results at question granularity.
+ * Used in the header's dialog (opened with /, Ctrl/⌘+K or a click) and on the /search/ page.
+ * Loaded only when search is opened; Pagefind itself loads on the first query.
+ */
+import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
+import { toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
+import { correctQuery } from '../../lib/search/typos.ts';
+import { loadSearch, type FilterCounts } from './pagefind.ts';
+
+type FilterName = keyof typeof FILTERS;
+const LISTED_FILTERS: FilterName[] = ['course', 'section', 'year', 'answer'];
+
+export interface SearchPanel {
+  element: HTMLElement;
+  input: HTMLInputElement;
+  run: (query: string) => Promise<void>;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function createSearchPanel(options: { onQueryChange?: (query: string) => void } = {}): SearchPanel {
+  const panel = element('div', { class: 'search-panel' });
+  const form = element('form', { class: 'search-bar', role: 'search' });
+  const label = element('label', { class: 'visually-hidden', for: 'search-input' }, 'Search the notes');
+  const input = element('input', {
+    id: 'search-input',
+    type: 'search',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'Search questions and answers — English or 中文',
+    'aria-describedby': 'search-status',
+  });
+  form.append(label, input);
+  const layout = element('div', { class: 'search-layout' });
+  const filters = element('div', { class: 'search-filters', role: 'group', 'aria-label': 'Filters' });
+  const resultsArea = element('div', { class: 'search-results-area' });
+  const status = element('p', { id: 'search-status', class: 'search-status', role: 'status' });
+  const list = element('ol', { class: 'search-results', 'aria-label': 'Results' });
+  resultsArea.append(status, list);
+  layout.append(filters, resultsArea);
+  panel.append(form, layout);
+
+  const chosen = new Map<FilterName, Set<string>>();
+  let hideNotExamined = false;
+  let latest = 0;
+  let filterCounts: FilterCounts = {};
+
+  const activeFilters = (): Record<string, { any: string[] }> => {
+    const active: Record<string, { any: string[] }> = {};
+    for (const [name, values] of chosen) if (values.size > 0) active[name] = { any: [...values] };
+    if (hideNotExamined) active.examinable = { any: [FILTER_VALUES.examinable] };
+    return active;
+  };
+
+  const renderFilters = (counts: FilterCounts, totals: FilterCounts): void => {
+    filters.replaceChildren();
+    const examinable = element('label', { class: 'filter-toggle' });
+    const toggle = element('input', { type: 'checkbox' });
+    toggle.checked = hideNotExamined;
+    toggle.addEventListener('change', () => {
+      hideNotExamined = toggle.checked;
+      void run(input.value);
+    });
+    examinable.append(toggle, ` Hide not examined (${counts.examinable?.[FILTER_VALUES.examinable] ?? 0})`);
+    filters.append(examinable);
+    for (const name of LISTED_FILTERS) {
+      const values = Object.keys(totals[name] ?? {}).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en', { numeric: true })));
+      if (values.length < 2 && !(chosen.get(name)?.size ?? 0)) continue;
+      const fieldset = element('fieldset', { class: 'filter-group' });
+      fieldset.append(element('legend', {}, FILTERS[name]));
+      for (const value of values) {
+        const option = element('label', { class: 'filter-option' });
+        const box = element('input', { type: 'checkbox', value });
+        box.checked = chosen.get(name)?.has(value) ?? false;
+        box.addEventListener('change', () => {
+          const set = chosen.get(name) ?? new Set<string>();
+          if (box.checked) set.add(value);
+          else set.delete(value);
+          chosen.set(name, set);
+          void run(input.value);
+        });
+        option.append(box, ` ${value} `, element('span', { class: 'filter-count' }, `(${counts[name]?.[value] ?? 0})`));
+        fieldset.append(option);
+      }
+      filters.append(fieldset);
+    }
+  };
+
+  const renderHits = (hits: QuestionHit[]): void => {
+    list.replaceChildren(
+      ...hits.map((hit) => {
+        const item = element('li', { class: 'search-result' });
+        const link = element('a', { href: hit.href, class: 'search-result-link' });
+        const title = element('span', { class: 'search-result-title' }, hit.title);
+        if (hit.heading) title.append(element('span', { class: 'search-result-heading' }, ` · ${hit.heading}`));
+        const context = element('span', { class: 'search-result-context' }, hit.context);
+        const excerpt = element('span', { class: 'search-result-excerpt' });
+        excerpt.innerHTML = hit.excerptHtml; // Pagefind escapes the text; only <mark> is markup.
+        link.append(title, context, excerpt);
+        item.append(link);
+        return item;
+      }),
+    );
+  };
+
+  async function run(query: string): Promise<void> {
+    const ticket = ++latest;
+    const trimmed = query.trim();
+    options.onQueryChange?.(trimmed);
+    if (trimmed === '' && Object.keys(activeFilters()).length === 0) {
+      status.textContent = 'Type a topic, a term or a question: “mode collapse”, “过拟合”, “padding”.';
+      list.replaceChildren();
+      const { pagefind } = await loadSearch();
+      filterCounts = await pagefind.filters();
+      if (ticket === latest) renderFilters(filterCounts, filterCounts);
+      return;
+    }
+    status.textContent = 'Searching…';
+    const { pagefind, vocabulary } = await loadSearch();
+    const corrected = correctQuery(trimmed, vocabulary);
+    const search = await pagefind.search(corrected === '' ? null : corrected, { filters: activeFilters() });
+    const data = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+    if (ticket !== latest) return;
+    const hits = data.map((result) => toQuestionHit(result, corrected, hideNotExamined)).filter((hit): hit is QuestionHit => hit !== undefined);
+    filterCounts = search.totalFilters;
+    renderFilters(search.filters, filterCounts);
+    renderHits(hits);
+    const note = corrected !== trimmed ? ` Showing results for “${corrected}”.` : '';
+    status.textContent = hits.length === 0 ? `No questions match “${trimmed}”.${note}` : `${hits.length} question${hits.length === 1 ? '' : 's'} found.${note}`;
+  }
+
+  let debounce: number | undefined;
+  input.addEventListener('input', () => {
+    window.clearTimeout(debounce);
+    debounce = window.setTimeout(() => void run(input.value), 120);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    list.querySelector<HTMLAnchorElement>('a')?.focus();
+  });
+  // Arrow keys move between the query and the results; Enter on a result opens it.
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
+    if (links.length === 0) return;
+    const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (document.activeElement !== input && current === -1) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? current + 1 : current - 1;
+    if (next < 0) input.focus();
+    else links[Math.min(next, links.length - 1)]?.focus();
+  });
+
+  return { element: panel, input, run };
+}

@@ -1,0 +1,80 @@
+/**
+ * One headless Chromium per test file (system browser, via scripts/lib/chromium.ts), and pages
+ * that record what went wrong while they loaded: console errors, uncaught exceptions, failed
+ * requests and HTTP error responses.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { launchChromium } from '../../../scripts/lib/chromium.ts';
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors, page errors, failed requests and 4xx/5xx responses, as readable lines. */
+  problems: string[];
+}
+
+export interface BrowserHandle {
+  /** The file's browser (launched in beforeAll). */
+  readonly browser: Browser;
+  /** A new context and page on `path` of the built site; closed after the test. */
+  open: (path: string, options?: BrowserContextOptions & { waitUntil?: 'load' | 'networkidle' }) => Promise<OpenedPage>;
+  /** A new context (closed after the test) with problem recording on every page it opens. */
+  newContext: (options?: BrowserContextOptions) => Promise<{ context: BrowserContext; problems: string[] }>;
+}
+
+export const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
+
+/** Records problems on every page of a context. */
+function watch(context: BrowserContext, problems: string[]): void {
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    });
+  });
+}
+
+/** Call at the top of a test file. */
+export function useBrowser(): BrowserHandle {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const handle: BrowserHandle = {
+    get browser(): Browser {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    async newContext(options = {}) {
+      const context = await handle.browser.newContext({ viewport: DEFAULT_VIEWPORT, ...options });
+      contexts.push(context);
+      const problems: string[] = [];
+      watch(context, problems);
+      return { context, problems };
+    },
+    async open(path, options = {}) {
+      const { waitUntil = 'load', ...contextOptions } = options;
+      const { context, problems } = await handle.newContext(contextOptions);
+      const page = await context.newPage();
+      const response = await page.goto(baseUrl + path, { waitUntil });
+      if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
+      return { page, context, problems };
+    },
+  };
+  return handle;
+}

@@ -1,0 +1,83 @@
+/**
+ * Builds the site the end-to-end tests run against, from notes imported into a throwaway folder:
+ * the user's notes (content/dasc7606/notes.md) and, when present, the second-course fixture
+ * (tests/fixtures/notes/ml-midterm.md). Then prints the PDFs, serves the site and hands base URL,
+ * built folder and courses to the tests through `inject()`.
+ *
+ * E2E_REUSE_BUILD=1 keeps an existing .e2e/dist (for iterating on tests); CI always rebuilds.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveStatic } from '../../../scripts/lib/static-server.ts';
+
+export interface E2eCourse {
+  /** Course id, the folder under content and dist. */
+  id: string;
+  /** The notes file it was imported from, relative to the project. */
+  notes: string;
+  /** True for the user's own notes, false for the test fixture. */
+  own: boolean;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Origin of the served built site, without a trailing slash: "http://127.0.0.1:40123". */
+    baseUrl: string;
+    /** Absolute path of the built site. */
+    dist: string;
+    /** Absolute path of the imported content the site was built from. */
+    contentDir: string;
+    courses: E2eCourse[];
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const WORK = join(ROOT, '.e2e');
+const CONTENT = join(WORK, 'content');
+const DIST = join(WORK, 'dist');
+
+const SOURCES: E2eCourse[] = [
+  { id: 'dasc7606', notes: 'content/dasc7606/notes.md', own: true },
+  { id: 'ml-midterm', notes: 'tests/fixtures/notes/ml-midterm.md', own: false },
+];
+
+/** Runs `npm run <script> -- args` in the project; on failure the error carries the output's tail. */
+function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) done(output);
+      else fail(new Error(`npm run ${script} ${args.join(' ')} failed (exit ${code}):\n${output.split('\n').slice(-40).join('\n')}`));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const courses = SOURCES.filter((course) => existsSync(join(ROOT, course.notes)));
+  const reuse = process.env.E2E_REUSE_BUILD === '1' && !process.env.CI && existsSync(join(DIST, 'index.html'));
+  if (!reuse) {
+    rmSync(WORK, { recursive: true, force: true });
+    mkdirSync(CONTENT, { recursive: true });
+    const content = relative(ROOT, CONTENT);
+    for (const course of courses) {
+      await npmRun('import', [course.notes, '--course', course.id, '--content', content]);
+      // Screenshots the user already put in the real content folder come along.
+      const images = join(ROOT, 'content', course.id, 'images');
+      if (course.own && existsSync(images)) cpSync(images, join(CONTENT, course.id, 'images'), { recursive: true, force: false });
+    }
+    await npmRun('build', [], { CONTENT_DIR: CONTENT, SITE_OUT_DIR: DIST });
+    await npmRun('pdf', ['--dist', DIST]);
+  }
+  const server = await serveStatic(DIST);
+  project.provide('baseUrl', server.url);
+  project.provide('dist', DIST);
+  project.provide('contentDir', CONTENT);
+  project.provide('courses', courses);
+  return () => server.close();
+}

@@ -1,0 +1,118 @@
+/**
+ * What the tests know about the site they check, read from the imported content (frontmatter)
+ * and the built folder, never written into the tests: courses, sections, papers, screenshots.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { parse } from 'yaml';
+import { findPrintablePages, type PrintablePage } from '../../../scripts/lib/built-pages.ts';
+import { paperSlug } from '../../../src/lib/notes/headings.ts';
+import type { E2eCourse } from './global-setup.ts';
+
+export interface Screenshot {
+  src: string;
+  alt: string;
+}
+
+export interface QuestionMeta {
+  id: string;
+  course: string;
+  section: number;
+  number: string;
+  hasAnswer: boolean;
+  paper?: { year: number; sitting: string; variant?: string; label: string };
+  images: Screenshot[];
+  variants: string[];
+  parts: { anchor: string; sources: string[] }[];
+  /** The question's Markdown body. */
+  body: string;
+}
+
+export interface SectionMeta {
+  course: string;
+  number: number;
+  title: string;
+  scope: boolean;
+  images: Screenshot[];
+  body: string;
+}
+
+export interface CourseMeta extends E2eCourse {
+  title: string;
+  sections: SectionMeta[];
+  questions: QuestionMeta[];
+  /** Paper slug → its questions. */
+  papers: Map<string, QuestionMeta[]>;
+}
+
+function readEntry<T>(file: string): T & { body: string } {
+  const text = readFileSync(file, 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`${file} has no frontmatter`);
+  return { ...(parse(match[1] ?? '') as T), body: match[2] ?? '' };
+}
+
+function entries<T>(dir: string): (T & { body: string })[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => readEntry<T>(join(dir, name)));
+}
+
+export function loadCourse(course: E2eCourse, contentDir = inject('contentDir')): CourseMeta {
+  const dir = join(contentDir, course.id);
+  const { title } = readEntry<{ title: string }>(join(dir, 'course.md'));
+  const sections = entries<SectionMeta>(join(dir, 'sections')).sort((a, b) => a.number - b.number);
+  const questions = entries<QuestionMeta>(join(dir, 'questions'));
+  const papers = new Map<string, QuestionMeta[]>();
+  for (const question of questions) {
+    if (!question.paper) continue;
+    const slug = paperSlug(question.paper);
+    papers.set(slug, [...(papers.get(slug) ?? []), question]);
+  }
+  return { ...course, title, sections, questions, papers };
+}
+
+export function allCourses(): CourseMeta[] {
+  return inject('courses').map((course) => loadCourse(course));
+}
+
+/** Where a screenshot named in a course's notes lives once added. */
+export function screenshotFile(course: string, src: string, contentDir = inject('contentDir')): string {
+  return join(contentDir, course, 'images', ...src.replace(/^(\.\/)+/, '').split('/'));
+}
+
+/** Section and paper pages of the built site. */
+export function printablePages(): PrintablePage[] {
+  return findPrintablePages(inject('dist'));
+}
+
+/** Every page a reader can reach: home, course homes, sections, papers. */
+export function allPages(): string[] {
+  return ['/', ...inject('courses').map((course) => `/${course.id}/`), ...printablePages().map((page) => page.url)];
+}
+
+/** Text for comparing what a page or PDF says: Unicode-normalised, without any whitespace. */
+export function squash(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+export function pdfText(file: string, pages?: { first: number; last: number }): string {
+  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/**
+ * Plain prose lines of a Markdown body: no formulas, code, links, tables, images, headings or
+ * emphasis, long enough to be a sentence. Their text must show up on the page and in its PDF.
+ */
+export function proseLines(markdown: string, minLength = 16): string[] {
+  return markdown
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length >= minLength && !/[$`*_[\]|<>#!\\~]/.test(line) && !/^(\d+\.|[-+>])\s/.test(line) && !/^-{3,}$/.test(line))
+    .filter((line) => !/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}\u{FE0F}]/u.test(line));
+}
