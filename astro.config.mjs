@@ -1,21 +1,29 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/pipeline.ts';
 
 /**
- * Astro caches rendered Markdown until its config changes, but not when our plugins' code does.
- * A digest of that code inside the config makes a plugin change re-render every page.
+ * Astro keeps rendered Markdown in node_modules/.astro/data-store.json until its config changes,
+ * but not when our plugins' code does. When a digest of that code changes, drop the store, so a
+ * plugin change re-renders every page instead of serving stale HTML.
  */
-function markdownCodeDigest() {
+function dropStaleMarkdownCache() {
   const hash = createHash('sha256');
   for (const dir of ['src/lib/markdown', 'src/lib/notes', 'src/lib/content']) {
     for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(`${dir}/${name}`));
   }
-  return hash.digest('hex').slice(0, 16);
+  const digest = hash.digest('hex');
+  const stamp = 'node_modules/.astro/markdown-code-digest';
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  rmSync('node_modules/.astro/data-store.json', { force: true });
+  mkdirSync('node_modules/.astro', { recursive: true });
+  writeFileSync(stamp, digest);
 }
+
+dropStaleMarkdownCache();
 
 export default defineConfig({
   output: 'static',
@@ -25,8 +33,5 @@ export default defineConfig({
   markdown: {
     // Astro 7's default engine (Sätteri) runs no remark/rehype plugins and would render display math as code.
     processor: unified({ remarkPlugins, rehypePlugins: [...rehypePlugins], smartypants: false }),
-  },
-  vite: {
-    define: { __MARKDOWN_CODE_DIGEST__: JSON.stringify(markdownCodeDigest()) },
   },
 });

@@ -46,7 +46,9 @@ runCli(() => {
 
   for (const [path, text] of plan.write) writeFileAtomic(join(courseDir, path), text);
   for (const path of plan.remove) removeFile(join(courseDir, path));
-  writeFileAtomic(join(courseDir, MANIFEST_FILE), `${JSON.stringify(manifestFor(files), null, 2)}\n`);
+  // Unchanged notes must leave every file untouched, the manifest included (builds and editors watch mtimes).
+  const nextManifest = `${JSON.stringify(manifestFor(files), null, 2)}\n`;
+  if (nextManifest !== manifestText) writeFileAtomic(join(courseDir, MANIFEST_FILE), nextManifest);
 
   let copied = 0;
   const notesDir = dirname(resolve(notesPath));

@@ -22,10 +22,11 @@ async function printPage(context: BrowserContext, base: string, dist: string, ta
     if (!response?.ok()) throw new Error(`${target.url} answered ${response?.status() ?? 'nothing'}`);
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     // Lazy screenshots below the fold would print blank: load them all, then wait for fonts.
+    await page.evaluate(() => {
+      for (const image of document.images) image.loading = 'eager';
+    });
+    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
     await page.evaluate(async () => {
-      const images = [...document.images];
-      for (const image of images) image.loading = 'eager';
-      await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
       await document.fonts.ready;
     });
     const file = fileInDist(dist, target.pdf);

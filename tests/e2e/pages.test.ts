@@ -21,11 +21,13 @@ describe('every page loads without errors', () => {
   test.each(allPages())('%s', async (path) => {
     const { page, problems } = await browser.open(path, { waitUntil: 'networkidle' });
     // Lazy screenshots must load too: bring every one into view.
-    await page.evaluate(async () => {
+    await page.evaluate(() => {
       for (const image of document.images) image.loading = 'eager';
-      await Promise.all([...document.images].map((image) => image.decode()));
     });
+    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
     await page.waitForLoadState('networkidle');
+    const broken = await page.evaluate(() => [...document.images].filter((image) => image.hasAttribute('src') && image.naturalWidth === 0).map((image) => image.src));
+    expect(broken).toEqual([]);
     expect(problems).toEqual([]);
     await expect(page.locator('h1').count()).resolves.toBe(1);
     await expect(page.title()).resolves.not.toBe('');

@@ -5,12 +5,14 @@
 import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
 import remarkMath from 'remark-math';
 import rehypeScopedHeadingIds from './rehype-heading-ids.ts';
+import rehypeLanguageTags from './rehype-language-tags.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkMathRepair from './remark-math-repair.ts';
 import remarkQuestionLayout from './remark-question-layout.ts';
 import remarkScreenshots from './remark-screenshots.ts';
 
-export const remarkPlugins = [remarkMath, remarkMathRepair, remarkScreenshots, remarkQuestionLayout];
+// Layout reads screenshots as images (the question statement), so it runs before they become figures or placeholders.
+export const remarkPlugins = [remarkMath, remarkMathRepair, remarkQuestionLayout, remarkScreenshots];
 
 /** Shared with the content check (scripts/check.ts), which must judge formulas as the site renders them. */
 export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ignore' };
@@ -18,4 +20,4 @@ export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ig
 // A mutable tuple: Astro's config type does not accept a readonly `[plugin, options]` pair.
 const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
 
-export const rehypePlugins = [katex, rehypeMathErrors, rehypeScopedHeadingIds];
+export const rehypePlugins = [katex, rehypeMathErrors, rehypeLanguageTags, rehypeScopedHeadingIds];

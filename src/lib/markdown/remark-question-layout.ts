@@ -48,47 +48,81 @@ export default function remarkQuestionLayout() {
     const blocks = tree.children;
     const outline = buildOutline(blocks);
 
-    const layout = (nodes: OutlineNode[], headingLevel: number): RootContent[] =>
-      nodes.flatMap((node): RootContent[] => {
-        if (node.type === 'block') {
-          const block = blocks[node.index];
-          if (!block) return [];
-          if (block.type === 'heading') block.depth = clampDepth(headingLevel);
-          return [block];
-        }
-        if (node.type === 'part') {
-          const heading = blocks[node.index];
-          const id = `${content.id}--${node.part.anchor}`;
-          if (heading?.type !== 'heading') return [];
-          heading.depth = clampDepth(headingLevel);
-          decoratePartHeading(heading, node.part, id);
-          return [
-            element(
-              'section',
-              { className: ['part'], id, dataPart: node.part.anchor, dataDepth: node.part.depth, dataExaminability: node.part.examinability, ariaLabelledby: `${id}-h` },
-              [heading, ...layout(node.children, headingLevel + 1)],
-            ),
-          ];
-        }
-        return [
-          element(
-            'div',
-            { className: ['variants'], dataScope: node.scope },
-            node.items.map((item) => {
-              const marker = blocks[item.index];
-              const answerStart = marker?.type === 'paragraph' && item.leadsAnswer ? splitLabelLine(marker) : [];
-              if (marker?.type === 'heading') marker.depth = clampDepth(headingLevel);
-              if (marker) marker.data = { ...marker.data, hProperties: { ...marker.data?.hProperties, className: ['variant-label'] } };
-              const childLevel = marker?.type === 'heading' ? headingLevel + 1 : headingLevel;
-              const children = [...(marker ? [marker] : []), ...answerStart, ...layout(item.children, childLevel)];
-              return element('section', { className: ['variant'], dataSource: item.source }, children);
-            }),
-          ),
-        ];
-      });
+    /** Lays out a container's nodes; runs of answer blocks are wrapped so Test-me can hide them. */
+    const layout = (nodes: OutlineNode[], headingLevel: number): RootContent[] => wrapAnswers(nodes.flatMap((node) => place(node, headingLevel)));
+
+    const place = (node: OutlineNode, headingLevel: number): Placed[] => {
+      if (node.type === 'block') {
+        const block = blocks[node.index];
+        if (!block) return [];
+        if (block.type === 'heading') block.depth = clampDepth(headingLevel);
+        if (node.role === 'answer-heading') block.data = { ...block.data, hProperties: { ...block.data?.hProperties, className: ['answer-heading'] } };
+        // Screenshots are the question; an "Answer" heading or a rule only frames what follows.
+        return [{ node: block, answer: node.role === 'content' || node.role === 'heading' }];
+      }
+      if (node.type === 'part') {
+        const heading = blocks[node.index];
+        const id = `${content.id}--${node.part.anchor}`;
+        if (heading?.type !== 'heading') return [];
+        heading.depth = clampDepth(headingLevel);
+        decoratePartHeading(heading, node.part, id);
+        const section = element(
+          'section',
+          { className: ['part'], id, dataPart: node.part.anchor, dataDepth: node.part.depth, dataExaminability: node.part.examinability, ariaLabelledby: `${id}-h` },
+          [heading, ...layout(node.children, headingLevel + 1)],
+        );
+        return [{ node: section, answer: false }];
+      }
+      const group = element(
+        'div',
+        { className: ['variants'], dataScope: node.scope },
+        node.items.map((item) => {
+          const marker = blocks[item.index];
+          const answerStart = marker?.type === 'paragraph' && item.leadsAnswer ? splitLabelLine(marker) : [];
+          if (marker?.type === 'heading') marker.depth = clampDepth(headingLevel);
+          if (marker) marker.data = { ...marker.data, hProperties: { ...marker.data?.hProperties, className: ['variant-label'] } };
+          const childLevel = marker?.type === 'heading' ? headingLevel + 1 : headingLevel;
+          const inner = containsPart(item.children)
+            ? [...answerStart, ...layout(item.children, childLevel)]
+            : [...answerStart, ...item.children.flatMap((child) => place(child, childLevel)).map((placed) => placed.node)];
+          return element('section', { className: ['variant'], dataSource: item.source }, [...(marker ? [marker] : []), ...inner]);
+        }),
+      );
+      // Alternative answers to one part are an answer; whole-question variants hold parts, each with its own.
+      return [{ node: group, answer: !node.items.some((item) => containsPart(item.children)) }];
+    };
 
     tree.children = [element('div', { className: ['question-body'] }, layout(outline.nodes, 3))];
   };
+}
+
+interface Placed {
+  node: RootContent;
+  /** Answer text, hidden in Test-me mode until revealed; screenshots and parts are not. */
+  answer: boolean;
+}
+
+function containsPart(nodes: OutlineNode[]): boolean {
+  return nodes.some((node) => node.type === 'part' || (node.type === 'variants' && node.items.some((item) => containsPart(item.children))));
+}
+
+/** Wraps each run of answer blocks in <div class="answer">. */
+function wrapAnswers(placed: Placed[]): RootContent[] {
+  const out: RootContent[] = [];
+  let run: RootContent[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out.push(element('div', { className: ['answer'] }, run));
+    run = [];
+  };
+  for (const { node, answer } of placed) {
+    if (answer) run.push(node);
+    else {
+      flush();
+      out.push(node);
+    }
+  }
+  flush();
+  return out;
 }
 
 /** `**GPT**` followed on the next line by answer text: the label keeps its own paragraph, so tabs can hide it. */

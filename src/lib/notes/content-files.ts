@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { paperLabel } from './headings.ts';
+import type { PartInfo } from './outline.ts';
 import type { Chunk, ImageRef, ParsedNotes } from './split.ts';
 
 export const NOTES_FILE = 'notes.md';
@@ -15,6 +16,15 @@ function withFrontmatter(data: Record<string, unknown>, body: Chunk): string {
 }
 
 const imageData = (images: ImageRef[]) => images.map(({ src, alt, line }) => ({ src, alt, line }));
+
+/** The `parts` frontmatter of a question; shared with the content check, which recomputes it from the body. */
+export function partData(parts: PartInfo[]): Record<string, unknown>[] {
+  return parts.map(({ variant, points, ...part }) => ({
+    ...part,
+    ...(points === undefined ? {} : { points }),
+    ...(variant === undefined ? {} : { variant }),
+  }));
+}
 
 /** Every file the import of `notes` writes into `content/<course>/`, keyed by relative path. */
 export function courseFiles(notes: ParsedNotes, course: string): Map<string, string> {
@@ -50,11 +60,7 @@ export function courseFiles(notes: ParsedNotes, course: string): Map<string, str
             hasAnswer: outline.hasAnswer,
             images: imageData(question.images),
             variants: outline.variants,
-            parts: outline.parts.map(({ variant, points, ...part }) => ({
-              ...part,
-              ...(points === undefined ? {} : { points }),
-              ...(variant === undefined ? {} : { variant }),
-            })),
+            parts: partData(outline.parts),
           },
           question.body,
         ),

@@ -146,7 +146,7 @@ function startLine(node: RootContent): number {
   return node.position?.start.line ?? 0;
 }
 
-function collectImages(blocks: RootContent[]): ImageRef[] {
+export function collectImages(blocks: RootContent[]): ImageRef[] {
   const images: ImageRef[] = [];
   const root: Root = { type: 'root', children: blocks };
   visit(root, 'image', (image) => {

@@ -67,7 +67,7 @@ function indexableBody(article: Element): Element {
       parent.children[index] = { type: 'text', value: ` ${texToText(tex)} ` };
       return SKIP;
     }
-    if (['shot-missing', 'permalink', 'badge', 'exam-badge'].some((name) => hasClass(node, name))) {
+    if (['shot-missing', 'permalink', 'badge', 'exam-badge', 'lang-note'].some((name) => hasClass(node, name))) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

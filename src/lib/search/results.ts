@@ -12,6 +12,8 @@ export interface SubResultLike {
 
 export interface ResultLike {
   url: string;
+  /** The question's whole indexed text. */
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   sub_results: SubResultLike[];
@@ -48,4 +50,34 @@ export function toQuestionHit(result: ResultLike, query: string, hideNotExamined
     heading: underHeading ? best.title : undefined,
     excerptHtml: best?.excerpt ?? result.excerpt,
   };
+}
+
+/** "1x1" and "1×1", "Mode" and "mode": compared the same way in queries and text. */
+function fold(text: string): string {
+  return text.toLowerCase().replace(/×/g, 'x');
+}
+
+/**
+ * Whether a result really contains every word of the query. Pagefind shortens a word that
+ * matches nothing until something matches, so "frac" would find a part labelled "(f)". A word
+ * counts as found when a word of the text starts with it, or with it minus at most two final
+ * letters ("collapsed" finds "collapse"); Chinese words must appear as written.
+ */
+export function containsQuery(content: string, query: string): boolean {
+  const text = fold(content);
+  const words = new Set(text.match(/[a-z0-9][a-z0-9'-]*/g) ?? []);
+  return queryTerms(query).every((term) => {
+    if (!/^[a-z0-9]/.test(term)) return text.includes(term);
+    const stems = [term, term.slice(0, -1), term.slice(0, -2)].filter((stem) => stem.length >= Math.min(term.length, 4));
+    return [...words].some((word) => stems.some((stem) => word.startsWith(stem)));
+  });
+}
+
+const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** The words of a query: Latin words and numbers as typed, Chinese runs split into words as Pagefind does. */
+export function queryTerms(query: string): string[] {
+  return (fold(query).match(/[a-z0-9][a-z0-9'-]*|[\u3400-\u9fff]+/g) ?? []).flatMap((term) =>
+    /^[a-z0-9]/.test(term) ? [term] : [...chineseWords.segment(term)].filter((segment) => segment.isWordLike).map((segment) => segment.segment),
+  );
 }

@@ -54,6 +54,11 @@ function allowedEdits(length: number): number {
 
 function correctWord(word: string, vocabulary: Vocabulary): string {
   if (vocabulary[word] !== undefined || Object.keys(vocabulary).some((known) => known.startsWith(word))) return word;
+  // Two words typed without a space: "dataleakage" → "data leakage".
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const [left, right] = [word.slice(0, cut), word.slice(cut)];
+    if (vocabulary[left] !== undefined && vocabulary[right] !== undefined) return `${left} ${right}`;
+  }
   const limit = allowedEdits(word.length);
   let best: { word: string; distance: number; count: number } | undefined;
   for (const [known, count] of Object.entries(vocabulary)) {

@@ -12,6 +12,10 @@ export const urls = {
   paper: (course: string, paperSlug: string): string => `/${course}/papers/${paperSlug}/`,
   /** Where a question lives: its section page, at its anchor. */
   question: (course: string, section: number, id: string): string => `/${course}/${sectionSlug(section)}/#${id}`,
+  /** The course's review queue: questions due again, by the spaced-repetition schedule. */
+  review: (course: string): string => `/${course}/review/`,
+  /** A question opened in Test-me mode, from the review queue. */
+  testQuestion: (course: string, section: number, id: string): string => `/${course}/${sectionSlug(section)}/?test=1#${id}`,
   sectionPdf: (course: string, section: number): string => `/${course}/pdf/${sectionSlug(section)}.pdf`,
   paperPdf: (course: string, paperSlug: string): string => `/${course}/pdf/paper-${paperSlug}.pdf`,
 };

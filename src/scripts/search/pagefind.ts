@@ -12,6 +12,7 @@ export interface PagefindSubResult {
 
 export interface PagefindResultData {
   url: string;
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   sub_results: PagefindSubResult[];

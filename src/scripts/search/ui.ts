@@ -4,12 +4,14 @@
  * Loaded only when search is opened; Pagefind itself loads on the first query.
  */
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
-import { toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
+import { containsQuery, queryTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
 import { correctQuery } from '../../lib/search/typos.ts';
 import { loadSearch, type FilterCounts } from './pagefind.ts';
 
 type FilterName = keyof typeof FILTERS;
 const LISTED_FILTERS: FilterName[] = ['course', 'section', 'year', 'answer'];
+/** Results fetched per search: each costs a small download (its text fragment). */
+const MAX_RESULTS = 15;
 
 export interface SearchPanel {
   element: HTMLElement;
@@ -124,15 +126,40 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     status.textContent = 'Searching…';
     const { pagefind, vocabulary } = await loadSearch();
     const corrected = correctQuery(trimmed, vocabulary);
-    const search = await pagefind.search(corrected === '' ? null : corrected, { filters: activeFilters() });
-    const data = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+    const filtersNow = activeFilters();
+    const searchFor = async (words: string) => {
+      const search = await pagefind.search(words === '' ? null : words, { filters: filtersNow });
+      const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      return { search, data: data.filter((result) => containsQuery(result.content, words)) };
+    };
+    let { search, data } = await searchFor(corrected);
+    const terms = queryTerms(corrected);
+    // No question has every word: show those with most of them rather than nothing.
+    const partial = data.length === 0 && terms.length > 1;
+    if (partial) {
+      const perTerm = await Promise.all(terms.map(searchFor));
+      const matched = new Map<string, { result: (typeof data)[number]; count: number }>();
+      for (const { data: termData } of perTerm) {
+        for (const result of termData) {
+          const entry = matched.get(result.url) ?? { result, count: 0 };
+          entry.count += 1;
+          matched.set(result.url, entry);
+        }
+      }
+      data = [...matched.values()].sort((a, b) => b.count - a.count).map((entry) => entry.result);
+      search = perTerm.reduce((most, term) => (term.data.length > most.data.length ? term : most)).search;
+    }
     if (ticket !== latest) return;
     const hits = data.map((result) => toQuestionHit(result, corrected, hideNotExamined)).filter((hit): hit is QuestionHit => hit !== undefined);
     filterCounts = search.totalFilters;
     renderFilters(search.filters, filterCounts);
     renderHits(hits);
-    const note = corrected !== trimmed ? ` Showing results for “${corrected}”.` : '';
-    status.textContent = hits.length === 0 ? `No questions match “${trimmed}”.${note}` : `${hits.length} question${hits.length === 1 ? '' : 's'} found.${note}`;
+    const notes = [
+      corrected !== trimmed ? `Showing results for “${corrected}”.` : '',
+      partial && hits.length > 0 ? 'No question has every word; these have most of them.' : '',
+    ].filter(Boolean);
+    const found = hits.length === 0 ? `No questions match “${trimmed}”.` : `${hits.length} question${hits.length === 1 ? '' : 's'} found.`;
+    status.textContent = [found, ...notes].join(' ');
   }
 
   let debounce: number | undefined;

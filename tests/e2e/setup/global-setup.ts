@@ -59,8 +59,8 @@ function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const courses = SOURCES.filter((course) => existsSync(join(ROOT, course.notes)));
   const reuse = process.env.E2E_REUSE_BUILD === '1' && !process.env.CI && existsSync(join(DIST, 'index.html'));
+  const courses = SOURCES.filter((course) => existsSync(join(ROOT, course.notes)) && (!reuse || existsSync(join(CONTENT, course.id, 'course.md'))));
   if (!reuse) {
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(CONTENT, { recursive: true });

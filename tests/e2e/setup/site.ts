@@ -116,3 +116,9 @@ export function proseLines(markdown: string, minLength = 16): string[] {
     .filter((line) => line.length >= minLength && !/[$`*_[\]|<>#!\\~]/.test(line) && !/^(\d+\.|[-+>])\s/.test(line) && !/^-{3,}$/.test(line))
     .filter((line) => !/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}\u{FE0F}]/u.test(line));
 }
+
+/** The questions a section or paper page shows. */
+export function questionsOf(course: CourseMeta, page: PrintablePage): QuestionMeta[] {
+  if (page.kind === 'section') return course.questions.filter((question) => question.section === page.section);
+  return course.papers.get(page.paper ?? '') ?? [];
+}

@@ -1,0 +1,221 @@
+/**
+ * Checks the generated content before a build: formulas KaTeX cannot render, screenshots not
+ * yet supplied, empty questions, duplicate ids and frontmatter that no longer matches its body.
+ * Pure: takes the text of each content file and the list of image files, returns diagnostics
+ * with lines counted in the content file (frontmatter included), as an editor shows them.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import katex from 'katex';
+import type { Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parse, YAMLParseError } from 'yaml';
+import { katexOptions } from '../markdown/pipeline.ts';
+import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
+import { partData } from '../notes/content-files.ts';
+import { parseMarkdown } from '../notes/markdown.ts';
+import { buildOutline, inlineText } from '../notes/outline.ts';
+import { collectImages } from '../notes/split.ts';
+import { normalizeNewlines } from '../notes/text.ts';
+import { isAnswerHeading } from '../notes/variants.ts';
+import { IMAGE_FOLDER, imagePath } from './images.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** Path relative to the content folder, with `/`: "dasc7606/questions/s1-2024-may-abc-q1.md". */
+  file: string;
+  /** 1-based line in the content file, frontmatter included. */
+  line: number;
+  severity: Severity;
+  message: string;
+}
+
+export interface CheckInput {
+  /** Text of each file in the content folder, keyed by its relative path with `/`. Other files than content pages are ignored. */
+  files: Map<string, string>;
+  /** Image files present, relative to the content folder: "dasc7606/images/2024MayABC/7.png". */
+  images: Set<string>;
+}
+
+type Kind = 'course' | 'section' | 'question';
+
+interface ContentFile {
+  path: string;
+  course: string;
+  kind: Kind;
+  data: Record<string, unknown>;
+  /** Line of each top-level frontmatter key, for pointing at a field. */
+  keyLines: Map<string, number>;
+  /** Content-file line of the body's first line, minus one: body line n is content line n + offset. */
+  offset: number;
+  blocks: RootContent[];
+  tree: Root;
+}
+
+const CONTENT_PAGE = /^([^/]+)\/(?:(course)\.md|(sections)\/[^/]+\.md|(questions)\/[^/]+\.md)$/;
+const REIMPORT = 're-run the import (npm run import -- <notes.md>); if this file was edited by hand, make the edit in the notes instead and import with --force';
+
+export function checkContent(input: CheckInput): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (file: string, line: number, severity: Severity, message: string): void => {
+    diagnostics.push({ file, line, severity, message });
+  };
+  const missingImages = new Map<string, { count: number; first: { file: string; line: number; src: string } }>();
+  const questionIds = new Map<string, string>();
+
+  for (const [path, text] of [...input.files].sort(([a], [b]) => a.localeCompare(b))) {
+    const match = CONTENT_PAGE.exec(path);
+    if (!match?.[1]) continue;
+    const kind: Kind = match[2] ? 'course' : match[3] ? 'section' : 'question';
+    const file = readContentFile(path, match[1], kind, text, report);
+    if (!file) continue;
+
+    checkMath(file, report);
+    for (const image of bodyImages(file)) {
+      const target = imagePath(file.course, image.src);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) continue; // a URL: the browser fetches it
+      if (target === undefined) {
+        report(path, image.line, 'error', `screenshot "${image.src}" points outside ${file.course}/${IMAGE_FOLDER}/: use a path relative to the notes, such as ./2024May/1.png`);
+      } else if (!input.images.has(target.split('\\').join('/'))) {
+        const entry = missingImages.get(file.course);
+        if (entry) entry.count += 1;
+        else missingImages.set(file.course, { count: 1, first: { file: path, line: image.line, src: image.src } });
+      }
+    }
+    if (kind === 'section' || kind === 'question') checkFrontmatterMatchesBody(file, report);
+    if (kind === 'question') {
+      checkQuestionHasContent(file, report);
+      const id = file.data.id;
+      if (typeof id === 'string') {
+        const key = `${file.course}/${id}`;
+        const first = questionIds.get(key);
+        if (first === undefined) questionIds.set(key, path);
+        else report(path, file.keyLines.get('id') ?? 1, 'error', `duplicate question id "${id}": ${first} has it too; every question of a course needs its own id`);
+      }
+    }
+  }
+
+  for (const [course, { count, first }] of missingImages) {
+    report(
+      first.file,
+      first.line,
+      'warning',
+      `${count} screenshot${count === 1 ? ' is' : 's are'} not in ${course}/${IMAGE_FOLDER}/ yet (first: ${first.src}); the site shows a placeholder for each until you put them there, with the paths the notes use`,
+    );
+  }
+  return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+function readContentFile(path: string, course: string, kind: Kind, raw: string, report: (file: string, line: number, severity: Severity, message: string) => void): ContentFile | undefined {
+  const text = normalizeNewlines(raw);
+  const lines = text.split('\n');
+  const end = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
+  if (end === -1) {
+    report(path, 1, 'error', `no frontmatter between "---" lines: ${REIMPORT}`);
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = parse(lines.slice(1, end).join('\n'));
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) + 1 : 1;
+    const problem = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    report(path, line, 'error', `the frontmatter is not valid YAML (${problem}): ${REIMPORT}`);
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    report(path, 2, 'error', `the frontmatter is not a set of fields: ${REIMPORT}`);
+    return undefined;
+  }
+  const keyLines = new Map<string, number>();
+  lines.slice(1, end).forEach((line, index) => {
+    const key = /^([A-Za-z_][\w-]*):/.exec(line)?.[1];
+    if (key !== undefined && !keyLines.has(key)) keyLines.set(key, index + 2);
+  });
+  // The body starts on the line after the closing `---`; its line 1 is content line end + 2.
+  const offset = end + 1;
+  const tree = parseMarkdown(lines.slice(end + 1).join('\n'));
+  return { path, course, kind, data: data as Record<string, unknown>, keyLines, offset, blocks: tree.children, tree };
+}
+
+/** Every formula as the site renders it: `$A$$B$` split back into two, each through KaTeX with the site's options. */
+function checkMath(file: ContentFile, report: (file: string, line: number, severity: Severity, message: string) => void): void {
+  visit(file.tree, (node) => {
+    if (node.type !== 'math' && node.type !== 'inlineMath') return;
+    const line = (node.position?.start.line ?? 1) + file.offset;
+    const formulas = node.type === 'inlineMath' ? splitTouchingFormulas(node.value) : [node.value];
+    for (const tex of formulas) {
+      try {
+        katex.renderToString(tex, { ...katexOptions, displayMode: node.type === 'math', throwOnError: true });
+      } catch (error) {
+        const problem = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
+        const delimiter = node.type === 'math' ? '$$' : '$';
+        report(file.path, line, 'error', `KaTeX cannot render ${delimiter}${shorten(tex)}${delimiter}: ${problem}`);
+      }
+    }
+  });
+}
+
+function shorten(tex: string): string {
+  const flat = tex.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+
+function bodyImages(file: ContentFile): { src: string; alt: string; line: number }[] {
+  return collectImages(file.blocks).map((image) => ({ ...image, line: image.line + file.offset }));
+}
+
+/** The importer computed parts, variants, hasAnswer and images from this very body: they must still agree. */
+function checkFrontmatterMatchesBody(file: ContentFile, report: (file: string, line: number, severity: Severity, message: string) => void): void {
+  const mismatch = (field: string, detail: string): void => {
+    report(file.path, file.keyLines.get(field) ?? 1, 'error', `frontmatter field "${field}" does not match the body (${detail}): ${REIMPORT}`);
+  };
+  const images = bodyImages(file).map(({ src, alt }) => ({ src, alt }));
+  const listed = Array.isArray(file.data.images) ? file.data.images.map((image: unknown) => pick(image, ['src', 'alt'])) : undefined;
+  if (!isDeepStrictEqual(listed, images)) mismatch('images', `frontmatter lists ${describeList(listed, 'src')}, the body has ${describeList(images, 'src')}`);
+  if (file.kind !== 'question') return;
+
+  const outline = buildOutline(file.blocks);
+  if (file.data.hasAnswer !== outline.hasAnswer) mismatch('hasAnswer', `frontmatter says ${String(file.data.hasAnswer)}, the body ${outline.hasAnswer ? 'has' : 'has no'} written answer`);
+  const parts = partData(outline.parts);
+  const listedParts = Array.isArray(file.data.parts) ? (file.data.parts as unknown[]) : undefined;
+  if (!isDeepStrictEqual(listedParts, parts)) {
+    const anchors = (list: unknown[] | undefined): string => describeList(list, 'anchor');
+    const detail = anchors(listedParts) === anchors(parts) ? `part ${firstDifference(listedParts ?? [], parts)}` : `frontmatter lists ${anchors(listedParts)}, the body has ${anchors(parts)}`;
+    mismatch('parts', detail);
+  }
+  if (!isDeepStrictEqual(file.data.variants, outline.variants)) mismatch('variants', `frontmatter lists ${JSON.stringify(file.data.variants)}, the body has ${JSON.stringify(outline.variants)}`);
+}
+
+function pick(value: unknown, keys: string[]): Record<string, unknown> {
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  return Object.fromEntries(keys.map((key) => [key, record[key]]));
+}
+
+/** "3 (a, b, c)" or "none" for a list of records, naming each by `key`. */
+function describeList(list: unknown[] | undefined, key: string): string {
+  if (list === undefined) return 'nothing';
+  if (list.length === 0) return 'none';
+  return `${list.length} (${list.map((item) => String(pick(item, [key])[key])).join(', ')})`;
+}
+
+function firstDifference(listed: unknown[], computed: Record<string, unknown>[]): string {
+  const index = computed.findIndex((part, i) => !isDeepStrictEqual(listed[i], part));
+  const part = computed[index] ?? {};
+  const other = pick(listed[index], Object.keys(part));
+  const field = Object.keys(part).find((key) => !isDeepStrictEqual(other[key], part[key])) ?? 'fields';
+  return `"${String(part.anchor)}": ${field} is ${JSON.stringify(other[field])} in the frontmatter but ${JSON.stringify(part[field])} in the body`;
+}
+
+/** A question page needs its statement: a screenshot or some text (not just "### Answer" or rules). */
+function checkQuestionHasContent(file: ContentFile, report: (file: string, line: number, severity: Severity, message: string) => void): void {
+  if (collectImages(file.blocks).length > 0) return;
+  const meaningful = file.blocks.filter((block) => {
+    if (block.type === 'thematicBreak' || block.type === 'html') return false;
+    if (block.type === 'heading') return !isAnswerHeading(inlineText(block.children));
+    return true;
+  });
+  if (meaningful.length > 0) return;
+  const heading = typeof file.data.heading === 'string' ? `"## ${file.data.heading}"` : 'its heading';
+  report(file.path, file.offset + 1, 'error', `question has neither text nor screenshots: add its screenshot or text under ${heading} in the notes, or delete the question there, then re-run the import`);
+}

@@ -1,0 +1,34 @@
+/** The reading options: the choice goes on <html> (the CSS in styles/modes.css does the hiding) and into localStorage. */
+const root = document.documentElement;
+
+function remember(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+}
+
+export function initReadingOptions(): void {
+  for (const options of document.querySelectorAll<HTMLElement>('[data-reading-options]')) {
+    const current = root.dataset.langMode ?? 'both';
+    for (const radio of options.querySelectorAll<HTMLInputElement>('input[name="reading-language"]')) {
+      radio.checked = radio.value === current;
+      radio.addEventListener('change', () => {
+        if (radio.value === 'both') delete root.dataset.langMode;
+        else root.dataset.langMode = radio.value;
+        remember('reading-language', radio.value === 'both' ? null : radio.value);
+      });
+    }
+    const examinable = options.querySelector<HTMLInputElement>('input[name="examinable-only"]');
+    if (examinable) {
+      examinable.checked = root.dataset.examinableOnly !== undefined;
+      examinable.addEventListener('change', () => {
+        if (examinable.checked) root.dataset.examinableOnly = '';
+        else delete root.dataset.examinableOnly;
+        remember('examinable-only', examinable.checked ? '1' : null);
+      });
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/** Formulas are rendered at build time (HTML + MathML), and a broken one stays visible as its TeX. */
+import katex from 'katex';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { katexOptions } from '../../src/lib/markdown/pipeline.ts';
+import { useBrowser } from './setup/browser.ts';
+import { allCourses, printablePages, questionsOf, squash } from './setup/site.ts';
+
+const browser = useBrowser();
+const courses = allCourses();
+const pages = printablePages();
+const ROOT = join(import.meta.dirname, '../..');
+
+interface MathReport {
+  formulas: { tex: string; hasMathml: boolean; visible: boolean }[];
+  errors: { tex: string; label: string; visible: boolean }[];
+}
+
+async function mathOn(path: string): Promise<MathReport> {
+  const { page, problems } = await browser.open(path);
+  const report = await page.evaluate((): MathReport => {
+    const visible = (element: Element): boolean => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+    };
+    return {
+      formulas: [...document.querySelectorAll('main .katex')].map((formula) => ({
+        tex: formula.querySelector('.katex-mathml math annotation[encoding="application/x-tex"]')?.textContent ?? '',
+        hasMathml: formula.querySelector('.katex-mathml math semantics') !== null,
+        // Formulas in answer variants that are not the selected tab are hidden until chosen.
+        visible: formula.closest('[hidden]') !== null || (formula.querySelector('.katex-html') !== null && visible(formula.querySelector('.katex-html')!)),
+      })),
+      errors: [...document.querySelectorAll('main .math-error')].map((error) => ({
+        tex: error.querySelector('code')?.textContent ?? '',
+        label: error.textContent ?? '',
+        visible: visible(error),
+      })),
+    };
+  });
+  expect(problems).toEqual([]);
+  return report;
+}
+
+describe.each(courses.map((course) => [course.id, course] as const))('math in %s', (_id, course) => {
+  const notes = squash(readFileSync(join(ROOT, course.notes), 'utf8').replace(/^\uFEFF/, ''));
+  const own = pages.filter((page) => page.course === course.id);
+
+  test('every formula in the notes is rendered with KaTeX and MathML, and comes from the notes', async () => {
+    let total = 0;
+    for (const target of own) {
+      const questions = questionsOf(course, target);
+      const written = questions.some((question) => /\$[^$\s][^$]*\$/.test(question.body));
+      const { formulas, errors } = await mathOn(target.url);
+      if (written) expect(formulas.length + errors.length, `${target.url} has formulas in its notes`).toBeGreaterThan(0);
+      else expect(formulas, `${target.url} has no formulas in its notes`).toEqual([]);
+      for (const formula of formulas) {
+        expect(formula.hasMathml, `MathML for ${formula.tex}`).toBe(true);
+        expect(formula.visible, `visible ${formula.tex}`).toBe(true);
+        expect(notes, 'the formula is one the notes wrote').toContain(squash(formula.tex));
+      }
+      total += formulas.length;
+    }
+    expect(total).toBeGreaterThan(0);
+  });
+
+  if (course.own) {
+    test("the user's notes render without a single formula error", async () => {
+      for (const target of own) expect((await mathOn(target.url)).errors, target.url).toEqual([]);
+    });
+  } else {
+    test('the one broken formula shows as a visible error box with its TeX, on its section page', async () => {
+      const errors = [];
+      for (const target of own.filter((page) => page.kind === 'section')) errors.push(...(await mathOn(target.url)).errors);
+      expect(errors).toHaveLength(1);
+      const [error] = errors;
+      expect(error?.visible).toBe(true);
+      expect(error?.label).toMatch(/^Formula could not be rendered \(.+\):/);
+      expect(error?.tex.trim()).not.toBe('');
+      expect(notes).toContain(squash(error?.tex ?? ''));
+      // It really is a formula KaTeX rejects, not one the site broke.
+      expect(() => katex.renderToString(error?.tex ?? '', { ...katexOptions, throwOnError: true })).toThrow();
+    });
+  }
+});
+
+test('section and paper pages load no KaTeX or other math script: formulas are rendered at build time', async () => {
+  for (const target of pages) {
+    const { context, problems } = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(`${response.url()}\n${await response.text()}`);
+    });
+    await page.goto(inject('baseUrl') + target.url, { waitUntil: 'networkidle' });
+    const inline = await page.locator('script').evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('src') ?? 'inline'}\n${node.textContent ?? ''}`));
+    for (const script of [...scripts, ...inline]) expect(script, target.url).not.toMatch(/katex|mathjax|renderMath|mathml/i);
+    expect(problems).toEqual([]);
+    await context.close();
+  }
+});

@@ -1,0 +1,197 @@
+/**
+ * Search in Chromium on the built site: the quality table of realistic queries, results at
+ * question granularity with readable excerpts, filters with counts, keyboard use from any page,
+ * the shareable search page, landing highlights, and search code loaded only on demand.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './setup/browser.ts';
+import { QUERIES } from './search-queries.ts';
+
+const browser = useBrowser();
+const baseUrl = inject('baseUrl');
+
+interface ShownResult {
+  key: string;
+  href: string;
+  title: string;
+  context: string;
+  excerpt: string;
+}
+
+/** Waits for the status line to settle and reads the results as shown. */
+async function shownResults(page: Page): Promise<ShownResult[]> {
+  await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  return page.$$eval('.search-result-link', (links) =>
+    links.map((link) => {
+      const href = link.getAttribute('href') ?? '';
+      const [path = '', anchor = ''] = href.split('#');
+      const course = path.split('/')[1] ?? '';
+      return {
+        key: `${course}/${anchor.replace(/--.*$|-title$/, '')}`,
+        href,
+        title: link.querySelector('.search-result-title')?.textContent ?? '',
+        context: link.querySelector('.search-result-context')?.textContent ?? '',
+        excerpt: link.querySelector('.search-result-excerpt')?.textContent ?? '',
+      };
+    }),
+  );
+}
+
+async function searchPage(query: string): Promise<{ page: Page; results: ShownResult[]; problems: string[] }> {
+  const { page, problems } = await browser.open(`/search/?q=${encodeURIComponent(query)}`);
+  return { page, results: await shownResults(page), problems };
+}
+
+describe('search quality over the user\'s notes', () => {
+  it('has a table of at least 25 queries of every kind', () => {
+    expect(QUERIES.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(QUERIES.map((entry) => entry.kind))).toEqual(new Set(['english', 'chinese', 'mixed', 'typo', 'multi-word']));
+  });
+
+  it.each(QUERIES)('"$query" ($kind) returns $expected in the top 3', async ({ query, expected }) => {
+    const { results, problems } = await searchPage(query);
+    expect(results.slice(0, 3).map((result) => result.key)).toContain(expected);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('results', () => {
+  it('name course, section, question and paper, and link to the part on the section page', async () => {
+    const { results } = await searchPage('mode collapse');
+    const result = results.find((entry) => entry.key === 'dasc7606/s5-2024-may-abc-q2');
+    expect(result?.title).toMatch(/^Q2 · 2024 May ABC · \(b\)/);
+    expect(result?.context).toContain('Section 5 · Generative Adversarial Networks');
+    expect(result?.context).toContain('DASC7606');
+    expect(result?.href).toMatch(/^\/dasc7606\/s5\/\?highlight=mode\+collapse#s5-2024-may-abc-q2--b-h$/);
+    const marked = await (await browser.open(`/search/?q=${encodeURIComponent('mode collapse')}`)).page
+      .locator('.search-result-excerpt mark')
+      .allTextContents();
+    expect(marked.map((text) => text.trim().toLowerCase())).toEqual(expect.arrayContaining(['mode', 'collapse']));
+  });
+
+  it('show a formula once, as readable text, and never match TeX command names', async () => {
+    const { results } = await searchPage('0.223');
+    const excerpt = results.find((entry) => entry.key === 'dasc7606/s5-2024-may-abc-q2')?.excerpt ?? '';
+    expect(excerpt.match(/0\.223/g)).toHaveLength(1);
+    expect(excerpt).toContain('- log(0.8) ≈ 0.223');
+    expect(excerpt).not.toMatch(/\\|mathbf|frac|log\(0\.8\).*log\(0\.8\)/);
+    for (const command of ['frac', 'mathbf', 'begin pmatrix', 'approx']) {
+      expect((await searchPage(command)).results, command).toEqual([]);
+    }
+  });
+
+  it('do not come from navigation or page chrome', async () => {
+    for (const chrome of ['Previous section', 'Download PDF', 'Skip to content', 'not added yet']) {
+      expect((await searchPage(chrome)).results, chrome).toEqual([]);
+    }
+  });
+
+  it('highlight the searched words on the page they open', async () => {
+    const { page } = await searchPage('mode collapse');
+    await Promise.all([page.waitForURL(/\/dasc7606\/s5\//), page.locator('.search-result-link').first().click()]);
+    await page.waitForFunction(() => (CSS.highlights.get('search-terms')?.size ?? 0) > 0);
+    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('search-terms') ?? [])].map((range) => String(range).toLowerCase()));
+    expect(new Set(highlighted)).toEqual(new Set(['mode', 'collapse']));
+  });
+
+  it('open the answer variant the match is in', async () => {
+    const { page } = await searchPage('Uber');
+    await Promise.all([page.waitForURL(/\/dasc7606\/s4\//), page.locator('.search-result-link').first().click()]);
+    const target = page.locator(':target');
+    await expect.poll(() => target.isVisible()).toBe(true);
+  });
+});
+
+describe('filters', () => {
+  it('narrow by section with a count for each value', async () => {
+    const { page, results } = await searchPage('discriminator');
+    expect(results.length).toBeGreaterThan(1);
+    const option = page.locator('.filter-option', { hasText: 'Section 5 · Generative Adversarial Networks' });
+    const count = Number((await option.locator('.filter-count').textContent())?.replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(0);
+    await option.locator('input').check();
+    await page.waitForFunction((expected) => document.querySelectorAll('.search-result').length === expected, count);
+    const filtered = await shownResults(page);
+    expect(filtered.every((result) => result.context.includes('Section 5'))).toBe(true);
+  });
+
+  it('hide matches inside parts marked not examined', async () => {
+    // "LSTM" only appears in part 1.3 of Section 1 Q3, which is marked (不考).
+    const { page, results } = await searchPage('LSTM');
+    expect(results.map((result) => result.key)).toContain('dasc7606/s1-2024-may-d-q3');
+    await page.locator('.filter-toggle input').check();
+    await page.waitForFunction(() => /No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await shownResults(page)).toEqual([]);
+  });
+
+  it('narrow to questions with written answers, by year', async () => {
+    const { page } = await searchPage('GAN');
+    await page.locator('.filter-group', { hasText: 'Year' }).locator('.filter-option', { hasText: '2022' }).locator('input').check();
+    await page.waitForFunction(() => [...document.querySelectorAll('.search-result-title')].every((title) => title.textContent?.includes('2022')));
+    const results = await shownResults(page);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((result) => result.title.includes('2022'))).toBe(true);
+    await page.locator('.filter-option', { hasText: 'Screenshots only' }).locator('input').check();
+    await page.waitForFunction(() => /No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  });
+});
+
+describe('keyboard, from any page', () => {
+  it('opens with /, moves through results with the arrow keys, opens one with Enter and closes with Esc', async () => {
+    const { page, problems } = await browser.open('/dasc7606/s1/');
+    await page.keyboard.press('/');
+    const input = page.locator('dialog.search-dialog #search-input');
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await input.fill('Turing test');
+    await shownResults(page);
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(focused).toContain('/dasc7606/s5/');
+    await page.keyboard.press('ArrowUp');
+    expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.locator('dialog.search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(/\/dasc7606\/s5\/\?highlight=Turing\+test#s5-2024-may-abc-q2/), page.keyboard.press('Enter')]);
+    expect(problems).toEqual([]);
+  });
+
+  it('loads no search code until search is opened, and nothing from another origin', async () => {
+    const { context } = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${baseUrl}/dasc7606/s3/`, { waitUntil: 'networkidle' });
+    expect(requested.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    const beforeSearch = requested.length;
+    await page.keyboard.press('/');
+    await page.locator('#search-input').fill('padding');
+    await shownResults(page);
+    const searchRequests = requested.slice(beforeSearch);
+    expect(searchRequests.some((url) => url.includes('/pagefind/pagefind.js'))).toBe(true);
+    expect(requested.every((url) => url.startsWith(baseUrl) || url.startsWith('data:'))).toBe(true);
+  });
+});
+
+describe('the search page', () => {
+  it('takes the query from the URL and keeps the URL in step with typing', async () => {
+    const { page, results } = await searchPage('感受野');
+    expect(results.map((result) => result.key)).toContain('dasc7606/s3-2025-may-q1');
+    await page.locator('#search-input').fill('Pix2Pix');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Pix2Pix');
+    expect((await shownResults(page)).map((result) => result.key)).toContain('dasc7606/s5-2024-may-abc-q2');
+  });
+
+  it('keeps searching what it has loaded after the network goes away', async () => {
+    const { page, context } = await browser.open('/search/?q=GAN');
+    const online = await shownResults(page);
+    await context.setOffline(true);
+    await page.locator('#search-input').fill('');
+    await page.locator('#search-input').fill('gan');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'gan');
+    expect((await shownResults(page)).map((result) => result.key)).toEqual(online.map((result) => result.key));
+  });
+});
