@@ -58,7 +58,7 @@ const part = z.object({
   /** Label as written: "(a)", "(1)", "1.1", "(i)". */
   label: z.string().min(1),
   /** Kind of label, which decides nesting: (i) under (a) is a sub-part. */
-  kind: z.enum(['number', 'letter', 'upper', 'roman', 'dotted']),
+  kind: z.enum(['number', 'letter', 'upper', 'roman', 'upper-roman', 'dotted']),
   /** 1 for parts, 2 for sub-parts, … */
   depth: z.number().int().positive(),
   /** Marks given in the label, e.g. 9 for "(9 pts)". */

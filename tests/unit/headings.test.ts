@@ -118,6 +118,9 @@ describe('parseQuestionHeading', () => {
 
   it('gives no variant key for a paper written without one', () => {
     expect(parseQuestionHeading('Q1 2025 May')?.paper).not.toHaveProperty('variant');
+    // Variants are a few letters A-F or a number; a topic word after the sitting is the title.
+    expect(parseQuestionHeading('Q1 2025 May GAN')).toMatchObject({ paper: { year: 2025, sitting: 'May' }, title: 'GAN' });
+    expect(parseQuestionHeading('Q1 2025 May GAN')?.paper).not.toHaveProperty('variant');
   });
 
   it.each(['Answer', 'Answer by DS', 'Quiz 1', '中文', 'Common Convolutional Filters', 'Q', 'QA session'])('%j is not a question', (text) => {

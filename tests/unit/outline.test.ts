@@ -149,3 +149,25 @@ describe('inlineText', () => {
     expect(first?.type === 'paragraph' ? inlineText(first.children) : undefined).toBe(expected);
   });
 });
+
+describe('buildOutline: screenshots after the last part', () => {
+  it.each<[string, string, Shape[]]>([
+    [
+      'further pages after the last answered part move out of it (2024 May D Q3)',
+      md('### 1.2 变体', 'Momentum', '', '### 1.3 LSTM 的三个主要门 (不考)', 'Input gate', '', '![Q8](./2024MayD/6.png)', '![Q8](./2024MayD/7.png)', '', '---'),
+      [{ part: '1-2', children: ['content: Momentum'] }, { part: '1-3', children: ['content: Input gate'] }, 'screenshot', 'rule'],
+    ],
+    [
+      'a screenshot before the last part\'s answer stays its statement',
+      md('### (a)', 'text', '', '### (b)', '![Q2](./x/1.png)', '', 'answer'),
+      [{ part: 'a', children: ['content: text'] }, { part: 'b', children: ['screenshot', 'content: answer'] }],
+    ],
+    [
+      'screenshots inside an earlier part stay there (GAN Q2 (a))',
+      md('### (a)', 'text', '', '![Q2](./x/10.png)', '', '### (b)', 'more'),
+      [{ part: 'a', children: ['content: text', 'screenshot'] }, { part: 'b', children: ['content: more'] }],
+    ],
+  ])('%s', (_name, markdown, expected) => {
+    expect(outlineOf(markdown).shape).toEqual(expected);
+  });
+});

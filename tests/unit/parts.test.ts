@@ -98,3 +98,25 @@ describe('createPartNester', () => {
     expect(createPartNester()(i).depth).toBe(1);
   });
 });
+
+describe('createPartNester with look-ahead and upper case', () => {
+  const nest = (keys: string[]): [string, number][] => {
+    const labels = keys.map((key) => parsePartLabel(`(${key})`)!);
+    const nester = createPartNester();
+    return labels.map((label, index) => {
+      const { kind, depth } = nester(label, labels[index + 1]);
+      return [kind, depth];
+    });
+  };
+
+  it.each([
+    [['a', 'h', 'i', 'j'], [['letter', 1], ['letter', 1], ['letter', 1], ['letter', 1]]],
+    [['h', 'i', 'ii'], [['letter', 1], ['roman', 2], ['roman', 2]]],
+    [['a', 'i', 'ii', 'b'], [['letter', 1], ['roman', 2], ['roman', 2], ['letter', 1]]],
+    [['I', 'II', 'III'], [['upper-roman', 1], ['upper-roman', 1], ['upper-roman', 1]]],
+    [['A', 'I', 'II', 'B'], [['upper', 1], ['upper-roman', 2], ['upper-roman', 2], ['upper', 1]]],
+    [['H', 'I', 'J'], [['upper', 1], ['upper', 1], ['upper', 1]]],
+  ])('%j nests as %j', (keys, expected) => {
+    expect(nest(keys)).toEqual(expected);
+  });
+});

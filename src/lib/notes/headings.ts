@@ -100,7 +100,8 @@ export function parsePaper(text: string): { paper?: Paper; title: string } {
   }
   const paper: Paper = { year: Number(yearToken), sitting: sittingToken };
   let used = 2;
-  if (variantToken && /^([A-Z]{1,4}|\d{1,2})$/.test(variantToken)) {
+  // Paper variants are a few of the letters A-F or a number (ABC, D, 1); "GAN" is a title word.
+  if (variantToken && /^([A-F]{1,4}|\d{1,2})$/.test(variantToken)) {
     paper.variant = variantToken;
     used = 3;
   }

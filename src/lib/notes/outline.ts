@@ -134,6 +134,9 @@ export function buildOutline(blocks: RootContent[]): Outline {
     while (stack.length > 1 && test(top())) stack.pop();
   };
   const isPartLevel = (container: Container): boolean => container.kind === 'part' || container.kind === 'part-variant';
+  // Each part heading's label, so an ambiguous `(i)` can look at the label after it.
+  const partLabels = blocks.map((block) => (block.type === 'heading' && !isAnswerHeading(inlineText(block.children)) ? parsePartHeading(inlineText(block.children)) : undefined));
+  const nextPartLabel = (index: number): PartHeading | undefined => partLabels.slice(index + 1).find((label) => label !== undefined);
 
   blocks.forEach((block, index) => {
     if (block.type === 'heading') {
@@ -143,8 +146,8 @@ export function buildOutline(blocks: RootContent[]): Outline {
         openQuestionVariant(answerBy, index);
         return;
       }
-      const partHeading = parsePartHeading(text);
-      if (partHeading && !isAnswerHeading(text)) {
+      const partHeading = partLabels[index];
+      if (partHeading) {
         openPart(partHeading, index);
         return;
       }
@@ -182,7 +185,7 @@ export function buildOutline(blocks: RootContent[]): Outline {
   }
 
   function openPart(partHeading: PartHeading, index: number): void {
-    const { kind, depth, path } = nestPart(partHeading);
+    const { kind, depth, path } = nestPart(partHeading, nextPartLabel(index));
     popWhile((container) => container.kind === 'part-variant' || (container.kind === 'part' && container.part.depth >= depth));
     const questionVariant = stack.find((container) => container.kind === 'question-variant');
     const part: PartInfo = {
@@ -219,8 +222,29 @@ export function buildOutline(blocks: RootContent[]): Outline {
     if (part?.kind === 'part') part.part.sources.push(source);
   }
 
+  hoistTrailingScreenshots(root.children);
+  for (const node of root.children) if (node.type === 'variants' && node.scope === 'question') for (const item of node.items) hoistTrailingScreenshots(item.children);
   markAnswers(root.children);
   return { nodes: root.children, parts, variants, hasAnswer: containsAnswer(root.children) };
+}
+
+/**
+ * Screenshots after the answer of a question's last part are further pages of the question
+ * (2024 May D Q3 ends part 1.3 with pages 6-10), not that part's statement: they move out of
+ * the part, so hiding a part (not examined) never hides them.
+ */
+function hoistTrailingScreenshots(nodes: OutlineNode[]): void {
+  const isBlock = (node: OutlineNode | undefined, role: BlockRole): boolean => node?.type === 'block' && node.role === role;
+  let last = nodes.length - 1;
+  while (last >= 0 && isBlock(nodes[last], 'rule')) last -= 1;
+  const part = nodes[last];
+  if (part?.type !== 'part') return;
+  hoistTrailingScreenshots(part.children);
+  let cut = part.children.length;
+  while (cut > 0 && isBlock(part.children[cut - 1], 'screenshot')) cut -= 1;
+  const answeredBefore = part.children.slice(0, cut).some((node) => node.type !== 'block' || node.role === 'content');
+  if (cut === part.children.length || !answeredBefore) return;
+  nodes.splice(last + 1, 0, ...part.children.splice(cut));
 }
 
 function containsAnswer(nodes: OutlineNode[]): boolean {

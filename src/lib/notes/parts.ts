@@ -4,7 +4,7 @@
  */
 import { splitExaminability, type Examinability } from './headings.ts';
 
-export type LabelKind = 'number' | 'letter' | 'upper' | 'roman' | 'dotted';
+export type LabelKind = 'number' | 'letter' | 'upper' | 'roman' | 'upper-roman' | 'dotted';
 
 export interface PartLabel {
   /** The label as written, e.g. "(a)", "1.1", "（i）". */
@@ -32,10 +32,11 @@ const POINTS = /^[(（]\s*(\d+(?:\.\d+)?)\s*(?:pts?|points?|marks?|分)\s*[)）]
 function classify(key: string): Pick<PartLabel, 'kind' | 'ambiguous'> {
   if (/^\d+$/.test(key)) return { kind: 'number', ambiguous: false };
   if (/^\d+(\.\d+)+$/.test(key)) return { kind: 'dotted', ambiguous: false };
-  const lower = key.toLowerCase();
-  if (lower.length > 1) return { kind: 'roman', ambiguous: false };
-  if (lower === 'i' || lower === 'v' || lower === 'x') return { kind: key === lower ? 'roman' : 'upper', ambiguous: key === lower };
-  return { kind: key === lower ? 'letter' : 'upper', ambiguous: false };
+  const upper = key !== key.toLowerCase();
+  if (key.length > 1) return { kind: upper ? 'upper-roman' : 'roman', ambiguous: false };
+  const ambiguous = /^[ivx]$/i.test(key);
+  if (ambiguous) return { kind: upper ? 'upper-roman' : 'roman', ambiguous };
+  return { kind: upper ? 'upper' : 'letter', ambiguous: false };
 }
 
 /** Reads a part label at the very start of a heading's text; undefined when the heading is not a part. */
@@ -65,13 +66,13 @@ export function parsePartHeading(text: string): PartHeading | undefined {
  * Returns a function that assigns nesting depths to a question's part labels, fed in order.
  * All parts sit at the same heading level in the notes, so depth comes from the label kinds:
  * the first kind seen is depth 1, a new kind nests under the open part, and a kind seen before
- * closes back to its depth. `(i)` is a letter right after `(h)`, a roman numeral otherwise
- * (likewise v after u, x after w).
+ * closes back to its depth. `(i)` is a letter right after `(h)`, unless `(ii)` comes next; a
+ * roman numeral otherwise (likewise v after u, x after w; and upper case).
  */
-export function createPartNester(): (part: PartLabel) => { kind: LabelKind; depth: number; path: string[] } {
+export function createPartNester(): (part: PartLabel, next?: PartLabel) => { kind: LabelKind; depth: number; path: string[] } {
   const open: { kind: LabelKind; key: string }[] = [];
-  return (part) => {
-    const kind = resolveKind(part, open);
+  return (part, next) => {
+    const kind = resolveKind(part, open, next);
     const existing = open.findIndex((entry) => entry.kind === kind);
     if (existing === -1) open.push({ kind, key: part.key });
     else open.splice(existing, open.length - existing, { kind, key: part.key });
@@ -79,10 +80,15 @@ export function createPartNester(): (part: PartLabel) => { kind: LabelKind; dept
   };
 }
 
-function resolveKind(part: PartLabel, open: { kind: LabelKind; key: string }[]): LabelKind {
+const FOLLOWING_ROMAN: Record<string, string> = { i: 'ii', v: 'vi', x: 'xi' };
+
+function resolveKind(part: PartLabel, open: { kind: LabelKind; key: string }[], next: PartLabel | undefined): LabelKind {
   if (!part.ambiguous) return part.kind;
-  const letter = open.find((entry) => entry.kind === 'letter');
-  const precedingLetter = String.fromCharCode(part.key.toLowerCase().charCodeAt(0) - 1);
-  if (letter && letter.key.toLowerCase() === precedingLetter) return 'letter';
-  return 'roman';
+  const letterKind: LabelKind = part.kind === 'upper-roman' ? 'upper' : 'letter';
+  const key = part.key.toLowerCase();
+  if (next?.key.toLowerCase() === FOLLOWING_ROMAN[key]) return part.kind;
+  const letter = open.find((entry) => entry.kind === letterKind);
+  const precedingLetter = String.fromCharCode(key.charCodeAt(0) - 1);
+  if (letter && letter.key.toLowerCase() === precedingLetter) return letterKind;
+  return part.kind;
 }

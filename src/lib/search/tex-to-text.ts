@@ -17,19 +17,26 @@ const SYMBOLS: Record<string, string> = {
   ldots: '…', cdots: '…', dots: '…', vdots: '⋮', ddots: '⋱', mid: '|', vert: '|', Vert: '‖', '|': '‖',
   log: 'log', ln: 'ln', exp: 'exp', max: 'max', min: 'min', arg: 'arg', argmax: 'argmax', argmin: 'argmin',
   sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', det: 'det', lim: 'lim', sup: 'sup', inf: 'inf', Pr: 'Pr', softmax: 'softmax',
-  '%': '%', '$': '$', '#': '#', '&': '&', _: '_', '{': '{', '}': '}',
+  '%': '%', '$': '$', '#': '#', '&': '&', _: '_', top: 'T', intercal: 'T',
 };
 
 /** Commands whose single argument is text to keep as is. */
 const WRAPPERS = /\\(?:text|textbf|textit|mathbf|mathrm|mathit|mathcal|mathbb|mathsf|boldsymbol|bm|operatorname\*?|hat|bar|tilde|vec|overline|underline|widehat|widetilde)\s*\{([^{}]*)\}/g;
-/** Spacing and sizing commands that carry no content. */
-const SILENT = /\\(?:left|right|big|Big|bigg|Bigg|displaystyle|textstyle|quad|qquad|limits|nolimits)\b|\\[,;:! ]/g;
+/** Spacing, sizing and colour commands that carry no content. */
+const SILENT = /\\(?:text)?color\s*\{[^{}]*\}|\\(?:left|right)\s*\.|\\(?:left|right|big|Big|bigg|Bigg|displaystyle|textstyle|quad|qquad|limits|nolimits)\b|\\\\|\\[,;:! ]/g;
+/** Escaped braces are literal (a set, `\{a, b\}`); they stand aside while grouping braces go. */
+const [OPEN, CLOSE] = ['\uE000', '\uE001'];
+/** A command's argument: a braced group or, as in `\frac12`, a single character. */
+const ARG = String.raw`(?:\{([^{}]*)\}|([^\s{}\\]))`;
+const FRAC = new RegExp(String.raw`\\[dt]?frac\s*${ARG}\s*${ARG}`, 'g');
+/** Environments whose rows and cells are a grid, written as [a b; c d]. */
+const GRID = /matrix|array|cases/;
 
 export function texToText(tex: string): string {
-  let text = tex;
-  text = text.replace(/\\begin\{([pbBvV]?matrix|array|cases|aligned|align\*?)\}(?:\{[^}]*\})?([\s\S]*?)\\end\{\1\}/g, (_, _env: string, body: string) => {
+  let text = tex.replace(/\\\{/g, OPEN).replace(/\\\}/g, CLOSE);
+  text = text.replace(/\\begin\{([a-zA-Z]+\*?)\}(?:\{[^}]*\})?([\s\S]*?)\\end\{\1\}/g, (_, env: string, body: string) => {
     const rows = body.split(/\\\\/).map((row) => row.split('&').map((cell) => cell.trim()).join(' ')).filter((row) => row !== '');
-    return ` [ ${rows.join('; ')} ] `;
+    return GRID.test(env) ? ` [ ${rows.join('; ')} ] ` : ` ${rows.join('; ')} `;
   });
   text = text.replace(SILENT, ' ');
   // Innermost groups first, so nested wrappers and fractions unwrap from the inside out; plain
@@ -37,16 +44,22 @@ export function texToText(tex: string): string {
   for (let pass = 0; pass < 50; pass++) {
     const before = text;
     text = text.replace(WRAPPERS, '$1');
-    text = text.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_, top: string, bottom: string) => `${group(top)}/${group(bottom)}`);
-    text = text.replace(/\\sqrt\s*\{([^{}]*)\}/g, '√($1)');
-    text = text.replace(/([_^])\{([^{}]*)\}/g, (_, mark: string, inner: string) => `${mark}${inner.length === 1 ? inner : `(${inner})`}`);
-    if (text === before) text = text.replace(/\{([^{}]*)\}/, '$1');
+    text = text.replace(FRAC, (_, top?: string, topChar?: string, bottom?: string, bottomChar?: string) => `${group(top ?? topChar ?? '')}/${group(bottom ?? bottomChar ?? '')}`);
+    text = text.replace(/\\sqrt\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}/g, (_, index: string | undefined, inner: string) => `${index ?? ''}√(${inner})`);
+    // One symbol, x_{i} or \theta_{\lambda}, needs no brackets; x_{i+1} does.
+    text = text.replace(/([_^])\{([^{}]*)\}/g, (_, mark: string, inner: string) => `${mark}${/^(?:.|\\[a-zA-Z]+)$/.test(inner.trim()) ? inner.trim() : `(${inner})`}`);
+    // An unknown command keeps its argument, \boxed{x} → x, rather than swallowing it as `\boxedx`.
+    if (text === before) text = text.replace(/(\\[a-zA-Z]+)?\{([^{}]*)\}/, (_, command: string | undefined, inner: string) => (command ? `${command} ${inner}` : inner));
     if (text === before) break;
   }
-  text = text.replace(/\\([a-zA-Z]+|[|%$#&_{}])/g, (_, name: string) => {
+  // A word-like symbol is spaced off (x \log y), except as a script (W^\top); an unknown one takes its script mark along.
+  text = text.replace(/([_^]?)\\([a-zA-Z]+|[|%$#&_])/g, (_, mark: string, name: string) => {
     const symbol = SYMBOLS[name];
-    return symbol === undefined ? ' ' : /^[a-z]/i.test(symbol) ? ` ${symbol}` : symbol;
+    if (symbol === undefined) return ' ';
+    return mark !== '' ? `${mark}${symbol}` : /^[a-z]/i.test(symbol) ? ` ${symbol}` : symbol;
   });
+  // Whatever TeX is left (a stray backslash, an unbalanced brace, an emptied script) is noise.
+  text = text.replace(/[\\{}]/g, ' ').replace(/[_^]\(\s*\)/g, '').replace(new RegExp(OPEN, 'g'), '{').replace(new RegExp(CLOSE, 'g'), '}');
   return text.replace(/\s+/g, ' ').replace(/\s*([,;)\]])/g, '$1').replace(/([([])\s*/g, '$1').trim();
 }
 

@@ -100,9 +100,18 @@ export function squash(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-export function pdfText(file: string, pages?: { first: number; last: number }): string {
-  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/**
+ * A PDF's text in the order it was drawn (-raw: pdftotext's layout analysis would move a Latin
+ * word at the start of a Chinese line elsewhere), squashed, and without hyphens, which
+ * pdftotext drops where a hyphenated word breaks across lines.
+ */
+export function pdfText(file: string): string {
+  return dehyphen(squash(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })));
+}
+
+/** Text compared with pdfText(): squashed, without hyphens. */
+export function dehyphen(text: string): string {
+  return squash(text).replace(/[-\u2010\u00AD]/g, '');
 }
 
 /**
