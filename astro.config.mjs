@@ -1,12 +1,18 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/pipeline.ts';
 
+/** Builds from other content (tests, benchmark) keep their own cache, so they never evict the site's. */
+const CACHE_DIR = process.env.SITE_CACHE_DIR ?? 'node_modules/.astro';
+/** Where the content is read from (as in src/content.config.ts). */
+const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
+
 /**
- * Astro keeps rendered Markdown in node_modules/.astro/data-store.json until its config changes,
+ * Astro keeps rendered Markdown in <cache>/data-store.json until its config changes,
  * but not when our plugins' code does. When a digest of that code changes, drop the store, so a
  * plugin change re-renders every page instead of serving stale HTML.
  */
@@ -15,12 +21,39 @@ function dropStaleMarkdownCache() {
   for (const dir of ['src/lib/markdown', 'src/lib/notes', 'src/lib/content']) {
     for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(`${dir}/${name}`));
   }
+  // A rendered question holds a placeholder or an image depending on which screenshots exist, and
+  // the placeholder names the content folder: adding a screenshot must re-render, like a code change.
+  hash.update(resolve(CONTENT_DIR));
+  // DISABLED for test
   const digest = hash.digest('hex');
-  const stamp = 'node_modules/.astro/markdown-code-digest';
+  const stamp = `${CACHE_DIR}/markdown-code-digest`;
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
-  rmSync('node_modules/.astro/data-store.json', { force: true });
-  mkdirSync('node_modules/.astro', { recursive: true });
+  rmSync(`${CACHE_DIR}/data-store.json`, { force: true });
+  mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(stamp, digest);
+}
+
+/**
+ * Every file in the courses' image folders (`<content>/<course>/images/**`), with its size.
+ * @param {string} contentDir
+ * @returns {string[]}
+ */
+function screenshotFiles(contentDir) {
+  /** @type {string[]} */
+  const files = [];
+  /** @param {string} dir */
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else files.push(`${path}:${statSync(path).size}`);
+    }
+  };
+  if (!existsSync(contentDir)) return files;
+  for (const course of readdirSync(contentDir).sort()) {
+    if (existsSync(`${contentDir}/${course}/images`)) walk(`${contentDir}/${course}/images`);
+  }
+  return files;
 }
 
 dropStaleMarkdownCache();
@@ -45,6 +78,7 @@ export default defineConfig({
   output: 'static',
   // The e2e suite builds a site from other content into another folder.
   outDir: process.env.SITE_OUT_DIR ?? './dist',
+  cacheDir: CACHE_DIR,
   trailingSlash: 'always',
   markdown: {
     // Astro 7's default engine (Sätteri) runs no remark/rehype plugins and would render display math as code.

@@ -9,6 +9,5 @@ export function renderTallies(progress: Progress, root: ParentNode = document): 
     if (shaky > 0) parts.push(`${shaky} shaky`);
     if (unknown > 0) parts.push(`${unknown} didn't know`);
     element.textContent = parts.join(' · ');
-    element.hidden = false;
   }
 }

@@ -147,7 +147,6 @@ export function initTestMe(): void {
     addRevealButtons(article, rating.show);
   }
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]')) {
-    toggle.hidden = false;
     toggle.addEventListener('click', () => setMode(root.dataset.testMe === undefined, true));
   }
   setMode(fromLink || remembered, false);

@@ -47,6 +47,7 @@ export default function remarkQuestionLayout() {
     if (content.kind !== 'question') return;
     const blocks = tree.children;
     const outline = buildOutline(blocks);
+    let variantGroups = 0;
 
     /** Lays out a container's nodes; runs of answer blocks are wrapped so Test-me can hide them. */
     const layout = (nodes: OutlineNode[], headingLevel: number): RootContent[] => wrapAnswers(nodes.flatMap((node) => place(node, headingLevel)));
@@ -73,10 +74,24 @@ export default function remarkQuestionLayout() {
         );
         return [{ node: section, answer: false }];
       }
-      const group = element(
+      // The tabs are in the HTML from the start (shown only with JavaScript, before first paint), so
+      // turning the panels into tabs never moves the page; scripts/variant-tabs.ts wires them up.
+      variantGroups += 1;
+      const groupId = `${content.id}--variants-${variantGroups}`;
+      const tabs = element(
         'div',
-        { className: ['variants'], dataScope: node.scope },
-        node.items.map((item) => {
+        { className: ['variant-tabs', 'js-only'], role: 'tablist', ariaLabel: 'Answer sources' },
+        node.items.map((item, index) =>
+          element(
+            'button',
+            { type: 'button', role: 'tab', className: ['variant-tab'], id: `${groupId}-tab-${index}`, ariaControls: `${groupId}-panel-${index}`, ariaSelected: String(index === 0), tabIndex: index === 0 ? 0 : -1 },
+            [{ type: 'text', value: item.source }],
+          ),
+        ),
+      );
+      const group = element('div', { className: ['variants'], dataScope: node.scope }, [
+        tabs,
+        ...node.items.map((item, index) => {
           const marker = blocks[item.index];
           const answerStart = marker?.type === 'paragraph' && item.leadsAnswer ? splitLabelLine(marker) : [];
           if (marker?.type === 'heading') marker.depth = clampDepth(headingLevel);
@@ -85,9 +100,10 @@ export default function remarkQuestionLayout() {
           const inner = containsPart(item.children)
             ? [...answerStart, ...layout(item.children, childLevel)]
             : [...answerStart, ...item.children.flatMap((child) => place(child, childLevel)).map((placed) => placed.node)];
-          return element('section', { className: ['variant'], dataSource: item.source }, [...(marker ? [marker] : []), ...inner]);
+          const panel = { className: ['variant'], dataSource: item.source, id: `${groupId}-panel-${index}`, role: 'tabpanel', ariaLabelledby: `${groupId}-tab-${index}`, tabIndex: 0 };
+          return element('section', panel, [...(marker ? [marker] : []), ...inner]);
         }),
-      );
+      ]);
       // Alternative answers to one part are an answer; whole-question variants hold parts, each with its own.
       return [{ node: group, answer: !node.items.some((item) => containsPart(item.children)) }];
     };

@@ -67,7 +67,7 @@ function indexableBody(article: Element): Element {
       parent.children[index] = { type: 'text', value: ` ${texToText(tex)} ` };
       return SKIP;
     }
-    if (['shot-missing', 'permalink', 'badge', 'exam-badge', 'lang-note'].some((name) => hasClass(node, name))) {
+    if (['shot-missing', 'permalink', 'badge', 'exam-badge', 'lang-note', 'variant-tabs'].some((name) => hasClass(node, name))) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
@@ -76,28 +76,51 @@ function indexableBody(article: Element): Element {
   return copy;
 }
 
-/** Heading ids of the parts marked not examined, so results inside them can be hidden. */
+/** Ids in an attribute: a list in parsed HTML (aria-labelledby is space-separated), a string in hand-built trees. */
+function idList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}
+
+function isNotExaminedPart(node: Element): boolean {
+  return node.tagName === 'section' && node.properties.dataExaminability === 'not-examined';
+}
+
+/**
+ * Heading ids of the parts marked not examined, and of the headings inside them (a sub-part is
+ * hidden with its part), so results under them can be hidden.
+ */
 export function notExaminedAnchors(article: Element): string[] {
-  const anchors: string[] = [];
+  const anchors = new Set<string>();
   visit(article, 'element', (node) => {
-    if (node.tagName === 'section' && node.properties.dataExaminability === 'not-examined' && typeof node.properties.ariaLabelledBy === 'string') {
-      anchors.push(node.properties.ariaLabelledBy);
-    }
+    if (!isNotExaminedPart(node)) return undefined;
+    for (const id of idList(node.properties.ariaLabelledBy)) anchors.add(id);
+    visit(node, 'element', (inner) => {
+      if (/^h[1-6]$/.test(inner.tagName) && typeof inner.properties.id === 'string') anchors.add(inner.properties.id);
+    });
+    return SKIP;
   });
-  return anchors;
+  return [...anchors];
+}
+
+/** Whether any part stays when the parts marked not examined are hidden, with the sub-parts inside them. */
+function hasExaminablePart(article: Element): boolean {
+  let parts = 0;
+  let examinable = 0;
+  visit(article, 'element', (node) => {
+    if (node.tagName !== 'section' || !hasClass(node, 'part')) return undefined;
+    parts += 1;
+    if (isNotExaminedPart(node)) return SKIP;
+    examinable += 1;
+    return undefined;
+  });
+  return parts === 0 || examinable > 0;
 }
 
 /** The HTML Pagefind indexes for one question, and its plain text (for the typo vocabulary). */
 export function questionDocument(article: Element, facts: QuestionFacts): { html: string; text: string } {
   const notExamined = notExaminedAnchors(article);
-  const partCount = (() => {
-    let count = 0;
-    visit(article, 'element', (node) => {
-      if (node.tagName === 'section' && hasClass(node, 'part')) count += 1;
-    });
-    return count;
-  })();
-  const examinable = partCount === 0 || notExamined.length < partCount;
+  const examinable = hasExaminablePart(article);
   const filters: [string, string][] = [
     ['course', facts.courseTitle],
     ['section', facts.sectionLabel],

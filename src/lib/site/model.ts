@@ -47,7 +47,16 @@ export interface PaperSummary<Q extends QuestionData = QuestionData> {
   questions: Q[];
 }
 
-const SITTING_ORDER = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * When in its year a sitting falls, by its first three letters: months in calendar order, terms
+ * where their exams fall (Winter term Jan-Mar … Fall term in December), and a term's own sittings
+ * in the order they are sat. Notes use one of these conventions, so only ranks of one kind meet.
+ */
+const SITTING_RANK: Record<string, number> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+  win: 2, spr: 5, sum: 7, fal: 11, aut: 11,
+  mid: 0, moc: 1, fin: 2, res: 3,
+};
 
 export function byNotesOrder<Q extends QuestionData>(questions: Q[]): Q[] {
   return [...questions].sort((a, b) => a.order - b.order);
@@ -81,7 +90,7 @@ export function summarisePapers<Q extends QuestionData>(questions: Q[]): PaperSu
     entry.questions.push(question);
     papers.set(slug, entry);
   }
-  const sittingRank = (sitting: string): number => SITTING_ORDER.indexOf(sitting.slice(0, 3).toLowerCase());
+  const sittingRank = (sitting: string): number => SITTING_RANK[sitting.slice(0, 3).toLowerCase()] ?? -1;
   return [...papers.values()].sort(
     (a, b) =>
       b.paper.year - a.paper.year ||

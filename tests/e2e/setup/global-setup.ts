@@ -6,11 +6,11 @@
  *
  * E2E_REUSE_BUILD=1 keeps an existing .e2e/dist (for iterating on tests); CI always rebuilds.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../../scripts/lib/static-server.ts';
+import { npmRun } from './npm.ts';
 
 export interface E2eCourse {
   /** Course id, the folder under content and dist. */
@@ -43,21 +43,6 @@ const SOURCES: E2eCourse[] = [
   { id: 'ml-midterm', notes: 'tests/fixtures/notes/ml-midterm.md', own: false },
 ];
 
-/** Runs `npm run <script> -- args` in the project; on failure the error carries the output's tail. */
-function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      if (code === 0) done(output);
-      else fail(new Error(`npm run ${script} ${args.join(' ')} failed (exit ${code}):\n${output.split('\n').slice(-40).join('\n')}`));
-    });
-  });
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const reuse = process.env.E2E_REUSE_BUILD === '1' && !process.env.CI && existsSync(join(DIST, 'index.html'));
   const courses = SOURCES.filter((course) => existsSync(join(ROOT, course.notes)) && (!reuse || existsSync(join(CONTENT, course.id, 'course.md'))));
@@ -71,7 +56,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const images = join(ROOT, 'content', course.id, 'images');
       if (course.own && existsSync(images)) cpSync(images, join(CONTENT, course.id, 'images'), { recursive: true, force: false });
     }
-    await npmRun('build', [], { CONTENT_DIR: CONTENT, SITE_OUT_DIR: DIST });
+    // Its own Astro cache, so the test build never evicts (or reuses) the real site's.
+    await npmRun('build', [], { CONTENT_DIR: CONTENT, SITE_OUT_DIR: DIST, SITE_CACHE_DIR: join(WORK, 'cache') });
     await npmRun('pdf', ['--dist', DIST]);
   }
   const server = await serveStatic(DIST);

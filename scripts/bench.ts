@@ -1,0 +1,172 @@
+/**
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --write-readme]
+ * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
+ * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
+ * output size, the largest page and the bytes Chromium transfers for a first search. Then runs
+ * Lighthouse (mobile and desktop) on the user's GAN section. Prints a Markdown table.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './lib/chromium.ts';
+import { runCli } from './lib/cli.ts';
+import { firstSearchBytes } from './lib/search-bytes.ts';
+import { serveStatic } from './lib/static-server.ts';
+import { syntheticNotes } from './lib/synthetic-notes.ts';
+import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, '.bench');
+const NODE = process.execPath;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Phase {
+  ms: number;
+  /** Peak resident memory of the largest process, in KB, when /usr/bin/time is there. */
+  peakKb?: number | undefined;
+}
+
+/** Runs a command, timing it and (with GNU time) reading its peak memory. Fails loudly. */
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Phase {
+  const started = performance.now();
+  const command = TIME ? [TIME, '-f', 'peak-kb=%M', ...args] : args;
+  const result = spawnSync(command[0] ?? '', command.slice(1), { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
+  const peak = /peak-kb=(\d+)/.exec(result.stderr)?.[1];
+  return { ms, peakKb: peak ? Number(peak) : undefined };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => join(dir, name)).filter((path) => statSync(path).isFile());
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+interface SizeResult {
+  questions: number;
+  courses: number;
+  importMs: number;
+  buildMs: number;
+  indexMs: number;
+  peakKb: number | undefined;
+  distBytes: number;
+  files: number;
+  largestHtml: { path: string; bytes: number };
+  searchBytes: number;
+}
+
+async function benchSize(questions: number, runs: number): Promise<SizeResult> {
+  const dir = join(WORK, String(questions));
+  const courses = Math.max(1, Math.ceil(questions / 250));
+  const phases = { import: [] as number[], build: [] as number[], index: [] as number[] };
+  let peakKb: number | undefined;
+  for (let attempt = 0; attempt < runs; attempt++) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'notes'), { recursive: true });
+    const content = join(dir, 'content');
+    const dist = join(dir, 'dist');
+    const env = { CONTENT_DIR: content, SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(dir, 'cache') };
+    let importMs = 0;
+    for (let course = 1; course <= courses; course++) {
+      const notes = join(dir, 'notes', `course-${course}.md`);
+      const share = Math.round((questions * course) / courses) - Math.round((questions * (course - 1)) / courses);
+      writeFileSync(notes, syntheticNotes({ title: `Synthetic course ${course}`, questions: share, seed: course }));
+      importMs += run([NODE, 'scripts/import.ts', notes, '--course', `course-${course}`, '--content', content]).ms;
+    }
+    const build = run([NODE, 'node_modules/astro/bin/astro.mjs', 'build'], env);
+    const fonts = run([NODE, 'scripts/subset-fonts.ts', '--dist', dist], env);
+    const index = run([NODE, 'scripts/index.ts', '--dist', dist], env);
+    phases.import.push(importMs);
+    phases.build.push(build.ms + fonts.ms);
+    phases.index.push(index.ms);
+    peakKb = Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0) || undefined;
+  }
+  const dist = join(dir, 'dist');
+  const files = walk(dist);
+  const html = files.filter((path) => path.endsWith('.html')).map((path) => ({ path: path.slice(dist.length), bytes: statSync(path).size }));
+  const largestHtml = html.reduce((largest, page) => (page.bytes > largest.bytes ? page : largest), { path: '', bytes: 0 });
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const searchBytes = await firstSearchBytes(browser, `${server.url}/course-1/s1/`, 'overfitting');
+    return {
+      questions,
+      courses,
+      importMs: median(phases.import),
+      buildMs: median(phases.build),
+      indexMs: median(phases.index),
+      peakKb,
+      distBytes: files.reduce((sum, path) => sum + statSync(path).size, 0),
+      files: files.length,
+      largestHtml,
+      searchBytes,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function scaleTable(results: SizeResult[]): string {
+  const rows = results.map((result) => {
+    const total = result.importMs + result.buildMs + result.indexMs;
+    return `| ${result.questions.toLocaleString('en')} | ${result.courses} | ${(result.importMs / 1000).toFixed(1)} s | ${(result.buildMs / 1000).toFixed(1)} s | ${(result.indexMs / 1000).toFixed(1)} s | ${(total / result.questions).toFixed(0)} ms | ${result.peakKb ? mb(result.peakKb * 1024) : 'n/a'} | ${mb(result.distBytes)} | ${result.files.toLocaleString('en')} | ${kb(result.largestHtml.bytes)} (${result.largestHtml.path.replace(/index\.html$/, '')}) | ${kb(result.searchBytes)} |`;
+  });
+  return [
+    '| questions | courses | import | build | index | ms / question | peak memory | `dist/` | files | largest HTML page | first search transfers |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+    ...rows,
+  ].join('\n');
+}
+
+function lighthouseTable(figures: LighthouseFigures[]): string {
+  return [
+    '| Lighthouse (user\'s GAN section) | performance | accessibility | LCP | TBT | CLS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...figures.map((figure) => `| ${figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} |`),
+  ].join('\n');
+}
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '25,250,2500' },
+      runs: { type: 'string', default: '3' },
+      'no-lighthouse': { type: 'boolean', default: false },
+      'write-readme': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map(Number);
+  const runs = Number(values.runs);
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    console.error(`bench: ${size} questions, ${runs} run(s)…`);
+    results.push(await benchSize(size, runs));
+  }
+  const sections = [scaleTable(results)];
+  const [base, largest] = [results.find((result) => result.questions === 250), results.find((result) => result.questions === 2500)];
+  if (base && largest) {
+    const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;
+    sections.push(`ms per question at 2,500 is ${(perQuestion(largest) / perQuestion(base)).toFixed(2)}× the 250-question run.`);
+  }
+  if (!values['no-lighthouse']) {
+    console.error('bench: Lighthouse on the user\'s notes…');
+    run(['npm', 'run', '--silent', 'build']);
+    sections.push(lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/')));
+  }
+  const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
+  const report = [...sections, machine].join('\n\n');
+  console.log(report);
+  if (values['write-readme']) {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${report}\n<!-- bench:end -->`);
+    if (updated === readme) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> block to update');
+    writeFileSync(join(ROOT, 'README.md'), updated);
+  }
+});

@@ -1,0 +1,225 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import katex from 'katex';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { FILTER_VALUES, notExaminedAnchors, questionDocument, type QuestionFacts } from '../../src/lib/search/documents.ts';
+import { latinWords } from '../../src/lib/search/typos.ts';
+
+const math = (tex: string, displayMode = false): string => katex.renderToString(tex, { output: 'htmlAndMathml', displayMode });
+
+/** A section part as the site renders it (remark-question-layout), with its heading and badge. */
+function part(id: string, label: string, examinability: string, body: string): string {
+  const badge = examinability === 'unmarked' ? '' : ` <span class="exam-badge" data-examinability="${examinability}">Not examined · 不考</span>`;
+  return `<section class="part" id="${id}" data-part="${label}" data-depth="1" data-examinability="${examinability}" aria-labelledby="${id}-h"><h3 id="${id}-h" class="part-heading">(${label}) Part ${label}${badge}</h3>${body}</section>`;
+}
+
+/** One built question, shaped like dist/<course>/s5/index.html's articles. */
+function articleHtml(parts: string): string {
+  return `<article class="question" id="s5-2022-may-2-q3" data-question-id="dasc7606/s5-2022-may-2-q3" aria-labelledby="s5-2022-may-2-q3-title">
+<header class="question-header"><h2 id="s5-2022-may-2-q3-title"><span class="question-number">Q3</span><a class="badge badge-paper" href="/dasc7606/papers/2022-may-2/"><span class="visually-hidden">Paper </span>2022 May 2</a><a class="permalink" href="#s5-2022-may-2-q3" aria-label="Link to Q3">#</a></h2></header>
+<div class="question-body">
+<p><span class="shot-missing" data-folder="content/dasc7606/images/2022May2" data-alt="Q3">Screenshot 2022May2/3.png not added yet<span class="shot-hint"> — put it in content/dasc7606/images/2022May2/</span></span></p>
+<p>Discriminator loss ${math('L_D(\\text{real}) = -\\log(D(\\mathbf{x}))')} for real data.</p>
+<h3 class="answer-heading" id="s5-2022-may-2-q3--h1">Answer</h3>
+${parts}
+</div></article>`;
+}
+
+function parseArticle(html: string): Element {
+  let article: Element | undefined;
+  visit(fromHtml(html), 'element', (node) => {
+    if (node.tagName === 'article') article ??= node;
+  });
+  if (!article) throw new Error('no article in the fixture');
+  return article;
+}
+
+function findAll(tree: Root | Element, test: (node: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  visit(tree, 'element', (node) => {
+    if (test(node)) found.push(node);
+  });
+  return found;
+}
+
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+const facts: QuestionFacts = {
+  key: 'dasc7606/s5-2022-may-2-q3',
+  anchor: 's5-2022-may-2-q3',
+  sectionUrl: '/dasc7606/s5/',
+  courseTitle: 'DASC7606 Final',
+  sectionLabel: 'Section 5 · Generative Adversarial Networks',
+  questionLabel: 'Q3',
+  paperLabel: '2022 May 2',
+  year: 2022,
+  hasAnswer: true,
+};
+
+const fullArticle = articleHtml(
+  part('s5-2022-may-2-q3--a', 'a', 'unmarked', `<p class="lang-note" data-lang-note="en">Answered in English only · 只有英文</p><div class="answer"><p data-lang="en" data-lang-only="">The mean is ${math('\\frac{a+b}{2}')} and the grid is</p>${math('\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}', true)}<p>Mode collapse lowers diversity.</p></div>`) +
+    part('s5-2022-may-2-q3--b', 'b', 'not-examined', '<div class="answer"><p data-lang="zh" lang="zh">模式崩溃 wasserstein</p></div>'),
+);
+
+describe('questionDocument', () => {
+  const { html, text } = questionDocument(parseArticle(fullArticle), facts);
+  const output = fromHtml(html);
+  const body = findAll(output, (node) => node.properties.dataPagefindBody !== undefined);
+  const facets = (kind: 'dataPagefindFilter' | 'dataPagefindMeta'): [string, string][] =>
+    findAll(output, (node) => node.tagName === 'span' && typeof node.properties[kind] === 'string').map((node) => [String(node.properties[kind]), toText(node)]);
+
+  it('marks one body for Pagefind, in a page indexed as Chinese', () => {
+    expect(body).toHaveLength(1);
+    expect(findAll(output, (node) => node.tagName === 'html')[0]?.properties.lang).toBe('zh');
+  });
+
+  it('gives the filters students narrow by', () => {
+    expect(facets('dataPagefindFilter')).toEqual([
+      ['course', 'DASC7606 Final'],
+      ['section', 'Section 5 · Generative Adversarial Networks'],
+      ['year', '2022'],
+      ['examinable', FILTER_VALUES.examinable],
+      ['examinable', 'Has parts not examined'],
+      ['answer', 'Written answer'],
+    ]);
+  });
+
+  it('gives the facts a result shows as metadata', () => {
+    expect(Object.fromEntries(facets('dataPagefindMeta'))).toEqual({
+      title: 'Q3 · 2022 May 2',
+      course: 'DASC7606 Final',
+      section: 'Section 5 · Generative Adversarial Networks',
+      question: 'Q3',
+      paper: '2022 May 2',
+      key: 'dasc7606/s5-2022-may-2-q3',
+      page: '/dasc7606/s5/',
+      anchor: 's5-2022-may-2-q3',
+      notExamined: 's5-2022-may-2-q3--b-h',
+    });
+  });
+
+  it('keeps filters and metadata out of the indexed words', () => {
+    const ignored = findAll(output, (node) => node.properties.dataPagefindIgnore !== undefined);
+    expect(ignored).toHaveLength(1);
+    expect(findAll(ignored[0] as Element, (node) => node.tagName === 'span')).toHaveLength(6 + 9);
+  });
+
+  it.each([
+    ['inline formula', '(a+b)/2'],
+    ['matrix', '[1 2; 3 4]'],
+    ['formula in the question', 'L_D(real) = - log(D(x))'],
+  ])('writes each %s once, as readable text', (_, readable) => {
+    expect(occurrences(html, readable)).toBe(1);
+    expect(occurrences(text, readable)).toBe(1);
+  });
+
+  it.each([
+    ['the TeX source', '\\frac'],
+    ['the TeX source', 'begin{pmatrix}'],
+    ['KaTeX markup', 'class="katex"'],
+    ['KaTeX markup', 'katex-html'],
+    ['MathML', '<math'],
+    ['the TeX annotation', 'annotation'],
+  ])('drops %s (%s)', (_, fragment) => {
+    expect(html).not.toContain(fragment);
+    expect(text).not.toContain(fragment);
+  });
+
+  it.each([
+    ['screenshot placeholder', 'Screenshot 2022May2/3.png'],
+    ['placeholder hint', 'put it in content'],
+    ['permalink', 'Link to Q3'],
+    ['paper badge', 'Paper'],
+    ['examinability badge', 'Not examined · 不考'],
+    ['language note', 'Answered in English only'],
+  ])('drops page chrome: %s', (_, fragment) => {
+    expect(toText(body[0] as Element)).not.toContain(fragment);
+    expect(text).not.toContain(fragment);
+    expect(findAll(output, (node) => Array.isArray(node.properties.className) && node.properties.className.some((name) => ['shot-missing', 'permalink', 'badge', 'exam-badge', 'lang-note'].includes(String(name))))).toEqual([]);
+  });
+
+  it('keeps the question text, headings and answers', () => {
+    for (const words of ['Q3', 'Discriminator loss', '(a) Part a', 'Mode collapse lowers diversity', '(b) Part b', '模式崩溃', 'Answer']) {
+      expect(text).toContain(words);
+      expect(html).toContain(words);
+    }
+  });
+
+  it('gives the same words in its text as in the indexed body (less the facets)', () => {
+    const withoutFacets = structuredClone(body[0] as Element);
+    withoutFacets.children = withoutFacets.children.filter((child) => !(child.type === 'element' && child.properties.dataPagefindIgnore !== undefined));
+    expect(latinWords(text)).toEqual(latinWords(toText(withoutFacets)));
+  });
+
+  it('does not change the article it is given', () => {
+    const article = parseArticle(fullArticle);
+    const before = structuredClone(article);
+    questionDocument(article, facts);
+    expect(article).toEqual(before);
+  });
+});
+
+describe('questionDocument filters', () => {
+  it.each<[string, string, Partial<QuestionFacts>, [string, string][]]>([
+    ['no parts: examinable', '<p>Plain question</p>', {}, [['examinable', 'Examinable'], ['answer', 'Written answer']]],
+    ['all parts examinable', part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'may-be-examined', '<p>y</p>'), {}, [['examinable', 'Examinable'], ['answer', 'Written answer']]],
+    ['some parts not examined', part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'), {}, [['examinable', 'Examinable'], ['examinable', 'Has parts not examined'], ['answer', 'Written answer']]],
+    ['every part not examined', part('q--a', 'a', 'not-examined', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'), {}, [['examinable', 'Has parts not examined'], ['answer', 'Written answer']]],
+    [
+      'a not-examined part with examinable-looking sub-parts is still all not examined',
+      part('q--a', 'a', 'not-examined', part('q--a-i', 'i', 'unmarked', '<p>x</p>') + part('q--a-ii', 'ii', 'unmarked', '<p>y</p>')),
+      {},
+      [['examinable', 'Has parts not examined'], ['answer', 'Written answer']],
+    ],
+    ['screenshots only, no paper', '<p>x</p>', { hasAnswer: false, year: undefined, paperLabel: undefined }, [['examinable', 'Examinable'], ['answer', 'Screenshots only']]],
+  ])('%s', (_, parts, overrides, expected) => {
+    const { html } = questionDocument(parseArticle(articleHtml(parts)), { ...facts, ...overrides });
+    const filters = findAll(fromHtml(html), (node) => typeof node.properties.dataPagefindFilter === 'string')
+      .map((node): [string, string] => [String(node.properties.dataPagefindFilter), toText(node)])
+      .filter(([name]) => name === 'examinable' || name === 'answer');
+    expect(filters).toEqual(expected);
+    const year = findAll(fromHtml(html), (node) => node.properties.dataPagefindFilter === 'year');
+    expect(year.map((node) => toText(node))).toEqual(overrides.year === undefined && 'year' in overrides ? [] : ['2022']);
+  });
+
+  it('writes an empty paper and a title without it when there is no paper', () => {
+    const { html } = questionDocument(parseArticle(articleHtml('<p>x</p>')), { ...facts, paperLabel: undefined });
+    const meta = Object.fromEntries(findAll(fromHtml(html), (node) => typeof node.properties.dataPagefindMeta === 'string').map((node) => [String(node.properties.dataPagefindMeta), toText(node)]));
+    expect(meta).toMatchObject({ title: 'Q3', paper: '', notExamined: '' });
+  });
+});
+
+describe('notExaminedAnchors', () => {
+  it.each<[string, string, string[]]>([
+    ['no parts', '<p>x</p>', []],
+    ['none marked', part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'probably-not-examined', '<p>y</p>'), []],
+    ['one of two', part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'), ['q--b-h']],
+    ['two', part('q--a', 'a', 'not-examined', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'), ['q--a-h', 'q--b-h']],
+    ['a sub-part goes with its part', part('q--a', 'a', 'not-examined', part('q--a-i', 'i', 'unmarked', '<p>x</p>')), ['q--a-h', 'q--a-i-h']],
+    ['a not-examined sub-part alone', part('q--a', 'a', 'unmarked', part('q--a-i', 'i', 'not-examined', '<p>x</p>') + part('q--a-ii', 'ii', 'unmarked', '<p>y</p>')), ['q--a-i-h']],
+    ['an exam badge is not a part', '<p><span class="exam-badge" data-examinability="not-examined">Not examined</span></p>', []],
+  ])('%s', (_, parts, expected) => {
+    // Parsed from HTML, as the index step does: aria-labelledby is read as a list there.
+    expect(notExaminedAnchors(parseArticle(articleHtml(parts)))).toEqual(expected);
+  });
+
+  it.each<[string, string[] | string, string[]]>([
+    ['a list, as hast types it', ['q--c-h'], ['q--c-h']],
+    ['a list of several ids', ['q--c-h', 'q--c-note'], ['q--c-h', 'q--c-note']],
+    // Trees built in memory by plugins may carry the attribute's text as it is.
+    ['a string', 'q--c-h q--c-note', ['q--c-h', 'q--c-note']],
+  ])('reads a hand-built tree whose aria-labelledby is %s', (_, labelledBy, expected) => {
+    const section: Element = {
+      type: 'element',
+      tagName: 'section',
+      properties: { className: ['part'], dataExaminability: 'not-examined', ariaLabelledBy: labelledBy as string[] },
+      children: [],
+    };
+    const article: Element = { type: 'element', tagName: 'article', properties: {}, children: [section] };
+    expect(notExaminedAnchors(article)).toEqual(expected);
+  });
+});
