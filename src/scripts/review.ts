@@ -1,5 +1,5 @@
 /** The review queue page: due questions in schedule order, and export / import / reset of progress. */
-import { dueQueue, nextDueDay, RATING_LABELS } from '../lib/progress/schedule.ts';
+import { dayOf, dueQueue, nextDueDay, RATING_LABELS } from '../lib/progress/schedule.ts';
 import { mergeProgress, readProgress, writeProgress, type Progress } from '../lib/progress/storage.ts';
 import { loadProgress, onProgress, resetProgress, saveProgress, showNotices } from './progress-store.ts';
 
@@ -69,9 +69,11 @@ export function initReviewPage(): void {
     const blob = new Blob([writeProgress(loadProgress())], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = `revision-progress-${new Date().toISOString().slice(0, 10)}.json`;
+    // Named by the reader's calendar day, like the schedule (not the UTC date, a day off in Asia each morning).
+    link.download = `revision-progress-${dayOf(new Date())}.json`;
     link.click();
-    URL.revokeObjectURL(link.href);
+    // Some browsers start the download after the click returns: free the file a little later.
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     say('Progress exported.');
   });
 

@@ -17,7 +17,12 @@ interface MathReport {
   errors: { tex: string; label: string; visible: boolean }[];
 }
 
+const reports = new Map<string, MathReport>();
+
+/** The formulas and formula errors of a page (read once per page and file). */
 async function mathOn(path: string): Promise<MathReport> {
+  const known = reports.get(path);
+  if (known) return known;
   const { page, problems } = await browser.open(path);
   const report = await page.evaluate((): MathReport => {
     const visible = (element: Element): boolean => {
@@ -40,6 +45,7 @@ async function mathOn(path: string): Promise<MathReport> {
     };
   });
   expect(problems).toEqual([]);
+  reports.set(path, report);
   return report;
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { fileInDist } from '../../scripts/lib/built-pages.ts';
 import { useBrowser } from './setup/browser.ts';
-import { allCourses, dehyphen, pdfText, printablePages, proseLines, questionsOf } from './setup/site.ts';
+import { allCourses, dehyphen, pdfContent, pdfText, printablePages, proseLines, questionsOf, screenshotFile } from './setup/site.ts';
 
 const browser = useBrowser();
 const courses = allCourses();
@@ -71,12 +71,13 @@ describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, 
     const file = fileInDist(dist, target.pdf);
     expect(existsSync(file), file).toBe(true);
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(file);
+    const { body: text, headers } = pdfContent(file);
 
     const { page } = await browser.open(url);
     const heading = await page.locator('main h1').innerText();
     expect(text).toContain(dehyphen(heading));
-    expect(text).toContain(dehyphen(course.title));
+    // Every page carries the running header: course and page heading.
+    expect(headers.map(dehyphen)).toEqual([dehyphen(`${course.title} · ${heading}`)]);
     // The page's chrome is not printed.
     for (const chrome of ['Skip to content', 'Download PDF', 'Print / Save as PDF']) expect(text).not.toContain(dehyphen(chrome));
 
@@ -84,6 +85,11 @@ describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, 
     if (questions.some((question) => question.hasAnswer)) expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(text, line).toContain(dehyphen(line));
     for (const sentence of NOTES_SENTENCES[url] ?? []) expect(text, sentence).toContain(dehyphen(sentence));
+
+    // Screenshots print too, even those far below the fold (they load lazily on screen).
+    const screenshots = new Set(questions.flatMap((question) => question.images.map((image) => screenshotFile(course.id, image.src))).filter((path) => existsSync(path)));
+    const embedded = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => /\bimage\b/.test(line)).length;
+    expect(embedded).toBeGreaterThanOrEqual(screenshots.size);
   });
 });
 
@@ -91,13 +97,12 @@ test('hand-picked sentences name pages that exist', () => {
   for (const url of Object.keys(NOTES_SENTENCES)) if (url.startsWith('/dasc7606/')) expect(pages.map((page) => page.url)).toContain(url);
 });
 
-describe('section titles in the fixture course are Chinese and print', () => {
-  const fixture = courses.find((course) => !course.own);
-  test.runIf(fixture !== undefined)('every Chinese section title is in its PDF', () => {
-    const chinese = fixture!.sections.filter((section) => !section.scope && /\p{Script=Han}/u.test(section.title));
+describe.each(courses.filter((course) => !course.own).map((course) => [course.id, course] as const))('%s, the fixture course', (_id, fixture) => {
+  test('its Chinese section titles are in their PDFs', () => {
+    const chinese = fixture.sections.filter((section) => !section.scope && /\p{Script=Han}/u.test(section.title));
     expect(chinese.length).toBeGreaterThan(0);
     for (const section of chinese) {
-      const target = pages.find((page) => page.course === fixture!.id && page.section === section.number)!;
+      const target = pages.find((page) => page.course === fixture.id && page.section === section.number)!;
       expect(pdfText(fileInDist(dist, target.pdf))).toContain(dehyphen(section.title));
     }
   });

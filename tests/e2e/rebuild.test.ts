@@ -2,13 +2,14 @@
  * A student adds screenshots after the first build: the next build must show them, although the
  * notes did not change (Astro caches rendered Markdown by its text).
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { npmRun } from './setup/npm.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const WORK = join(ROOT, '.e2e', 'rebuild');
+const WORK = mkdtempSync(join(tmpdir(), 'e2e-rebuild-'));
 const NOTES = join(WORK, 'notes.md');
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
@@ -23,12 +24,10 @@ function samplePng(): string {
 }
 
 test('a screenshot added after a build shows after the next build, in place of its placeholder', { timeout: 240_000 }, async () => {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
   writeFileSync(NOTES, '# Rebuild Course\n\n# Section 1 Basics\n\n## Q1 2024 May\n\n![Q1](./2024May/1.png)\n\n### Answer\n\nAn answer long enough to be a sentence.\n');
   const content = join(WORK, 'content');
   const env = { CONTENT_DIR: content, SITE_OUT_DIR: join(WORK, 'dist'), SITE_CACHE_DIR: join(WORK, 'cache') };
-  await npmRun('import', [relative(ROOT, NOTES), '--course', 'rebuild', '--content', relative(ROOT, content)]);
+  await npmRun('import', [NOTES, '--course', 'rebuild', '--content', content]);
 
   await npmRun('build', [], env);
   const before = readFileSync(join(WORK, 'dist', 'rebuild', 's1', 'index.html'), 'utf8');

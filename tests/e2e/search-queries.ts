@@ -10,6 +10,8 @@ export interface QueryCase {
 }
 
 const own = (id: string): string => `dasc7606/${id}`;
+/** The second course, imported from tests/fixtures/notes/ml-midterm.md. */
+const fixture = (id: string): string => `ml-midterm/${id}`;
 
 export const QUERIES: QueryCase[] = [
   { query: 'mode collapse', expected: own('s5-2024-may-abc-q2'), kind: 'multi-word' },
@@ -47,4 +49,13 @@ export const QUERIES: QueryCase[] = [
   { query: 'GAN 交叉熵', expected: own('s5-2025-may-q1'), kind: 'mixed' },
   { query: 'ReLU 激活函数', expected: own('s3-2024-dec-abd-q3'), kind: 'mixed' },
   { query: 'exploding gradients 学习率', expected: own('s1-2023-may-abc-q4'), kind: 'mixed' },
+];
+
+/** Queries over the second course: search must work for any notes in this style, not only the user's. */
+export const FIXTURE_QUERIES: QueryCase[] = [
+  { query: '交叉验证', expected: fixture('s1-2023-oct-a-q1'), kind: 'chinese' },
+  { query: 'weight decay', expected: fixture('s1-2023-oct-a-q1'), kind: 'multi-word' },
+  { query: '信息增益', expected: fixture('s2-2023-oct-a-q1'), kind: 'chinese' },
+  { query: 'random forest variance', expected: fixture('s2-2024-mar-b-q2'), kind: 'multi-word' },
+  { query: '伪残差', expected: fixture('s2-2023-oct-a-q4'), kind: 'chinese' },
 ];

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
-import { QUERIES } from './search-queries.ts';
+import { FIXTURE_QUERIES, QUERIES } from './search-queries.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -38,6 +38,12 @@ async function shownResults(page: Page): Promise<ShownResult[]> {
   );
 }
 
+/** Opens the filters (loaded on request) and waits for their options. */
+async function openFilters(page: Page): Promise<void> {
+  await page.locator('.search-filters summary').click();
+  await page.locator('.filter-toggle').waitFor();
+}
+
 async function searchPage(query: string): Promise<{ page: Page; results: ShownResult[]; problems: string[] }> {
   const { page, problems } = await browser.open(`/search/?q=${encodeURIComponent(query)}`);
   return { page, results: await shownResults(page), problems };
@@ -53,6 +59,23 @@ describe('search quality over the user\'s notes', () => {
     const { results, problems } = await searchPage(query);
     expect(results.slice(0, 3).map((result) => result.key)).toContain(expected);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('search over a second course', () => {
+  it.each(FIXTURE_QUERIES)('"$query" ($kind) returns $expected in the top 3', async ({ query, expected }) => {
+    const { results } = await searchPage(query);
+    expect(results.slice(0, 3).map((result) => result.key)).toContain(expected);
+  });
+
+  it('filters by course, with a count for each', async () => {
+    const { page } = await searchPage('gradient');
+    await openFilters(page);
+    const courses = page.locator('.filter-group', { hasText: 'Course' }).locator('.filter-option');
+    expect(await courses.count()).toBe(2);
+    await courses.filter({ hasText: 'DASC7606' }).locator('input').check();
+    await page.waitForFunction(() => [...document.querySelectorAll('.search-result-link')].every((link) => link.getAttribute('href')?.startsWith('/dasc7606/')));
+    expect((await shownResults(page)).length).toBeGreaterThan(0);
   });
 });
 
@@ -104,9 +127,22 @@ describe('results', () => {
 });
 
 describe('filters', () => {
+  it('load only when opened, so a first search does not download them', async () => {
+    const { context } = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('mode collapse')}`);
+    await shownResults(page);
+    expect(requested.filter((url) => url.includes('/pagefind/filter/'))).toEqual([]);
+    await openFilters(page);
+    expect(requested.filter((url) => url.includes('/pagefind/filter/')).length).toBeGreaterThan(0);
+  });
+
   it('narrow by section with a count for each value', async () => {
     const { page, results } = await searchPage('discriminator');
     expect(results.length).toBeGreaterThan(1);
+    await openFilters(page);
     const option = page.locator('.filter-option', { hasText: 'Section 5 · Generative Adversarial Networks' });
     const count = Number((await option.locator('.filter-count').textContent())?.replace(/\D/g, ''));
     expect(count).toBeGreaterThan(0);
@@ -120,6 +156,7 @@ describe('filters', () => {
     // "LSTM" only appears in part 1.3 of Section 1 Q3, which is marked (不考).
     const { page, results } = await searchPage('LSTM');
     expect(results.map((result) => result.key)).toContain('dasc7606/s1-2024-may-d-q3');
+    await openFilters(page);
     await page.locator('.filter-toggle input').check();
     await page.waitForFunction(() => /No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
     expect(await shownResults(page)).toEqual([]);
@@ -127,6 +164,7 @@ describe('filters', () => {
 
   it('narrow to questions with written answers, by year', async () => {
     const { page } = await searchPage('GAN');
+    await openFilters(page);
     await page.locator('.filter-group', { hasText: 'Year' }).locator('.filter-option', { hasText: '2022' }).locator('input').check();
     await page.waitForFunction(() => [...document.querySelectorAll('.search-result-title')].every((title) => title.textContent?.includes('2022')));
     const results = await shownResults(page);

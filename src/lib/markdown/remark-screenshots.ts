@@ -22,13 +22,15 @@ export default function remarkScreenshots() {
     visit(tree, 'image', (image, index, parent) => {
       const target = imagePath(courseDir, image.url);
       if (target === undefined || index === undefined || !parent) return;
+      const name = target.slice(imageFolder(courseDir).length + 1).split(sep).join('/');
       if (existsSync(target)) {
         image.url = relative(dirname(file.path), target).split(sep).join('/');
+        // The notes' alt text is a leftover label ("Q3"); say what the image is, keeping it.
+        image.alt = [image.alt, `question screenshot ${name}`].filter(Boolean).join(': ');
         image.data = { ...image.data, hProperties: { className: ['screenshot'], loading: 'lazy', decoding: 'async' } };
         return;
       }
       const folder = relative(process.cwd(), dirname(target)).split(sep).join('/');
-      const name = target.slice(imageFolder(courseDir).length + 1).split(sep).join('/');
       parent.children[index] = {
         type: 'emphasis',
         data: { hName: 'span', hProperties: { className: ['shot-missing'], dataFolder: folder, dataAlt: image.alt ?? '' } },

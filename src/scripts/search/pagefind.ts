@@ -1,4 +1,4 @@
-/** Loads Pagefind (built into /pagefind/ by `npm run build`) on first use, with the typo vocabulary. */
+/** Loads Pagefind (built into /pagefind/ by `npm run build`) and the typo vocabulary on first use. */
 import { VOCABULARY_PATH } from '../../lib/search/documents.ts';
 import type { Vocabulary } from '../../lib/search/typos.ts';
 
@@ -32,18 +32,22 @@ export interface Pagefind {
   filters: () => Promise<FilterCounts>;
 }
 
-let loading: Promise<{ pagefind: Pagefind; vocabulary: Vocabulary }> | undefined;
+let pagefind: Promise<Pagefind> | undefined;
+let vocabulary: Promise<Vocabulary> | undefined;
 
-export function loadSearch(): Promise<{ pagefind: Pagefind; vocabulary: Vocabulary }> {
-  loading ??= (async () => {
+export function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
     const url = '/pagefind/pagefind.js';
-    const [pagefind, vocabulary] = await Promise.all([
-      import(/* @vite-ignore */ url) as Promise<Pagefind>,
-      fetch(`/${VOCABULARY_PATH}`).then((response) => (response.ok ? (response.json() as Promise<Vocabulary>) : {})),
-    ]);
+    const loaded = (await import(/* @vite-ignore */ url)) as Pagefind;
     // The index is small: searching on the main thread saves downloading Pagefind's worker script.
-    await pagefind.options({ noWorker: true, excerptLength: 28 });
-    return { pagefind, vocabulary };
+    await loaded.options({ noWorker: true, excerptLength: 28 });
+    return loaded;
   })();
-  return loading;
+  return pagefind;
+}
+
+/** The notes' words, for correcting typos; only needed when a query finds nothing as typed. */
+export function loadVocabulary(): Promise<Vocabulary> {
+  vocabulary ??= fetch(`/${VOCABULARY_PATH}`).then((response) => (response.ok ? (response.json() as Promise<Vocabulary>) : {}));
+  return vocabulary;
 }

@@ -6,12 +6,12 @@
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
 import { containsQuery, queryTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
 import { correctQuery } from '../../lib/search/typos.ts';
-import { loadSearch, type FilterCounts } from './pagefind.ts';
+import { loadPagefind, loadVocabulary, type FilterCounts } from './pagefind.ts';
 
 type FilterName = keyof typeof FILTERS;
 const LISTED_FILTERS: FilterName[] = ['course', 'section', 'year', 'answer'];
-/** Results fetched per search: each costs a small download (its text fragment). */
-const MAX_RESULTS = 15;
+/** Results fetched at a time: each costs a small download (its text fragment); more load on request. */
+const PAGE_SIZE = 10;
 
 export interface SearchPanel {
   element: HTMLElement;
@@ -40,18 +40,23 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
   });
   form.append(label, input);
   const layout = element('div', { class: 'search-layout' });
-  const filters = element('div', { class: 'search-filters', role: 'group', 'aria-label': 'Filters' });
+  // Filters load on request: their data is a download of its own, not needed for a first search.
+  const filterBox = element('details', { class: 'search-filters' });
+  filterBox.append(element('summary', {}, 'Filters'));
+  const filters = element('div', { class: 'search-filter-list', role: 'group', 'aria-label': 'Filters' });
+  filterBox.append(filters);
   const resultsArea = element('div', { class: 'search-results-area' });
   const status = element('p', { id: 'search-status', class: 'search-status', role: 'status' });
   const list = element('ol', { class: 'search-results', 'aria-label': 'Results' });
-  resultsArea.append(status, list);
-  layout.append(filters, resultsArea);
+  const more = element('button', { type: 'button', class: 'button search-more', hidden: '' }, 'More results');
+  resultsArea.append(status, list, more);
+  layout.append(filterBox, resultsArea);
   panel.append(form, layout);
 
   const chosen = new Map<FilterName, Set<string>>();
   let hideNotExamined = false;
   let latest = 0;
-  let filterCounts: FilterCounts = {};
+  let filtersLoaded = false;
 
   const activeFilters = (): Record<string, { any: string[] }> => {
     const active: Record<string, { any: string[] }> = {};
@@ -94,8 +99,8 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     }
   };
 
-  const renderHits = (hits: QuestionHit[]): void => {
-    list.replaceChildren(
+  const renderHits = (hits: QuestionHit[], append = false): void => {
+    (append ? list.append.bind(list) : list.replaceChildren.bind(list))(
       ...hits.map((hit) => {
         const item = element('li', { class: 'search-result' });
         const link = element('a', { href: hit.href, class: 'search-result-link' });
@@ -118,21 +123,27 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     if (trimmed === '' && Object.keys(activeFilters()).length === 0) {
       status.textContent = 'Type a topic, a term or a question: “mode collapse”, “过拟合”, “padding”.';
       list.replaceChildren();
-      const { pagefind } = await loadSearch();
-      filterCounts = await pagefind.filters();
-      if (ticket === latest) renderFilters(filterCounts, filterCounts);
+      more.hidden = true;
+      // Start fetching Pagefind while the reader types; filters and their counts come with results.
+      void loadPagefind();
       return;
     }
     status.textContent = 'Searching…';
-    const { pagefind, vocabulary } = await loadSearch();
-    const corrected = correctQuery(trimmed, vocabulary);
+    const pagefind = await loadPagefind();
     const filtersNow = activeFilters();
     const searchFor = async (words: string) => {
       const search = await pagefind.search(words === '' ? null : words, { filters: filtersNow });
-      const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const data = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
       return { search, data: data.filter((result) => containsQuery(result.content, words)) };
     };
-    let { search, data } = await searchFor(corrected);
+    let corrected = trimmed;
+    let { search, data } = await searchFor(trimmed);
+    if (data.length === 0) {
+      // Nothing has every word as typed: try the words corrected against the notes' vocabulary
+      // (fetched only now, so a typical search does not download it).
+      corrected = correctQuery(trimmed, await loadVocabulary());
+      if (corrected !== trimmed) ({ search, data } = await searchFor(corrected));
+    }
     const terms = queryTerms(corrected);
     // No question has every word: show those with most of them rather than nothing.
     const partial = data.length === 0 && terms.length > 1;
@@ -151,16 +162,40 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     }
     if (ticket !== latest) return;
     const hits = data.map((result) => toQuestionHit(result, corrected, hideNotExamined)).filter((hit): hit is QuestionHit => hit !== undefined);
-    filterCounts = search.totalFilters;
-    renderFilters(search.filters, filterCounts);
+    if (filtersLoaded) renderFilters(search.filters, search.totalFilters);
     renderHits(hits);
+    // Further results load on request: each one is a download of its own.
+    let remaining = partial ? [] : search.results.slice(PAGE_SIZE);
+    let shown = hits.length;
+    more.hidden = remaining.length === 0;
+    more.onclick = async () => {
+      const batch = remaining.slice(0, PAGE_SIZE);
+      remaining = remaining.slice(PAGE_SIZE);
+      const next = (await Promise.all(batch.map((result) => result.data()))).filter((result) => containsQuery(result.content, corrected));
+      const nextHits = next.map((result) => toQuestionHit(result, corrected, hideNotExamined)).filter((hit): hit is QuestionHit => hit !== undefined);
+      const firstNew = list.children.length;
+      renderHits(nextHits, true);
+      shown += nextHits.length;
+      more.hidden = remaining.length === 0;
+      status.textContent = `${shown} questions found${remaining.length > 0 ? ', more below' : ''}.`;
+      list.children[firstNew]?.querySelector('a')?.focus();
+    };
     const notes = [
       corrected !== trimmed ? `Showing results for “${corrected}”.` : '',
       partial && hits.length > 0 ? 'No question has every word; these have most of them.' : '',
     ].filter(Boolean);
-    const found = hits.length === 0 ? `No questions match “${trimmed}”.` : `${hits.length} question${hits.length === 1 ? '' : 's'} found.`;
+    const found = hits.length === 0 ? `No questions match “${trimmed}”.` : `${hits.length} question${hits.length === 1 ? '' : 's'} found${remaining.length > 0 ? ', more below' : ''}.`;
     status.textContent = [found, ...notes].join(' ');
   }
+
+  filterBox.addEventListener('toggle', async () => {
+    if (!filterBox.open || filtersLoaded) return;
+    filtersLoaded = true;
+    filters.textContent = 'Loading filters…';
+    const all = await (await loadPagefind()).filters();
+    if (input.value.trim() === '') renderFilters(all, all);
+    else await run(input.value);
+  });
 
   let debounce: number | undefined;
   input.addEventListener('input', () => {

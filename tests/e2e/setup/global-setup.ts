@@ -34,7 +34,8 @@ declare module 'vitest' {
 }
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const WORK = join(ROOT, '.e2e');
+// E2E_WORK_DIR lets two test runs (say, two people's) build their sites side by side.
+const WORK = process.env.E2E_WORK_DIR ? resolve(process.env.E2E_WORK_DIR) : join(ROOT, '.e2e');
 const CONTENT = join(WORK, 'content');
 const DIST = join(WORK, 'dist');
 

@@ -100,13 +100,35 @@ export function squash(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
+/** The lines of each page of a PDF, in the order they were drawn (pdftotext -raw). */
+export function pdfPages(file: string): string[][] {
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return text
+    .split('\f')
+    .map((page) => page.split('\n').filter((line) => line.trim() !== ''))
+    .filter((lines) => lines.length > 0);
+}
+
 /**
- * A PDF's text in the order it was drawn (-raw: pdftotext's layout analysis would move a Latin
- * word at the start of a Chinese line elsewhere), squashed, and without hyphens, which
+ * A PDF's text for comparing with the page: drawn order (-raw: pdftotext's layout analysis would
+ * move a Latin word at the start of a Chinese line elsewhere), without the running header and page
+ * numbers (which interrupt a paragraph split across pages), squashed and without hyphens, which
  * pdftotext drops where a hyphenated word breaks across lines.
  */
+export function pdfContent(file: string): { body: string; headers: string[] } {
+  const pages = pdfPages(file);
+  const pageNumber = /^\d+ \/ \d+$/;
+  const withoutNumbers = pages.map((lines) => lines.filter((line) => !pageNumber.test(line.trim())));
+  // The running header is the first line of every page.
+  const header = withoutNumbers[0]?.[0];
+  const isHeader = header !== undefined && withoutNumbers.every((lines) => lines[0] === header);
+  const body = withoutNumbers.map((lines) => (isHeader ? lines.slice(1) : lines).join('\n')).join('\n');
+  return { body: dehyphen(body), headers: isHeader ? [header] : [] };
+}
+
+/** pdfContent()'s body: the PDF's text without running header and page numbers, for toContain(dehyphen(…)). */
 export function pdfText(file: string): string {
-  return dehyphen(squash(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })));
+  return pdfContent(file).body;
 }
 
 /** Text compared with pdfText(): squashed, without hyphens. */

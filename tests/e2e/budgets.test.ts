@@ -1,0 +1,106 @@
+/**
+ * Byte budgets of the built site, measured as a browser loads it (gzip, as the test server sends
+ * it): they are deterministic, so they belong in the test suite. Timing is measured by
+ * `npm run bench`, not here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { firstSearchBytes } from '../../scripts/lib/search-bytes.ts';
+import { useBrowser } from './setup/browser.ts';
+
+const browser = useBrowser();
+const baseUrl = inject('baseUrl');
+const dist = inject('dist');
+const KB = 1024;
+
+interface Loaded {
+  url: string;
+  type: string;
+  bytes: number;
+}
+
+/** Every response of a first visit to `path` (cold cache), with its bytes on the wire. */
+async function firstLoad(path: string): Promise<Loaded[]> {
+  const { context } = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const seen = new Map<string, { url: string; type: string }>();
+  const loaded: Loaded[] = [];
+  cdp.on('Network.responseReceived', (event: { requestId: string; type: string; response: { url: string } }) => seen.set(event.requestId, { url: event.response.url, type: event.type }));
+  cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
+    const response = seen.get(event.requestId);
+    if (response) loaded.push({ ...response, bytes: event.encodedDataLength });
+  });
+  await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
+  return loaded;
+}
+
+const total = (loaded: Loaded[], type?: string): number => loaded.filter((entry) => !type || entry.type === type).reduce((sum, entry) => sum + entry.bytes, 0);
+
+describe('a section page', () => {
+  it('ships at most 15 KB of our JavaScript, none of it for math or search', async () => {
+    const loaded = await firstLoad('/dasc7606/s5/');
+    const scripts = loaded.filter((entry) => entry.type === 'Script');
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((entry) => entry.url.startsWith(`${baseUrl}/_astro/`))).toBe(true);
+    expect(scripts.filter((entry) => /katex|pagefind|search\/ui|dialog/i.test(entry.url))).toEqual([]);
+    expect(total(loaded, 'Script')).toBeLessThanOrEqual(15 * KB);
+  });
+
+  it('loads at most 20 KB of CSS, KaTeX included', async () => {
+    const loaded = await firstLoad('/dasc7606/s5/');
+    expect(total(loaded, 'Stylesheet')).toBeGreaterThan(0);
+    expect(total(loaded, 'Stylesheet')).toBeLessThanOrEqual(20 * KB);
+  });
+
+  it('loads the GAN section in under 100 KB all told, fonts included, and nothing from another origin', async () => {
+    const loaded = await firstLoad('/dasc7606/s5/');
+    expect(loaded.every((entry) => entry.url.startsWith(baseUrl) || entry.url.startsWith('data:'))).toBe(true);
+    expect(total(loaded)).toBeLessThan(100 * KB);
+  });
+});
+
+describe('math fonts', () => {
+  it('are self-hosted woff2 only', () => {
+    const assets = readdirSync(join(dist, '_astro'));
+    expect(assets.filter((name) => /\.(woff|ttf|eot|otf)$/.test(name))).toEqual([]);
+    expect(assets.filter((name) => /^KaTeX_.*\.woff2$/.test(name)).length).toBeGreaterThan(0);
+  });
+
+  it('are requested by pages with math, only as woff2, and not by pages without math', async () => {
+    const withMath = await firstLoad('/dasc7606/s5/');
+    const fonts = withMath.filter((entry) => entry.type === 'Font');
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((entry) => /\/_astro\/KaTeX_[\w-]+\.[\w-]+\.woff2$/.test(entry.url))).toBe(true);
+    // Only the faces the page draws: far fewer than KaTeX's twenty.
+    expect(fonts.length).toBeLessThanOrEqual(6);
+    for (const path of ['/', '/dasc7606/', '/dasc7606/s2/']) {
+      expect((await firstLoad(path)).filter((entry) => entry.type === 'Font'), path).toEqual([]);
+    }
+  });
+});
+
+describe('images', () => {
+  it('all have width and height, so they never shift the page as they load', () => {
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'));
+    let images = 0;
+    for (const name of pages) {
+      for (const tag of readFileSync(join(dist, name), 'utf8').match(/<img\b[^>]*>/g) ?? []) {
+        images += 1;
+        expect(tag, name).toMatch(/\swidth="\d+"/);
+        expect(tag, name).toMatch(/\sheight="\d+"/);
+      }
+    }
+    expect(images).toBeGreaterThan(0);
+  });
+});
+
+describe('search', () => {
+  it('transfers under 100 KB for a first search', async () => {
+    const bytes = await firstSearchBytes(browser.browser, `${baseUrl}/dasc7606/s1/`, 'mode collapse');
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThan(100 * KB);
+  });
+});
