@@ -24,7 +24,7 @@ export const QUERIES: QueryCase[] = [
   { query: '测试集只用一次', expected: own('s1-2024-may-d-q3'), kind: 'chinese' },
   { query: '测试误差低于训练误差', expected: own('s1-2024-may-abc-q1'), kind: 'chinese' },
   { query: '零中心', expected: own('s1-2024-dec-c-q2'), kind: 'chinese' },
-  { query: 'early stopping', expected: own('s1-2024-may-abc-q1'), kind: 'multi-word' },
+  { query: 'stop training earlier', expected: own('s1-2024-may-abc-q1'), kind: 'multi-word' },
   { query: 'L1 loss', expected: own('s5-2022-may-2-q3'), kind: 'multi-word' },
   { query: 'BERT masking', expected: own('s4-2025-may-q5'), kind: 'multi-word' },
   { query: 'precision recall fire alarm', expected: own('s1-2023-may-abc-q4'), kind: 'multi-word' },

@@ -59,6 +59,12 @@ function indexableBody(article: Element): Element {
   const copy = structuredClone(article);
   visit(copy, 'element', (node, index, parent) => {
     if (index === undefined || !parent) return;
+    // A formula KaTeX could not parse is indexed like the others: as readable text, not TeX.
+    if (hasClass(node, 'math-error')) {
+      const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+      parent.children[index] = { type: 'text', value: ` ${texToText(code ? toText(code) : '')} ` };
+      return SKIP;
+    }
     if (hasClass(node, 'katex')) {
       let tex = '';
       visit(node, 'element', (child) => {

@@ -83,3 +83,11 @@ export function queryTerms(query: string): string[] {
     /^[a-z0-9]/.test(term) ? [term] : [...chineseWords.segment(term)].filter((segment) => segment.isWordLike).map((segment) => segment.segment),
   );
 }
+
+/** Words too common to find a question by on their own ("to", "the", "的"). */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with', '的', '是', '和', '在', '了']);
+
+/** The words worth searching one by one when no question has them all. */
+export function significantTerms(terms: string[]): string[] {
+  return terms.filter((term) => !STOP_WORDS.has(term) && (term.length > 1 || /[\u3400-\u9fff]/.test(term)));
+}

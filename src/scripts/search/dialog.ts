@@ -20,6 +20,12 @@ export function openSearchDialog(): void {
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();
     });
+    // In a search box with text, Chromium spends the first Esc on clearing it: close at once instead.
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      dialog?.close();
+    });
     document.body.append(dialog);
     input = panel.input;
     void panel.run('');

@@ -4,7 +4,7 @@
  * Loaded only when search is opened; Pagefind itself loads on the first query.
  */
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
-import { containsQuery, queryTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
+import { containsQuery, queryTerms, significantTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
 import { correctQuery } from '../../lib/search/typos.ts';
 import { loadPagefind, loadVocabulary, type FilterCounts } from './pagefind.ts';
 
@@ -144,7 +144,7 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       corrected = correctQuery(trimmed, await loadVocabulary());
       if (corrected !== trimmed) ({ search, data } = await searchFor(corrected));
     }
-    const terms = queryTerms(corrected);
+    const terms = significantTerms(queryTerms(corrected));
     // No question has every word: show those with most of them rather than nothing.
     const partial = data.length === 0 && terms.length > 1;
     if (partial) {
