@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { parse } from 'yaml';
 import { findPrintablePages, type PrintablePage } from '../../../scripts/lib/built-pages.ts';
+import { splitFrontmatter } from '../../../src/lib/content/frontmatter.ts';
 import { paperSlug } from '../../../src/lib/notes/headings.ts';
 import type { E2eCourse } from './global-setup.ts';
 
@@ -48,10 +48,9 @@ export interface CourseMeta extends E2eCourse {
 }
 
 function readEntry<T>(file: string): T & { body: string } {
-  const text = readFileSync(file, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file} has no frontmatter`);
-  return { ...(parse(match[1] ?? '') as T), body: match[2] ?? '' };
+  const { data, body } = splitFrontmatter(readFileSync(file, 'utf8'));
+  if (Object.keys(data).length === 0) throw new Error(`${file} has no frontmatter`);
+  return { ...(data as T), body };
 }
 
 function entries<T>(dir: string): (T & { body: string })[] {
