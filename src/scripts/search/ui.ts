@@ -149,15 +149,17 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     const partial = data.length === 0 && terms.length > 1;
     if (partial) {
       const perTerm = await Promise.all(terms.map(searchFor));
-      const matched = new Map<string, { result: (typeof data)[number]; count: number }>();
+      // Most words matched first; among equals, rarer words (fewer questions have them) say more.
+      const matched = new Map<string, { result: (typeof data)[number]; count: number; rarity: number }>();
       for (const { data: termData } of perTerm) {
         for (const result of termData) {
-          const entry = matched.get(result.url) ?? { result, count: 0 };
+          const entry = matched.get(result.url) ?? { result, count: 0, rarity: 0 };
           entry.count += 1;
+          entry.rarity += 1 / termData.length;
           matched.set(result.url, entry);
         }
       }
-      data = [...matched.values()].sort((a, b) => b.count - a.count).map((entry) => entry.result);
+      data = [...matched.values()].sort((a, b) => b.count - a.count || b.rarity - a.rarity).map((entry) => entry.result);
       search = perTerm.reduce((most, term) => (term.data.length > most.data.length ? term : most)).search;
     }
     if (ticket !== latest) return;
