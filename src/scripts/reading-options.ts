@@ -1,14 +1,7 @@
 /** The reading options: the choice goes on <html> (the CSS in styles/modes.css does the hiding) and into localStorage. */
-const root = document.documentElement;
+import { remember } from './browser.ts';
 
-function remember(key: string, value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
-}
+const root = document.documentElement;
 
 export function initReadingOptions(): void {
   for (const options of document.querySelectorAll<HTMLElement>('[data-reading-options]')) {

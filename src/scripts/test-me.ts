@@ -6,6 +6,7 @@
  */
 import { rate } from '../lib/progress/storage.ts';
 import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/schedule.ts';
+import { isTyping, remember } from './browser.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 
@@ -13,17 +14,11 @@ const root = document.documentElement;
 const MODE_KEY = 'test-me';
 const UNIT = '.part, .variant, .question-body';
 
-function setMode(on: boolean, remember: boolean): void {
+function setMode(on: boolean, keep: boolean): void {
   if (on) root.dataset.testMe = '';
   else delete root.dataset.testMe;
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]')) toggle.setAttribute('aria-pressed', String(on));
-  if (!remember) return;
-  try {
-    if (on) localStorage.setItem(MODE_KEY, '1');
-    else localStorage.removeItem(MODE_KEY);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
+  if (keep) remember(MODE_KEY, on ? '1' : null);
 }
 
 /** One "Show answer" button per unit (a part, an answer variant, or the question's own text). */
@@ -106,10 +101,6 @@ function addRatingBadge(article: HTMLElement, key: string): void {
   };
   sync(loadProgress().reviews[key]?.rating);
   onProgress((progress) => sync(progress.reviews[key]?.rating));
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /** j / k: focus the next / previous question's first control (or its heading). */

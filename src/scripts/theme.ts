@@ -1,4 +1,6 @@
 /** The theme toggle: shows the effective theme as a pressed state and remembers the reader's choice. */
+import { remember } from './browser.ts';
+
 type Theme = 'light' | 'dark';
 
 function effectiveTheme(): Theme {
@@ -14,11 +16,7 @@ export function initThemeToggle(): void {
     button.addEventListener('click', () => {
       const next: Theme = effectiveTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset.theme = next;
-      try {
-        localStorage.setItem('theme', next);
-      } catch {
-        // Private mode: the choice lasts for this page only.
-      }
+      remember('theme', next);
       sync();
     });
   }

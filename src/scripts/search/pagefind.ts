@@ -1,27 +1,13 @@
 /** Loads Pagefind (built into /pagefind/ by `npm run build`) and the typo vocabulary on first use. */
 import { VOCABULARY_PATH } from '../../lib/search/documents.ts';
+import type { ResultLike } from '../../lib/search/results.ts';
 import type { Vocabulary } from '../../lib/search/typos.ts';
-
-export interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  locations: number[];
-  anchor?: { id: string; text: string; element: string } | undefined;
-}
-
-export interface PagefindResultData {
-  url: string;
-  content: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  sub_results: PagefindSubResult[];
-}
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
 export interface PagefindSearch {
-  results: { id: string; score: number; data: () => Promise<PagefindResultData> }[];
+  /** Each result's data() is Pagefind's fuller record; we use the fields ResultLike names. */
+  results: { id: string; score: number; data: () => Promise<ResultLike> }[];
   filters: FilterCounts;
   totalFilters: FilterCounts;
 }

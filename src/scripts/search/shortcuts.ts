@@ -1,7 +1,5 @@
 /** Opens search from anywhere: `/` or Ctrl/⌘+K, or the header button. The search code loads only then. */
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
+import { isTyping } from '../browser.ts';
 
 async function openSearch(): Promise<void> {
   const { openSearchDialog } = await import('./dialog.ts');
