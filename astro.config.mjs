@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/pipeline.ts';
+import { cspHash } from './src/lib/site/csp.ts';
+import { INLINE_SCRIPTS } from './src/lib/site/inline-scripts.ts';
 
 /** Builds from other content (tests, benchmark) keep their own cache, so they never evict the site's. */
 const CACHE_DIR = process.env.SITE_CACHE_DIR ?? 'node_modules/.astro';
@@ -88,5 +90,31 @@ export default defineConfig({
     // Astro 7's default engine (Sätteri) runs no remark/rehype plugins and would render display math as code.
     processor: unified({ remarkPlugins, rehypePlugins: [...rehypePlugins], smartypants: false }),
   },
-  vite: { plugins: [katexWoff2Only()] },
+  vite: {
+    plugins: [katexWoff2Only()],
+    // Fonts stay files, never data: URLs inlined in the CSS, so the CSP's font-src can stay 'self'.
+    build: { assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined) },
+  },
+  // A Content-Security-Policy <meta> on every page: scripts and styles only from the site itself or
+  // by hash (Astro adds its bundles'; each page adds its print header and KaTeX's style attributes,
+  // see Layout.astro). Nothing inline runs unless hashed; nothing loads from another origin.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        // Pagefind's index, fragments and WebAssembly, and the typo vocabulary.
+        "connect-src 'self'",
+        // Screenshots; the missing-screenshot icon is a data: SVG mask in base.css.
+        "img-src 'self' data:",
+        // The self-hosted KaTeX fonts.
+        "font-src 'self'",
+        // The offline service worker, a same-origin script.
+        "worker-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ],
+      // Pagefind searches with WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval': no eval()).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: INLINE_SCRIPTS.map(cspHash) },
+    },
+  },
 });

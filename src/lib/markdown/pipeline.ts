@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeScopedHeadingIds from './rehype-heading-ids.ts';
 import rehypeLanguageTags from './rehype-language-tags.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
+import rehypeStyleHashes from './rehype-style-hashes.ts';
 import remarkMathRepair from './remark-math-repair.ts';
 import remarkQuestionLayout from './remark-question-layout.ts';
 import remarkScreenshots from './remark-screenshots.ts';
@@ -20,4 +21,5 @@ export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ig
 // A mutable tuple: Astro's config type does not accept a readonly `[plugin, options]` pair.
 const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
 
-export const rehypePlugins = [katex, rehypeMathErrors, rehypeLanguageTags, rehypeScopedHeadingIds];
+// Style hashes come last: they must see the attributes exactly as served.
+export const rehypePlugins = [katex, rehypeMathErrors, rehypeLanguageTags, rehypeScopedHeadingIds, rehypeStyleHashes];

@@ -94,6 +94,14 @@ export function allPages(): string[] {
   return ['/', ...inject('courses').map((course) => `/${course.id}/`), ...printablePages().map((page) => page.url)];
 }
 
+/** Every HTML page in the built site ("/", "/search/", "/dasc7606/review/" …), found in the folder. */
+export function builtPages(dist = inject('dist')): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+    .map((file) => `/${file.slice(0, -'index.html'.length)}`)
+    .sort();
+}
+
 /** Text for comparing what a page or PDF says: Unicode-normalised, without any whitespace. */
 export function squash(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
