@@ -84,8 +84,9 @@ export function initReviewPage(): void {
     const { progress, notices } = readProgress(await file.text(), { course, known });
     showNotices(notices);
     const count = Object.keys(progress.reviews).length;
-    saveProgress(mergeProgress(loadProgress(), progress));
-    say(`Imported ${count} rating${count === 1 ? '' : 's'} from ${file.name}, keeping the latest rating of each question.`);
+    const kept = saveProgress(mergeProgress(loadProgress(), progress));
+    const until = kept ? '' : ' They last until you leave this page: this browser is not letting the site save them.';
+    say(`Imported ${count} rating${count === 1 ? '' : 's'} from ${file.name}, keeping the latest rating of each question.${until}`);
     input.value = '';
   });
 

@@ -6,7 +6,7 @@
  */
 import { rate } from '../lib/progress/storage.ts';
 import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/schedule.ts';
-import { isTyping, remember } from './browser.ts';
+import { isTyping, recall, remember } from './browser.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 
@@ -125,12 +125,7 @@ export function initTestMe(): void {
   const articles = [...document.querySelectorAll<HTMLElement>('article.question[data-question-id]')];
   if (articles.length === 0) return;
   const fromLink = new URL(location.href).searchParams.get('test') === '1';
-  let remembered = false;
-  try {
-    remembered = localStorage.getItem(MODE_KEY) === '1';
-  } catch {
-    // no storage: off unless the link asks for it
-  }
+  const remembered = recall(MODE_KEY) === '1';
   for (const article of articles) {
     const key = article.dataset.questionId ?? '';
     const rating = addRating(article, key);

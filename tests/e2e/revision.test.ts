@@ -592,7 +592,7 @@ describe('progress data', () => {
     expect(await queue(page)).toEqual([ids[0]]);
     await afterReset.reload({ waitUntil: 'load' });
     await expect(afterReset.locator('.rating-badge:visible').allInnerTexts()).resolves.toEqual(['Didn\'t know', 'Shaky', 'Got it']);
-    await expect(page.locator('.progress-notice').count()).resolves.toBe(0);
+    await expect(page.locator('.page-notice').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
   });
 
@@ -623,13 +623,13 @@ describe('progress data', () => {
     await page.locator('[data-import]').setInputFiles(file);
     await expect.poll(() => page.locator('[data-data-status]').innerText()).toBe('Imported 4 ratings from from-laptop.json, keeping the latest rating of each question.');
     expect(await stored(page)).toEqual({ version: 2, reviews: { [key(a!)]: mine.reviews[key(a!)], [key(b!)]: theirs.reviews[key(b!)], [key(c!)]: theirs.reviews[key(c!)], [otherCourse]: theirs.reviews[otherCourse] } });
-    await expect(page.locator('.progress-notice[role="status"]').innerText()).resolves.toMatch(/1 rating was for questions no longer in the notes and was removed/);
+    await expect.poll(() => page.locator('.page-notice[role="status"]').innerText()).toMatch(/1 rating was for questions no longer in the notes and was removed/);
     expect(await queue(page)).toEqual([c]);
 
     // A file that is not progress at all changes nothing and says so.
     writeFileSync(join(scratch, 'notes.json'), '{not json');
     await page.locator('[data-import]').setInputFiles(join(scratch, 'notes.json'));
-    await expect.poll(() => page.locator('.progress-notice', { hasText: 'not valid JSON' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.page-notice', { hasText: 'not valid JSON' }).count()).toBe(1);
     expect(Object.keys((await stored(page))!.reviews)).toHaveLength(4);
     expect(problems).toEqual([]);
   });
@@ -670,11 +670,11 @@ describe('progress data', () => {
       await page.evaluate((raw) => localStorage.setItem('revision-progress', raw), corrupt.raw());
       await page.goto(baseUrl + path, { waitUntil: 'load' });
 
-      const notice = page.locator('.progress-notice');
+      const notice = page.locator('.page-notice');
       await expect(notice.count()).resolves.toBe(1);
       await expect(notice.getAttribute('role')).resolves.toBe('status');
       await expect(notice.isVisible()).resolves.toBe(true);
-      await expect(notice.innerText()).resolves.toMatch(corrupt.notice);
+      await expect.poll(() => notice.innerText()).toMatch(corrupt.notice);
       const progress = await stored(page);
       expect(progress?.version).toBe(2);
       expect(Object.fromEntries(Object.entries(progress!.reviews).map(([entry, value]) => [entry, value.rating]))).toEqual(corrupt.kept);
@@ -698,7 +698,7 @@ describe('progress data', () => {
       await notice.getByRole('button', { name: 'OK' }).click();
       await expect(notice.count()).resolves.toBe(0);
       await page.reload({ waitUntil: 'load' });
-      await expect(page.locator('.progress-notice').count()).resolves.toBe(0);
+      await expect(page.locator('.page-notice').count()).resolves.toBe(0);
       expect(problems).toEqual([]);
     });
   });
