@@ -1,13 +1,24 @@
-/** axe-core finds no WCAG 2.1 A/AA violations on any reader-facing page, in light and dark. */
+/**
+ * axe-core finds no WCAG 2.2 A/AA violations on any page of the built site: in light and dark, in
+ * Test me (answers revealed, a rating given) and with each reading filter (中文, English, examinable only).
+ * And the page is English with every run of Chinese marked lang="zh", so screen readers switch voice.
+ */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import { visit } from 'unist-util-visit';
+import { describe, expect, inject, test } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
-import { allPages } from './setup/site.ts';
+import { allPages, builtPages, printablePages } from './setup/site.ts';
 
 const browser = useBrowser();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const baseUrl = inject('baseUrl');
+// Evaluated through the DevTools protocol, not added as a <script>: the page's CSP stays in force.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface Violation {
   id: string;
@@ -18,7 +29,7 @@ interface Violation {
 
 /** Violations in the page, or only inside the elements `include` selects. */
 async function violations(page: Page, include?: string): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(async ({ tags, include }) => {
     const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
     const result = await axe.run(include ? { include: [[include]] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -31,18 +42,58 @@ async function violations(page: Page, include?: string): Promise<Violation[]> {
   }, { tags: TAGS, include });
 }
 
-describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
-  test.each(allPages())('%s', async (path) => {
-    const { page, problems } = await browser.open(path, { colorScheme });
+interface Mode {
+  name: string;
+  colorScheme: 'light' | 'dark';
+  /** Reader choices in localStorage before the first page loads. */
+  stored: Record<string, string>;
+  /** Which pages the mode changes: all of them, or the section and paper pages. */
+  pages: () => string[];
+  /** Test me: reveal every answer and rate the first question, so buttons, ratings and badges show. */
+  reveal?: boolean;
+}
+
+const questionPages = (): string[] => printablePages().map((page) => page.url);
+const MODES: Mode[] = [
+  { name: 'light theme', colorScheme: 'light', stored: {}, pages: builtPages },
+  { name: 'dark theme', colorScheme: 'dark', stored: {}, pages: builtPages },
+  { name: 'Test me, light', colorScheme: 'light', stored: { 'test-me': '1' }, pages: questionPages, reveal: true },
+  { name: 'Test me, dark', colorScheme: 'dark', stored: { 'test-me': '1' }, pages: questionPages, reveal: true },
+  { name: '中文 only', colorScheme: 'light', stored: { 'reading-language': 'zh' }, pages: questionPages },
+  { name: 'English only', colorScheme: 'light', stored: { 'reading-language': 'en' }, pages: questionPages },
+  { name: 'examinable only', colorScheme: 'dark', stored: { 'examinable-only': '1' }, pages: questionPages },
+];
+
+// One context and one tab per mode, reused for every page: axe on ~25 pages × 7 modes stays quick.
+test.each(MODES.map((mode) => [mode.name, mode] as const))('%s: no WCAG 2.2 AA violations on any page', async (_name, mode) => {
+  const { context, problems } = await browser.newContext({ colorScheme: mode.colorScheme });
+  await context.addInitScript((stored: Record<string, string>) => {
+    // Not in the new tab's about:blank, which has no storage.
+    if (location.protocol.startsWith('http')) for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+  }, mode.stored);
+  const page = await context.newPage();
+  const found: Record<string, Violation[]> = {};
+  const pages = mode.pages();
+  expect(pages.length).toBeGreaterThan(0);
+  for (const path of pages) {
+    await page.goto(baseUrl + path, { waitUntil: 'load' });
     // Checked as the reader sees it: lazy screenshots loaded, tabs made.
     await page.evaluate(() => {
       for (const image of document.images) image.loading = 'eager';
     });
     await page.waitForFunction(() => [...document.images].every((image) => image.complete));
-    expect(await violations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-  });
-});
+    if (mode.reveal) {
+      await page.evaluate(() => {
+        for (const button of document.querySelectorAll<HTMLButtonElement>('button.reveal')) button.click();
+      });
+      await page.locator('.rating:not([hidden]) .rating-button').first().click();
+    }
+    const pageViolations = await violations(page);
+    if (pageViolations.length > 0) found[path] = pageViolations;
+  }
+  expect(found).toEqual({});
+  expect(problems).toEqual([]);
+}, 300_000);
 
 test('the other answer variants pass too once their tab is chosen', async () => {
   const sectionPages = allPages().filter((url) => /\/s\d+\/$/.test(url));
@@ -69,4 +120,57 @@ test('the check can fail: a page without a language is reported', async () => {
   const { page } = await browser.open('/');
   await page.evaluate(() => document.documentElement.removeAttribute('lang'));
   expect((await violations(page)).map((violation) => violation.id)).toContain('html-has-lang');
+});
+
+/** Chinese text a screen reader would read with the page's English voice: outside any lang="zh", not hidden, not math or code. */
+function chineseOutsideZh(html: string): string[] {
+  const found: string[] = [];
+  const walk = (node: Root | Element, zh: boolean): void => {
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        const names = Array.isArray(child.properties.className) ? child.properties.className.map(String) : [];
+        if (['title', 'script', 'style', 'code', 'pre'].includes(child.tagName) || child.properties.ariaHidden === 'true' || names.includes('katex')) continue;
+        walk(child, child.properties.lang === undefined ? zh : String(child.properties.lang).startsWith('zh'));
+      } else if (child.type === 'text' && !zh && /\p{Script=Han}/u.test(child.value)) {
+        found.push(child.value.trim().slice(0, 60));
+      }
+    }
+  };
+  walk(fromHtml(html), false);
+  return found;
+}
+
+describe('languages for screen readers', () => {
+  const pages = builtPages().map((path) => [path, readFileSync(join(inject('dist'), path, 'index.html'), 'utf8')] as const);
+
+  test.each(pages)('%s: the page is English and every run of Chinese says lang="zh"', (_path, html) => {
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en"/i);
+    expect(chineseOutsideZh(html)).toEqual([]);
+  });
+
+  test('Chinese blocks are lang="zh"; mixed and English blocks stay English with their Chinese runs marked', () => {
+    const counts = { zh: 0, mixed: 0, en: 0, runs: 0 };
+    for (const [, html] of pages) {
+      visit(fromHtml(html), 'element', (node) => {
+        const language = node.properties.dataLang;
+        if (language === 'zh') {
+          expect(node.properties.lang).toBe('zh');
+          counts.zh += 1;
+        } else if (language === 'mixed' || language === 'en') {
+          expect(node.properties.lang).toBeUndefined();
+          counts[language] += 1;
+        }
+        if (node.tagName === 'span' && node.properties.lang === 'zh') counts.runs += 1;
+      });
+    }
+    // The user's notes have all three kinds of block, and Chinese inside English ones.
+    expect(counts.zh).toBeGreaterThan(0);
+    expect(counts.mixed).toBeGreaterThan(0);
+    expect(counts.en).toBeGreaterThan(0);
+    expect(counts.runs).toBeGreaterThan(0);
+  });
+
+  test('the check can fail: Chinese in an English paragraph is found', () => {
+    expect(chineseOutsideZh('<p>The loss 损失 is low.</p><p lang="zh">损失</p><p>The <span lang="zh">损失</span></p>')).toEqual(['The loss 损失 is low.']);
+  });
 });

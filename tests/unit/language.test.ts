@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyText, type BlockLanguage } from '../../src/lib/markdown/language.ts';
+import { classifyText, languageRuns, type BlockLanguage } from '../../src/lib/markdown/language.ts';
 
 describe('classifyText', () => {
   it.each<[string, BlockLanguage]>([
@@ -47,5 +47,27 @@ describe('classifyText', () => {
     ['过拟合（overfitting 过拟合 regularisation dropout normalisation）', 'mixed'],
   ])('%j → %s', (text, expected) => {
     expect(classifyText(text)).toBe(expected);
+  });
+});
+
+describe('languageRuns', () => {
+  it('splits Chinese runs, with their CJK punctuation, from the rest, losing nothing', () => {
+    const text = 'GAN 的原始论文中，生成器 (G) 写成二元交叉熵（Binary cross-entropy）。Done';
+    const runs = languageRuns(text);
+    expect(runs.map((run) => run.text).join('')).toBe(text);
+    expect(runs).toEqual([
+      { text: 'GAN ', zh: false },
+      { text: '的原始论文中，生成器', zh: true },
+      { text: ' (G) ', zh: false },
+      { text: '写成二元交叉熵（', zh: true },
+      // Punctuation after English is not Chinese.
+      { text: 'Binary cross-entropy）。Done', zh: false },
+    ]);
+  });
+
+  it('gives one run for text in one language, and none for empty text', () => {
+    expect(languageRuns('only English')).toEqual([{ text: 'only English', zh: false }]);
+    expect(languageRuns('只有中文。')).toEqual([{ text: '只有中文。', zh: true }]);
+    expect(languageRuns('')).toEqual([]);
   });
 });

@@ -184,6 +184,22 @@ describe('rehypeLanguageTags in the Markdown pipeline', () => {
   it('writes the attributes into the HTML', async () => {
     const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use(rehypeLanguageTags).use(rehypeStringify);
     const html = String(await processor.process(ZH));
-    expect(html).toBe(`<p class="lang-note" data-lang-note="zh">Answered in Chinese only · 只有中文</p><p data-lang="zh" lang="zh" data-lang-only="">${ZH}</p>`);
+    expect(html).toBe(`<p class="lang-note" data-lang-note="zh">Answered in Chinese only · <span lang="zh">只有中文</span></p><p data-lang="zh" lang="zh" data-lang-only="">${ZH}</p>`);
+  });
+});
+
+describe('rehypeLanguageTags: Chinese runs outside Chinese blocks', () => {
+  /** [text, lang] of each run the plugin marked lang="zh" outside a block already marked. */
+  const marked = (tree: Root): string[] => elements(tree, (node) => node.tagName === 'span' && node.properties.lang === 'zh').map((node) => toText(node));
+
+  it('marks each Chinese run of a mixed or English block, and nothing in a Chinese block', () => {
+    const tree = tag(`<p>Batch Normalization 批归一化 and <strong>激活函数</strong> here</p><p>${EN} 过拟合</p><p>${ZH}</p>`);
+    expect(marked(tree)).toEqual(['批归一化', '激活函数', '过拟合']);
+    expect(toText(tree)).toContain('Batch Normalization 批归一化 and 激活函数 here');
+  });
+
+  it('leaves math and code alone, and marks the Chinese of its own notes', () => {
+    const tree = tag(`<p>Loss <code>损失 = 1</code> is <span class="katex">误差</span> low</p><p>${EN}</p>`);
+    expect(marked(tree)).toEqual(['只有英文']);
   });
 });

@@ -23,3 +23,25 @@ export function classifyText(text: string): BlockLanguage {
   if (chineseShare <= 0.2) return 'en';
   return 'mixed';
 }
+
+/** A run of Chinese: Han characters, with the CJK punctuation and full-width forms between and after them. */
+const CHINESE_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]*/g;
+
+export interface LanguageRun {
+  text: string;
+  /** True for a run of Chinese, which a screen reader should read with a Chinese voice (lang="zh"). */
+  zh: boolean;
+}
+
+/** Splits text into runs of Chinese and of everything else, in order, losing nothing. */
+export function languageRuns(text: string): LanguageRun[] {
+  const runs: LanguageRun[] = [];
+  let last = 0;
+  for (const match of text.matchAll(CHINESE_RUN)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index), zh: false });
+    runs.push({ text: match[0], zh: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), zh: false });
+  return runs;
+}

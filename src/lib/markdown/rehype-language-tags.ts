@@ -7,9 +7,12 @@
  * An answer written in one language only must never vanish: each answer unit (a part's own text,
  * an answer variant, the question's text outside its parts) that has blocks in just one language
  * marks them data-lang-only, which the switch never hides, and says so in a note.
+ *
+ * For screen readers: Chinese blocks get lang="zh"; elsewhere each run of Chinese is wrapped in
+ * <span lang="zh">, so the voice switches for it and back for the English around it.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { classifyText, type BlockLanguage } from './language.ts';
+import { classifyText, languageRuns, type BlockLanguage } from './language.ts';
 
 const BLOCKS = new Set(['p', 'li', 'h3', 'h4', 'h5', 'h6', 'table', 'blockquote']);
 const STRUCTURE = ['part-heading', 'variant-label', 'answer-heading'];
@@ -74,9 +77,31 @@ function tagUnit(unit: Element): void {
   unit.children.splice(label + 1, 0, note(only));
 }
 
+/** Elements whose text is not prose for a voice to read: math, code. */
+const NOT_PROSE = new Set(['code', 'pre', 'script', 'style', 'math', 'svg']);
+
+/**
+ * Outside Chinese blocks (the page is English), each run of Chinese gets its own
+ * <span lang="zh">, so a screen reader reads "GAN 的目标" with the right voice for each part.
+ */
+function markChineseRuns(parent: Root | Element, inChinese: boolean): void {
+  parent.children = parent.children.flatMap((child): ElementContent[] => {
+    if (child.type === 'element') {
+      const skip = NOT_PROSE.has(child.tagName) || classes(child).some((name) => ['katex', 'math-error'].includes(name));
+      if (!skip) markChineseRuns(child, inChinese || String(child.properties.lang ?? '').startsWith('zh'));
+      return [child];
+    }
+    if (child.type !== 'text' || inChinese) return [child as ElementContent];
+    const runs = languageRuns(child.value);
+    if (!runs.some((run) => run.zh)) return [child];
+    return runs.map((run) => (run.zh ? { type: 'element', tagName: 'span', properties: { lang: 'zh' }, children: [{ type: 'text', value: run.text }] } : { type: 'text', value: run.text }));
+  }) as typeof parent.children;
+}
+
 export default function rehypeLanguageTags() {
   return (tree: Root): void => {
     // The file itself is the outermost unit (a question's is its .question-body, nested inside).
     tagUnit({ type: 'element', tagName: 'div', properties: {}, children: tree.children as ElementContent[] });
+    markChineseRuns(tree, false);
   };
 }
