@@ -53,7 +53,8 @@ interface Mode {
   reveal?: boolean;
 }
 
-const questionPages = (): string[] => printablePages().map((page) => page.url);
+// Paper pages show the same questions as the sections in another order: the modes check the sections.
+const questionPages = (): string[] => printablePages().filter((page) => page.kind === 'section').map((page) => page.url);
 const MODES: Mode[] = [
   { name: 'light theme', colorScheme: 'light', stored: {}, pages: builtPages },
   { name: 'dark theme', colorScheme: 'dark', stored: {}, pages: builtPages },
@@ -114,7 +115,7 @@ test('the other answer variants pass too once their tab is chosen', async () => 
     }
   }
   expect(checked).toBeGreaterThan(0);
-});
+}, 180_000);
 
 test('the check can fail: a page without a language is reported', async () => {
   const { page } = await browser.open('/');
