@@ -1,8 +1,9 @@
 /**
- * npm run build runs this after `astro build`: a Pagefind index with one document per question,
- * cut from the built section pages, written to <dist>/pagefind/.
+ * npm run build runs this after `astro build`: Pagefind indexes with one document per question,
+ * cut from the built section pages: the full one in <dist>/pagefind/ and the Latin one (Chinese
+ * characters left out, for queries without Chinese) in <dist>/pagefind/latin/.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Element } from 'hast';
@@ -10,6 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import * as pagefind from 'pagefind';
 import { visit } from 'unist-util-visit';
 import { questionDocument, VOCABULARY_PATH } from '../src/lib/search/documents.ts';
+import { INDEX_PATHS, type SearchIndex } from '../src/lib/search/indexes.ts';
 import { buildVocabulary } from '../src/lib/search/typos.ts';
 import { urls } from '../src/lib/site/urls.ts';
 import { findPrintablePages, fileInDist } from './lib/built-pages.ts';
@@ -21,9 +23,14 @@ runCli(async () => {
   const dist = values.dist;
   const courses = new Map(readCourseFacts(contentDir()).map((course) => [course.id, course]));
   // The notes mix Chinese and English in every page, and Pagefind only segments Chinese words
-  // (过拟合 inside a sentence) in pages indexed as Chinese: so one index, indexed as Chinese.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // (过拟合 inside a sentence) in pages indexed as Chinese: so the full index is indexed as
+  // Chinese, and so is the Latin one, which then splits words and loads Pagefind's code alike.
+  const indexes = {} as Record<SearchIndex, pagefind.PagefindIndex>;
+  for (const name of ['full', 'latin'] as const) {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    indexes[name] = index;
+  }
 
   const texts: string[] = [];
   for (const page of findPrintablePages(dist).filter((printable) => printable.kind === 'section')) {
@@ -39,10 +46,7 @@ runCli(async () => {
       const id = String(article.properties.id);
       const question = course.questions.find((candidate) => candidate.id === id);
       if (!question) throw new Error(`${page.url}#${id}: question not found in ${contentDir()}/${course.id}`);
-      const { html, text } = questionDocument(article, {
-        key: `${course.id}/${id}`,
-        anchor: id,
-        sectionUrl: urls.section(course.id, section.number),
+      const { html, latinHtml, text } = questionDocument(article, {
         courseTitle: course.title,
         sectionLabel: `Section ${section.number} · ${section.title}`,
         questionLabel: `Q${question.number}`,
@@ -50,13 +54,24 @@ runCli(async () => {
         year: question.paper?.year,
         hasAnswer: question.hasAnswer,
       });
-      const added = await index.addHTMLFile({ url: urls.question(course.id, section.number, id), content: html });
-      if (added.errors.length > 0) throw new Error(`${page.url}#${id}: ${added.errors.join('; ')}`);
+      // Both records have the question's URL: results from either index name the same question.
+      const url = urls.question(course.id, section.number, id);
+      for (const [name, content] of [['full', html], ['latin', latinHtml]] as const) {
+        const added = await indexes[name].addHTMLFile({ url, content });
+        if (added.errors.length > 0) throw new Error(`${page.url}#${id}: ${added.errors.join('; ')}`);
+      }
       texts.push(text);
     }
   }
-  const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+  // The full index first: the Latin one is written inside its folder.
+  for (const name of ['full', 'latin'] as const) {
+    const outputPath = join(dist, INDEX_PATHS[name]);
+    const written = await indexes[name].writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${name} index: ${written.errors.join('; ')}`);
+  }
+  // The Latin index is searched with the full one's pagefind.js: its own copy of Pagefind's scripts and styles goes.
+  const latinDir = join(dist, INDEX_PATHS.latin);
+  for (const file of readdirSync(latinDir)) if (/\.(?:js|css)$/.test(file)) rmSync(join(latinDir, file));
   await pagefind.close();
   writeFileSync(join(dist, VOCABULARY_PATH), JSON.stringify(buildVocabulary(texts)));
   console.log(`Search index: ${texts.length} questions indexed into ${join(dist, 'pagefind')}/`);

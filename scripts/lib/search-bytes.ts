@@ -1,23 +1,43 @@
 /** Bytes a browser transfers for a first search on a page: opening search, typing, results shown. */
 import type { Browser } from 'playwright-core';
 
-export async function firstSearchBytes(browser: Browser, pageUrl: string, query: string): Promise<number> {
+export interface Transfer {
+  url: string;
+  /** Bytes on the wire, headers included. */
+  bytes: number;
+}
+
+/** Every download of a first search, in the order they finished. */
+export async function firstSearchTransfers(browser: Browser, pageUrl: string, query: string): Promise<Transfer[]> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(pageUrl, { waitUntil: 'networkidle' });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-      bytes += event.encodedDataLength;
+    const urls = new Map<string, string>();
+    const transfers: Transfer[] = [];
+    cdp.on('Network.requestWillBeSent', (event: { requestId: string; request: { url: string } }) => {
+      urls.set(event.requestId, event.request.url);
+    });
+    cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
+      transfers.push({ url: urls.get(event.requestId) ?? '(unknown)', bytes: event.encodedDataLength });
     });
     await page.keyboard.press('/');
     await page.locator('#search-input').fill(query);
     await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
     await page.waitForLoadState('networkidle');
-    return bytes;
+    return transfers;
   } finally {
     await context.close();
   }
+}
+
+export async function firstSearchBytes(browser: Browser, pageUrl: string, query: string): Promise<number> {
+  return (await firstSearchTransfers(browser, pageUrl, query)).reduce((sum, transfer) => sum + transfer.bytes, 0);
+}
+
+/** "pagefind/latin/index/zh_62.pf_index 19.6 KB" lines, for a report or a failing budget. */
+export function describeTransfers(transfers: Transfer[]): string {
+  return transfers.map((transfer) => `${new URL(transfer.url).pathname} ${(transfer.bytes / 1024).toFixed(1)} KB`).join('\n');
 }

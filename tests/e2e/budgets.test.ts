@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { firstSearchBytes } from '../../scripts/lib/search-bytes.ts';
+import { describeTransfers, firstSearchTransfers } from '../../scripts/lib/search-bytes.ts';
 import { useBrowser } from './setup/browser.ts';
 
 const browser = useBrowser();
@@ -98,11 +98,10 @@ describe('images', () => {
 });
 
 describe('search', () => {
-  // The goal is 100 KB; Pagefind's own runtime (wasm 55 KB + script 14 KB) and the one index
-  // chunk these notes make (37 KB) come to more, so this guards the measured level instead.
-  it('transfers under 120 KB for a first search, filters and typo vocabulary not included', async () => {
-    const bytes = await firstSearchBytes(browser.browser, `${baseUrl}/dasc7606/s1/`, 'mode collapse');
+  it('transfers under 100 KB for a first search, filters and typo vocabulary not included', async () => {
+    const transfers = await firstSearchTransfers(browser.browser, `${baseUrl}/dasc7606/s1/`, 'mode collapse');
+    const bytes = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
     expect(bytes).toBeGreaterThan(0);
-    expect(bytes).toBeLessThan(120 * KB);
+    expect(bytes, describeTransfers(transfers)).toBeLessThan(100 * KB);
   });
 });

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import { visit } from 'unist-util-visit';
@@ -49,9 +50,6 @@ function occurrences(text: string, part: string): number {
 }
 
 const facts: QuestionFacts = {
-  key: 'dasc7606/s5-2022-may-2-q3',
-  anchor: 's5-2022-may-2-q3',
-  sectionUrl: '/dasc7606/s5/',
   courseTitle: 'DASC7606 Final',
   sectionLabel: 'Section 5 · Generative Adversarial Networks',
   questionLabel: 'Q3',
@@ -88,16 +86,11 @@ describe('questionDocument', () => {
     ]);
   });
 
-  it('gives the facts a result shows as metadata', () => {
+  it('gives the facts a result shows as metadata, and nothing more (Pagefind indexes metadata as words)', () => {
     expect(Object.fromEntries(facets('dataPagefindMeta'))).toEqual({
       title: 'Q3 · 2022 May 2',
       course: 'DASC7606 Final',
       section: 'Section 5 · Generative Adversarial Networks',
-      question: 'Q3',
-      paper: '2022 May 2',
-      key: 'dasc7606/s5-2022-may-2-q3',
-      page: '/dasc7606/s5/',
-      anchor: 's5-2022-may-2-q3',
       notExamined: 's5-2022-may-2-q3--b-h',
     });
   });
@@ -105,7 +98,7 @@ describe('questionDocument', () => {
   it('keeps filters and metadata out of the indexed words', () => {
     const ignored = findAll(output, (node) => node.properties.dataPagefindIgnore !== undefined);
     expect(ignored).toHaveLength(1);
-    expect(findAll(ignored[0] as Element, (node) => node.tagName === 'span')).toHaveLength(6 + 9);
+    expect(findAll(ignored[0] as Element, (node) => node.tagName === 'span')).toHaveLength(6 + 4);
   });
 
   it.each([
@@ -163,6 +156,31 @@ describe('questionDocument', () => {
   });
 });
 
+describe('questionDocument for the Latin index', () => {
+  const { html, latinHtml } = questionDocument(parseArticle(fullArticle), facts);
+  const full = fromHtml(html);
+  const latin = fromHtml(latinHtml);
+  const bodyText = (tree: Root): string => toText(findAll(tree, (node) => node.properties.dataPagefindBody !== undefined)[0] as Element);
+  const facetsOf = (tree: Root): string[] => findAll(tree, (node) => node.tagName === 'span').map((node) => toHtml(node));
+
+  it('leaves out every Chinese character and keeps every other word, formulas included', () => {
+    expect(bodyText(latin)).not.toMatch(/\p{Script=Han}/u);
+    expect(bodyText(full)).toContain('模式崩溃');
+    expect(latinWords(bodyText(latin))).toEqual(latinWords(bodyText(full)));
+    for (const words of ['wasserstein', '(a+b)/2', '[1 2; 3 4]', 'Mode collapse lowers diversity']) expect(bodyText(latin)).toContain(words);
+  });
+
+  it('keeps the same headings, so results still link to the part that matched', () => {
+    const headingIds = (tree: Root): unknown[] => findAll(tree, (node) => /^h[1-6]$/.test(node.tagName)).map((node) => node.properties.id);
+    expect(headingIds(latin)).toEqual(headingIds(full));
+    expect(headingIds(latin)).toContain('s5-2022-may-2-q3--b-h');
+  });
+
+  it('has the same filters and metadata as the full document', () => {
+    expect(facetsOf(latin)).toEqual(facetsOf(full));
+  });
+});
+
 describe('questionDocument filters', () => {
   it.each<[string, string, Partial<QuestionFacts>, [string, string][]]>([
     ['no parts: examinable', '<p>Plain question</p>', {}, [['examinable', 'Examinable'], ['answer', 'Written answer']]],
@@ -186,10 +204,10 @@ describe('questionDocument filters', () => {
     expect(year.map((node) => toText(node))).toEqual(overrides.year === undefined && 'year' in overrides ? [] : ['2022']);
   });
 
-  it('writes an empty paper and a title without it when there is no paper', () => {
+  it('writes a title without the paper when there is no paper', () => {
     const { html } = questionDocument(parseArticle(articleHtml('<p>x</p>')), { ...facts, paperLabel: undefined });
     const meta = Object.fromEntries(findAll(fromHtml(html), (node) => typeof node.properties.dataPagefindMeta === 'string').map((node) => [String(node.properties.dataPagefindMeta), toText(node)]));
-    expect(meta).toMatchObject({ title: 'Q3', paper: '', notExamined: '' });
+    expect(meta).toMatchObject({ title: 'Q3', notExamined: '' });
   });
 });
 

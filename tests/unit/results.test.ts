@@ -98,8 +98,6 @@ describe('toQuestionHit', () => {
       title: 'Q3 · 2022 May 2',
       course: 'DASC7606 Final',
       section: 'Section 5 · Generative Adversarial Networks',
-      page: '/dasc7606/s5/',
-      anchor: 's5-2022-may-2-q3',
       notExamined: 's5-2022-may-2-q3--b-h',
       ...meta,
     },
@@ -149,7 +147,7 @@ describe('toQuestionHit', () => {
     expect(hit?.heading).toBe('(b)');
   });
 
-  it('falls back to the URL when the metadata is missing', () => {
+  it('takes page and question from the URL, and shows the URL when the metadata is missing', () => {
     const hit = toQuestionHit(
       { url: '/c/s1/#q1', content: '', excerpt: 'e', meta: {}, sub_results: [] },
       'x',

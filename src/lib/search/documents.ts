@@ -7,15 +7,10 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
+import { withoutHan } from './indexes.ts';
 import { texToText } from './tex-to-text.ts';
 
 export interface QuestionFacts {
-  /** "dasc7606/s1-2024-may-abc-q1" */
-  key: string;
-  /** Anchor id of the question on its section page. */
-  anchor: string;
-  /** Section page URL, e.g. "/dasc7606/s1/". */
-  sectionUrl: string;
   courseTitle: string;
   /** "Section 1 · DeepLearning Basis" */
   sectionLabel: string;
@@ -123,41 +118,24 @@ function hasExaminablePart(article: Element): boolean {
   return parts === 0 || examinable > 0;
 }
 
-/** The HTML Pagefind indexes for one question, and its plain text (for the typo vocabulary). */
-export function questionDocument(article: Element, facts: QuestionFacts): { html: string; text: string } {
-  const notExamined = notExaminedAnchors(article);
-  const examinable = hasExaminablePart(article);
-  const filters: [string, string][] = [
-    ['course', facts.courseTitle],
-    ['section', facts.sectionLabel],
-    ...(facts.year === undefined ? [] : ([['year', String(facts.year)]] as [string, string][])),
-    ...(examinable ? ([['examinable', FILTER_VALUES.examinable]] as [string, string][]) : []),
-    ...(notExamined.length > 0 ? ([['examinable', FILTER_VALUES.notExaminedParts]] as [string, string][]) : []),
-    ['answer', facts.hasAnswer ? FILTER_VALUES.written : FILTER_VALUES.screenshotsOnly],
-  ];
-  const meta: [string, string][] = [
-    ['title', [facts.questionLabel, facts.paperLabel].filter(Boolean).join(' · ')],
-    ['course', facts.courseTitle],
-    ['section', facts.sectionLabel],
-    ['question', facts.questionLabel],
-    ['paper', facts.paperLabel ?? ''],
-    ['key', facts.key],
-    ['page', facts.sectionUrl],
-    ['anchor', facts.anchor],
-    ['notExamined', notExamined.join(' ')],
-  ];
-  const facets: ElementContent[] = [
-    ...filters.map(([name, value]) => span({ dataPagefindFilter: name }, value)),
-    ...meta.map(([name, value]) => span({ dataPagefindMeta: name }, value)),
-  ];
-  const body = indexableBody(article);
+/** A copy of the body with the Chinese characters left out, for the Latin index (see indexes.ts). */
+function latinBody(body: Element): Element {
+  const copy = structuredClone(body);
+  visit(copy, 'text', (node) => {
+    node.value = withoutHan(node.value);
+  });
+  return copy;
+}
+
+/** The page Pagefind reads: facets (filters and metadata, not indexed as words) and the body. */
+function documentHtml(facets: ElementContent[], body: Element): string {
   const root: Root = {
     type: 'root',
     children: [
       {
         type: 'element',
         tagName: 'html',
-        // One index for the whole bilingual site, segmented as Chinese (see scripts/index.ts).
+        // Each index is segmented as Chinese (see scripts/index.ts).
         properties: { lang: 'zh' },
         children: [
           {
@@ -177,5 +155,36 @@ export function questionDocument(article: Element, facts: QuestionFacts): { html
       },
     ],
   };
-  return { html: toHtml(root), text: toText(body) };
+  return toHtml(root);
+}
+
+/**
+ * The HTML Pagefind indexes for one question, in full and for the Latin index, and its plain
+ * text (for the typo vocabulary).
+ */
+export function questionDocument(article: Element, facts: QuestionFacts): { html: string; latinHtml: string; text: string } {
+  const notExamined = notExaminedAnchors(article);
+  const examinable = hasExaminablePart(article);
+  const filters: [string, string][] = [
+    ['course', facts.courseTitle],
+    ['section', facts.sectionLabel],
+    ...(facts.year === undefined ? [] : ([['year', String(facts.year)]] as [string, string][])),
+    ...(examinable ? ([['examinable', FILTER_VALUES.examinable]] as [string, string][]) : []),
+    ...(notExamined.length > 0 ? ([['examinable', FILTER_VALUES.notExaminedParts]] as [string, string][]) : []),
+    ['answer', facts.hasAnswer ? FILTER_VALUES.written : FILTER_VALUES.screenshotsOnly],
+  ];
+  // Pagefind indexes metadata as words too: only what a result shows goes here. Its page and
+  // anchor are in its URL.
+  const meta: [string, string][] = [
+    ['title', [facts.questionLabel, facts.paperLabel].filter(Boolean).join(' · ')],
+    ['course', facts.courseTitle],
+    ['section', facts.sectionLabel],
+    ['notExamined', notExamined.join(' ')],
+  ];
+  const facets: ElementContent[] = [
+    ...filters.map(([name, value]) => span({ dataPagefindFilter: name }, value)),
+    ...meta.map(([name, value]) => span({ dataPagefindMeta: name }, value)),
+  ];
+  const body = indexableBody(article);
+  return { html: documentHtml(facets, body), latinHtml: documentHtml(facets, latinBody(body)), text: toText(body) };
 }

@@ -40,10 +40,9 @@ export function toQuestionHit(result: ResultLike, query: string, hideNotExamined
   const visible = result.sub_results.filter((sub) => !(hideNotExamined && sub.anchor && hidden.has(sub.anchor.id)));
   if (visible.length === 0 && result.sub_results.length > 0) return undefined;
   const best = visible.reduce<SubResultLike | undefined>((top, sub) => (!top || sub.locations.length > top.locations.length ? sub : top), undefined);
-  // Without metadata, the document's own URL still says which page and which question.
-  const [urlPage = result.url, urlAnchor = ''] = result.url.split('#');
-  const page = result.meta.page ?? urlPage;
-  const anchor = best?.anchor?.id ?? result.meta.anchor ?? urlAnchor;
+  // The document's URL says which page and which question: "/dasc7606/s5/#s5-2024-may-abc-q2".
+  const [page = result.url, questionAnchor = ''] = result.url.split('#');
+  const anchor = best?.anchor?.id ?? questionAnchor;
   const underHeading = best?.anchor !== undefined && !best.anchor.id.endsWith('-title');
   return {
     href: `${page}?${highlightParam(query)}#${anchor}`,

@@ -1,5 +1,10 @@
-/** Loads Pagefind (built into /pagefind/ by `npm run build`) and the typo vocabulary on first use. */
+/**
+ * Loads Pagefind (built into /pagefind/ by `npm run build`) and the typo vocabulary on first use:
+ * one Pagefind instance per index (see lib/search/indexes.ts), each started when a query first
+ * needs it.
+ */
 import { VOCABULARY_PATH } from '../../lib/search/documents.ts';
+import { INDEX_PATHS, type SearchIndex } from '../../lib/search/indexes.ts';
 import type { ResultLike } from '../../lib/search/results.ts';
 import type { Vocabulary } from '../../lib/search/typos.ts';
 
@@ -13,23 +18,33 @@ export interface PagefindSearch {
 }
 
 export interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
   search: (query: string | null, options?: { filters?: Record<string, { any: string[] }> }) => Promise<PagefindSearch>;
   filters: () => Promise<FilterCounts>;
 }
 
-let pagefind: Promise<Pagefind> | undefined;
+interface PagefindModule {
+  createInstance: (options: Record<string, unknown>) => Pagefind;
+}
+
+let pagefindModule: Promise<PagefindModule> | undefined;
+const instances = new Map<SearchIndex, Pagefind>();
 let vocabulary: Promise<Vocabulary> | undefined;
 
-export function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const url = '/pagefind/pagefind.js';
-    const loaded = (await import(/* @vite-ignore */ url)) as Pagefind;
+/** Starts fetching Pagefind's script while the reader types. */
+export function preloadPagefind(): Promise<PagefindModule> {
+  pagefindModule ??= import(/* @vite-ignore */ `/${INDEX_PATHS.full}pagefind.js`) as Promise<PagefindModule>;
+  return pagefindModule;
+}
+
+export async function loadPagefind(index: SearchIndex): Promise<Pagefind> {
+  const loaded = await preloadPagefind();
+  let instance = instances.get(index);
+  if (!instance) {
     // The index is small: searching on the main thread saves downloading Pagefind's worker script.
-    await loaded.options({ noWorker: true, excerptLength: 28 });
-    return loaded;
-  })();
-  return pagefind;
+    instance = loaded.createInstance({ basePath: `/${INDEX_PATHS[index]}`, noWorker: true, excerptLength: 28 });
+    instances.set(index, instance);
+  }
+  return instance;
 }
 
 /** The notes' words, for correcting typos; only needed when a query finds nothing as typed. */

@@ -4,9 +4,9 @@
  * Loaded only when search is opened; Pagefind itself loads on the first query.
  */
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
+import { indexFor } from '../../lib/search/indexes.ts';
 import { containsQuery, queryTerms, significantTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
-import { correctQuery } from '../../lib/search/typos.ts';
-import { loadPagefind, loadVocabulary, type FilterCounts } from './pagefind.ts';
+import { loadPagefind, loadVocabulary, preloadPagefind, type FilterCounts } from './pagefind.ts';
 
 type FilterName = keyof typeof FILTERS;
 const LISTED_FILTERS: FilterName[] = ['course', 'section', 'year', 'answer'];
@@ -125,13 +125,16 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       list.replaceChildren();
       more.hidden = true;
       // Start fetching Pagefind while the reader types; filters and their counts come with results.
-      void loadPagefind();
+      void preloadPagefind();
       return;
     }
     status.textContent = 'Searching…';
-    const pagefind = await loadPagefind();
     const filtersNow = activeFilters();
     const searchFor = async (words: string) => {
+      // Each search goes to the smallest index that has all its words.
+      const pagefind = await loadPagefind(indexFor(words));
+      // Pagefind counts filter values only once it has the index's filter lists, fetched when the filters are opened.
+      if (filtersLoaded) await pagefind.filters();
       const search = await pagefind.search(words === '' ? null : words, { filters: filtersNow });
       const data = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
       return { search, data: data.filter((result) => containsQuery(result.content, words)) };
@@ -140,8 +143,9 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     let { search, data } = await searchFor(trimmed);
     if (data.length === 0) {
       // Nothing has every word as typed: try the words corrected against the notes' vocabulary
-      // (fetched only now, so a typical search does not download it).
-      corrected = correctQuery(trimmed, await loadVocabulary());
+      // (fetched only now, with the code that corrects, so a typical search downloads neither).
+      const [{ correctQuery }, vocabulary] = await Promise.all([import('../../lib/search/typos.ts'), loadVocabulary()]);
+      corrected = correctQuery(trimmed, vocabulary);
       if (corrected !== trimmed) ({ search, data } = await searchFor(corrected));
     }
     const terms = significantTerms(queryTerms(corrected));
@@ -194,9 +198,11 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     if (!filterBox.open || filtersLoaded) return;
     filtersLoaded = true;
     filters.textContent = 'Loading filters…';
-    const all = await (await loadPagefind()).filters();
-    if (input.value.trim() === '') renderFilters(all, all);
-    else await run(input.value);
+    // With a query, its search brings the counts; without, the counts are the whole index's.
+    if (input.value.trim() === '') {
+      const all = await (await loadPagefind('full')).filters();
+      renderFilters(all, all);
+    } else await run(input.value);
   });
 
   let debounce: number | undefined;
