@@ -1,7 +1,7 @@
 /**
  * npm run build runs this after `astro build`: Pagefind indexes with one document per question,
- * cut from the built section pages: the full one in <dist>/pagefind/ and the Latin one (Chinese
- * characters left out, for queries without Chinese) in <dist>/pagefind/latin/.
+ * cut from the built section pages: the Latin one (Chinese characters left out, for queries
+ * without Chinese) in <dist>/pagefind/ and the full one in <dist>/pagefind/full/.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,15 +63,15 @@ runCli(async () => {
       texts.push(text);
     }
   }
-  // The full index first: the Latin one is written inside its folder.
-  for (const name of ['full', 'latin'] as const) {
+  // The Latin index first: the full one is written inside its folder.
+  for (const name of ['latin', 'full'] as const) {
     const outputPath = join(dist, INDEX_PATHS[name]);
     const written = await indexes[name].writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${name} index: ${written.errors.join('; ')}`);
   }
-  // The Latin index is searched with the full one's pagefind.js: its own copy of Pagefind's scripts and styles goes.
-  const latinDir = join(dist, INDEX_PATHS.latin);
-  for (const file of readdirSync(latinDir)) if (/\.(?:js|css)$/.test(file)) rmSync(join(latinDir, file));
+  // The full index is searched with the Latin one's script and WebAssembly: its own copies go.
+  const fullDir = join(dist, INDEX_PATHS.full);
+  for (const file of readdirSync(fullDir)) if (/\.(?:js|css)$|^wasm\./.test(file)) rmSync(join(fullDir, file));
   await pagefind.close();
   writeFileSync(join(dist, VOCABULARY_PATH), JSON.stringify(buildVocabulary(texts)));
   console.log(`Search index: ${texts.length} questions indexed into ${join(dist, 'pagefind')}/`);

@@ -218,6 +218,33 @@ describe('keyboard, from any page', () => {
   });
 });
 
+describe('the two indexes', () => {
+  it('answer a query without Chinese from the Latin index alone, and one with Chinese from the full index, with one Pagefind runtime', async () => {
+    const { context } = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('mode collapse')}`);
+    expect((await shownResults(page)).map((result) => result.key)).toContain('dasc7606/s5-2024-may-abc-q2');
+    await page.waitForLoadState('networkidle');
+    const latinSearch = requested.filter((path) => path.startsWith('/pagefind/'));
+    expect(latinSearch.some((path) => path.startsWith('/pagefind/index/'))).toBe(true);
+    expect(latinSearch.filter((path) => path.startsWith('/pagefind/full/'))).toEqual([]);
+
+    const before = requested.length;
+    await page.locator('#search-input').fill('过拟合');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '过拟合');
+    expect((await shownResults(page)).map((result) => result.key)).toContain('dasc7606/s1-2024-may-abc-q1');
+    await page.waitForLoadState('networkidle');
+    const fullSearch = requested.slice(before);
+    expect(fullSearch.some((path) => path.startsWith('/pagefind/full/index/'))).toBe(true);
+    // The Latin index has no Chinese words, so a Chinese query needs none of its word lists.
+    expect(fullSearch.filter((path) => path.startsWith('/pagefind/index/'))).toEqual([]);
+    // Pagefind's WebAssembly comes from one address for both indexes, so a browser cache serves it once.
+    expect(new Set(requested.filter((path) => path.includes('wasm')))).toEqual(new Set(['/pagefind/wasm.unknown.pagefind']));
+  });
+});
+
 describe('the search page', () => {
   it('takes the query from the URL and keeps the URL in step with typing', async () => {
     const { page, results } = await searchPage('感受野');

@@ -96,11 +96,10 @@ describe('toQuestionHit', () => {
     excerpt: 'question <mark>excerpt</mark>',
     meta: {
       title: 'Q3 · 2022 May 2',
-      course: 'DASC7606 Final',
-      section: 'Section 5 · Generative Adversarial Networks',
       notExamined: 's5-2022-may-2-q3--b-h',
       ...meta,
     },
+    filters: { course: ['DASC7606 Final'], section: ['Section 5 · Generative Adversarial Networks'], year: ['2022'] },
     sub_results: subResults,
   });
 
@@ -149,7 +148,7 @@ describe('toQuestionHit', () => {
 
   it('takes page and question from the URL, and shows the URL when the metadata is missing', () => {
     const hit = toQuestionHit(
-      { url: '/c/s1/#q1', content: '', excerpt: 'e', meta: {}, sub_results: [] },
+      { url: '/c/s1/#q1', content: '', excerpt: 'e', meta: {}, filters: {}, sub_results: [] },
       'x',
       false,
     );
@@ -157,6 +156,6 @@ describe('toQuestionHit', () => {
   });
 
   it('leaves out a missing course or section from the context', () => {
-    expect(toQuestionHit(result([], { section: undefined }), 'x', false)?.context).toBe('DASC7606 Final');
+    expect(toQuestionHit({ ...result([]), filters: { course: ['DASC7606 Final'] } }, 'x', false)?.context).toBe('DASC7606 Final');
   });
 });

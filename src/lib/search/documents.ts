@@ -118,11 +118,15 @@ function hasExaminablePart(article: Element): boolean {
   return parts === 0 || examinable > 0;
 }
 
-/** A copy of the body with the Chinese characters left out, for the Latin index (see indexes.ts). */
+/**
+ * A copy of the body with the Chinese characters left out, for the Latin index (see indexes.ts):
+ * from its text, and from image descriptions, which Pagefind keeps as metadata (image_alt).
+ */
 function latinBody(body: Element): Element {
   const copy = structuredClone(body);
-  visit(copy, 'text', (node) => {
-    node.value = withoutHan(node.value);
+  visit(copy, (node) => {
+    if (node.type === 'text') node.value = withoutHan(node.value);
+    if (node.type === 'element' && typeof node.properties.alt === 'string') node.properties.alt = withoutHan(node.properties.alt);
   });
   return copy;
 }
@@ -173,12 +177,11 @@ export function questionDocument(article: Element, facts: QuestionFacts): { html
     ...(notExamined.length > 0 ? ([['examinable', FILTER_VALUES.notExaminedParts]] as [string, string][]) : []),
     ['answer', facts.hasAnswer ? FILTER_VALUES.written : FILTER_VALUES.screenshotsOnly],
   ];
-  // Pagefind indexes metadata as words too: only what a result shows goes here. Its page and
-  // anchor are in its URL.
+  // Pagefind indexes metadata as words too, so only what a result needs and has nowhere else goes
+  // here: its page and anchor are in its URL, its course and section in its filters. What is left
+  // has no Chinese (question and paper labels are Latin), so the Latin index has none at all.
   const meta: [string, string][] = [
     ['title', [facts.questionLabel, facts.paperLabel].filter(Boolean).join(' · ')],
-    ['course', facts.courseTitle],
-    ['section', facts.sectionLabel],
     ['notExamined', notExamined.join(' ')],
   ];
   const facets: ElementContent[] = [

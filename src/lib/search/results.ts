@@ -16,6 +16,8 @@ export interface ResultLike {
   content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The question's filter values; course and section name it in the results. */
+  filters: Record<string, string[] | undefined>;
   sub_results: SubResultLike[];
 }
 
@@ -47,7 +49,7 @@ export function toQuestionHit(result: ResultLike, query: string, hideNotExamined
   return {
     href: `${page}?${highlightParam(query)}#${anchor}`,
     title: result.meta.title ?? result.url,
-    context: [result.meta.course, result.meta.section].filter(Boolean).join(' › '),
+    context: [result.filters.course?.[0], result.filters.section?.[0]].filter(Boolean).join(' › '),
     heading: underHeading ? best.title : undefined,
     excerptHtml: best?.excerpt ?? result.excerpt,
   };

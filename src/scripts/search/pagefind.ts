@@ -9,6 +9,7 @@ import type { ResultLike } from '../../lib/search/results.ts';
 import type { Vocabulary } from '../../lib/search/typos.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
+type Filters = Record<string, { any: string[] }>;
 
 export interface PagefindSearch {
   /** Each result's data() is Pagefind's fuller record; we use the fields ResultLike names. */
@@ -18,30 +19,51 @@ export interface PagefindSearch {
 }
 
 export interface Pagefind {
-  search: (query: string | null, options?: { filters?: Record<string, { any: string[] }> }) => Promise<PagefindSearch>;
+  search: (query: string | null, options?: { filters?: Filters }) => Promise<PagefindSearch>;
   filters: () => Promise<FilterCounts>;
 }
 
-interface PagefindModule {
-  createInstance: (options: Record<string, unknown>) => Pagefind;
+interface PagefindInstance extends Pagefind {
+  mergeIndex: (path: string, options: Record<string, unknown>) => Promise<void>;
 }
 
+interface PagefindModule {
+  createInstance: (options: Record<string, unknown>) => PagefindInstance;
+}
+
+/** Tags each document with the index it came from, so the full index's searches can leave out the Latin one's. */
+const FROM = 'index';
+// The index is small: searching on the main thread saves downloading Pagefind's worker script.
+const OPTIONS = { noWorker: true, excerptLength: 28 };
+
 let pagefindModule: Promise<PagefindModule> | undefined;
-const instances = new Map<SearchIndex, Pagefind>();
+const instances = new Map<SearchIndex, Promise<Pagefind>>();
 let vocabulary: Promise<Vocabulary> | undefined;
 
 /** Starts fetching Pagefind's script while the reader types. */
 export function preloadPagefind(): Promise<PagefindModule> {
-  pagefindModule ??= import(/* @vite-ignore */ `/${INDEX_PATHS.full}pagefind.js`) as Promise<PagefindModule>;
+  pagefindModule ??= import(/* @vite-ignore */ `/${INDEX_PATHS.latin}pagefind.js`) as Promise<PagefindModule>;
   return pagefindModule;
 }
 
-export async function loadPagefind(index: SearchIndex): Promise<Pagefind> {
-  const loaded = await preloadPagefind();
+/**
+ * The full index is merged into a second instance of the Latin one: Pagefind loads its WebAssembly
+ * for the first index of an instance only, so both instances share one download. That instance
+ * searches both indexes; a filter on the index each document came from keeps the Latin one's out.
+ */
+async function startFull(loaded: PagefindModule): Promise<Pagefind> {
+  const instance = loaded.createInstance({ ...OPTIONS, basePath: `/${INDEX_PATHS.latin}`, mergeFilter: { [FROM]: 'latin' } });
+  await instance.mergeIndex(`/${INDEX_PATHS.full}`, { ...OPTIONS, mergeFilter: { [FROM]: 'full' } });
+  return {
+    search: (query, options = {}) => instance.search(query, { ...options, filters: { ...options.filters, [FROM]: { any: ['full'] } } }),
+    filters: () => instance.filters(),
+  };
+}
+
+export function loadPagefind(index: SearchIndex): Promise<Pagefind> {
   let instance = instances.get(index);
   if (!instance) {
-    // The index is small: searching on the main thread saves downloading Pagefind's worker script.
-    instance = loaded.createInstance({ basePath: `/${INDEX_PATHS[index]}`, noWorker: true, excerptLength: 28 });
+    instance = preloadPagefind().then((loaded) => (index === 'latin' ? loaded.createInstance({ ...OPTIONS, basePath: `/${INDEX_PATHS.latin}` }) : startFull(loaded)));
     instances.set(index, instance);
   }
   return instance;

@@ -198,9 +198,10 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     if (!filterBox.open || filtersLoaded) return;
     filtersLoaded = true;
     filters.textContent = 'Loading filters…';
-    // With a query, its search brings the counts; without, the counts are the whole index's.
+    // With a query, its search brings the counts; without, the counts are the whole index's
+    // (the Latin one has every question, as the full one does).
     if (input.value.trim() === '') {
-      const all = await (await loadPagefind('full')).filters();
+      const all = await (await loadPagefind('latin')).filters();
       renderFilters(all, all);
     } else await run(input.value);
   });
