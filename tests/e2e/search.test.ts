@@ -201,6 +201,21 @@ describe('keyboard, from any page', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps what was typed while the search code was still loading', async () => {
+    const { page, problems } = await browser.open('/dasc7606/s1/');
+    // A slow network: the search code arrives long after the student has typed the query.
+    await page.route('**/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.keyboard.press('/');
+    await page.keyboard.type('mode collapse');
+    const input = page.locator('dialog.search-dialog #search-input');
+    await expect.poll(() => input.inputValue().catch(() => '')).toBe('mode collapse');
+    expect((await shownResults(page)).map((result) => result.key)).toContain('dasc7606/s5-2024-may-abc-q2');
+    expect(problems).toEqual([]);
+  });
+
   it('loads no search code until search is opened, and nothing from another origin', async () => {
     const { context } = await browser.newContext();
     const page = await context.newPage();

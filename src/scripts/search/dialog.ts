@@ -4,7 +4,8 @@ import { createSearchPanel } from './ui.ts';
 let dialog: HTMLDialogElement | undefined;
 let input: HTMLInputElement | undefined;
 
-export function openSearchDialog(): void {
+/** `typedEarly`: keys typed while this code was loading, appended to the query. */
+export function openSearchDialog(typedEarly = ''): void {
   if (!dialog) {
     dialog = document.createElement('dialog');
     dialog.className = 'search-dialog';
@@ -31,6 +32,12 @@ export function openSearchDialog(): void {
     void panel.run('');
   }
   if (!dialog.open) dialog.showModal();
-  input?.focus();
-  input?.select();
+  if (!input) return;
+  input.focus();
+  if (typedEarly) {
+    input.value = typedEarly;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  } else {
+    input.select();
+  }
 }

@@ -1,9 +1,24 @@
 /** Opens search from anywhere: `/` or Ctrl/⌘+K, or the header button. The search code loads only then. */
 import { isTyping } from '../browser.ts';
 
+/**
+ * Keys typed while the search code is still loading would land on the page and be lost
+ * ("/mode" searching "ode"): hold them and hand them to the search box once it is there.
+ */
 async function openSearch(): Promise<void> {
-  const { openSearchDialog } = await import('./dialog.ts');
-  openSearchDialog();
+  let typedEarly = '';
+  const holdKeys = (event: KeyboardEvent): void => {
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    typedEarly += event.key;
+  };
+  document.addEventListener('keydown', holdKeys, true);
+  try {
+    const { openSearchDialog } = await import('./dialog.ts');
+    openSearchDialog(typedEarly);
+  } finally {
+    document.removeEventListener('keydown', holdKeys, true);
+  }
 }
 
 export function initSearchShortcuts(): void {
