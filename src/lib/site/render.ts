@@ -1,7 +1,7 @@
 /**
  * Renders a content entry's Markdown when a page is built (Astro glue). The content store keeps
  * only Markdown source (src/lib/content/markdown-source.ts); a question shows on its section page
- * and its paper page, so each entry is rendered once per build and reused.
+ * and its paper page, so each version of an entry is rendered once and reused.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +26,8 @@ async function renderSource(entry: CollectionEntry<CollectionKey>): Promise<Rend
 }
 
 export function renderEntry(entry: CollectionEntry<CollectionKey>): Promise<Rendered> {
-  const key = `${entry.collection}/${entry.id}`;
+  // The digest changes with the file, so `astro dev` never shows an edited entry's old rendering.
+  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}`;
   let result = rendered.get(key);
   if (!result) {
     result = renderSource(entry);
