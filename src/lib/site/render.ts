@@ -7,8 +7,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { markdownProcessor } from '../markdown/processor.ts';
+import type { RenderedEntry } from './csp.ts';
 
-type Rendered = Awaited<ReturnType<typeof render>>;
+/** Astro's render() result, with the metadata the page's Content-Security-Policy reads (csp.ts). */
+type Rendered = Awaited<ReturnType<typeof render>> & Required<RenderedEntry>;
 
 let renderer: ReturnType<typeof markdownProcessor.createRenderer> | undefined;
 const rendered = new Map<string, Promise<Rendered>>();
@@ -22,7 +24,8 @@ async function renderSource(entry: CollectionEntry<CollectionKey>): Promise<Rend
     fileURL: pathToFileURL(resolve(entry.filePath)),
   });
   // Astro's render() turns rendered HTML into a component and swaps image references for optimised images.
-  return render({ ...entry, rendered: { html: code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } } });
+  const result = await render({ ...entry, rendered: { html: code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } } });
+  return { ...result, rendered: { metadata } };
 }
 
 export function renderEntry(entry: CollectionEntry<CollectionKey>): Promise<Rendered> {
