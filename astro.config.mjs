@@ -2,9 +2,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { rehypePlugins, remarkPlugins } from './src/lib/markdown/pipeline.ts';
+import { markdownProcessor } from './src/lib/markdown/processor.ts';
 import { cspHash } from './src/lib/site/csp.ts';
 import { INLINE_SCRIPTS } from './src/lib/site/inline-scripts.ts';
 
@@ -14,24 +13,23 @@ const CACHE_DIR = process.env.SITE_CACHE_DIR ?? 'node_modules/.astro';
 const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
 
 /**
- * Astro keeps rendered Markdown in <cache>/data-store until its config changes,
- * but not when our plugins' code does. When a digest of that code changes, drop the store, so a
- * plugin change re-renders every page instead of serving stale HTML.
+ * Astro keeps its content store in <cache>/data-store.json until its config changes, but not when
+ * our loader's code does (src/lib/content/markdown-source.ts and the Markdown and notes code it
+ * uses). When a digest of that code changes, drop the store, so no entry keeps stale data.
  */
 function dropStaleMarkdownCache() {
   const hash = createHash('sha256');
   for (const dir of ['src/lib/markdown', 'src/lib/notes', 'src/lib/content']) {
     for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(`${dir}/${name}`));
   }
-  // A rendered question holds a placeholder or an image depending on which screenshots exist, and
-  // the placeholder names the content folder: adding a screenshot must re-render, like a code change.
+  // An entry lists the screenshots that exist, for Astro to bundle as images: adding one must
+  // refresh the store, like a code change.
   hash.update(resolve(CONTENT_DIR));
   for (const file of screenshotFiles(CONTENT_DIR)) hash.update(file);
   const digest = hash.digest('hex');
   const stamp = `${CACHE_DIR}/markdown-code-digest`;
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
-  // One file, or a folder of chunks with experimental.collectionStorage 'chunked'.
-  for (const store of ['data-store.json', 'data-store']) rmSync(`${CACHE_DIR}/${store}`, { recursive: true, force: true });
+  rmSync(`${CACHE_DIR}/data-store.json`, { force: true });
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(stamp, digest);
 }
@@ -82,13 +80,9 @@ export default defineConfig({
   // The e2e suite builds a site from other content into another folder.
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   cacheDir: CACHE_DIR,
-  // Rendered notes go into the build as JavaScript; in one file, thousands of questions make
-  // the bundler hold one huge string. Chunks keep peak memory down (see npm run bench).
-  experimental: { collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 } },
   trailingSlash: 'always',
   markdown: {
-    // Astro 7's default engine (Sätteri) runs no remark/rehype plugins and would render display math as code.
-    processor: unified({ remarkPlugins, rehypePlugins: [...rehypePlugins], smartypants: false }),
+    processor: markdownProcessor,
   },
   vite: {
     plugins: [katexWoff2Only()],

@@ -4,8 +4,8 @@
  * a file with a bad field fails the build with the file and field named.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { markdownSource } from './lib/content/markdown-source.ts';
 
 export const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
 
@@ -24,7 +24,7 @@ const screenshot = z.object({
 
 /** One per course: `content/<course>/course.md`; the body is any text before the first section. */
 const courses = defineCollection({
-  loader: glob({ pattern: '*/course.md', base: CONTENT_DIR, generateId: ({ entry }) => entry.split('/')[0] ?? entry }),
+  loader: markdownSource({ pattern: '*/course.md', base: CONTENT_DIR, generateId: ({ entry }) => entry.split('/')[0] ?? entry }),
   schema: z.object({
     /** The notes' title line, e.g. "DASC7606 Final - summarized by hyperloop". */
     title: z.string().min(1),
@@ -35,7 +35,7 @@ const courses = defineCollection({
 
 /** The course's section list: `content/<course>/sections/s<N>.md`; the body is the text before the first question. */
 const sections = defineCollection({
-  loader: glob({ pattern: '*/sections/*.md', base: CONTENT_DIR, generateId: ({ data }) => `${String(data.course)}/s${String(data.number)}` }),
+  loader: markdownSource({ pattern: '*/sections/*.md', base: CONTENT_DIR, generateId: ({ data }) => `${String(data.course)}/s${String(data.number)}` }),
   schema: z.object({
     /** Course id: the name of the course folder. */
     course: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -76,7 +76,7 @@ const part = z.object({
 
 /** One per question: `content/<course>/questions/<id>.md`; the body is the question's notes as written. */
 const questions = defineCollection({
-  loader: glob({ pattern: '*/questions/*.md', base: CONTENT_DIR, generateId: ({ data }) => `${String(data.course)}/${String(data.id)}` }),
+  loader: markdownSource({ pattern: '*/questions/*.md', base: CONTENT_DIR, generateId: ({ data }) => `${String(data.course)}/${String(data.id)}` }),
   schema: z.object({
     /** Stable id within the course from section, paper and number: "s1-2024-may-abc-q1". Ratings and links key on it. */
     id: z.string().regex(/^s\d+-[a-z0-9-]+-q[a-z0-9]+$/),

@@ -1,0 +1,56 @@
+/**
+ * Astro's glob() loader renders every Markdown file when content syncs and keeps the HTML in the
+ * data store, which the build embeds as a JavaScript module: with KaTeX's large HTML, thousands of
+ * questions made the build peak far above 2 GB. This loader reads the same files (ids, digests,
+ * schema and file watching stay glob()'s) but stores only frontmatter and Markdown source; pages
+ * render the source when they are built (src/lib/site/render.ts), so rendered HTML is transient.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { visit } from 'unist-util-visit';
+import { resolveScreenshot } from '../markdown/remark-screenshots.ts';
+import { parseMarkdown } from '../notes/markdown.ts';
+
+/** glob()'s file types; an entry type without a render function is stored unrendered. Not in Astro's public LoaderContext type. */
+type GlobContext = LoaderContext & { entryTypes: Map<string, { getRenderFunction?: unknown }> };
+
+/**
+ * The screenshots an entry shows, as the renderer will reference them (relative to the file,
+ * decoded as Astro's image collector does), so Astro bundles them as optimised images. Questions
+ * and sections list theirs in the frontmatter (written by the import, kept in step with the body
+ * by `npm run check`), which spares parsing thousands of bodies; the course file has no list.
+ */
+export function screenshotImports(markdownPath: string, data: Record<string, unknown>, body: string): string[] {
+  const sources: string[] = [];
+  if (Array.isArray(data.images)) {
+    for (const image of data.images as { src: string }[]) sources.push(image.src);
+  } else if (body.includes('![')) {
+    visit(parseMarkdown(body), 'image', (image) => void sources.push(image.url));
+  }
+  const urls = new Set<string>();
+  for (const src of sources) {
+    const screenshot = resolveScreenshot(markdownPath, src);
+    if (screenshot?.found) urls.add(decodeURI(screenshot.url));
+  }
+  return [...urls];
+}
+
+export function markdownSource(options: Parameters<typeof glob>[0]): Loader {
+  const loader = glob(options);
+  return {
+    name: 'markdown-source',
+    load: (context) => {
+      const { entryTypes, store, config } = context as GlobContext;
+      if (!(entryTypes instanceof Map)) throw new Error('markdown-source: this Astro version no longer gives loaders its file types; see src/lib/content/markdown-source.ts');
+      const root = fileURLToPath(config.root);
+      const unrendered = new Map([...entryTypes].map(([extension, type]) => [extension, { ...type, getRenderFunction: undefined }]));
+      const set: typeof store.set = (entry) => {
+        if (!entry.filePath || !entry.body) return store.set(entry);
+        return store.set({ ...entry, assetImports: screenshotImports(resolve(root, entry.filePath), entry.data, entry.body) });
+      };
+      return loader.load({ ...context, entryTypes: unrendered, store: { ...store, set } } as GlobContext);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Renders a content entry's Markdown when a page is built (Astro glue). The content store keeps
+ * only Markdown source (src/lib/content/markdown-source.ts); a question shows on its section page
+ * and its paper page, so each version of an entry is rendered once and reused.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { markdownProcessor } from '../markdown/processor.ts';
+import type { RenderedEntry } from './csp.ts';
+
+/** Astro's render() result, with the metadata the page's Content-Security-Policy reads (csp.ts). */
+type Rendered = Awaited<ReturnType<typeof render>> & Required<RenderedEntry>;
+
+let renderer: ReturnType<typeof markdownProcessor.createRenderer> | undefined;
+const rendered = new Map<string, Promise<Rendered>>();
+
+async function renderSource(entry: CollectionEntry<CollectionKey>): Promise<Rendered> {
+  if (!entry.filePath) throw new Error(`${entry.collection} ${entry.id}: no source file to render`);
+  // Astro's shared Markdown options (syntax highlighting, remote images) stay at their defaults, as in astro.config.mjs.
+  renderer ??= markdownProcessor.createRenderer({});
+  const { code, metadata } = await (await renderer).render(entry.body ?? '', {
+    frontmatter: entry.data,
+    fileURL: pathToFileURL(resolve(entry.filePath)),
+  });
+  // Astro's render() turns rendered HTML into a component and swaps image references for optimised images.
+  const result = await render({ ...entry, rendered: { html: code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } } });
+  return { ...result, rendered: { metadata } };
+}
+
+export function renderEntry(entry: CollectionEntry<CollectionKey>): Promise<Rendered> {
+  // The digest changes with the file, so `astro dev` never shows an edited entry's old rendering.
+  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}`;
+  let result = rendered.get(key);
+  if (!result) {
+    result = renderSource(entry);
+    rendered.set(key, result);
+  }
+  return result;
+}
