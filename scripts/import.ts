@@ -10,6 +10,7 @@ import { MANIFEST_FILE, manifestFor, planImport, type Manifest } from '../src/li
 import { parseNotes } from '../src/lib/notes/split.ts';
 import { decodeNotes, slugify } from '../src/lib/notes/text.ts';
 import { imageFolder, imagePath } from '../src/lib/content/images.ts';
+import { findHostileHtml } from '../src/lib/markdown/html-safety.ts';
 import { readTextIfExists, removeFile, writeFileAtomic } from './lib/files.ts';
 import { runCli } from './lib/cli.ts';
 
@@ -72,5 +73,6 @@ runCli(() => {
     const target = imagePath(courseDir, image.src);
     return target !== undefined && !existsSync(target);
   }).length;
+  for (const { line, message } of findHostileHtml(text)) console.warn(`warning: ${notesPath}${line === undefined ? '' : `:${line}`}: ${message} (the site shows a note in its place)`);
   if (missing > 0) console.log(`${missing} screenshots are not in ${relative(process.cwd(), imageFolder(courseDir))}/ yet: put them there (same relative paths as in the notes).`);
 });

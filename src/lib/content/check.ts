@@ -1,6 +1,7 @@
 /**
  * Checks the generated content before a build: formulas KaTeX cannot render, screenshots not
- * yet supplied, empty questions, duplicate ids and frontmatter that no longer matches its body.
+ * yet supplied, empty questions, duplicate ids, frontmatter that no longer matches its body and
+ * raw HTML the build removes (scripts, event handlers, unsafe links, embeds).
  * Pure: takes the text of each content file and the list of image files, returns diagnostics
  * with lines counted in the content file (frontmatter included), as an editor shows them.
  */
@@ -9,6 +10,7 @@ import katex from 'katex';
 import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parse, YAMLParseError } from 'yaml';
+import { findHostileHtml } from '../markdown/html-safety.ts';
 import { katexOptions } from '../markdown/pipeline.ts';
 import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
 import { partData } from '../notes/content-files.ts';
@@ -50,6 +52,7 @@ interface ContentFile {
   offset: number;
   blocks: RootContent[];
   tree: Root;
+  body: string;
 }
 
 const CONTENT_PAGE = /^([^/]+)\/(?:(course)\.md|(sections)\/[^/]+\.md|(questions)\/[^/]+\.md)$/;
@@ -71,6 +74,8 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     if (!file) continue;
 
     checkMath(file, report);
+    // The build removes these; the warning says where, so the notes can be fixed.
+    for (const { line, message } of findHostileHtml(file.body)) report(path, (line ?? 1) + file.offset, 'warning', `${message} (the site shows a note in its place)`);
     for (const image of bodyImages(file)) {
       const target = imagePath(file.course, image.src);
       if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) continue; // a URL: the browser fetches it
@@ -134,8 +139,9 @@ function readContentFile(path: string, course: string, kind: Kind, raw: string, 
   });
   // The body starts on the line after the closing `---`; its line 1 is content line end + 2.
   const offset = end + 1;
-  const tree = parseMarkdown(lines.slice(end + 1).join('\n'));
-  return { path, course, kind, data: data as Record<string, unknown>, keyLines, offset, blocks: tree.children, tree };
+  const body = lines.slice(end + 1).join('\n');
+  const tree = parseMarkdown(body);
+  return { path, course, kind, data: data as Record<string, unknown>, keyLines, offset, blocks: tree.children, tree, body };
 }
 
 /** Every formula as the site renders it: `$A$$B$` split back into two, each through KaTeX with the site's options. */
