@@ -73,6 +73,6 @@ runCli(() => {
     const target = imagePath(courseDir, image.src);
     return target !== undefined && !existsSync(target);
   }).length;
-  for (const { line, message } of findHostileHtml(text)) console.warn(`warning: ${notesPath}${line === undefined ? '' : `:${line}`}: ${message} (the site shows a note in its place)`);
+  for (const { line, message } of findHostileHtml(text)) console.warn(`warning: ${notesPath}${line === undefined ? '' : `:${line}`}: ${message}`);
   if (missing > 0) console.log(`${missing} screenshots are not in ${relative(process.cwd(), imageFolder(courseDir))}/ yet: put them there (same relative paths as in the notes).`);
 });

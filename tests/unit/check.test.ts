@@ -186,6 +186,7 @@ describe('checkContent', () => {
     const found = check(files).filter((diagnostic) => diagnostic.file === Q1);
     expect(found.map(({ line, severity, message }) => [line, severity, message.split(':')[0]])).toEqual([
       [lineOf(files.get(Q1), 'onerror'), 'warning', 'event handler onerror="alert(1)" removed from <img>'],
+      [lineOf(files.get(Q1), 'onerror'), 'warning', 'image "x" not shown'],
       [lineOf(files.get(Q1), 'javascript:'), 'warning', 'link to "javascript'],
       [lineOf(files.get(Q1), '<script>'), 'warning', '<script> removed'],
     ]);

@@ -73,7 +73,8 @@ describe('hostile raw HTML', () => {
   it.each<[string, string, RegExp, RegExp]>([
     ['<script>', 'Before <script>alert(1)</script> after', /<script> removed: notes cannot run code/, /notes cannot run code/],
     ['a script block', 'Before\n\n<script>\nalert(1)\n</script>\n\nafter', /<script> removed/, /notes cannot run code/],
-    ['an onerror handler', 'Before <img src="x" onerror="alert(1)"> after', /event handler onerror="alert\(1\)" removed from <img>/, /^$/],
+    ['an onerror handler', 'Before <img src="x" onerror="alert(1)"> after', /event handler onerror="alert\(1\)" removed from <img>[\s\S]*image "x" not shown/, /Image not shown \(x\): write screenshots as/],
+    ['a raw image that forges the Markdown mark', 'Before <img src="x" data-markdown-image="1"> after', /image "x" not shown/, /write screenshots as/],
     ['an onclick handler', '<p onclick="alert(1)">Before after</p>', /event handler onclick/, /^$/],
     ['a javascript: Markdown link', 'Before [link](javascript:alert(1)) after', /link to "javascript:alert\(1\)" removed/, /link removed/],
     ['a javascript: link in capitals with spaces', 'Before <a href="  JAVASCRIPT:alert(1)">link</a> after', /link to "JAVASCRIPT:alert\(1\)" removed/, /link removed/],

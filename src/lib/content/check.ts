@@ -75,7 +75,7 @@ export function checkContent(input: CheckInput): Diagnostic[] {
 
     checkMath(file, report);
     // The build removes these; the warning says where, so the notes can be fixed.
-    for (const { line, message } of findHostileHtml(file.body)) report(path, (line ?? 1) + file.offset, 'warning', `${message} (the site shows a note in its place)`);
+    for (const { line, message } of findHostileHtml(file.body)) report(path, (line ?? 1) + file.offset, 'warning', `${message}`);
     for (const image of bodyImages(file)) {
       const target = imagePath(file.course, image.src);
       if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) continue; // a URL: the browser fetches it

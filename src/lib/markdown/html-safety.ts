@@ -7,9 +7,11 @@
  * remark plugins. KaTeX renders after this step, from TeX, with `trust` off (see pipeline.ts).
  */
 import type { Element, ElementContent, Nodes, Root } from 'hast';
+import { randomUUID } from 'node:crypto';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHast } from 'mdast-util-to-hast';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { parseMarkdown } from '../notes/markdown.ts';
 
@@ -116,6 +118,10 @@ function marker(text: string, block: boolean): Element {
   return { type: 'element', tagName: block ? 'div' : 'span', properties: { className: [REMOVED_CLASS], role: 'note' }, children: [{ type: 'text', value: text }] };
 }
 
+/** Marks the images Markdown made, so raw HTML <img> tags can be told apart after parsing. */
+const MARKDOWN_IMAGE = 'dataMarkdownImage';
+const markdownImageMark = randomUUID();
+
 /** Containers whose children are blocks: a marker there is a block too. */
 const FLOW = new Set(['div', 'section', 'blockquote', 'li', 'td', 'th', 'details', 'dd']);
 
@@ -162,10 +168,17 @@ function neutralise(tree: Root): HtmlFinding[] {
       delete node.properties.href;
       return [node, marker(' (link removed: notes cannot run code or open hidden pages)', false)];
     }
-    if (name === 'img' && typeof src === 'string' && !OWN_IMAGE.test(src)) {
-      report(node, `image "${shorten(src, 40)}" not shown: notes load nothing from other sites (put the file beside the notes)`);
+    if (name === 'img') {
+      const fromMarkdown = node.properties[MARKDOWN_IMAGE] === markdownImageMark;
+      delete node.properties[MARKDOWN_IMAGE];
+      const foreign = typeof src === 'string' && !OWN_IMAGE.test(src);
+      if (fromMarkdown && !foreign) return [node];
+      // Raw <img> tags are not screenshots: the importer does not copy them and the site does not serve them.
+      const why = foreign ? 'notes load nothing from other sites' : 'write screenshots as ![alt](./folder/file.png) so they are copied and served';
+      const source = typeof src === 'string' ? shorten(src, 60) : 'no source';
+      report(node, `image "${source}" not shown: ${why}`);
       const alt = typeof node.properties.alt === 'string' && node.properties.alt !== '' ? ` "${shorten(node.properties.alt)}"` : '';
-      return [marker(`Image${alt} not shown (${shorten(src)}): notes load nothing from other sites.`, block)];
+      return [marker(`Image${alt} not shown (${source}): ${why}.`, block)];
     }
     return [node];
   };
@@ -185,6 +198,10 @@ function neutralise(tree: Root): HtmlFinding[] {
  * and sanitises it. `source` is the Markdown the tree came from, so positions stay right.
  */
 export function makeHtmlSafe(tree: Root, source: VFile): { tree: Root; findings: HtmlFinding[] } {
+  // Before parsing, every <img> comes from Markdown: mark them with a value notes cannot know.
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'img') node.properties[MARKDOWN_IMAGE] = markdownImageMark;
+  });
   const parsed = raw(tree, { file: source }) as Root;
   const findings = neutralise(parsed);
   return { tree: sanitize(parsed, SAFE_SCHEMA) as Root, findings };
