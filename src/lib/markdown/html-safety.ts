@@ -118,6 +118,41 @@ function marker(text: string, block: boolean): Element {
   return { type: 'element', tagName: block ? 'div' : 'span', properties: { className: [REMOVED_CLASS], role: 'note' }, children: [{ type: 'text', value: text }] };
 }
 
+/** Far deeper than notes and our layout nest; each step after this one (and the browser) recurses per level. */
+const MAX_HTML_DEPTH = 64;
+
+/** The text under a node, without recursion (the tree may be thousands of levels deep). */
+function textOf(node: Element): string {
+  let text = '';
+  const stack: Nodes[] = [node];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (next.type === 'text') text += next.value;
+    else if ('children' in next) stack.push(...[...next.children].reverse());
+  }
+  return text;
+}
+
+/**
+ * Thousands of unclosed tags (`<b><b><b>…`) nest as deep, which overflows the stack of every
+ * recursive step after parsing. Below MAX_HTML_DEPTH, what is left is kept as plain text.
+ */
+function flattenDeepHtml(tree: Root): HtmlFinding[] {
+  const findings: HtmlFinding[] = [];
+  const stack: { node: Root | Element; depth: number }[] = [{ node: tree, depth: 0 }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, depth } = next;
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (depth + 1 < MAX_HTML_DEPTH) stack.push({ node: child, depth: depth + 1 });
+      else {
+        child.children = [{ type: 'text', value: textOf(child) }];
+        findings.push({ line: child.position?.start.line, message: `HTML nested more than ${MAX_HTML_DEPTH} levels deep: what is inside is kept as plain text` });
+      }
+    }
+  }
+  return findings;
+}
+
 /** Marks the images Markdown made, so raw HTML <img> tags can be told apart after parsing. */
 const MARKDOWN_IMAGE = 'dataMarkdownImage';
 const markdownImageMark = randomUUID();
@@ -166,6 +201,8 @@ function neutralise(tree: Root): HtmlFinding[] {
     if (typeof href === 'string' && !isSafeLink(href)) {
       report(node, `link to "${shorten(href, 40)}" removed: only http, https and mailto links are kept (its text stays)`);
       delete node.properties.href;
+      // Its text stays, no longer looking like a link.
+      node.tagName = 'span';
       return [node, marker(' (link removed: notes cannot run code or open hidden pages)', false)];
     }
     if (name === 'img') {
@@ -194,6 +231,25 @@ function neutralise(tree: Root): HtmlFinding[] {
 }
 
 /**
+ * Parses raw HTML. Tags nested thousands deep overflow the parser's stack (hast-util-from-parse5
+ * recurses per level): then the raw HTML is shown as the text it is, and reported.
+ */
+function parseRawHtml(tree: Root, source: VFile): { tree: Root; findings: HtmlFinding[] } {
+  try {
+    return { tree: raw(tree, { file: source }) as Root, findings: [] };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const findings: HtmlFinding[] = [];
+    visit(tree, 'raw', (node, index, parent) => {
+      if (parent === undefined || index === undefined) return;
+      parent.children[index] = { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) };
+      if (findings.length === 0) findings.push({ line: node.position?.start.line, message: 'HTML nested too deeply to read: all raw HTML in this file is shown as plain text' });
+    });
+    return { tree, findings };
+  }
+}
+
+/**
  * Parses the raw HTML in a tree made by remark-rehype with `allowDangerousHtml`, neutralises
  * and sanitises it. `source` is the Markdown the tree came from, so positions stay right.
  */
@@ -202,9 +258,9 @@ export function makeHtmlSafe(tree: Root, source: VFile): { tree: Root; findings:
   visit(tree, 'element', (node) => {
     if (node.tagName === 'img') node.properties[MARKDOWN_IMAGE] = markdownImageMark;
   });
-  const parsed = raw(tree, { file: source }) as Root;
-  const findings = neutralise(parsed);
-  return { tree: sanitize(parsed, SAFE_SCHEMA) as Root, findings };
+  const parsed = parseRawHtml(tree, source);
+  const findings = [...parsed.findings, ...flattenDeepHtml(parsed.tree), ...neutralise(parsed.tree)];
+  return { tree: sanitize(parsed.tree, SAFE_SCHEMA) as Root, findings };
 }
 
 /** The hostile HTML in a Markdown text, as the site's build will find it (for the importer and the content check). */
