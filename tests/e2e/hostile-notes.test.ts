@@ -3,7 +3,9 @@
  * built into a site of their own, then every page is opened, hovered, clicked and searched in
  * Chromium: no dialog, no script, no request to another origin, no navigation, no console error,
  * while the legitimate text around each attack, and a note saying what was removed, still show.
- * Its own small build (about 25 s) keeps the attacks out of the shared site other tests check.
+ * The same notes hold broken content (a text file named .png, a PNG cut short, a formula KaTeX
+ * rejects): the build goes on, names file and line, and the page shows an explained placeholder.
+ * Its own small build (about 25 s) keeps all this out of the shared site other tests check.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -36,6 +38,8 @@ const LEGITIMATE = [
   'A line after a break.',
   'The hidden hint stays readable.',
   'real link',
+  'A formula KaTeX rejects,',
+  'stays visible as its source.',
 ];
 
 const browser = useBrowser();
@@ -70,6 +74,10 @@ describe('a notes file full of attacks', () => {
     expect(new Set(warned).size).toBeGreaterThan(15);
     for (const line of warned) expect(fixtureLines[line - 1]).toMatch(/<|\]\(|\]\[/);
     expect(buildOutput).toMatch(/^html warning: .*questions\/s1-2024-may-q1\.md:\d+: <script> removed/m);
+    // Broken content: the build goes on, naming file and line.
+    expect(buildOutput).toMatch(/^image error: .*questions\/s1-2024-may-q2\.md:\d+: screenshot hostile-images\/not-an-image\.png cannot be shown: it is not an image/m);
+    expect(buildOutput).toMatch(/^image error: .*questions\/s1-2024-may-q2\.md:\d+: screenshot hostile-images\/cut-short\.png cannot be shown: it is damaged or cut short/m);
+    expect(buildOutput).toMatch(/^math error: .*questions\/s1-2024-may-q2\.md:\d+: /m);
   });
 
   it('has the pages this test visits', () => {
@@ -136,6 +144,11 @@ describe('a notes file full of attacks', () => {
     // A formula that asks KaTeX for a javascript: link is drawn as KaTeX's error text, not a link.
     expect(await page.locator('main a[href^="javascript" i], main [href^="data:" i], main [src^="http"]').count()).toBe(0);
     expect(await page.locator('main .katex').count()).toBeGreaterThanOrEqual(2);
+    // Broken screenshots and a broken formula show as explained placeholders, not as nothing.
+    const placeholders = await page.locator('main .shot-missing').allInnerTexts();
+    expect(placeholders.some((text) => text.includes('Screenshot hostile-images/not-an-image.png could not be read: it is not an image'))).toBe(true);
+    expect(placeholders.some((text) => text.includes('Screenshot hostile-images/cut-short.png could not be read: it is damaged or cut short'))).toBe(true);
+    expect(await page.locator('main .math-error', { hasText: '\\frac{1}{' }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
   });
 });
