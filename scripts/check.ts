@@ -1,6 +1,6 @@
 /**
  * npm run check (after astro check) — or: node scripts/check.ts [--content <dir>]
- * Checks the generated content: formulas KaTeX cannot render, missing screenshots, empty
+ * Checks the generated content: formulas KaTeX cannot render, missing or unreadable screenshots, empty
  * questions, duplicate ids and hand-edited frontmatter. Prints `path:line: severity: message`;
  * exits 1 when there is an error (warnings alone pass).
  */
@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content/check.ts';
+import { unreadableImage } from '../src/lib/content/images.ts';
 import { runCli } from './lib/cli.ts';
 
 /** Every file under `dir`, as paths relative to it with `/`. */
@@ -19,7 +20,7 @@ function listFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-runCli(() => {
+runCli(async () => {
   const { values } = parseArgs({ options: { content: { type: 'string' } } });
   const contentDir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
   if (!existsSync(contentDir)) throw new Error(`no content folder at ${contentDir}: run npm run import -- <notes.md> first`);
@@ -31,7 +32,12 @@ runCli(() => {
     else if (path.endsWith('.md')) files.set(path, readFileSync(join(contentDir, path), 'utf8'));
   }
 
-  const diagnostics = checkContent({ files, images });
+  const unreadableImages = new Map<string, string>();
+  for (const image of images) {
+    const problem = await unreadableImage(join(contentDir, image));
+    if (problem !== undefined) unreadableImages.set(image, problem);
+  }
+  const diagnostics = checkContent({ files, images, unreadableImages });
   const shown = (path: string): string => relative(process.cwd(), join(contentDir, path)).split(sep).join('/');
   for (const { file, line, severity, message } of diagnostics) {
     (severity === 'error' ? console.error : console.warn)(`${shown(file)}:${line}: ${severity}: ${message}`);

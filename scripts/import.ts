@@ -7,9 +7,11 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { courseFiles, NOTES_FILE } from '../src/lib/notes/content-files.ts';
 import { MANIFEST_FILE, manifestFor, planImport, type Manifest } from '../src/lib/notes/import-plan.ts';
+import { paperProblem } from '../src/lib/notes/headings.ts';
 import { parseNotes } from '../src/lib/notes/split.ts';
 import { decodeNotes, slugify } from '../src/lib/notes/text.ts';
 import { imageFolder, imagePath } from '../src/lib/content/images.ts';
+import { findHostileHtml } from '../src/lib/markdown/html-safety.ts';
 import { readTextIfExists, removeFile, writeFileAtomic } from './lib/files.ts';
 import { runCli } from './lib/cli.ts';
 
@@ -72,5 +74,10 @@ runCli(() => {
     const target = imagePath(courseDir, image.src);
     return target !== undefined && !existsSync(target);
   }).length;
+  for (const question of notes.sections.flatMap((section) => section.questions)) {
+    const problem = paperProblem(question.heading);
+    if (problem !== undefined) console.warn(`warning: ${notesPath}:${question.line}: question "${question.headingText}": ${problem}`);
+  }
+  for (const { line, message } of findHostileHtml(text)) console.warn(`warning: ${notesPath}${line === undefined ? '' : `:${line}`}: ${message}`);
   if (missing > 0) console.log(`${missing} screenshots are not in ${relative(process.cwd(), imageFolder(courseDir))}/ yet: put them there (same relative paths as in the notes).`);
 });

@@ -179,4 +179,16 @@ describe('checkContent', () => {
     expect(order).toEqual([...order].sort());
     expect(found.filter((diagnostic) => diagnostic.message.startsWith('KaTeX'))).toHaveLength(3);
   });
+
+  it('warns, with file and line, about each hostile construct in imported notes', () => {
+    const notes = NOTES.replace('Ridge adds', '<img src="x" onerror="alert(1)"> Ridge adds').replace('1. Step:', '1. Step: [see](javascript:alert(2))\n\n<script>alert(3)</script>');
+    const files = contentOf(notes);
+    const found = check(files).filter((diagnostic) => diagnostic.file === Q1);
+    expect(found.map(({ line, severity, message }) => [line, severity, message.split(':')[0]])).toEqual([
+      [lineOf(files.get(Q1), 'onerror'), 'warning', 'event handler onerror="alert(1)" removed from <img>'],
+      [lineOf(files.get(Q1), 'onerror'), 'warning', 'image "x" not shown'],
+      [lineOf(files.get(Q1), 'javascript:'), 'warning', 'link to "javascript'],
+      [lineOf(files.get(Q1), '<script>'), 'warning', '<script> removed'],
+    ]);
+  });
 });

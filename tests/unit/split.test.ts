@@ -167,11 +167,12 @@ describe('parseNotes: bad notes give a NotesError with file and line', () => {
 
   it.each<[string, string | Uint8Array, number | undefined, RegExp]>([
     ['an empty file', '', undefined, /the file is empty/],
-    ['a file of blank lines', '\n\n  \n', undefined, /found no sections/],
+    ['a file of blank lines', '\n\n  \n', 1, /found no sections/],
     ['binary junk (NUL bytes)', BINARY, 3, /NUL byte.*not a Markdown text file/],
     ['invalid UTF-8', LATIN1, 3, /not valid UTF-8/],
     ['notes without sections', lines('# Title', '', '## Q1 2024 May', 'x'), 3, /comes before any section/],
-    ['only prose, no headings', lines('Some text', '', 'more'), undefined, /found no sections: notes need "# Section <number> <title>"/],
+    ['only prose, no headings', lines('Some text', '', 'more'), 1, /found no sections: notes need "# Section <number> <title>"/],
+    ['a section written one level too deep (found by the import fuzz test)', lines('# Title', '', '## Section 1 A', '', 'text'), 3, /found no sections/],
     ['a question outside any section', lines('# Title', '', 'intro', '', '## Q1 2024 May ABC', '', 'answer', '', '# Section 1 A'), 5, /question "## Q1 2024 May ABC" comes before any section/],
     ['an unterminated "$$"', lines('# Section 1 A', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May', 'y'), 4, /display math opened with "\$\$" is never closed/],
     ['an unterminated "$$" in a list item', lines('# Section 1 A', '## Q1 2024 May', '1. item', '', '   $$', '   x', '', '2. next'), 5, /display math opened with "\$\$" is never closed/],

@@ -1,6 +1,7 @@
 /**
  * Checks the generated content before a build: formulas KaTeX cannot render, screenshots not
- * yet supplied, empty questions, duplicate ids and frontmatter that no longer matches its body.
+ * yet supplied, empty questions, duplicate ids, frontmatter that no longer matches its body and
+ * raw HTML the build removes (scripts, event handlers, unsafe links, embeds).
  * Pure: takes the text of each content file and the list of image files, returns diagnostics
  * with lines counted in the content file (frontmatter included), as an editor shows them.
  */
@@ -9,9 +10,11 @@ import katex from 'katex';
 import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parse, YAMLParseError } from 'yaml';
+import { findHostileHtml } from '../markdown/html-safety.ts';
 import { katexOptions } from '../markdown/pipeline.ts';
 import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
 import { partData } from '../notes/content-files.ts';
+import { paperProblem, parseQuestionHeading } from '../notes/headings.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
 import { buildOutline, inlineText } from '../notes/outline.ts';
 import { collectImages } from '../notes/split.ts';
@@ -35,6 +38,8 @@ export interface CheckInput {
   files: Map<string, string>;
   /** Image files present, relative to the content folder: "dasc7606/images/2024MayABC/7.png". */
   images: Set<string>;
+  /** Image files present that do not decode, with why (see unreadableImage). */
+  unreadableImages?: Map<string, string>;
 }
 
 type Kind = 'course' | 'section' | 'question';
@@ -50,6 +55,7 @@ interface ContentFile {
   offset: number;
   blocks: RootContent[];
   tree: Root;
+  body: string;
 }
 
 const CONTENT_PAGE = /^([^/]+)\/(?:(course)\.md|(sections)\/[^/]+\.md|(questions)\/[^/]+\.md)$/;
@@ -71,12 +77,17 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     if (!file) continue;
 
     checkMath(file, report);
+    // The build removes these; the warning says where, so the notes can be fixed.
+    for (const { line, message } of findHostileHtml(file.body)) report(path, (line ?? 1) + file.offset, 'warning', message);
     for (const image of bodyImages(file)) {
-      const target = imagePath(file.course, image.src);
-      if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) continue; // a URL: the browser fetches it
+      const target = imagePath(file.course, image.src)?.split('\\').join('/');
+      if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) continue; // a URL: the build reports it (notes load nothing from elsewhere)
+      const unreadable = target === undefined ? undefined : input.unreadableImages?.get(target);
       if (target === undefined) {
         report(path, image.line, 'error', `screenshot "${image.src}" points outside ${file.course}/${IMAGE_FOLDER}/: use a path relative to the notes, such as ./2024May/1.png`);
-      } else if (!input.images.has(target.split('\\').join('/'))) {
+      } else if (unreadable !== undefined) {
+        report(path, image.line, 'warning', `screenshot "${image.src}" cannot be shown: ${unreadable}; the site shows a placeholder until you replace ${target}`);
+      } else if (!input.images.has(target)) {
         const entry = missingImages.get(file.course);
         if (entry) entry.count += 1;
         else missingImages.set(file.course, { count: 1, first: { file: path, line: image.line, src: image.src } });
@@ -85,6 +96,9 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     if (kind === 'section' || kind === 'question') checkFrontmatterMatchesBody(file, report);
     if (kind === 'question') {
       checkQuestionHasContent(file, report);
+      const heading = typeof file.data.heading === 'string' ? parseQuestionHeading(file.data.heading) : undefined;
+      const problem = heading && file.data.paper === undefined ? paperProblem(heading) : undefined;
+      if (problem !== undefined) report(path, file.keyLines.get('heading') ?? 1, 'warning', `question "${String(file.data.heading)}": ${problem}`);
       const id = file.data.id;
       if (typeof id === 'string') {
         const key = `${file.course}/${id}`;
@@ -134,8 +148,9 @@ function readContentFile(path: string, course: string, kind: Kind, raw: string, 
   });
   // The body starts on the line after the closing `---`; its line 1 is content line end + 2.
   const offset = end + 1;
-  const tree = parseMarkdown(lines.slice(end + 1).join('\n'));
-  return { path, course, kind, data: data as Record<string, unknown>, keyLines, offset, blocks: tree.children, tree };
+  const body = lines.slice(end + 1).join('\n');
+  const tree = parseMarkdown(body);
+  return { path, course, kind, data: data as Record<string, unknown>, keyLines, offset, blocks: tree.children, tree, body };
 }
 
 /** Every formula as the site renders it: `$A$$B$` split back into two, each through KaTeX with the site's options. */

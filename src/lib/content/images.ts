@@ -2,7 +2,9 @@
  * Where a course's question screenshots live: `content/<course>/images/`, mirroring the
  * relative paths the notes use (`./2024MayABC/7.png` → `images/2024MayABC/7.png`).
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
+import sharp from 'sharp';
 
 export const IMAGE_FOLDER = 'images';
 
@@ -24,4 +26,46 @@ function safeDecode(src: string): string {
   } catch {
     return src;
   }
+}
+
+/**
+ * Why a screenshot file cannot be shown, or undefined when it decodes: a text file named .png or
+ * a file cut short in a copy would otherwise stop the build in the image optimiser.
+ */
+export function unreadableImage(path: string): Promise<string | undefined> {
+  // Decoding is the only sure test, and the loader and every page using the file ask:
+  // decode each version of a file once.
+  const { mtimeMs, size } = statSync(path);
+  const version = `${path}\0${mtimeMs}\0${size}`;
+  let verdict = decoded.get(version);
+  if (!verdict) decoded.set(version, (verdict = decodeProblem(path)));
+  return verdict;
+}
+
+const decoded = new Map<string, Promise<string | undefined>>();
+
+async function decodeProblem(path: string): Promise<string | undefined> {
+  try {
+    await sharp(path).stats();
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    if (/unsupported image format/i.test(message)) return 'it is not an image (PNG, JPEG, GIF, WebP or AVIF)';
+    return `it is damaged or cut short (${message})`;
+  }
+}
+
+/** The screenshot files under `<contentDir>/<course>/images/` that cannot be decoded. */
+export async function unreadableScreenshots(contentDir: string): Promise<Set<string>> {
+  const unreadable = new Set<string>();
+  if (!existsSync(contentDir)) return unreadable;
+  for (const course of readdirSync(contentDir, { withFileTypes: true })) {
+    const folder = imageFolder(join(contentDir, course.name));
+    if (!course.isDirectory() || !existsSync(folder)) continue;
+    for (const file of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      const path = join(file.parentPath, file.name);
+      if (file.isFile() && (await unreadableImage(path)) !== undefined) unreadable.add(path);
+    }
+  }
+  return unreadable;
 }

@@ -11,6 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { visit } from 'unist-util-visit';
 import { resolveScreenshot } from '../markdown/remark-screenshots.ts';
+import { unreadableScreenshots } from './images.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
 
 /** glob()'s file types; an entry type without a render function is stored unrendered. Not in Astro's public LoaderContext type. */
@@ -22,7 +23,7 @@ type GlobContext = LoaderContext & { entryTypes: Map<string, { getRenderFunction
  * and sections list theirs in the frontmatter (written by the import, kept in step with the body
  * by `npm run check`), which spares parsing thousands of bodies; the course file has no list.
  */
-export function screenshotImports(markdownPath: string, data: Record<string, unknown>, body: string): string[] {
+export function screenshotImports(markdownPath: string, data: Record<string, unknown>, body: string, unreadable: ReadonlySet<string> = new Set()): string[] {
   const sources: string[] = [];
   if (Array.isArray(data.images)) {
     for (const image of data.images as { src: string }[]) sources.push(image.src);
@@ -32,7 +33,8 @@ export function screenshotImports(markdownPath: string, data: Record<string, unk
   const urls = new Set<string>();
   for (const src of sources) {
     const screenshot = resolveScreenshot(markdownPath, src);
-    if (screenshot?.found) urls.add(decodeURI(screenshot.url));
+    // An unreadable file would stop Astro's optimiser; the page shows an explained placeholder instead.
+    if (screenshot?.found && !unreadable.has(screenshot.target)) urls.add(decodeURI(screenshot.url));
   }
   return [...urls];
 }
@@ -41,16 +43,17 @@ export function markdownSource(options: Parameters<typeof glob>[0]): Loader {
   const loader = glob(options);
   return {
     name: 'markdown-source',
-    load: (context) => {
+    load: async (context) => {
       const { entryTypes, store, config } = context as GlobContext;
       if (!(entryTypes instanceof Map)) throw new Error('markdown-source: this Astro version no longer gives loaders its file types; see src/lib/content/markdown-source.ts');
       const root = fileURLToPath(config.root);
+      const unreadable = await unreadableScreenshots(resolve(root, options.base instanceof URL ? fileURLToPath(options.base) : (options.base ?? '.')));
       const unrendered = new Map([...entryTypes].map(([extension, type]) => [extension, { ...type, getRenderFunction: undefined }]));
       const set: typeof store.set = (entry) => {
         if (!entry.filePath || !entry.body) return store.set(entry);
-        return store.set({ ...entry, assetImports: screenshotImports(resolve(root, entry.filePath), entry.data, entry.body) });
+        return store.set({ ...entry, assetImports: screenshotImports(resolve(root, entry.filePath), entry.data, entry.body, unreadable) });
       };
-      return loader.load({ ...context, entryTypes: unrendered, store: { ...store, set } } as GlobContext);
+      await loader.load({ ...context, entryTypes: unrendered, store: { ...store, set } } as GlobContext);
     },
   };
 }

@@ -1,12 +1,14 @@
 /**
  * The site's Markdown pipeline, as plugins for `@astrojs/markdown-remark`'s unified() processor.
- * Math is parsed by remark-math and rendered to HTML + MathML by KaTeX at build time.
+ * Math is parsed by remark-math and rendered to HTML + MathML by KaTeX at build time; raw HTML
+ * in the notes is sanitised before that (rehype-safe-html.ts).
  */
 import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
 import remarkMath from 'remark-math';
 import rehypeScopedHeadingIds from './rehype-heading-ids.ts';
 import rehypeLanguageTags from './rehype-language-tags.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
+import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeStyleHashes from './rehype-style-hashes.ts';
 import remarkMathRepair from './remark-math-repair.ts';
 import remarkQuestionLayout from './remark-question-layout.ts';
@@ -16,10 +18,14 @@ import remarkScreenshots from './remark-screenshots.ts';
 export const remarkPlugins = [remarkMath, remarkMathRepair, remarkQuestionLayout, remarkScreenshots];
 
 /** Shared with the content check (scripts/check.ts), which must judge formulas as the site renders them. */
-export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ignore' };
+export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ignore', trust: false };
 
 // A mutable tuple: Astro's config type does not accept a readonly `[plugin, options]` pair.
 const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
 
-// Style hashes come last: they must see the attributes exactly as served.
-export const rehypePlugins = [katex, rehypeMathErrors, rehypeLanguageTags, rehypeScopedHeadingIds, rehypeStyleHashes];
+/**
+ * Raw HTML is made safe first, so every later step (and KaTeX, whose output is trusted: `trust`
+ * off means no \href to scripts, no \includegraphics from elsewhere) sees only allowed markup.
+ * Style hashes come last: they must see the attributes exactly as served.
+ */
+export const rehypePlugins = [rehypeSafeHtml, katex, rehypeMathErrors, rehypeLanguageTags, rehypeScopedHeadingIds, rehypeStyleHashes];

@@ -29,7 +29,7 @@ function classes(node: Element): string[] {
 function wordsOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element') return '';
-  if (['code', 'pre', 'img'].includes(node.tagName) || classes(node).some((name) => ['katex', 'math-error', 'shot-missing'].includes(name))) return ' ';
+  if (['code', 'pre', 'img'].includes(node.tagName) || classes(node).some((name) => ['katex', 'math-error', 'shot-missing', 'html-removed'].includes(name))) return ' ';
   return node.children.map(wordsOf).join('');
 }
 

@@ -108,6 +108,18 @@ export function parsePaper(text: string): { paper?: Paper; title: string } {
   return { paper, title: tokens.slice(used).join(' ') };
 }
 
+/**
+ * Why a question heading that seems to name a paper (`Q1 2024 Mya`) was read without one, or
+ * undefined. Such a question is still imported, listed under its section but on no paper page.
+ */
+export function paperProblem(heading: QuestionHeading): string | undefined {
+  if (heading.paper) return undefined;
+  const [year, sitting] = heading.title.split(/\s+/);
+  if (year === undefined || !/^(19|20)\d\d$/.test(year)) return undefined;
+  const why = sitting === undefined ? `"${year}" has no sitting after it` : `"${sitting}" is not a sitting`;
+  return `the paper was not recognised (${why}; write e.g. "2024 May", "2023 Dec B" or "2022 Midterm"), so the question is on no paper page`;
+}
+
 /** "2024 May ABC" */
 export function paperLabel(paper: Paper): string {
   return [String(paper.year), paper.sitting, paper.variant].filter(Boolean).join(' ');

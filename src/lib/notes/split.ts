@@ -49,6 +49,8 @@ export interface ParsedSection {
 
 export interface ParsedNotes {
   title?: string | undefined;
+  /** Line of the title heading (0 without one); it becomes frontmatter unless text above it puts it in the preamble. */
+  titleLine: number;
   /** What stands between the title and the first section. */
   preamble: Chunk;
   sections: ParsedSection[];
@@ -57,6 +59,8 @@ export interface ParsedNotes {
 /** Parses decoded notes text (LF line endings, no BOM); throws NotesError naming file and line. */
 export function parseNotes(text: string, file: string): ParsedNotes {
   const lines = text.split('\n');
+  assertNestingShallow(lines, file);
+  assertFewEmphasisMarkers(lines, file);
   const tree = parseMarkdown(text);
   assertFencesClosed(tree, lines, file);
 
@@ -104,7 +108,9 @@ export function parseNotes(text: string, file: string): ParsedNotes {
   }
 
   if (sections.length === 0) {
-    throw new NotesError(file, undefined, 'found no sections: notes need "# Section <number> <title>" headings with "## Q<number> <year> <sitting>" questions under them');
+    // Point at the first heading after the title: it is most likely the section written wrongly.
+    const firstHeading = tree.children.find((node) => node.type === 'heading' && startLine(node) !== titleLine);
+    throw new NotesError(file, firstHeading ? startLine(firstHeading) : Math.max(1, titleLine), 'found no sections: notes need "# Section <number> <title>" headings with "## Q<number> <year> <sitting>" questions under them');
   }
 
   const nextStructural = (line: number): number => structural.find((other) => other > line) ?? lines.length + 1;
@@ -130,7 +136,7 @@ export function parseNotes(text: string, file: string): ParsedNotes {
   const firstSectionLine = sections[0]?.line ?? lines.length + 1;
   // Text above the title would otherwise fall between the cracks: keep it, with the title line, in the preamble.
   const textAboveTitle = lines.slice(0, Math.max(0, titleLine - 1)).some((line) => line.trim() !== '');
-  return { title, preamble: chunkOf(textAboveTitle ? 1 : titleLine + 1, firstSectionLine), sections: parsedSections };
+  return { title, titleLine, preamble: chunkOf(textAboveTitle ? 1 : titleLine + 1, firstSectionLine), sections: parsedSections };
 }
 
 /**
@@ -164,6 +170,52 @@ function trimChunk(lines: string[], from: number, to: number, ruleLines: Set<num
   while (end >= start && isPadding(end)) end--;
   if (start > end) return { line: 0, text: '' };
   return { line: start, text: lines.slice(start - 1, end).join('\n') };
+}
+
+/** Deeper than any notes need, and far below what overflows the parser's stack or makes it crawl. */
+export const MAX_NESTING = 32;
+/** One block-quote marker or list-item marker at the start of a line, with the spaces after it. */
+const CONTAINER_MARKER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
+
+/**
+ * Block quotes and lists nested thousands deep (`> > > …`, `- - - …`) overflow the Markdown
+ * parser's stack or take minutes; refuse them with their line instead. Indentation counts too:
+ * about two columns open a nested list.
+ */
+function assertNestingShallow(lines: string[], file: string): void {
+  lines.forEach((line, index) => {
+    let rest = line;
+    let depth = 0;
+    for (;;) {
+      const indent = /^[ \t]*/.exec(rest)?.[0] ?? '';
+      depth += Math.floor(indent.replace(/\t/g, '    ').length / 2);
+      rest = rest.slice(indent.length);
+      const marker = CONTAINER_MARKER.exec(rest)?.[0];
+      if (marker === undefined || depth > MAX_NESTING) break;
+      depth += 1;
+      rest = rest.slice(marker.length);
+    }
+    if (depth > MAX_NESTING) {
+      throw new NotesError(file, index + 1, `this line nests block quotes, lists or indentation more than ${MAX_NESTING} levels deep: notes need far fewer, so it is probably pasted by mistake`);
+    }
+  });
+}
+
+/** Real notes use a few dozen per paragraph; matching them takes the parser quadratic time. */
+export const MAX_EMPHASIS_RUNS = 1000;
+
+/**
+ * A paragraph with tens of thousands of `*` or `_` runs (`**a**a**a…`) keeps the Markdown parser
+ * busy for minutes pairing them up; refuse it, naming the line where the count runs over.
+ */
+function assertFewEmphasisMarkers(lines: string[], file: string): void {
+  let runs = 0;
+  lines.forEach((line, index) => {
+    runs = line.trim() === '' ? 0 : runs + (line.match(/[*_]+/g)?.length ?? 0);
+    if (runs > MAX_EMPHASIS_RUNS) {
+      throw new NotesError(file, index + 1, `this paragraph has more than ${MAX_EMPHASIS_RUNS} runs of "*" or "_" by this line: notes need far fewer, so it is probably pasted by mistake`);
+    }
+  });
 }
 
 /** An unclosed `$$` or code fence swallows every heading after it; stop with its line instead. */
