@@ -32,7 +32,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 let warnings: string[] = [];
 beforeEach(() => {
   warnings = [];
-  vi.spyOn(console, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
+  vi.spyOn(console, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message).trimStart()));
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -23,7 +23,7 @@ const QUESTION = join(ROOT, 'no-course/questions/s1-2024-may-q1.md');
 let warnings: string[] = [];
 beforeEach(() => {
   warnings = [];
-  vi.spyOn(console, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
+  vi.spyOn(console, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message).trimStart()));
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -5,6 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { warnAt } from './build-warning.ts';
 
 function text(value: string): ElementContent {
   return { type: 'text', value };
@@ -32,7 +33,7 @@ export default function rehypeMathErrors() {
     for (const message of file.messages) {
       if (message.source !== 'rehype-katex') continue;
       const line = message.place && 'start' in message.place ? message.place.start.line : message.place?.line;
-      console.warn(`math error: ${file.path ?? 'unknown file'}${line ? `:${line}` : ''}: ${message.cause instanceof Error ? message.cause.message : message.reason}`);
+      warnAt('math error', file, line, message.cause instanceof Error ? message.cause.message : message.reason);
     }
   };
 }

@@ -4,12 +4,13 @@
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
+import { warnAt } from './build-warning.ts';
 import { makeHtmlSafe } from './html-safety.ts';
 
 export default function rehypeSafeHtml() {
   return (tree: Root, file: VFile): Root => {
     const { tree: safe, findings } = makeHtmlSafe(tree, file);
-    for (const { line, message } of findings) console.warn(`html warning: ${file.path ?? 'unknown file'}${line ? `:${line}` : ''}: ${message}`);
+    for (const { line, message } of findings) warnAt('html warning', file, line, message);
     return safe;
   };
 }

@@ -9,6 +9,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { Image, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { warnAt } from './build-warning.ts';
 import { imageFolder, imagePath, unreadableImage } from '../content/images.ts';
 import { contentFileOf } from './file-kind.ts';
 
@@ -55,7 +56,7 @@ export default function remarkScreenshots() {
         image.data = { ...image.data, hProperties: { className: ['screenshot'], loading: 'lazy', decoding: 'async' } };
         continue;
       }
-      if (problem !== undefined) console.warn(`image error: ${file.path}${image.position ? `:${image.position.start.line}` : ''}: screenshot ${name} cannot be shown: ${problem}`);
+      if (problem !== undefined) warnAt('image error', file, image.position?.start.line, `screenshot ${name} cannot be shown: ${problem}`);
       const [message, hint] = problem === undefined ? [`Screenshot ${name} not added yet`, ` — put it in ${folder}/`] : [`Screenshot ${name} could not be read: ${problem}`, ` — replace it in ${folder}/`];
       parent.children[index] = {
         type: 'emphasis',
