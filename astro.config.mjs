@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
 import { cspHash } from './src/lib/site/csp.ts';
 import { INLINE_SCRIPTS } from './src/lib/site/inline-scripts.ts';
+import { normalizeBase } from './src/lib/site/urls.ts';
 
 /** Builds from other content (tests, benchmark) keep their own cache, so they never evict the site's. */
 const CACHE_DIR = process.env.SITE_CACHE_DIR ?? 'node_modules/.astro';
@@ -80,6 +81,8 @@ export default defineConfig({
   // The e2e suite builds a site from other content into another folder.
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   cacheDir: CACHE_DIR,
+  // SITE_BASE=/revision/ builds a site served under that path (GitHub Pages: /<repository>/).
+  base: normalizeBase(process.env.SITE_BASE),
   trailingSlash: 'always',
   markdown: {
     processor: markdownProcessor,

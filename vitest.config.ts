@@ -1,20 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/** The browser tests: one browser and one built site shared by every file; tests run one file at a time. */
+const e2e = {
+  include: ['tests/e2e/**/*.test.ts'],
+  globalSetup: ['tests/e2e/setup/global-setup.ts'],
+  fileParallelism: false,
+  testTimeout: 60_000,
+  hookTimeout: 600_000,
+};
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      {
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/setup/global-setup.ts'],
-          // One browser and one built site shared by every file; tests run one file at a time.
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 600_000,
-        },
-      },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
+      { test: { name: 'e2e', ...e2e, sequence: { groupOrder: 1 } } },
+      // The whole suite again on a site built and served under a sub-path, as GitHub Pages serves it;
+      // after the first, so the two never share the machine's cores.
+      { test: { name: 'e2e-subpath', ...e2e, env: { SITE_BASE: '/revision/' }, sequence: { groupOrder: 2 } } },
     ],
   },
 });

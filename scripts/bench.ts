@@ -2,8 +2,10 @@
  * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
- * output size, the largest page and the bytes Chromium transfers for a first search. Then runs
- * Lighthouse (mobile and desktop) on the user's GAN section. Prints a Markdown table.
+ * output size, the largest page, the bytes Chromium transfers for a first search and what the
+ * offline service worker stores on a first visit. Then builds the user's notes (PDFs included),
+ * reports their offline precache and runs Lighthouse (mobile and desktop) on the GAN section.
+ * Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,8 @@ import { firstSearchBytes } from './lib/search-bytes.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+import { urls } from '../src/lib/site/urls.ts';
+import { precacheSummary, type PrecacheSummary } from './lib/offline.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
@@ -59,6 +63,7 @@ interface SizeResult {
   files: number;
   largestHtml: { path: string; bytes: number };
   searchBytes: number;
+  precache: PrecacheSummary;
 }
 
 async function benchSize(questions: number, runs: number): Promise<SizeResult> {
@@ -82,10 +87,12 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
     const build = run([NODE, 'node_modules/astro/bin/astro.mjs', 'build'], env);
     const fonts = run([NODE, 'scripts/subset-fonts.ts', '--dist', dist], env);
     const index = run([NODE, 'scripts/index.ts', '--dist', dist], env);
+    // npm run build's last step (the synthetic notes get no PDFs: printing is not what scales here).
+    const offline = run([NODE, 'scripts/service-worker.ts', '--dist', dist], env);
     phases.import.push(importMs);
-    phases.build.push(build.ms + fonts.ms);
+    phases.build.push(build.ms + fonts.ms + offline.ms);
     phases.index.push(index.ms);
-    peakKb = Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0) || undefined;
+    peakKb = Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
   }
   const dist = join(dir, 'dist');
   const files = walk(dist);
@@ -94,7 +101,7 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
-    const searchBytes = await firstSearchBytes(browser, `${server.url}/course-1/s1/`, 'overfitting');
+    const searchBytes = await firstSearchBytes(browser, server.url + urls.section('course-1', 1), 'overfitting');
     return {
       questions,
       courses,
@@ -106,6 +113,7 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
       files: files.length,
       largestHtml,
       searchBytes,
+      precache: await precacheSummary(dist),
     };
   } finally {
     await browser.close();
@@ -122,6 +130,15 @@ function scaleTable(results: SizeResult[]): string {
     '| questions | courses | import | build | index | ms / question | peak memory | `dist/` | files | largest HTML page | first search transfers |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
     ...rows,
+  ].join('\n');
+}
+
+/** What one online visit stores for offline use (scripts/lib/offline.ts). */
+function precacheTable(rows: { label: string; precache: PrecacheSummary }[]): string {
+  return [
+    '| offline precache (first visit) | files | size |',
+    '| --- | ---: | ---: |',
+    ...rows.map(({ label, precache }) => `| ${label} | ${precache.files.toLocaleString('en')} | ${mb(precache.bytes)} |`),
   ].join('\n');
 }
 
@@ -155,10 +172,15 @@ runCli(async () => {
     const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;
     sections.push(`ms per question at 2,500 is ${(perQuestion(largest) / perQuestion(base)).toFixed(2)}× the 250-question run.`);
   }
+  const precacheRows = results.map((result) => ({ label: `${result.questions.toLocaleString('en')} questions, no PDFs`, precache: result.precache }));
   if (!values['no-lighthouse']) {
-    console.error('bench: Lighthouse on the user\'s notes…');
+    console.error('bench: the user\'s notes (PDFs included), Lighthouse…');
     run(['npm', 'run', '--silent', 'build']);
-    sections.push(lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/')));
+    precacheRows.push({ label: 'user\'s notes, PDFs included', precache: await precacheSummary('dist') });
+    const lighthouse = lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/'));
+    sections.push(precacheTable(precacheRows), lighthouse);
+  } else {
+    sections.push(precacheTable(precacheRows));
   }
   const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
   const report = [...sections, machine].join('\n\n');

@@ -1,7 +1,8 @@
 /**
- * npm run pdf -- [--dist dir]
- * Prints every section and paper page of the built site to PDF with headless Chromium, into the
- * built folder at the paths the pages' "Download PDF" links use (urls.sectionPdf / urls.paperPdf).
+ * Part of npm run build (before the service worker step, which stores the PDFs for offline use);
+ * `npm run pdf -- [--dist dir]` prints them again. Prints every section and paper page of the built
+ * site to PDF with headless Chromium, into the built folder at the paths the pages' "Download PDF"
+ * links use (urls.sectionPdf / urls.paperPdf).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { findPrintablePages, fileInDist, type PrintablePage } from './lib/built-
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { urls } from '../src/lib/site/urls.ts';
 
 /** Pages printed at once: enough to keep Chromium busy, few enough for a small machine. */
 const CONCURRENCY = 4;
@@ -18,7 +20,7 @@ const CONCURRENCY = 4;
 async function printPage(context: BrowserContext, base: string, dist: string, target: PrintablePage): Promise<void> {
   const page = await context.newPage();
   try {
-    const response = await page.goto(base + target.url, { waitUntil: 'load' });
+    const response = await page.goto(base + urls.at(target.url), { waitUntil: 'load' });
     if (!response?.ok()) throw new Error(`${target.url} answered ${response?.status() ?? 'nothing'}`);
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     // Lazy screenshots below the fold would print blank: load them all, then wait for fonts.
@@ -38,7 +40,7 @@ async function printPage(context: BrowserContext, base: string, dist: string, ta
 }
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: process.env.SITE_OUT_DIR ?? 'dist' } } });
   const dist = values.dist;
   const pages = findPrintablePages(dist);
   if (pages.length === 0) throw new Error(`no section or paper pages in ${dist}/`);

@@ -1,6 +1,6 @@
 /**
  * npm run screenshots -- [page path …] [--out dir]
- * Screenshots of built pages (light, dark, 390 px phone) and their print PDF, for looking at the design.
+ * Screenshots of built pages (paths inside the site, under its base) (light, dark, 390 px phone) and their print PDF, for looking at the design.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { urls } from '../src/lib/site/urls.ts';
 
 runCli(async () => {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'screenshots' }, dist: { type: 'string', default: 'dist' } } });
@@ -25,7 +26,7 @@ runCli(async () => {
       ] as const) {
         const context = await browser.newContext(options);
         const page = await context.newPage();
-        await page.goto(server.url + path, { waitUntil: 'networkidle' });
+        await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
         await page.screenshot({ path: join(values.out, `${name}-${variant}.png`), fullPage: false });
         if (variant === 'light') writeFileSync(join(values.out, `${name}.pdf`), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
         await context.close();

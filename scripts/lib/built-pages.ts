@@ -1,11 +1,15 @@
 /**
  * The printable pages of a built site, found by walking its folder: every section page
  * (`/<course>/s<N>/`) and every paper page (`/<course>/papers/<slug>/`), each with the URL
- * of its PDF as urls.ts names it. Used by `npm run pdf` and by the end-to-end tests.
+ * of its PDF as urls.ts names it, as paths inside the built folder (without the site's base: add it
+ * with urls.at). Used by the index and PDF steps and by the end-to-end tests.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { urls } from '../../src/lib/site/urls.ts';
+import { siteUrls } from '../../src/lib/site/urls.ts';
+
+/** Paths inside the built folder are the site's URLs at the root. */
+const paths = siteUrls('/');
 
 export interface PrintablePage {
   kind: 'section' | 'paper';
@@ -14,9 +18,9 @@ export interface PrintablePage {
   section?: number;
   /** Paper slug (paper pages only). */
   paper?: string;
-  /** Site path of the page: "/dasc7606/s3/". */
+  /** Path of the page inside the site: "/dasc7606/s3/". */
   url: string;
-  /** Site path of its PDF: "/dasc7606/pdf/s3.pdf". */
+  /** Path of its PDF inside the site: "/dasc7606/pdf/s3.pdf". */
   pdf: string;
 }
 
@@ -43,7 +47,7 @@ export function findPrintablePages(dist: string): PrintablePage[] {
       const match = SECTION.exec(name);
       if (!match || !existsSync(join(courseDir, name, 'index.html'))) continue;
       const section = Number(match[1]);
-      sections.push({ kind: 'section', course, section, url: urls.section(course, section), pdf: urls.sectionPdf(course, section) });
+      sections.push({ kind: 'section', course, section, url: paths.section(course, section), pdf: paths.sectionPdf(course, section) });
     }
     sections.sort((a, b) => (a.section ?? 0) - (b.section ?? 0));
     pages.push(...sections);
@@ -51,7 +55,7 @@ export function findPrintablePages(dist: string): PrintablePage[] {
     if (!existsSync(papersDir)) continue;
     for (const paper of subfolders(papersDir)) {
       if (!SLUG.test(paper) || !existsSync(join(papersDir, paper, 'index.html'))) continue;
-      pages.push({ kind: 'paper', course, paper, url: urls.paper(course, paper), pdf: urls.paperPdf(course, paper) });
+      pages.push({ kind: 'paper', course, paper, url: paths.paper(course, paper), pdf: paths.paperPdf(course, paper) });
     }
   }
   return pages;

@@ -3,6 +3,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { findChromium } from './chromium.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 import { serveStatic } from './static-server.ts';
 
 export interface LighthouseFigures {
@@ -23,7 +24,7 @@ export async function runLighthouse(dist: string, path: string): Promise<Lightho
   try {
     const figures: LighthouseFigures[] = [];
     for (const preset of ['mobile', 'desktop'] as const) {
-      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, preset === 'desktop' ? desktopConfig : undefined);
+      const result = await lighthouse(server.url + urls.at(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, preset === 'desktop' ? desktopConfig : undefined);
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned no report for ${path} (${preset})`);
       const audit = (id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;

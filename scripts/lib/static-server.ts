@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
+import { siteUrls, urls } from '../../src/lib/site/urls.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,15 +31,25 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg']);
 
 export interface StaticServer {
+  /** Origin of the server, without a trailing slash: "http://127.0.0.1:40123"; the site is at url + urls.home(). */
   url: string;
   close: () => Promise<void>;
 }
 
-/** Serves `root` like a static host: directories answer with their index.html; text is gzipped. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` like a static host: directories answer with their index.html; text is gzipped.
+ * The site is served under the base it was built for (SITE_BASE, or `base`), as on GitHub Pages;
+ * anything outside it is not found. `port` reopens a server at the same origin (a redeploy).
+ */
+export async function serveStatic(root: string, options: { base?: string; port?: number } = {}): Promise<StaticServer> {
+  const site = options.base === undefined ? urls : siteUrls(options.base);
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const path = site.inSite(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+    if (path === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: this site is served under ${site.base}`);
+      return;
+    }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       response.writeHead(403).end();
@@ -57,10 +68,15 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const stream = createReadStream(file);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Browsers keep connections open; a closed server must not wait for them.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
+import { urls } from '../../src/lib/site/urls.ts';
 
 const dist = inject('dist');
 const ORIGIN = 'http://site.invalid';
@@ -54,9 +55,11 @@ function parse(html: string): { references: Reference[]; ids: Set<string> } {
   return { references, ids };
 }
 
-/** The file a site path is served from, as the static server does it. */
+/** The file a URL of the site is served from, as the static server does it (nothing outside the site's base). */
 function fileFor(pathname: string): string | undefined {
-  const path = join(dist, ...decodeURIComponent(pathname).split('/').filter(Boolean));
+  const inSite = urls.inSite(decodeURIComponent(pathname));
+  if (inSite === undefined) return undefined;
+  const path = join(dist, ...inSite.split('/').filter(Boolean));
   if (!existsSync(path)) return undefined;
   if (statSync(path).isDirectory()) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : undefined;
   return path;
@@ -64,7 +67,7 @@ function fileFor(pathname: string): string | undefined {
 
 function pageUrl(file: string): string {
   const path = relative(dist, file).split(sep).join('/');
-  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+  return urls.at(path.replace(/(^|\/)index\.html$/, '$1'));
 }
 
 const files = htmlFiles(dist);

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses, allPages, printablePages } from './setup/site.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 
 const browser = useBrowser();
 const courses = allCourses();
@@ -38,7 +39,7 @@ describe('home pages', () => {
   test('the home page links to every course', async () => {
     const { page } = await browser.open('/');
     for (const course of courses) {
-      const card = page.locator(`a.card[href="/${course.id}/"]`);
+      const card = page.locator(`a.card[href="${urls.course(course.id)}"]`);
       await expect(card.count()).resolves.toBe(1);
       await expect(card.innerText()).resolves.toContain(course.title);
     }
@@ -55,7 +56,7 @@ describe('home pages', () => {
       const card = sectionCards.nth(index);
       const questions = course.questions.filter((question) => question.section === section.number);
       const answered = questions.filter((question) => question.hasAnswer).length;
-      await expect(card.getAttribute('href')).resolves.toBe(`/${course.id}/s${section.number}/`);
+      await expect(card.getAttribute('href')).resolves.toBe(urls.section(course.id, section.number));
       const text = (await card.innerText()).replace(/\s+/g, ' ');
       expect(text).toContain(`Section ${section.number}`);
       expect(text).toContain(section.title);
@@ -66,7 +67,7 @@ describe('home pages', () => {
     const paperCards = page.locator('section[aria-labelledby="papers-title"] a.card');
     await expect(paperCards.count()).resolves.toBe(course.papers.size);
     for (const [slug, questions] of course.papers) {
-      const card = page.locator(`section[aria-labelledby="papers-title"] a.card[href="/${course.id}/papers/${slug}/"]`);
+      const card = page.locator(`section[aria-labelledby="papers-title"] a.card[href="${urls.paper(course.id, slug)}"]`);
       const text = (await card.innerText()).replace(/\s+/g, ' ');
       expect(text).toContain(questions[0]?.paper?.label);
       expect(text).toContain(`${questions.length} question${questions.length === 1 ? '' : 's'}`);

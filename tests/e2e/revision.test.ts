@@ -12,6 +12,7 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { Progress } from '../../src/lib/progress/storage.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses, dehyphen, pdfText } from './setup/site.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -423,8 +424,8 @@ describe('ratings', () => {
       links.map((link) => [new URL((link as HTMLAnchorElement).href).pathname, (link.querySelector('.card-progress') as HTMLElement).innerText]),
     );
     const expected = [
-      ...course.sections.filter((entry) => !entry.scope).map((entry) => [`/${course.id}/s${entry.number}/`, expectedTally(course.questions.filter((question) => question.section === entry.number).map((question) => key(question.id)), ratings)]),
-      ...[...course.papers].map(([slug, questions]) => [`/${course.id}/papers/${slug}/`, expectedTally(questions.map((question) => key(question.id)), ratings)]),
+      ...course.sections.filter((entry) => !entry.scope).map((entry) => [urls.section(course.id, entry.number), expectedTally(course.questions.filter((question) => question.section === entry.number).map((question) => key(question.id)), ratings)]),
+      ...[...course.papers].map(([slug, questions]) => [urls.paper(course.id, slug), expectedTally(questions.map((question) => key(question.id)), ratings)]),
     ];
     expect(cards.sort()).toEqual(expected.sort());
     expect(cards.filter(([, text]) => !text!.startsWith('0/')).length).toBeGreaterThanOrEqual(2);
@@ -480,7 +481,7 @@ describe('review queue', () => {
     await day4.page.locator('.review-list a.card').first().click();
     await day4.page.waitForLoadState('load');
     const url = new URL(day4.page.url());
-    expect(url.pathname).toBe(sectionPath);
+    expect(url.pathname).toBe(urls.at(sectionPath));
     expect(url.searchParams.get('test')).toBe('1');
     expect(decodeURIComponent(url.hash.slice(1))).toBe(unknown);
     await expect(day4.page.locator('html').getAttribute('data-test-me')).resolves.toBe('');

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
 import { FIXTURE_QUERIES, QUERIES } from './search-queries.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -22,11 +23,11 @@ interface ShownResult {
 /** Waits for the status line to settle and reads the results as shown. */
 async function shownResults(page: Page): Promise<ShownResult[]> {
   await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
-  return page.$$eval('.search-result-link', (links) =>
+  return page.$$eval('.search-result-link', (links, base) =>
     links.map((link) => {
       const href = link.getAttribute('href') ?? '';
       const [path = '', anchor = ''] = href.split('#');
-      const course = path.split('/')[1] ?? '';
+      const course = path.slice(base.length).split('/')[0] ?? '';
       return {
         key: `${course}/${anchor.replace(/--.*$|-title$/, '')}`,
         href,
@@ -35,6 +36,7 @@ async function shownResults(page: Page): Promise<ShownResult[]> {
         excerpt: link.querySelector('.search-result-excerpt')?.textContent ?? '',
       };
     }),
+    urls.base,
   );
 }
 
@@ -74,7 +76,7 @@ describe('search over a second course', () => {
     const courses = page.locator('.filter-group', { hasText: 'Course' }).locator('.filter-option');
     expect(await courses.count()).toBe(2);
     await courses.filter({ hasText: 'DASC7606' }).locator('input').check();
-    await page.waitForFunction(() => [...document.querySelectorAll('.search-result-link')].every((link) => link.getAttribute('href')?.startsWith('/dasc7606/')));
+    await page.waitForFunction((prefix) => [...document.querySelectorAll('.search-result-link')].every((link) => link.getAttribute('href')?.startsWith(prefix)), urls.course('dasc7606'));
     expect((await shownResults(page)).length).toBeGreaterThan(0);
   });
 });
@@ -86,7 +88,7 @@ describe('results', () => {
     expect(result?.title).toMatch(/^Q2 · 2024 May ABC · \(b\)/);
     expect(result?.context).toContain('Section 5 · Generative Adversarial Networks');
     expect(result?.context).toContain('DASC7606');
-    expect(result?.href).toMatch(/^\/dasc7606\/s5\/\?highlight=mode\+collapse#s5-2024-may-abc-q2--b-h$/);
+    expect(result?.href).toBe(`${urls.section('dasc7606', 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
     const { page } = await browser.open(`/search/?q=${encodeURIComponent('mode collapse')}`);
     await shownResults(page);
     const marked = await page.locator('.search-result-excerpt mark').allTextContents();

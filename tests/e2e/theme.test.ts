@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
 import { allPages } from './setup/site.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 
 const browser = useBrowser();
 const pages = allPages();
@@ -45,7 +46,7 @@ describe.each(samplePages.map((path) => [path] as const))('theme on %s', (path) 
       await expectTheme(page, other);
 
       // Another page of the site keeps the pick too.
-      await page.goto(new URL('/', page.url()).href, { waitUntil: 'load' });
+      await page.goto(new URL(urls.home(), page.url()).href, { waitUntil: 'load' });
       await expectTheme(page, other);
 
       // Toggling back returns to the system's theme, and that pick persists as well.

@@ -7,6 +7,7 @@ import { VOCABULARY_PATH } from '../../lib/search/documents.ts';
 import { INDEX_PATHS, type SearchIndex } from '../../lib/search/indexes.ts';
 import type { ResultLike } from '../../lib/search/results.ts';
 import type { Vocabulary } from '../../lib/search/typos.ts';
+import { urls } from '../../lib/site/urls.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 type Filters = Record<string, { any: string[] }>;
@@ -34,7 +35,9 @@ interface PagefindModule {
 /** Tags each document with the index it came from, so the full index's searches can leave out the Latin one's. */
 const FROM = 'index';
 // The index is small: searching on the main thread saves downloading Pagefind's worker script.
-const OPTIONS = { noWorker: true, excerptLength: 28 };
+// Indexed URLs already carry the site's base (scripts/index.ts builds them with urls.ts), so
+// Pagefind must not prefix the base it guesses from where its bundle lives.
+const OPTIONS = { noWorker: true, excerptLength: 28, baseUrl: '/' };
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<SearchIndex, Promise<Pagefind>>();
@@ -42,7 +45,7 @@ let vocabulary: Promise<Vocabulary> | undefined;
 
 /** Starts fetching Pagefind's script while the reader types. */
 export function preloadPagefind(): Promise<PagefindModule> {
-  pagefindModule ??= import(/* @vite-ignore */ `/${INDEX_PATHS.latin}pagefind.js`) as Promise<PagefindModule>;
+  pagefindModule ??= import(/* @vite-ignore */ urls.at(`${INDEX_PATHS.latin}pagefind.js`)) as Promise<PagefindModule>;
   return pagefindModule;
 }
 
@@ -52,8 +55,8 @@ export function preloadPagefind(): Promise<PagefindModule> {
  * searches both indexes; a filter on the index each document came from keeps the Latin one's out.
  */
 async function startFull(loaded: PagefindModule): Promise<Pagefind> {
-  const instance = loaded.createInstance({ ...OPTIONS, basePath: `/${INDEX_PATHS.latin}`, mergeFilter: { [FROM]: 'latin' } });
-  await instance.mergeIndex(`/${INDEX_PATHS.full}`, { ...OPTIONS, mergeFilter: { [FROM]: 'full' } });
+  const instance = loaded.createInstance({ ...OPTIONS, basePath: urls.at(INDEX_PATHS.latin), mergeFilter: { [FROM]: 'latin' } });
+  await instance.mergeIndex(urls.at(INDEX_PATHS.full), { ...OPTIONS, mergeFilter: { [FROM]: 'full' } });
   return {
     search: (query, options = {}) => instance.search(query, { ...options, filters: { ...options.filters, [FROM]: { any: ['full'] } } }),
     filters: () => instance.filters(),
@@ -63,7 +66,7 @@ async function startFull(loaded: PagefindModule): Promise<Pagefind> {
 export function loadPagefind(index: SearchIndex): Promise<Pagefind> {
   let instance = instances.get(index);
   if (!instance) {
-    instance = preloadPagefind().then((loaded) => (index === 'latin' ? loaded.createInstance({ ...OPTIONS, basePath: `/${INDEX_PATHS.latin}` }) : startFull(loaded)));
+    instance = preloadPagefind().then((loaded) => (index === 'latin' ? loaded.createInstance({ ...OPTIONS, basePath: urls.at(INDEX_PATHS.latin) }) : startFull(loaded)));
     instances.set(index, instance);
   }
   return instance;
@@ -71,6 +74,6 @@ export function loadPagefind(index: SearchIndex): Promise<Pagefind> {
 
 /** The notes' words, for correcting typos; only needed when a query finds nothing as typed. */
 export function loadVocabulary(): Promise<Vocabulary> {
-  vocabulary ??= fetch(`/${VOCABULARY_PATH}`).then((response) => (response.ok ? (response.json() as Promise<Vocabulary>) : {}));
+  vocabulary ??= fetch(urls.at(VOCABULARY_PATH)).then((response) => (response.ok ? (response.json() as Promise<Vocabulary>) : {}));
   return vocabulary;
 }

@@ -61,7 +61,9 @@ export function useBrowser(): BrowserHandle {
       return browser;
     },
     async newContext(options = {}) {
-      const context = await handle.browser.newContext({ viewport: DEFAULT_VIEWPORT, ...options });
+      // The offline service worker stores the whole site after each first visit: only the tests
+      // about it (offline.test.ts) let it run, the others check pages as the network serves them.
+      const context = await handle.browser.newContext({ viewport: DEFAULT_VIEWPORT, serviceWorkers: 'block', ...options });
       contexts.push(context);
       const problems: string[] = [];
       watch(context, problems);

@@ -4,12 +4,16 @@
  * (tests/fixtures/notes/ml-midterm.md). Then prints the PDFs, serves the site and hands base URL,
  * built folder and courses to the tests through `inject()`.
  *
+ * The `e2e-subpath` project does it all again with the site built and served under a sub-path
+ * (SITE_BASE from its env, as on GitHub Pages), in .e2e-subpath/.
+ *
  * E2E_REUSE_BUILD=1 keeps an existing .e2e/dist (for iterating on tests); CI always rebuilds.
  */
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../../scripts/lib/static-server.ts';
+import { normalizeBase } from '../../../src/lib/site/urls.ts';
 import { npmRun } from './npm.ts';
 
 export interface E2eCourse {
@@ -23,7 +27,10 @@ export interface E2eCourse {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Origin of the served built site, without a trailing slash: "http://127.0.0.1:40123". */
+    /**
+     * Where the served site starts, without a trailing slash: "http://127.0.0.1:40123", or
+     * "http://127.0.0.1:40123/revision" under a sub-path; tests open baseUrl + "/dasc7606/s1/".
+     */
     baseUrl: string;
     /** Absolute path of the built site. */
     dist: string;
@@ -34,10 +41,6 @@ declare module 'vitest' {
 }
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-// E2E_WORK_DIR lets two test runs (say, two people's) build their sites side by side.
-const WORK = process.env.E2E_WORK_DIR ? resolve(process.env.E2E_WORK_DIR) : join(ROOT, '.e2e');
-const CONTENT = join(WORK, 'content');
-const DIST = join(WORK, 'dist');
 
 const SOURCES: E2eCourse[] = [
   { id: 'dasc7606', notes: 'content/dasc7606/notes.md', own: true },
@@ -45,26 +48,30 @@ const SOURCES: E2eCourse[] = [
 ];
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const reuse = process.env.E2E_REUSE_BUILD === '1' && !process.env.CI && existsSync(join(DIST, 'index.html'));
-  const courses = SOURCES.filter((course) => existsSync(join(ROOT, course.notes)) && (!reuse || existsSync(join(CONTENT, course.id, 'course.md'))));
+  const base = normalizeBase(project.config.env?.SITE_BASE);
+  // E2E_WORK_DIR lets two test runs (say, two people's) build their sites side by side.
+  const work = (process.env.E2E_WORK_DIR ? resolve(process.env.E2E_WORK_DIR) : join(ROOT, '.e2e')) + (base === '/' ? '' : '-subpath');
+  const content = join(work, 'content');
+  const dist = join(work, 'dist');
+  const reuse = process.env.E2E_REUSE_BUILD === '1' && !process.env.CI && existsSync(join(dist, 'index.html'));
+  const courses = SOURCES.filter((course) => existsSync(join(ROOT, course.notes)) && (!reuse || existsSync(join(content, course.id, 'course.md'))));
   if (!reuse) {
-    rmSync(WORK, { recursive: true, force: true });
-    mkdirSync(CONTENT, { recursive: true });
-    const content = relative(ROOT, CONTENT);
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(content, { recursive: true });
     for (const course of courses) {
-      await npmRun('import', [course.notes, '--course', course.id, '--content', content]);
+      await npmRun('import', [course.notes, '--course', course.id, '--content', relative(ROOT, content)]);
       // Screenshots the user already put in the real content folder come along.
       const images = join(ROOT, 'content', course.id, 'images');
-      if (course.own && existsSync(images)) cpSync(images, join(CONTENT, course.id, 'images'), { recursive: true, force: false });
+      if (course.own && existsSync(images)) cpSync(images, join(content, course.id, 'images'), { recursive: true, force: false });
     }
     // Its own Astro cache, so the test build never evicts (or reuses) the real site's.
-    await npmRun('build', [], { CONTENT_DIR: CONTENT, SITE_OUT_DIR: DIST, SITE_CACHE_DIR: join(WORK, 'cache') });
-    await npmRun('pdf', ['--dist', DIST]);
+    // The build prints the PDFs too.
+    await npmRun('build', [], { CONTENT_DIR: content, SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(work, 'cache'), SITE_BASE: base });
   }
-  const server = await serveStatic(DIST);
-  project.provide('baseUrl', server.url);
-  project.provide('dist', DIST);
-  project.provide('contentDir', CONTENT);
+  const server = await serveStatic(dist, { base });
+  project.provide('baseUrl', server.url + base.slice(0, -1));
+  project.provide('dist', dist);
+  project.provide('contentDir', content);
   project.provide('courses', courses);
   return () => server.close();
 }
