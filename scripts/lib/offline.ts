@@ -19,7 +19,8 @@ export interface PrecacheSummary {
   bytes: number;
 }
 
-function manifestOptions(dist: string) {
+/** Workbox's options for the precache list of a built site. */
+export function manifestOptions(dist: string) {
   return {
     globDirectory: dist,
     globPatterns: PRECACHE_GLOBS,
