@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses } from './setup/site.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -83,12 +84,12 @@ async function tabTo(page: Page, selector: string, { backwards = false, limit = 
 test.each(['light', 'dark'] as const)('keyboard only, %s theme: home to a search result, Test me, rating and print, focus always visible', async (colorScheme) => {
   const { page, problems } = await browser.open('/', { colorScheme });
 
-  await tabTo(page, `a[href="/${course.id}/"]`);
+  await tabTo(page, `a[href="${urls.course(course.id)}"]`);
   await expectVisibleFocus(page, 'home: the course');
   await Promise.all([page.waitForURL(`${baseUrl}/${course.id}/`), page.keyboard.press('Enter')]);
 
   const section = course.sections.find((entry) => !entry.scope)!;
-  await tabTo(page, `a[href="/${course.id}/s${section.number}/"]`);
+  await tabTo(page, `a[href="${urls.section(course.id, section.number)}"]`);
   await expectVisibleFocus(page, 'course: a section');
   await Promise.all([page.waitForURL(`${baseUrl}/${course.id}/s${section.number}/`), page.keyboard.press('Enter')]);
 
