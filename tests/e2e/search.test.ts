@@ -240,7 +240,8 @@ describe('the two indexes', () => {
     const { context } = await browser.newContext();
     const page = await context.newPage();
     const requested: string[] = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    // Paths inside the site, without its base: "/pagefind/index/…".
+    page.on('request', (request) => requested.push(`/${urls.inSite(new URL(request.url()).pathname) ?? ''}`));
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('mode collapse')}`);
     expect((await shownResults(page)).map((result) => result.key)).toContain('dasc7606/s5-2024-may-abc-q2');
     await page.waitForLoadState('networkidle');
