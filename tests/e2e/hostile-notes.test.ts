@@ -14,6 +14,7 @@ import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { useBrowser } from './setup/browser.ts';
 import { npmRun } from './setup/npm.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = join(process.env.E2E_WORK_DIR ? resolve(process.env.E2E_WORK_DIR) : join(ROOT, '.e2e'), 'hostile');
@@ -100,12 +101,12 @@ describe('a notes file full of attacks', () => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
     // From here on, any load is a reload or a navigation; the search page may rewrite its own query.
     const navigations: string[] = [];
     page.on('load', () => navigations.push(`load of ${page.url()}`));
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && new URL(frame.url()).pathname !== new URL(server.url + path).pathname) navigations.push(frame.url());
+      if (frame === page.mainFrame() && new URL(frame.url()).pathname !== new URL(server.url + urls.at(path)).pathname) navigations.push(frame.url());
     });
 
     // Give every trigger a chance: hover and click each element of the notes (not links, tabs or
@@ -121,7 +122,7 @@ describe('a notes file full of attacks', () => {
     expect(offsite).toEqual([]);
     expect(navigations).toEqual([]);
     expect(problems).toEqual([]);
-    expect(new URL(page.url()).pathname).toBe(new URL(server.url + path).pathname);
+    expect(new URL(page.url()).pathname).toBe(new URL(server.url + urls.at(path)).pathname);
     if (path.includes('s1')) expect(targets.length).toBeGreaterThan(20);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.locator('script:not([src]):not([type="application/ld+json"])', { hasText: 'alert' }).count()).toBe(0);
@@ -130,7 +131,7 @@ describe('a notes file full of attacks', () => {
   it('still shows the text around each attack, and says what was removed', async () => {
     const { context, problems } = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/${COURSE}/s1/`, { waitUntil: 'networkidle' });
+    await page.goto(server.url + urls.section(COURSE, 1), { waitUntil: 'networkidle' });
     for (const details of await page.locator('main details').all()) await details.locator('summary').click();
     const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
     for (const legitimate of LEGITIMATE) expect(text).toContain(legitimate);
