@@ -1,5 +1,5 @@
 /**
- * The offline service worker of a built site: src/scripts/offline/service-worker.ts bundled with
+ * The offline service worker of a built site: src/client/offline/service-worker.ts bundled with
  * Vite, and Workbox's precache list of the built files (each with a revision: a content hash, or
  * the hashed file name) injected into it as <dist>/sw.js. Used by `npm run build` and the bench.
  */
@@ -12,7 +12,7 @@ import { HASHED_FILE, PRECACHE_GLOBS, PRECACHE_IGNORES } from '../../src/lib/off
 import { urls } from '../../src/lib/site/urls.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SOURCE = join(ROOT, 'src/scripts/offline/service-worker.ts');
+const SOURCE = join(ROOT, 'src/client/offline/service-worker.ts');
 
 export interface PrecacheSummary {
   files: number;
@@ -39,7 +39,7 @@ function failOnWarnings(warnings: string[]): void {
   if (problems.length > 0) throw new Error(`Workbox left files out of the offline copy:\n${problems.join('\n')}`);
 }
 
-/** Writes <dist>/sw.js; the site's pages register it (src/scripts/offline/register.ts). */
+/** Writes <dist>/sw.js; the site's pages register it (src/client/offline/register.ts). */
 export async function writeServiceWorker(dist: string): Promise<PrecacheSummary> {
   const work = mkdtempSync(join(tmpdir(), 'service-worker-'));
   try {

@@ -75,7 +75,7 @@ export default function remarkQuestionLayout() {
         return [{ node: section, answer: false }];
       }
       // The tabs are in the HTML from the start (shown only with JavaScript, before first paint), so
-      // turning the panels into tabs never moves the page; scripts/variant-tabs.ts wires them up.
+      // turning the panels into tabs never moves the page; src/client/variant-tabs.ts wires them up.
       variantGroups += 1;
       const groupId = `${content.id}--variants-${variantGroups}`;
       const tabs = element(

@@ -1,6 +1,6 @@
 /**
  * What the offline service worker keeps, read by the build step that writes it
- * (scripts/service-worker.ts) and by the worker itself (src/scripts/offline/service-worker.ts).
+ * (scripts/service-worker.ts) and by the worker itself (src/client/offline/service-worker.ts).
  */
 
 /**
@@ -24,7 +24,7 @@ export const PRECACHE_GLOBS = [
 
 /**
  * Built files the site never loads: Pagefind's own UIs and its worker (search runs on the main
- * thread, see src/scripts/search/pagefind.ts), and the service worker itself.
+ * thread, see src/client/search/pagefind.ts), and the service worker itself.
  */
 export const PRECACHE_IGNORES = ['pagefind/**/pagefind-*ui.*', 'pagefind/**/pagefind-highlight.js', 'pagefind/**/pagefind-worker.js', 'sw.js'];
 
