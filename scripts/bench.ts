@@ -36,9 +36,15 @@ interface Phase {
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Phase {
   const started = performance.now();
   const command = TIME ? [TIME, '-f', 'peak-kb=%M', ...args] : args;
-  const result = spawnSync(command[0] ?? '', command.slice(1), { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command[0] ?? '', command.slice(1), {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
+  if (result.status !== 0)
+    throw new Error(`${args.join(' ')} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
   const peak = /peak-kb=(\d+)/.exec(result.stderr)?.[1];
   return { ms, peakKb: peak ? Number(peak) : undefined };
 }
@@ -46,7 +52,9 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Phase {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => join(dir, name)).filter((path) => statSync(path).isFile());
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
@@ -96,7 +104,9 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
   }
   const dist = join(dir, 'dist');
   const files = walk(dist);
-  const html = files.filter((path) => path.endsWith('.html')).map((path) => ({ path: path.slice(dist.length), bytes: statSync(path).size }));
+  const html = files
+    .filter((path) => path.endsWith('.html'))
+    .map((path) => ({ path: path.slice(dist.length), bytes: statSync(path).size }));
   const largestHtml = html.reduce((largest, page) => (page.bytes > largest.bytes ? page : largest), { path: '', bytes: 0 });
   const server = await serveStatic(dist);
   const browser = await launchChromium();
@@ -144,9 +154,12 @@ function precacheTable(rows: { label: string; precache: PrecacheSummary }[]): st
 
 function lighthouseTable(figures: LighthouseFigures[]): string {
   return [
-    '| Lighthouse (user\'s GAN section) | performance | accessibility | LCP | TBT | CLS |',
+    "| Lighthouse (user's GAN section) | performance | accessibility | LCP | TBT | CLS |",
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...figures.map((figure) => `| ${figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} |`),
+    ...figures.map(
+      (figure) =>
+        `| ${figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} |`,
+    ),
   ].join('\n');
 }
 
@@ -172,11 +185,14 @@ runCli(async () => {
     const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;
     sections.push(`ms per question at 2,500 is ${(perQuestion(largest) / perQuestion(base)).toFixed(2)}× the 250-question run.`);
   }
-  const precacheRows = results.map((result) => ({ label: `${result.questions.toLocaleString('en')} questions, no PDFs`, precache: result.precache }));
+  const precacheRows = results.map((result) => ({
+    label: `${result.questions.toLocaleString('en')} questions, no PDFs`,
+    precache: result.precache,
+  }));
   if (!values['no-lighthouse']) {
-    console.error('bench: the user\'s notes (PDFs included), Lighthouse…');
+    console.error("bench: the user's notes (PDFs included), Lighthouse…");
     run(['npm', 'run', '--silent', 'build']);
-    precacheRows.push({ label: 'user\'s notes, PDFs included', precache: await precacheSummary('dist') });
+    precacheRows.push({ label: "user's notes, PDFs included", precache: await precacheSummary('dist') });
     const lighthouse = lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/'));
     sections.push(precacheTable(precacheRows), lighthouse);
   } else {

@@ -45,6 +45,8 @@ runCli(async () => {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const pages = [...files.keys()].filter((path) => /\/(course\.md|sections\/|questions\/)/.test(path)).length;
-  console.log(`Checked ${pages} content files: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+  console.log(
+    `Checked ${pages} content files: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+  );
   if (errors > 0) process.exitCode = 1;
 });

@@ -23,7 +23,8 @@ runCli(() => {
   const [notesPath] = positionals;
   if (!notesPath || positionals.length > 1) throw new Error('usage: npm run import -- <notes.md> [--course <id>] [--force]');
   const course = values.course ?? slugify(basename(notesPath).replace(/\.[^.]+$/, ''));
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(course)) throw new Error(`course id "${course}" must be lowercase letters, digits and dashes (pass --course <id>)`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(course))
+    throw new Error(`course id "${course}" must be lowercase letters, digits and dashes (pass --course <id>)`);
 
   const text = decodeNotes(readFileSync(notesPath), notesPath);
   const notes = parseNotes(text, notesPath);
@@ -43,7 +44,9 @@ runCli(() => {
   const shown = relative(process.cwd(), courseDir) || '.';
   if (plan.handEdited.length > 0 && !values.force) {
     const list = plan.handEdited.map((path) => `  ${join(shown, path)}`).join('\n');
-    throw new Error(`these files were edited by hand since the last import and would be overwritten:\n${list}\nNothing was changed. Re-run with --force to replace them with the notes' text.`);
+    throw new Error(
+      `these files were edited by hand since the last import and would be overwritten:\n${list}\nNothing was changed. Re-run with --force to replace them with the notes' text.`,
+    );
   }
 
   for (const [path, text] of plan.write) writeFileAtomic(join(courseDir, path), text);
@@ -54,7 +57,10 @@ runCli(() => {
 
   let copied = 0;
   const notesDir = dirname(resolve(notesPath));
-  const sources = notes.sections.flatMap((section) => [...section.introImages, ...section.questions.flatMap((question) => question.images)]);
+  const sources = notes.sections.flatMap((section) => [
+    ...section.introImages,
+    ...section.questions.flatMap((question) => question.images),
+  ]);
   for (const image of sources) {
     const target = imagePath(courseDir, image.src);
     const source = resolve(notesDir, image.src);
@@ -78,6 +84,10 @@ runCli(() => {
     const problem = paperProblem(question.heading);
     if (problem !== undefined) console.warn(`warning: ${notesPath}:${question.line}: question "${question.headingText}": ${problem}`);
   }
-  for (const { line, message } of findHostileHtml(text)) console.warn(`warning: ${notesPath}${line === undefined ? '' : `:${line}`}: ${message}`);
-  if (missing > 0) console.log(`${missing} screenshots are not in ${relative(process.cwd(), imageFolder(courseDir))}/ yet: put them there (same relative paths as in the notes).`);
+  for (const { line, message } of findHostileHtml(text))
+    console.warn(`warning: ${notesPath}${line === undefined ? '' : `:${line}`}: ${message}`);
+  if (missing > 0)
+    console.log(
+      `${missing} screenshots are not in ${relative(process.cwd(), imageFolder(courseDir))}/ yet: put them there (same relative paths as in the notes).`,
+    );
 });

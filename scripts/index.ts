@@ -56,7 +56,10 @@ runCli(async () => {
       });
       // Both records have the question's URL: results from either index name the same question.
       const url = urls.question(course.id, section.number, id);
-      for (const [name, content] of [['full', html], ['latin', latinHtml]] as const) {
+      for (const [name, content] of [
+        ['full', html],
+        ['latin', latinHtml],
+      ] as const) {
         const added = await indexes[name].addHTMLFile({ url, content });
         if (added.errors.length > 0) throw new Error(`${page.url}#${id}: ${added.errors.join('; ')}`);
       }

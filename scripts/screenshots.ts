@@ -11,7 +11,10 @@ import { serveStatic } from './lib/static-server.ts';
 import { urls } from '../src/lib/site/urls.ts';
 
 runCli(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'screenshots' }, dist: { type: 'string', default: 'dist' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { out: { type: 'string', default: 'screenshots' }, dist: { type: 'string', default: 'dist' } },
+  });
   const pages = positionals.length > 0 ? positionals : ['/'];
   mkdirSync(values.out, { recursive: true });
   const server = await serveStatic(values.dist);
@@ -28,7 +31,8 @@ runCli(async () => {
         const page = await context.newPage();
         await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
         await page.screenshot({ path: join(values.out, `${name}-${variant}.png`), fullPage: false });
-        if (variant === 'light') writeFileSync(join(values.out, `${name}.pdf`), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        if (variant === 'light')
+          writeFileSync(join(values.out, `${name}.pdf`), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
         await context.close();
       }
     }

@@ -10,5 +10,7 @@ import { writeServiceWorker } from './lib/offline.ts';
 runCli(async () => {
   const { values } = parseArgs({ options: { dist: { type: 'string', default: process.env.SITE_OUT_DIR ?? 'dist' } } });
   const { files, bytes } = await writeServiceWorker(values.dist);
-  console.log(`Offline: ${urls.serviceWorker()} stores ${files} files (${(bytes / 1024 / 1024).toFixed(1)} MB) on the first visit, for everything under ${urls.base}.`);
+  console.log(
+    `Offline: ${urls.serviceWorker()} stores ${files} files (${(bytes / 1024 / 1024).toFixed(1)} MB) on the first visit, for everything under ${urls.base}.`,
+  );
 });

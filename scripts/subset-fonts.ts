@@ -47,5 +47,7 @@ runCli(async () => {
     for (const [from, to] of renames) css = css.replaceAll(from, to);
     writeFileSync(stylesheet, css);
   }
-  console.log(`KaTeX fonts: ${renames.size} subset to ${glyphs.size} characters, ${Math.round(before / 1024)} KB → ${Math.round(after / 1024)} KB.`);
+  console.log(
+    `KaTeX fonts: ${renames.size} subset to ${glyphs.size} characters, ${Math.round(before / 1024)} KB → ${Math.round(after / 1024)} KB.`,
+  );
 });

@@ -35,7 +35,11 @@ const courses = defineCollection({
 
 /** The course's section list: `content/<course>/sections/s<N>.md`; the body is the text before the first question. */
 const sections = defineCollection({
-  loader: markdownSource({ pattern: '*/sections/*.md', base: CONTENT_DIR, generateId: ({ data }) => `${String(data.course)}/s${String(data.number)}` }),
+  loader: markdownSource({
+    pattern: '*/sections/*.md',
+    base: CONTENT_DIR,
+    generateId: ({ data }) => `${String(data.course)}/s${String(data.number)}`,
+  }),
   schema: z.object({
     /** Course id: the name of the course folder. */
     course: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -76,7 +80,11 @@ const part = z.object({
 
 /** One per question: `content/<course>/questions/<id>.md`; the body is the question's notes as written. */
 const questions = defineCollection({
-  loader: markdownSource({ pattern: '*/questions/*.md', base: CONTENT_DIR, generateId: ({ data }) => `${String(data.course)}/${String(data.id)}` }),
+  loader: markdownSource({
+    pattern: '*/questions/*.md',
+    base: CONTENT_DIR,
+    generateId: ({ data }) => `${String(data.course)}/${String(data.id)}`,
+  }),
   schema: z.object({
     /** Stable id within the course from section, paper and number: "s1-2024-may-abc-q1". Ratings and links key on it. */
     id: z.string().regex(/^s\d+-[a-z0-9-]+-q[a-z0-9]+$/),

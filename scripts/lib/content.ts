@@ -10,7 +10,12 @@ export interface CourseFacts {
   questions: { id: string; section: number; number: string; hasAnswer: boolean; paper?: { year: number; label: string } | undefined }[];
 }
 
-const markdownFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).sort() : []);
+const markdownFiles = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
 const read = (path: string) => splitFrontmatter(readFileSync(path, 'utf8')).data;
 
 export function contentDir(): string {
@@ -32,7 +37,13 @@ export function readCourseFacts(dir: string): CourseFacts[] {
         questions: markdownFiles(join(courseDir, 'questions')).map((name) => {
           const data = read(join(courseDir, 'questions', name));
           const paper = data.paper as { year: number; label: string } | undefined;
-          return { id: String(data.id), section: Number(data.section), number: String(data.number), hasAnswer: data.hasAnswer === true, paper };
+          return {
+            id: String(data.id),
+            section: Number(data.section),
+            number: String(data.number),
+            hasAnswer: data.hasAnswer === true,
+            paper,
+          };
         }),
       };
     });

@@ -19,12 +19,24 @@ export async function runLighthouse(dist: string, path: string): Promise<Lightho
   const server = await serveStatic(dist);
   const chrome = await chromeLauncher.launch({
     chromePath: findChromium(),
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const figures: LighthouseFigures[] = [];
     for (const preset of ['mobile', 'desktop'] as const) {
-      const result = await lighthouse(server.url + urls.at(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, preset === 'desktop' ? desktopConfig : undefined);
+      const result = await lighthouse(
+        server.url + urls.at(path),
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+        preset === 'desktop' ? desktopConfig : undefined,
+      );
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned no report for ${path} (${preset})`);
       const audit = (id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;

@@ -54,7 +54,11 @@ export async function writeServiceWorker(dist: string): Promise<PrecacheSummary>
         lib: { entry: SOURCE, formats: ['iife'], name: 'serviceWorker', fileName: () => 'sw.js' },
       },
     });
-    const { count, size, warnings } = await injectManifest({ ...manifestOptions(dist), swSrc: join(work, 'sw.js'), swDest: join(dist, 'sw.js') });
+    const { count, size, warnings } = await injectManifest({
+      ...manifestOptions(dist),
+      swSrc: join(work, 'sw.js'),
+      swDest: join(dist, 'sw.js'),
+    });
     failOnWarnings(warnings);
     return { files: count, bytes: size };
   } finally {

@@ -17,12 +17,30 @@ function random(seed: number): () => number {
 }
 
 const TERMS: [string, string][] = [
-  ['overfitting', '过拟合'], ['regularization', '正则化'], ['gradient descent', '梯度下降'], ['learning rate', '学习率'],
-  ['batch normalization', '批归一化'], ['dropout', '随机失活'], ['receptive field', '感受野'], ['residual connection', '残差连接'],
-  ['attention', '注意力'], ['embedding', '嵌入'], ['cross-entropy loss', '交叉熵损失'], ['mode collapse', '模式崩溃'],
-  ['vanishing gradient', '梯度消失'], ['gradient clipping', '梯度裁剪'], ['data augmentation', '数据增强'], ['early stopping', '提前停止'],
-  ['bias-variance tradeoff', '偏差方差权衡'], ['cross-validation', '交叉验证'], ['convolution', '卷积'], ['pooling', '池化'],
-  ['recurrent network', '循环网络'], ['transformer', '变换器'], ['generator', '生成器'], ['discriminator', '判别器'],
+  ['overfitting', '过拟合'],
+  ['regularization', '正则化'],
+  ['gradient descent', '梯度下降'],
+  ['learning rate', '学习率'],
+  ['batch normalization', '批归一化'],
+  ['dropout', '随机失活'],
+  ['receptive field', '感受野'],
+  ['residual connection', '残差连接'],
+  ['attention', '注意力'],
+  ['embedding', '嵌入'],
+  ['cross-entropy loss', '交叉熵损失'],
+  ['mode collapse', '模式崩溃'],
+  ['vanishing gradient', '梯度消失'],
+  ['gradient clipping', '梯度裁剪'],
+  ['data augmentation', '数据增强'],
+  ['early stopping', '提前停止'],
+  ['bias-variance tradeoff', '偏差方差权衡'],
+  ['cross-validation', '交叉验证'],
+  ['convolution', '卷积'],
+  ['pooling', '池化'],
+  ['recurrent network', '循环网络'],
+  ['transformer', '变换器'],
+  ['generator', '生成器'],
+  ['discriminator', '判别器'],
 ];
 const EN = [
   'The key idea is that {t} changes how the model generalizes to unseen data.',
@@ -38,7 +56,15 @@ const ZH = [
   '训练不稳定时，先检查{t}，再看{u}。',
   '考试常问{t}为什么有效，以及它的计算代价。',
 ];
-const INLINE = ['$\\frac{1}{N}\\sum_{i=1}^{N} x_i$', '$O(n^2)$', '$\\lambda \\|W\\|^2$', '$-\\log(1 - D(G(z)))$', '$3 \\times 3$', '$\\sigma(x)$', '$\\mathbf{W}x + b$'];
+const INLINE = [
+  '$\\frac{1}{N}\\sum_{i=1}^{N} x_i$',
+  '$O(n^2)$',
+  '$\\lambda \\|W\\|^2$',
+  '$-\\log(1 - D(G(z)))$',
+  '$3 \\times 3$',
+  '$\\sigma(x)$',
+  '$\\mathbf{W}x + b$',
+];
 const DISPLAY = [
   'L = -\\frac{1}{N} \\sum_{i=1}^{N} \\left[ y_i \\log \\hat{y}_i + (1 - y_i) \\log(1 - \\hat{y}_i) \\right]',
   '\\begin{pmatrix} 1 & 0 & -1 \\\\ 2 & 0 & -2 \\\\ 1 & 0 & -1 \\end{pmatrix}',
@@ -61,7 +87,9 @@ export function syntheticNotes({ title, questions, seed }: SyntheticCourse): str
   const term = (): [string, string] => pick(TERMS);
   const sentence = (bank: string[], zh: boolean): string => {
     const [a, b] = [term(), term()];
-    return pick(bank).replace('{t}', zh ? a[1] : a[0]).replace('{u}', zh ? b[1] : b[0]);
+    return pick(bank)
+      .replace('{t}', zh ? a[1] : a[0])
+      .replace('{u}', zh ? b[1] : b[0]);
   };
   const paragraph = (zh: boolean): string => {
     const parts = [sentence(zh ? ZH : EN, zh), sentence(zh ? ZH : EN, zh)];
@@ -104,7 +132,13 @@ export function syntheticNotes({ title, questions, seed }: SyntheticCourse): str
           if (next() < 0.25) lines.push(`1. **${term()[0]}**：${sentence(ZH, true)}`, `2. **${term()[0]}**: ${sentence(EN, false)}`, '');
         }
         if (next() < 0.05) {
-          lines.push('| Concept | What it is |', '| --- | --- |', `| **${term()[0]}** | ${sentence(EN, false)} |`, `| **${term()[0]}** | ${sentence(EN, false)} |`, '');
+          lines.push(
+            '| Concept | What it is |',
+            '| --- | --- |',
+            `| **${term()[0]}** | ${sentence(EN, false)} |`,
+            `| **${term()[0]}** | ${sentence(EN, false)} |`,
+            '',
+          );
         }
         if (model) lines.push('---', '');
       }

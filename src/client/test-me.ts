@@ -17,7 +17,8 @@ const UNIT = '.part, .variant, .question-body';
 function setMode(on: boolean, keep: boolean): void {
   if (on) root.dataset.testMe = '';
   else delete root.dataset.testMe;
-  for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]')) toggle.setAttribute('aria-pressed', String(on));
+  for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]'))
+    toggle.setAttribute('aria-pressed', String(on));
   if (keep) remember(MODE_KEY, on ? '1' : null);
 }
 
@@ -115,7 +116,9 @@ function moveBetweenQuestions(articles: HTMLElement[]): void {
     const target = articles[Math.max(0, Math.min(articles.length - 1, index))];
     if (!target) return;
     event.preventDefault();
-    const control = target.querySelector<HTMLElement>(root.dataset.testMe !== undefined ? '.reveal, .rating:not([hidden]) button' : '.permalink');
+    const control = target.querySelector<HTMLElement>(
+      root.dataset.testMe !== undefined ? '.reveal, .rating:not([hidden]) button' : '.permalink',
+    );
     target.scrollIntoView({ block: 'start' });
     (control ?? target).focus({ preventScroll: true });
   });

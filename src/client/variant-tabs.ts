@@ -13,7 +13,9 @@ function wire(group: HTMLElement): TabGroup | undefined {
   const tablist = group.querySelector<HTMLElement>(':scope > [role="tablist"]');
   if (!tablist) return undefined;
   const tabs = [...tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-  const panels = tabs.map((tab) => document.getElementById(tab.getAttribute('aria-controls') ?? '')).filter((panel): panel is HTMLElement => panel !== null);
+  const panels = tabs
+    .map((tab) => document.getElementById(tab.getAttribute('aria-controls') ?? ''))
+    .filter((panel): panel is HTMLElement => panel !== null);
   if (panels.length !== tabs.length) return undefined;
 
   const select = (index: number, focus: boolean): void => {
@@ -31,7 +33,9 @@ function wire(group: HTMLElement): TabGroup | undefined {
   tablist.addEventListener('keydown', (event) => {
     const current = tabs.findIndex((tab) => tab.getAttribute('aria-selected') === 'true');
     const last = tabs.length - 1;
-    const target = { ArrowRight: current === last ? 0 : current + 1, ArrowLeft: current === 0 ? last : current - 1, Home: 0, End: last }[event.key];
+    const target = { ArrowRight: current === last ? 0 : current + 1, ArrowLeft: current === 0 ? last : current - 1, Home: 0, End: last }[
+      event.key
+    ];
     if (target === undefined) return;
     event.preventDefault();
     select(target, true);
@@ -42,7 +46,9 @@ function wire(group: HTMLElement): TabGroup | undefined {
 }
 
 export function initVariantTabs(root: ParentNode = document): void {
-  const groups = [...root.querySelectorAll<HTMLElement>('.variants:not(.is-tabbed)')].map(wire).filter((group): group is TabGroup => group !== undefined);
+  const groups = [...root.querySelectorAll<HTMLElement>('.variants:not(.is-tabbed)')]
+    .map(wire)
+    .filter((group): group is TabGroup => group !== undefined);
   // A link to something inside another answer variant (a permalink or a search result) opens its tab.
   const showTarget = (): void => {
     const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;

@@ -30,16 +30,33 @@ interface Violation {
 /** Violations in the page, or only inside the elements `include` selects. */
 async function violations(page: Page, include?: string): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async ({ tags, include }) => {
-    const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(include ? { include: [[include]] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.slice(0, 5).map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`.slice(0, 300)),
-    }));
-  }, { tags: TAGS, include });
+  return page.evaluate(
+    async ({ tags, include }) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: object,
+              options: object,
+            ) => Promise<{
+              violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(include ? { include: [[include]] } : document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.slice(0, 5).map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`.slice(0, 300)),
+      }));
+    },
+    { tags: TAGS, include },
+  );
 }
 
 interface Mode {
@@ -54,7 +71,10 @@ interface Mode {
 }
 
 // Paper pages show the same questions as the sections in another order: the modes check the sections.
-const questionPages = (): string[] => printablePages().filter((page) => page.kind === 'section').map((page) => page.url);
+const questionPages = (): string[] =>
+  printablePages()
+    .filter((page) => page.kind === 'section')
+    .map((page) => page.url);
 const MODES: Mode[] = [
   { name: 'light theme', colorScheme: 'light', stored: {}, pages: builtPages },
   { name: 'dark theme', colorScheme: 'dark', stored: {}, pages: builtPages },
@@ -66,35 +86,39 @@ const MODES: Mode[] = [
 ];
 
 // One context and one tab per mode, reused for every page: axe on ~25 pages × 7 modes stays quick.
-test.each(MODES.map((mode) => [mode.name, mode] as const))('%s: no WCAG 2.2 AA violations on any page', async (_name, mode) => {
-  const { context, problems } = await browser.newContext({ colorScheme: mode.colorScheme });
-  await context.addInitScript((stored: Record<string, string>) => {
-    // Not in the new tab's about:blank, which has no storage.
-    if (location.protocol.startsWith('http')) for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
-  }, mode.stored);
-  const page = await context.newPage();
-  const found: Record<string, Violation[]> = {};
-  const pages = mode.pages();
-  expect(pages.length).toBeGreaterThan(0);
-  for (const path of pages) {
-    await page.goto(baseUrl + path, { waitUntil: 'load' });
-    // Checked as the reader sees it: lazy screenshots loaded, tabs made.
-    await page.evaluate(() => {
-      for (const image of document.images) image.loading = 'eager';
-    });
-    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
-    if (mode.reveal) {
+test.each(MODES.map((mode) => [mode.name, mode] as const))(
+  '%s: no WCAG 2.2 AA violations on any page',
+  async (_name, mode) => {
+    const { context, problems } = await browser.newContext({ colorScheme: mode.colorScheme });
+    await context.addInitScript((stored: Record<string, string>) => {
+      // Not in the new tab's about:blank, which has no storage.
+      if (location.protocol.startsWith('http')) for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+    }, mode.stored);
+    const page = await context.newPage();
+    const found: Record<string, Violation[]> = {};
+    const pages = mode.pages();
+    expect(pages.length).toBeGreaterThan(0);
+    for (const path of pages) {
+      await page.goto(baseUrl + path, { waitUntil: 'load' });
+      // Checked as the reader sees it: lazy screenshots loaded, tabs made.
       await page.evaluate(() => {
-        for (const button of document.querySelectorAll<HTMLButtonElement>('button.reveal')) button.click();
+        for (const image of document.images) image.loading = 'eager';
       });
-      await page.locator('.rating:not([hidden]) .rating-button').first().click();
+      await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+      if (mode.reveal) {
+        await page.evaluate(() => {
+          for (const button of document.querySelectorAll<HTMLButtonElement>('button.reveal')) button.click();
+        });
+        await page.locator('.rating:not([hidden]) .rating-button').first().click();
+      }
+      const pageViolations = await violations(page);
+      if (pageViolations.length > 0) found[path] = pageViolations;
     }
-    const pageViolations = await violations(page);
-    if (pageViolations.length > 0) found[path] = pageViolations;
-  }
-  expect(found).toEqual({});
-  expect(problems).toEqual([]);
-}, 300_000);
+    expect(found).toEqual({});
+    expect(problems).toEqual([]);
+  },
+  300_000,
+);
 
 test('the other answer variants pass too once their tab is chosen', async () => {
   const sectionPages = allPages().filter((url) => /\/s\d+\/$/.test(url));
@@ -130,7 +154,12 @@ function chineseOutsideZh(html: string): string[] {
     for (const child of node.children) {
       if (child.type === 'element') {
         const names = Array.isArray(child.properties.className) ? child.properties.className.map(String) : [];
-        if (['title', 'script', 'style', 'code', 'pre'].includes(child.tagName) || child.properties.ariaHidden === 'true' || names.includes('katex')) continue;
+        if (
+          ['title', 'script', 'style', 'code', 'pre'].includes(child.tagName) ||
+          child.properties.ariaHidden === 'true' ||
+          names.includes('katex')
+        )
+          continue;
         walk(child, child.properties.lang === undefined ? zh : String(child.properties.lang).startsWith('zh'));
       } else if (child.type === 'text' && !zh && /\p{Script=Han}/u.test(child.value)) {
         found.push(child.value.trim().slice(0, 60));
@@ -172,6 +201,8 @@ describe('languages for screen readers', () => {
   });
 
   test('the check can fail: Chinese in an English paragraph is found', () => {
-    expect(chineseOutsideZh('<p>The loss 损失 is low.</p><p lang="zh">损失</p><p>The <span lang="zh">损失</span></p>')).toEqual(['The loss 损失 is low.']);
+    expect(chineseOutsideZh('<p>The loss 损失 is low.</p><p lang="zh">损失</p><p>The <span lang="zh">损失</span></p>')).toEqual([
+      'The loss 损失 is low.',
+    ]);
   });
 });

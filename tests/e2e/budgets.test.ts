@@ -28,7 +28,9 @@ async function firstLoad(path: string): Promise<Loaded[]> {
   await cdp.send('Network.enable');
   const seen = new Map<string, { url: string; type: string }>();
   const loaded: Loaded[] = [];
-  cdp.on('Network.responseReceived', (event: { requestId: string; type: string; response: { url: string } }) => seen.set(event.requestId, { url: event.response.url, type: event.type }));
+  cdp.on('Network.responseReceived', (event: { requestId: string; type: string; response: { url: string } }) =>
+    seen.set(event.requestId, { url: event.response.url, type: event.type }),
+  );
   cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
     const response = seen.get(event.requestId);
     if (response) loaded.push({ ...response, bytes: event.encodedDataLength });
@@ -37,7 +39,8 @@ async function firstLoad(path: string): Promise<Loaded[]> {
   return loaded;
 }
 
-const total = (loaded: Loaded[], type?: string): number => loaded.filter((entry) => !type || entry.type === type).reduce((sum, entry) => sum + entry.bytes, 0);
+const total = (loaded: Loaded[], type?: string): number =>
+  loaded.filter((entry) => !type || entry.type === type).reduce((sum, entry) => sum + entry.bytes, 0);
 
 describe('a section page', () => {
   it('ships at most 15 KB of our JavaScript, none of it for math or search', async () => {
@@ -77,7 +80,10 @@ describe('math fonts', () => {
     // Only the faces the page draws: far fewer than KaTeX's twenty.
     expect(fonts.length).toBeLessThanOrEqual(6);
     for (const path of ['/', '/dasc7606/', '/dasc7606/s2/']) {
-      expect((await firstLoad(path)).filter((entry) => entry.type === 'Font'), path).toEqual([]);
+      expect(
+        (await firstLoad(path)).filter((entry) => entry.type === 'Font'),
+        path,
+      ).toEqual([]);
     }
   });
 });

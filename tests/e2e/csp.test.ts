@@ -68,7 +68,8 @@ async function watchViolations(context: BrowserContext): Promise<string[]> {
   });
   context.on('page', (page) =>
     page.on('console', (message) => {
-      if (/content.security.policy/i.test(message.text())) violations.push(`${page.url()}: console ${message.type()}: ${message.text().slice(0, 300)}`);
+      if (/content.security.policy/i.test(message.text()))
+        violations.push(`${page.url()}: console ${message.type()}: ${message.text().slice(0, 300)}`);
     }),
   );
   return violations;
@@ -198,7 +199,10 @@ test('the check can fail: an inline script, an inline style and a foreign image 
   expect(text).toMatch(/console error: Executing inline script violates/);
   await expect(page.title()).resolves.not.toBe('pwned');
   // KaTeX's own style attributes did apply: a strut has the height its attribute names.
-  const strut = await page.locator('.katex .strut').first().evaluate((element) => ({ attribute: (element as HTMLElement).style.height, computed: getComputedStyle(element).height }));
+  const strut = await page
+    .locator('.katex .strut')
+    .first()
+    .evaluate((element) => ({ attribute: (element as HTMLElement).style.height, computed: getComputedStyle(element).height }));
   expect(strut.attribute).toMatch(/em$/);
   expect(strut.computed).not.toBe('auto');
 });

@@ -76,8 +76,12 @@ describe('a notes file full of attacks', () => {
     for (const line of warned) expect(fixtureLines[line - 1]).toMatch(/<|\]\(|\]\[/);
     expect(buildOutput).toMatch(/^html warning: .*questions\/s1-2024-may-q1\.md:\d+: <script> removed/m);
     // Broken content: the build goes on, naming file and line.
-    expect(buildOutput).toMatch(/^image error: .*questions\/s1-2024-may-q2\.md:\d+: screenshot hostile-images\/not-an-image\.png cannot be shown: it is not an image/m);
-    expect(buildOutput).toMatch(/^image error: .*questions\/s1-2024-may-q2\.md:\d+: screenshot hostile-images\/cut-short\.png cannot be shown: it is damaged or cut short/m);
+    expect(buildOutput).toMatch(
+      /^image error: .*questions\/s1-2024-may-q2\.md:\d+: screenshot hostile-images\/not-an-image\.png cannot be shown: it is not an image/m,
+    );
+    expect(buildOutput).toMatch(
+      /^image error: .*questions\/s1-2024-may-q2\.md:\d+: screenshot hostile-images\/cut-short\.png cannot be shown: it is damaged or cut short/m,
+    );
     expect(buildOutput).toMatch(/^math error: .*questions\/s1-2024-may-q2\.md:\d+: /m);
   });
 
@@ -106,15 +110,21 @@ describe('a notes file full of attacks', () => {
     const navigations: string[] = [];
     page.on('load', () => navigations.push(`load of ${page.url()}`));
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && new URL(frame.url()).pathname !== new URL(server.url + urls.at(path)).pathname) navigations.push(frame.url());
+      if (frame === page.mainFrame() && new URL(frame.url()).pathname !== new URL(server.url + urls.at(path)).pathname)
+        navigations.push(frame.url());
     });
 
     // Give every trigger a chance: hover and click each element of the notes (not links, tabs or
     // KaTeX's inner spans), open each <details>.
-    const targets = await page.locator('main .question-body :is(p, li, img, span, div, section, h3, h4, h5, b, i, sub, sup, kbd, details, summary):not(.katex *):visible').all();
+    const targets = await page
+      .locator(
+        'main .question-body :is(p, li, img, span, div, section, h3, h4, h5, b, i, sub, sup, kbd, details, summary):not(.katex *):visible',
+      )
+      .all();
     for (const target of targets) {
       await target.hover({ force: true, timeout: 1000 }).catch(() => undefined);
-      if (await target.evaluate((node) => node.closest('a, button, [role="tab"]') === null)) await target.click({ force: true, timeout: 1000, noWaitAfter: true }).catch(() => undefined);
+      if (await target.evaluate((node) => node.closest('a, button, [role="tab"]') === null))
+        await target.click({ force: true, timeout: 1000, noWaitAfter: true }).catch(() => undefined);
     }
     await page.waitForLoadState('networkidle');
 
@@ -136,8 +146,22 @@ describe('a notes file full of attacks', () => {
     const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
     for (const legitimate of LEGITIMATE) expect(text).toContain(legitimate);
     const notes = await page.locator('main .html-removed').allInnerTexts();
-    for (const removed of ['<script>', '<iframe>', '<object>', '<embed>', '<style>', '<meta http-equiv="refresh">', '<form>', '<svg>', '<video>', '<link>']) {
-      expect(notes.some((note) => note.includes(`Removed from the notes: ${removed}`)), removed).toBe(true);
+    for (const removed of [
+      '<script>',
+      '<iframe>',
+      '<object>',
+      '<embed>',
+      '<style>',
+      '<meta http-equiv="refresh">',
+      '<form>',
+      '<svg>',
+      '<video>',
+      '<link>',
+    ]) {
+      expect(
+        notes.some((note) => note.includes(`Removed from the notes: ${removed}`)),
+        removed,
+      ).toBe(true);
     }
     expect(notes.filter((note) => note.includes('link removed'))).toHaveLength(5);
     expect(notes.filter((note) => note.startsWith('Image'))).toHaveLength(3);
@@ -147,8 +171,12 @@ describe('a notes file full of attacks', () => {
     expect(await page.locator('main .katex').count()).toBeGreaterThanOrEqual(2);
     // Broken screenshots and a broken formula show as explained placeholders, not as nothing.
     const placeholders = await page.locator('main .shot-missing').allInnerTexts();
-    expect(placeholders.some((text) => text.includes('Screenshot hostile-images/not-an-image.png could not be read: it is not an image'))).toBe(true);
-    expect(placeholders.some((text) => text.includes('Screenshot hostile-images/cut-short.png could not be read: it is damaged or cut short'))).toBe(true);
+    expect(
+      placeholders.some((text) => text.includes('Screenshot hostile-images/not-an-image.png could not be read: it is not an image')),
+    ).toBe(true);
+    expect(
+      placeholders.some((text) => text.includes('Screenshot hostile-images/cut-short.png could not be read: it is damaged or cut short')),
+    ).toBe(true);
     expect(await page.locator('main .math-error', { hasText: '\\frac{1}{' }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
   });

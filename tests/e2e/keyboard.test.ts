@@ -81,63 +81,66 @@ async function tabTo(page: Page, selector: string, { backwards = false, limit = 
   throw new Error(`${selector} never took focus in ${limit} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`);
 }
 
-test.each(['light', 'dark'] as const)('keyboard only, %s theme: home to a search result, Test me, rating and print, focus always visible', async (colorScheme) => {
-  const { page, problems } = await browser.open('/', { colorScheme });
+test.each(['light', 'dark'] as const)(
+  'keyboard only, %s theme: home to a search result, Test me, rating and print, focus always visible',
+  async (colorScheme) => {
+    const { page, problems } = await browser.open('/', { colorScheme });
 
-  await tabTo(page, `a[href="${urls.course(course.id)}"]`);
-  await expectVisibleFocus(page, 'home: the course');
-  await Promise.all([page.waitForURL(`${baseUrl}/${course.id}/`), page.keyboard.press('Enter')]);
+    await tabTo(page, `a[href="${urls.course(course.id)}"]`);
+    await expectVisibleFocus(page, 'home: the course');
+    await Promise.all([page.waitForURL(`${baseUrl}/${course.id}/`), page.keyboard.press('Enter')]);
 
-  const section = course.sections.find((entry) => !entry.scope)!;
-  await tabTo(page, `a[href="${urls.section(course.id, section.number)}"]`);
-  await expectVisibleFocus(page, 'course: a section');
-  await Promise.all([page.waitForURL(`${baseUrl}/${course.id}/s${section.number}/`), page.keyboard.press('Enter')]);
+    const section = course.sections.find((entry) => !entry.scope)!;
+    await tabTo(page, `a[href="${urls.section(course.id, section.number)}"]`);
+    await expectVisibleFocus(page, 'course: a section');
+    await Promise.all([page.waitForURL(`${baseUrl}/${course.id}/s${section.number}/`), page.keyboard.press('Enter')]);
 
-  // Search: "/" opens it with the query box focused; arrows reach a result; Enter opens it.
-  await page.keyboard.press('/');
-  await page.locator('dialog.search-dialog[open]').waitFor();
-  await expectVisibleFocus(page, 'search: the query box');
-  await page.keyboard.type('mode collapse');
-  await page.locator('.search-result-link').first().waitFor();
-  await page.keyboard.press('ArrowDown');
-  const result = await expectVisibleFocus(page, 'search: the first result');
-  expect(result.element).toMatch(/^a\.search-result-link/);
-  const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
-  expect(href).toContain('#');
-  await Promise.all([page.waitForURL(href), page.keyboard.press('Enter')]);
-  const target = page.locator(':target');
-  await expect.poll(() => target.isVisible()).toBe(true);
+    // Search: "/" opens it with the query box focused; arrows reach a result; Enter opens it.
+    await page.keyboard.press('/');
+    await page.locator('dialog.search-dialog[open]').waitFor();
+    await expectVisibleFocus(page, 'search: the query box');
+    await page.keyboard.type('mode collapse');
+    await page.locator('.search-result-link').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const result = await expectVisibleFocus(page, 'search: the first result');
+    expect(result.element).toMatch(/^a\.search-result-link/);
+    const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    expect(href).toContain('#');
+    await Promise.all([page.waitForURL(href), page.keyboard.press('Enter')]);
+    const target = page.locator(':target');
+    await expect.poll(() => target.isVisible()).toBe(true);
 
-  // Test me, switched on from the keyboard; the next question's answer revealed and rated with keys.
-  await tabTo(page, '[data-test-me-toggle]', { backwards: true });
-  await expectVisibleFocus(page, 'Test me toggle');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-test-me-toggle]').first().getAttribute('aria-pressed')).resolves.toBe('true');
-  await page.keyboard.press('j');
-  await expectVisibleFocus(page, 'Test me: the first "Show answer"');
-  const reveal = await page.evaluate(() => document.activeElement?.getAttribute('aria-controls') ?? '');
-  expect(reveal).not.toBe('');
-  await page.keyboard.press('Enter');
-  await expect(page.locator(`[id="${reveal.split(' ')[0]}"]`).isVisible()).resolves.toBe(true);
-  await tabTo(page, '.rating-button');
-  await expectVisibleFocus(page, 'Test me: a rating');
-  const rating = (await page.evaluate(() => document.activeElement?.textContent ?? '')).trim();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.rating-badge:not([hidden])').first().innerText()).resolves.toBe(rating);
+    // Test me, switched on from the keyboard; the next question's answer revealed and rated with keys.
+    await tabTo(page, '[data-test-me-toggle]', { backwards: true });
+    await expectVisibleFocus(page, 'Test me toggle');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-test-me-toggle]').first().getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.keyboard.press('j');
+    await expectVisibleFocus(page, 'Test me: the first "Show answer"');
+    const reveal = await page.evaluate(() => document.activeElement?.getAttribute('aria-controls') ?? '');
+    expect(reveal).not.toBe('');
+    await page.keyboard.press('Enter');
+    await expect(page.locator(`[id="${reveal.split(' ')[0]}"]`).isVisible()).resolves.toBe(true);
+    await tabTo(page, '.rating-button');
+    await expectVisibleFocus(page, 'Test me: a rating');
+    const rating = (await page.evaluate(() => document.activeElement?.textContent ?? '')).trim();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.rating-badge:not([hidden])').first().innerText()).resolves.toBe(rating);
 
-  // Print: the page's own button, from the keyboard; the printed page hides the chrome.
-  await page.evaluate(() => {
-    window.print = () => document.documentElement.setAttribute('data-printed', '');
-  });
-  await tabTo(page, '[data-print]', { backwards: true });
-  await expectVisibleFocus(page, 'print button');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('html').getAttribute('data-printed')).resolves.toBe('');
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
-  await expect(page.locator('article.question').first().isVisible()).resolves.toBe(true);
-  expect(problems).toEqual([]);
-});
+    // Print: the page's own button, from the keyboard; the printed page hides the chrome.
+    await page.evaluate(() => {
+      window.print = () => document.documentElement.setAttribute('data-printed', '');
+    });
+    await tabTo(page, '[data-print]', { backwards: true });
+    await expectVisibleFocus(page, 'print button');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html').getAttribute('data-printed')).resolves.toBe('');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('article.question').first().isVisible()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+  },
+);
 
 test('with reduced motion nothing moves: no transitions, animations or smooth scrolling', async () => {
   const section = course.sections.find((entry) => !entry.scope)!;
@@ -150,12 +153,14 @@ test('with reduced motion nothing moves: no transitions, animations or smooth sc
   await page.locator('dialog.search-dialog[open]').waitFor();
   const moving = (): Promise<string[]> =>
     page.evaluate(() => {
-      const seconds = (value: string): number => Math.max(...value.split(',').map((part) => Number.parseFloat(part) * (part.trim().endsWith('ms') ? 0.001 : 1)));
+      const seconds = (value: string): number =>
+        Math.max(...value.split(',').map((part) => Number.parseFloat(part) * (part.trim().endsWith('ms') ? 0.001 : 1)));
       const found: string[] = [];
       for (const element of document.querySelectorAll('*')) {
         for (const pseudo of [null, '::before', '::after']) {
           const style = getComputedStyle(element, pseudo);
-          if (seconds(style.transitionDuration) > 0 || (style.animationName !== 'none' && seconds(style.animationDuration) > 0)) found.push(`${element.tagName}${pseudo ?? ''}.${element.className}`);
+          if (seconds(style.transitionDuration) > 0 || (style.animationName !== 'none' && seconds(style.animationDuration) > 0))
+            found.push(`${element.tagName}${pseudo ?? ''}.${element.className}`);
         }
       }
       if (getComputedStyle(document.documentElement).scrollBehavior !== 'auto') found.push('html scroll-behavior');

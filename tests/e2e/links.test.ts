@@ -38,7 +38,9 @@ function parse(html: string): { references: Reference[]; ids: Set<string> } {
   const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2>');
   const references: Reference[] = [];
   const ids = new Set<string>();
-  for (const [, tag = '', attributes = ''] of markup.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g)) {
+  for (const [, tag = '', attributes = ''] of markup.matchAll(
+    /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g,
+  )) {
     for (const [, name = '', ...values] of attributes.matchAll(/([^\s=>]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
       const value = decodeEntities(values.find((candidate) => candidate !== undefined) ?? '');
       const attribute = name.toLowerCase();
@@ -92,7 +94,8 @@ describe('internal links', () => {
         broken.push(`${label}: no file for ${target.pathname}`);
         continue;
       }
-      if (target.pathname.endsWith('/') === false && targetFile.endsWith('index.html')) broken.push(`${label}: directory link without trailing slash`);
+      if (target.pathname.endsWith('/') === false && targetFile.endsWith('index.html'))
+        broken.push(`${label}: directory link without trailing slash`);
       const fragment = decodeURIComponent(target.hash.slice(1));
       if (fragment && targetFile.endsWith('.html')) {
         const targetPage = parsed.get(targetFile) ?? parse(readFileSync(targetFile, 'utf8'));

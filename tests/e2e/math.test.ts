@@ -35,7 +35,9 @@ async function mathOn(path: string): Promise<MathReport> {
         tex: formula.querySelector('.katex-mathml math annotation[encoding="application/x-tex"]')?.textContent ?? '',
         hasMathml: formula.querySelector('.katex-mathml math semantics') !== null,
         // Formulas in answer variants that are not the selected tab are hidden until chosen.
-        visible: formula.closest('[hidden]') !== null || (formula.querySelector('.katex-html') !== null && visible(formula.querySelector('.katex-html')!)),
+        visible:
+          formula.closest('[hidden]') !== null ||
+          (formula.querySelector('.katex-html') !== null && visible(formula.querySelector('.katex-html')!)),
       })),
       errors: [...document.querySelectorAll('main .math-error')].map((error) => ({
         tex: error.querySelector('code')?.textContent ?? '',
@@ -100,7 +102,9 @@ test('section and paper pages load no KaTeX or other math script: formulas are r
       if (response.request().resourceType() === 'script') scripts.push(`${response.url()}\n${await response.text()}`);
     });
     await page.goto(inject('baseUrl') + target.url, { waitUntil: 'networkidle' });
-    const inline = await page.locator('script').evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('src') ?? 'inline'}\n${node.textContent ?? ''}`));
+    const inline = await page
+      .locator('script')
+      .evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('src') ?? 'inline'}\n${node.textContent ?? ''}`));
     for (const script of [...scripts, ...inline]) expect(script, target.url).not.toMatch(/katex|mathjax|renderMath|mathml/i);
     expect(problems).toEqual([]);
     await context.close();

@@ -74,7 +74,10 @@ describe('offline after one visit', () => {
     const course = allCourses()[0];
     if (!course) throw new Error('no course built');
     await Promise.all([page.waitForURL(origin + urls.course(course.id)), page.locator(`a.card[href="${urls.course(course.id)}"]`).click()]);
-    await Promise.all([page.waitForURL(origin + urls.section(course.id, 2)), page.locator(`a.card[href="${urls.section(course.id, 2)}"]`).click()]);
+    await Promise.all([
+      page.waitForURL(origin + urls.section(course.id, 2)),
+      page.locator(`a.card[href="${urls.section(course.id, 2)}"]`).click(),
+    ]);
     await expect(page.locator('h1').textContent()).resolves.toContain(course.sections.find((section) => section.number === 2)?.title ?? '');
 
     let shownImages = 0;
@@ -85,8 +88,15 @@ describe('offline after one visit', () => {
       await page.evaluate(() => {
         for (const image of document.images) image.loading = 'eager';
       });
-      await page.waitForFunction(() => [...document.querySelectorAll('img.screenshot')].every((image) => (image as HTMLImageElement).complete));
-      expect(await page.$$eval('img.screenshot', (all) => (all as HTMLImageElement[]).filter((image) => image.naturalWidth === 0).map((image) => image.src)), path).toEqual([]);
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('img.screenshot')].every((image) => (image as HTMLImageElement).complete),
+      );
+      expect(
+        await page.$$eval('img.screenshot', (all) =>
+          (all as HTMLImageElement[]).filter((image) => image.naturalWidth === 0).map((image) => image.src),
+        ),
+        path,
+      ).toEqual([]);
       shownImages += await page.locator('img.screenshot').count();
     }
     expect(shownImages).toBeGreaterThan(0);
@@ -117,7 +127,11 @@ describe('offline after one visit', () => {
     await page.locator('.search-filters summary').click();
     const course = allCourses()[0];
     if (!course) throw new Error('no course built');
-    await page.locator('.filter-group', { hasText: 'Course' }).locator('.filter-option', { hasText: course.title }).locator('input').check();
+    await page
+      .locator('.filter-group', { hasText: 'Course' })
+      .locator('.filter-option', { hasText: course.title })
+      .locator('input')
+      .check();
     await page.waitForFunction((title) => {
       const contexts = [...document.querySelectorAll('.search-result-context')].map((context) => context.textContent ?? '');
       return contexts.length > 0 && contexts.every((context) => context.startsWith(title));
@@ -164,7 +178,9 @@ describe('a new build', () => {
     try {
       await page.reload();
       await expect(page.locator('main h1').textContent()).resolves.toContain('Edited after the exam: ');
-      await expect.poll(() => page.locator('[data-update-notice]').textContent(), { timeout: 60_000 }).toContain('Updated to the latest notes');
+      await expect
+        .poll(() => page.locator('[data-update-notice]').textContent(), { timeout: 60_000 })
+        .toContain('Updated to the latest notes');
       await page.locator('[data-update-notice] button').click();
       expect(await page.locator('[data-update-notice]').isVisible()).toBe(false);
     } finally {

@@ -38,7 +38,9 @@ describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, 
         header: list('.site-header'),
         toc: list('.toc'),
         tablists: list('[role="tablist"], .variant-tabs'),
-        buttons: [...document.querySelectorAll('button, .button')].filter((button) => !button.querySelector('img.screenshot')).map((button) => `${button.outerHTML.slice(0, 80)}: ${shown(button)}`),
+        buttons: [...document.querySelectorAll('button, .button')]
+          .filter((button) => !button.querySelector('img.screenshot'))
+          .map((button) => `${button.outerHTML.slice(0, 80)}: ${shown(button)}`),
         hints: list('.shot-hint'),
         placeholders: list('.shot-missing'),
         variants: list('.variant'),
@@ -87,8 +89,15 @@ describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, 
     for (const sentence of NOTES_SENTENCES[url] ?? []) expect(text, sentence).toContain(dehyphen(sentence));
 
     // Screenshots print too, even those far below the fold (they load lazily on screen).
-    const screenshots = new Set(questions.flatMap((question) => question.images.map((image) => screenshotFile(course.id, image.src))).filter((path) => existsSync(path)));
-    const embedded = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => /\bimage\b/.test(line)).length;
+    const screenshots = new Set(
+      questions
+        .flatMap((question) => question.images.map((image) => screenshotFile(course.id, image.src)))
+        .filter((path) => existsSync(path)),
+    );
+    const embedded = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((line) => /\bimage\b/.test(line)).length;
     expect(embedded).toBeGreaterThanOrEqual(screenshots.size);
   });
 });
@@ -97,16 +106,19 @@ test('hand-picked sentences name pages that exist', () => {
   for (const url of Object.keys(NOTES_SENTENCES)) if (url.startsWith('/dasc7606/')) expect(pages.map((page) => page.url)).toContain(url);
 });
 
-describe.each(courses.filter((course) => !course.own).map((course) => [course.id, course] as const))('%s, the fixture course', (_id, fixture) => {
-  test('its Chinese section titles are in their PDFs', () => {
-    const chinese = fixture.sections.filter((section) => !section.scope && /\p{Script=Han}/u.test(section.title));
-    expect(chinese.length).toBeGreaterThan(0);
-    for (const section of chinese) {
-      const target = pages.find((page) => page.course === fixture.id && page.section === section.number)!;
-      expect(pdfText(fileInDist(dist, target.pdf))).toContain(dehyphen(section.title));
-    }
-  });
-});
+describe.each(courses.filter((course) => !course.own).map((course) => [course.id, course] as const))(
+  '%s, the fixture course',
+  (_id, fixture) => {
+    test('its Chinese section titles are in their PDFs', () => {
+      const chinese = fixture.sections.filter((section) => !section.scope && /\p{Script=Han}/u.test(section.title));
+      expect(chinese.length).toBeGreaterThan(0);
+      for (const section of chinese) {
+        const target = pages.find((page) => page.course === fixture.id && page.section === section.number)!;
+        expect(pdfText(fileInDist(dist, target.pdf))).toContain(dehyphen(section.title));
+      }
+    });
+  },
+);
 
 interface Word {
   page: number;
@@ -122,19 +134,53 @@ function pdfWords(file: string): Word[] {
   const xhtml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const words: Word[] = [];
   let page = 0;
-  for (const match of xhtml.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+  for (const match of xhtml.matchAll(
+    /<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
     if (match[0].startsWith('<page')) page += 1;
-    else words.push({ page, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), text: match[5]!.normalize('NFKC') });
+    else
+      words.push({
+        page,
+        xMin: Number(match[1]),
+        yMin: Number(match[2]),
+        xMax: Number(match[3]),
+        yMax: Number(match[4]),
+        text: match[5]!.normalize('NFKC'),
+      });
   }
   return words;
 }
 
 /** A region of a PDF page rendered in grey at `dpi`: one byte per pixel, 0 black … 255 white. */
-function renderRegion(file: string, page: number, dpi: number, box: { x: number; y: number; width: number; height: number }): { width: number; height: number; pixels: Buffer } {
+function renderRegion(
+  file: string,
+  page: number,
+  dpi: number,
+  box: { x: number; y: number; width: number; height: number },
+): { width: number; height: number; pixels: Buffer } {
   const scale = dpi / 72;
   const prefix = join(scratch, `r${page}-${Math.round(box.x)}-${Math.round(box.y)}`);
   const region = [box.x, box.y, box.width, box.height].map((value) => String(Math.round(value * scale)));
-  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), '-x', region[0]!, '-y', region[1]!, '-W', region[2]!, '-H', region[3]!, file, prefix]);
+  execFileSync('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-gray',
+    '-singlefile',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-x',
+    region[0]!,
+    '-y',
+    region[1]!,
+    '-W',
+    region[2]!,
+    '-H',
+    region[3]!,
+    file,
+    prefix,
+  ]);
   const data = readFileSync(`${prefix}.pgm`);
   const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 40).toString('latin1'));
   if (!header) throw new Error('unexpected pdftoppm output');
@@ -150,7 +196,9 @@ test('fraction bars are printed: every \\frac found in a PDF has a solid line be
     // Numerator and denominator of each fraction, as KaTeX laid them out.
     const fractions = await page.locator('main .katex-html .mfrac').evaluateAll((nodes) =>
       nodes.map((node) => {
-        const rows = [...node.querySelectorAll(':scope > .vlist-t > .vlist-r:first-child > .vlist > span')].map((row) => (row.textContent ?? '').replace(/\s+/g, '').normalize('NFKC'));
+        const rows = [...node.querySelectorAll(':scope > .vlist-t > .vlist-r:first-child > .vlist > span')].map((row) =>
+          (row.textContent ?? '').replace(/\s+/g, '').normalize('NFKC'),
+        );
         return { denominator: rows[0] ?? '', numerator: rows[rows.length - 1] ?? '', hasLine: node.querySelector('.frac-line') !== null };
       }),
     );
@@ -173,13 +221,20 @@ test('fraction bars are printed: every \\frac found in a PDF has a solid line be
         const xMin = Math.min(top.xMin, bottom.xMin);
         const xMax = Math.max(top.xMax, bottom.xMax);
         const inset = (xMax - xMin) * 0.15;
-        const region = renderRegion(file, top.page, dpi, { x: xMin + inset, y: top.yMax - 2, width: xMax - xMin - 2 * inset, height: bottom.yMin - top.yMax + 4 });
+        const region = renderRegion(file, top.page, dpi, {
+          x: xMin + inset,
+          y: top.yMax - 2,
+          width: xMax - xMin - 2 * inset,
+          height: bottom.yMin - top.yMax + 4,
+        });
         const darkRows = [...Array(region.height).keys()].filter((row) => {
           let dark = 0;
           for (let column = 0; column < region.width; column += 1) if (region.pixels[row * region.width + column]! < 128) dark += 1;
           return dark >= region.width * 0.95;
         });
-        expect(darkRows.length, `bar of ${fraction.numerator}/${fraction.denominator} in ${target.pdf}, page ${top.page}`).toBeGreaterThan(0);
+        expect(darkRows.length, `bar of ${fraction.numerator}/${fraction.denominator} in ${target.pdf}, page ${top.page}`).toBeGreaterThan(
+          0,
+        );
         checked += 1;
       }
     }

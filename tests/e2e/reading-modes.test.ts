@@ -35,7 +35,10 @@ const partsOf = (question: QuestionMeta): PartMeta[] => question.parts as unknow
 
 const sectionPages = course.sections
   .filter((section) => !section.scope && course.questions.some((question) => question.section === section.number))
-  .map((section) => ({ path: `/${course.id}/s${section.number}/`, questions: course.questions.filter((question) => question.section === section.number) }));
+  .map((section) => ({
+    path: `/${course.id}/s${section.number}/`,
+    questions: course.questions.filter((question) => question.section === section.number),
+  }));
 
 async function visit(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
@@ -58,17 +61,24 @@ function measure(page: Page) {
   return page.evaluate(() => {
     const root = document.documentElement;
     const display = (element: Element): string => getComputedStyle(element).display;
-    const notExaminedParent = (element: Element): boolean => element.parentElement?.matches('.part[data-examinability="not-examined"]') === true && !element.matches('.part-heading');
+    const notExaminedParent = (element: Element): boolean =>
+      element.parentElement?.matches('.part[data-examinability="not-examined"]') === true && !element.matches('.part-heading');
     /** Visible text that is answer, not heading, label, note or screenshot placeholder. */
     const answerText = (element: HTMLElement): string => {
       let text = element.innerText;
-      for (const label of element.querySelectorAll<HTMLElement>('h3, h4, h5, h6, .part-heading, .variant-label, .lang-note, .shot-missing, .reveal, .rating, .variant-tabs')) {
+      for (const label of element.querySelectorAll<HTMLElement>(
+        'h3, h4, h5, h6, .part-heading, .variant-label, .lang-note, .shot-missing, .reveal, .rating, .variant-tabs',
+      )) {
         const inner = label.innerText;
         if (inner) text = text.replace(inner, '');
       }
       return text.replace(/\s+/g, '');
     };
-    const blocks = [...document.querySelectorAll<HTMLElement>('article.question .question-body :is(p, li, h3, h4, h5, h6, table, blockquote, [data-lang])')]
+    const blocks = [
+      ...document.querySelectorAll<HTMLElement>(
+        'article.question .question-body :is(p, li, h3, h4, h5, h6, table, blockquote, [data-lang])',
+      ),
+    ]
       .filter((block) => !block.matches('.lang-note'))
       .map((block) => ({
         question: block.closest('article')!.id,
@@ -80,14 +90,20 @@ function measure(page: Page) {
       }));
     const notes = [...document.querySelectorAll<HTMLElement>('.lang-note')].map((note) => {
       const unit = note.parentElement!;
-      const ownBlocks = [...unit.querySelectorAll<HTMLElement>('[data-lang]')].filter((block) => block.parentElement?.closest('.part, .variant, .question-body') === unit || block.closest('.part, .variant, .question-body') === unit);
+      const ownBlocks = [...unit.querySelectorAll<HTMLElement>('[data-lang]')].filter(
+        (block) =>
+          block.parentElement?.closest('.part, .variant, .question-body') === unit ||
+          block.closest('.part, .variant, .question-body') === unit,
+      );
       return {
         question: note.closest('article')!.id,
         language: note.dataset.langNote ?? '',
         notExaminedChild: notExaminedParent(note),
         // Its own style (a note in an answer variant's unselected tab is hidden with its panel).
         shown: display(note) !== 'none',
-        unitLanguages: [...new Set(ownBlocks.map((block) => `${block.dataset.lang}${block.hasAttribute('data-lang-only') ? '-only' : ''}`))],
+        unitLanguages: [
+          ...new Set(ownBlocks.map((block) => `${block.dataset.lang}${block.hasAttribute('data-lang-only') ? '-only' : ''}`)),
+        ],
       };
     });
     const parts = [...document.querySelectorAll<HTMLElement>('article.question section.part')].map((part) => ({
@@ -101,7 +117,14 @@ function measure(page: Page) {
       answerText: [...article.querySelectorAll<HTMLElement>('.answer')].map(answerText).join(''),
       bodyText: answerText(article.querySelector<HTMLElement>('.question-body')!),
     }));
-    return { langMode: root.dataset.langMode ?? 'both', examinableOnly: root.dataset.examinableOnly !== undefined, blocks, notes, parts, questions };
+    return {
+      langMode: root.dataset.langMode ?? 'both',
+      examinableOnly: root.dataset.examinableOnly !== undefined,
+      blocks,
+      notes,
+      parts,
+      questions,
+    };
   });
 }
 
@@ -110,11 +133,18 @@ function measureParts(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('article.question section.part')].map((part) => {
       let text = part.innerText;
-      for (const label of part.querySelectorAll<HTMLElement>('h3, h4, h5, h6, .part-heading, .variant-label, .lang-note, .shot-missing, .reveal, .rating, .variant-tabs')) {
+      for (const label of part.querySelectorAll<HTMLElement>(
+        'h3, h4, h5, h6, .part-heading, .variant-label, .lang-note, .shot-missing, .reveal, .rating, .variant-tabs',
+      )) {
         const inner = label.innerText;
         if (inner) text = text.replace(inner, '');
       }
-      return { id: part.id, rendered: part.getClientRects().length > 0, insideCollapsed: part.parentElement?.closest('.part[data-examinability="not-examined"]') !== null, text: text.replace(/\s+/g, '') };
+      return {
+        id: part.id,
+        rendered: part.getClientRects().length > 0,
+        insideCollapsed: part.parentElement?.closest('.part[data-examinability="not-examined"]') !== null,
+        text: text.replace(/\s+/g, ''),
+      };
     }),
   );
 }
@@ -138,7 +168,8 @@ async function partsAcrossTabs(page: Page): Promise<Map<string, PartSeen>> {
     await tab.click();
     record(await measureParts(page));
   }
-  for (const tablist of await page.locator('article.question [role="tablist"]').all()) await tablist.locator('[role="tab"]').first().click();
+  for (const tablist of await page.locator('article.question [role="tablist"]').all())
+    await tablist.locator('[role="tab"]').first().click();
   return seen;
 }
 
@@ -161,7 +192,9 @@ describe.each(sectionPages.map((entry) => [entry.path, entry] as const))('%s', (
         await page.reload({ waitUntil: 'load' });
         const reloaded = await measure(page);
         expect(reloaded, `${label}: after a reload`).toEqual(now);
-        await expect(page.locator(`[data-reading-options] input[name="reading-language"][value="${mode}"]`).isChecked()).resolves.toBe(true);
+        await expect(page.locator(`[data-reading-options] input[name="reading-language"][value="${mode}"]`).isChecked()).resolves.toBe(
+          true,
+        );
         await expect(page.locator('[data-reading-options] input[name="examinable-only"]').isChecked()).resolves.toBe(examinableOnly);
 
         // Blocks: hidden exactly when their language tag says so (or they are the content of a collapsed part).
@@ -171,18 +204,27 @@ describe.each(sectionPages.map((entry) => [entry.path, entry] as const))('%s', (
           return block.hidden !== expected;
         });
         expect(wrong, label).toEqual([]);
-        const tagged = (lang: string, only: boolean) => now.blocks.filter((block) => block.lang === lang && block.only === only && !(examinableOnly && block.notExaminedChild));
+        const tagged = (lang: string, only: boolean) =>
+          now.blocks.filter((block) => block.lang === lang && block.only === only && !(examinableOnly && block.notExaminedChild));
         const hiddenOf = (lang: string, only: boolean) => tagged(lang, only).filter((block) => block.hidden).length;
         expect(hiddenOf('zh', false), label).toBe(mode === 'en' ? tagged('zh', false).length : 0);
         expect(hiddenOf('en', false), label).toBe(mode === 'zh' ? tagged('en', false).length : 0);
-        expect(hiddenOf('zh', true) + hiddenOf('en', true) + hiddenOf('mixed', false), `${label}: one-language and mixed blocks never hide`).toBe(0);
-        expect(now.blocks.filter((block) => block.lang === null && block.hidden && !(examinableOnly && block.notExaminedChild)), `${label}: blocks without words never hide`).toEqual([]);
+        expect(
+          hiddenOf('zh', true) + hiddenOf('en', true) + hiddenOf('mixed', false),
+          `${label}: one-language and mixed blocks never hide`,
+        ).toBe(0);
+        expect(
+          now.blocks.filter((block) => block.lang === null && block.hidden && !(examinableOnly && block.notExaminedChild)),
+          `${label}: blocks without words never hide`,
+        ).toEqual([]);
         if (mode === 'en') seen.zhHidden += hiddenOf('zh', false);
         if (mode === 'zh') seen.enHidden += hiddenOf('en', false);
 
         // A note says where a unit is answered in the other language only.
         for (const note of now.notes) {
-          expect(note.unitLanguages, `${note.question}: the note's unit is answered in ${note.language} only`).toEqual([`${note.language}-only`]);
+          expect(note.unitLanguages, `${note.question}: the note's unit is answered in ${note.language} only`).toEqual([
+            `${note.language}-only`,
+          ]);
           const expected = mode !== 'both' && note.language !== mode && !(examinableOnly && note.notExaminedChild);
           expect(note.shown, `${label}: ${note.language} note in ${note.question}`).toBe(expected);
           if (expected) seen.notes += 1;
@@ -221,7 +263,7 @@ describe.each(sectionPages.map((entry) => [entry.path, entry] as const))('%s', (
   });
 });
 
-test('the user\'s notes give the modes something to do: bilingual blocks, one-language units and not-examined parts', async () => {
+test("the user's notes give the modes something to do: bilingual blocks, one-language units and not-examined parts", async () => {
   const { page } = await browser.open(sectionPages[0]!.path);
   const counts = { zh: 0, en: 0, mixed: 0, only: 0, notes: 0 };
   for (const { path } of sectionPages) {
@@ -280,15 +322,22 @@ describe('the choice', () => {
     const setup = await visit(context, '/');
     await choose(setup, 'en', true);
     await context.addInitScript(FIRST_PAINT_PROBE);
-    const path = sectionPages.find((entry) => entry.questions.some((question) => partsOf(question).some((part) => part.examinability === 'not-examined')))!.path;
+    const path = sectionPages.find((entry) =>
+      entry.questions.some((question) => partsOf(question).some((part) => part.examinability === 'not-examined')),
+    )!.path;
     const page = await visit(context, path);
     await page.waitForFunction(() => (window as unknown as { __frames: { complete: boolean }[] }).__frames.some((frame) => frame.complete));
-    const frames = await page.evaluate(() => (window as unknown as { __frames: { zh: number; zhShown: number; notExamined: number; notExaminedShown: number }[] }).__frames);
+    const frames = await page.evaluate(
+      () => (window as unknown as { __frames: { zh: number; zhShown: number; notExamined: number; notExaminedShown: number }[] }).__frames,
+    );
     const bodyMode = await page.evaluate(() => (window as unknown as { __bodyMode: () => unknown }).__bodyMode());
     // The mode is on <html> before the parser reaches the page's content, so the first styled frame already has it.
     expect(bodyMode).toEqual({ lang: 'en', examinableOnly: true });
     expect(frames.length).toBeGreaterThan(0);
-    expect(frames.some((frame) => frame.zh > 0 && frame.notExamined > 0), 'frames with the content were seen').toBe(true);
+    expect(
+      frames.some((frame) => frame.zh > 0 && frame.notExamined > 0),
+      'frames with the content were seen',
+    ).toBe(true);
     expect(frames.filter((frame) => frame.zhShown > 0 || frame.notExaminedShown > 0)).toEqual([]);
     expect(problems).toEqual([]);
   });
@@ -314,7 +363,9 @@ describe('the choice', () => {
         examinableOnly: document.documentElement.dataset.examinableOnly !== undefined,
         radio: document.querySelector<HTMLInputElement>('input[name="reading-language"]:checked')?.value,
         checkbox: document.querySelector<HTMLInputElement>('input[name="examinable-only"]')?.checked,
-        enShown: [...document.querySelectorAll('[data-lang="en"]:not([data-lang-only])')].filter((element) => getComputedStyle(element).display !== 'none').length,
+        enShown: [...document.querySelectorAll('[data-lang="en"]:not([data-lang-only])')].filter(
+          (element) => getComputedStyle(element).display !== 'none',
+        ).length,
         stored: [localStorage.getItem('reading-language'), localStorage.getItem('examinable-only')],
       }));
     const chinese = { lang: 'zh', examinableOnly: true, radio: 'zh', checkbox: true, enShown: 0, stored: ['zh', '1'] };
@@ -336,68 +387,84 @@ describe('the choice', () => {
 });
 
 describe('examinable only', () => {
-  const withStatuses = sectionPages.filter(({ questions }) => questions.some((question) => partsOf(question).some((part) => part.examinability === 'not-examined' || part.examinability === 'probably-not-examined')));
+  const withStatuses = sectionPages.filter(({ questions }) =>
+    questions.some((question) =>
+      partsOf(question).some((part) => part.examinability === 'not-examined' || part.examinability === 'probably-not-examined'),
+    ),
+  );
 
-  test.each(withStatuses.map((entry) => [entry.path, entry] as const))('on %s collapses not-examined parts to a one-line stub and keeps probably-not-examined ones, marked', async (path, { questions }) => {
-    const { page, problems } = await browser.open(path);
-    const report = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('article.question section.part[data-examinability]')]
-          .filter((part) => part.dataset.examinability !== 'unmarked')
-          .map((part) => {
-            const heading = part.querySelector<HTMLElement>(':scope > .part-heading')!;
-            const style = getComputedStyle(heading);
-            const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.5;
-            // The note and the Test-me button have their own rules (shown only in a language mode, in Test-me).
-            const content = [...part.children].filter((child) => child !== heading && !child.matches('.lang-note, .reveal'));
-            return {
-              id: part.id,
-              status: part.dataset.examinability,
-              headingShown: heading.getClientRects().length > 0,
-              headingLines: Math.round(heading.getBoundingClientRect().height / lineHeight),
-              marker: getComputedStyle(heading, '::before').content,
-              badge: heading.querySelector<HTMLElement>('.exam-badge')?.innerText ?? null,
-              contentShown: content.filter((child) => getComputedStyle(child).display !== 'none').length,
-              content: content.length,
-              partHeight: part.getBoundingClientRect().height,
-              headingHeight: heading.getBoundingClientRect().height,
-              lineHeight,
-            };
-          }),
+  test.each(withStatuses.map((entry) => [entry.path, entry] as const))(
+    'on %s collapses not-examined parts to a one-line stub and keeps probably-not-examined ones, marked',
+    async (path, { questions }) => {
+      const { page, problems } = await browser.open(path);
+      const report = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('article.question section.part[data-examinability]')]
+            .filter((part) => part.dataset.examinability !== 'unmarked')
+            .map((part) => {
+              const heading = part.querySelector<HTMLElement>(':scope > .part-heading')!;
+              const style = getComputedStyle(heading);
+              const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.5;
+              // The note and the Test-me button have their own rules (shown only in a language mode, in Test-me).
+              const content = [...part.children].filter((child) => child !== heading && !child.matches('.lang-note, .reveal'));
+              return {
+                id: part.id,
+                status: part.dataset.examinability,
+                headingShown: heading.getClientRects().length > 0,
+                headingLines: Math.round(heading.getBoundingClientRect().height / lineHeight),
+                marker: getComputedStyle(heading, '::before').content,
+                badge: heading.querySelector<HTMLElement>('.exam-badge')?.innerText ?? null,
+                contentShown: content.filter((child) => getComputedStyle(child).display !== 'none').length,
+                content: content.length,
+                partHeight: part.getBoundingClientRect().height,
+                headingHeight: heading.getBoundingClientRect().height,
+                lineHeight,
+              };
+            }),
+        );
+      const expectedStatuses = questions.flatMap((question) =>
+        partsOf(question)
+          .filter((part) => part.examinability !== 'unmarked')
+          .map((part) => [`${question.id}--${part.anchor}`, part.examinability]),
       );
-    const expectedStatuses = questions.flatMap((question) => partsOf(question).filter((part) => part.examinability !== 'unmarked').map((part) => [`${question.id}--${part.anchor}`, part.examinability]));
 
-    const off = await report();
-    expect(off.map((part) => [part.id, part.status])).toEqual(expectedStatuses);
-    for (const part of off) {
-      expect(part.contentShown, `${part.id} shows everything by default`).toBe(part.content);
-      expect(part.marker).toBe('none');
-    }
-
-    await choose(page, 'both', true);
-    const on = await report();
-    const LABELS: Record<string, string> = { 'not-examined': 'Not examined · 不考', 'probably-not-examined': 'Probably not examined · 可能不考', 'may-be-examined': 'May be examined · 可能考' };
-    for (const part of on) {
-      expect(part.headingShown, part.id).toBe(true);
-      expect(part.badge, part.id).toBe(LABELS[part.status!]);
-      if (part.status === 'not-examined') {
-        expect(part.marker, part.id).toBe('"Not examined: "');
-        expect(part.contentShown, `${part.id}: content hidden`).toBe(0);
-        expect(part.content).toBeGreaterThan(0);
-        expect(part.headingLines, `${part.id}: heading on one line`).toBe(1);
-        expect(part.partHeight, `${part.id}: the part is its heading`).toBeLessThanOrEqual(part.headingHeight + 2 * part.lineHeight);
-      } else {
-        expect(part.marker, part.id).toBe('none');
-        expect(part.contentShown, `${part.id}: stays`).toBe(part.content);
+      const off = await report();
+      expect(off.map((part) => [part.id, part.status])).toEqual(expectedStatuses);
+      for (const part of off) {
+        expect(part.contentShown, `${part.id} shows everything by default`).toBe(part.content);
+        expect(part.marker).toBe('none');
       }
-    }
-    expect(on.filter((part) => part.status === 'not-examined').length).toBeGreaterThan(0);
-    expect(problems).toEqual([]);
-  });
+
+      await choose(page, 'both', true);
+      const on = await report();
+      const LABELS: Record<string, string> = {
+        'not-examined': 'Not examined · 不考',
+        'probably-not-examined': 'Probably not examined · 可能不考',
+        'may-be-examined': 'May be examined · 可能考',
+      };
+      for (const part of on) {
+        expect(part.headingShown, part.id).toBe(true);
+        expect(part.badge, part.id).toBe(LABELS[part.status!]);
+        if (part.status === 'not-examined') {
+          expect(part.marker, part.id).toBe('"Not examined: "');
+          expect(part.contentShown, `${part.id}: content hidden`).toBe(0);
+          expect(part.content).toBeGreaterThan(0);
+          expect(part.headingLines, `${part.id}: heading on one line`).toBe(1);
+          expect(part.partHeight, `${part.id}: the part is its heading`).toBeLessThanOrEqual(part.headingHeight + 2 * part.lineHeight);
+        } else {
+          expect(part.marker, part.id).toBe('none');
+          expect(part.contentShown, `${part.id}: stays`).toBe(part.content);
+        }
+      }
+      expect(on.filter((part) => part.status === 'not-examined').length).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
 /** The characters that carry meaning in a line of text: Han, Latin letters, digits. */
-const letters = (text: string): string => (text.normalize('NFKC').match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]/g) ?? []).join('');
+const letters = (text: string): string =>
+  (text.normalize('NFKC').match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]/g) ?? []).join('');
 
 /** Lines of a PDF's text as laid out on the page. */
 function pdfLines(file: string): string[] {
@@ -443,10 +510,14 @@ describe('printing honours the language mode', () => {
           const allowed = [
             ...document.querySelectorAll(`[data-lang="${other}"][data-lang-only], [data-lang="mixed"], [data-lang="${mode}"]`),
             ...document.querySelectorAll('article.question .katex'),
-            ...document.querySelectorAll('main h1, article.question h2, .part-heading, .answer-heading, .variant-label, .badge, .exam-badge, .lang-note, .shot-missing, .page-header .page-meta'),
+            ...document.querySelectorAll(
+              'main h1, article.question h2, .part-heading, .answer-heading, .variant-label, .badge, .exam-badge, .lang-note, .shot-missing, .page-header .page-meta',
+            ),
           ].map(words);
           const hidden = [...document.querySelectorAll(`[data-lang="${other}"]:not([data-lang-only])`)].map(words);
-          const shown = [...document.querySelectorAll(`article.question [data-lang]`)].filter((element) => getComputedStyle(element).display !== 'none' && element.matches(`:not([data-lang="${other}"])`)).map(words);
+          const shown = [...document.querySelectorAll(`article.question [data-lang]`)]
+            .filter((element) => getComputedStyle(element).display !== 'none' && element.matches(`:not([data-lang="${other}"])`))
+            .map(words);
           return { allowed, hidden, shown, title: document.querySelector('main h1')?.textContent ?? '' };
         },
         { mode, other },
@@ -461,26 +532,34 @@ describe('printing honours the language mode', () => {
       };
       // A line is allowed when each of its pieces is: the layout puts table columns side by side,
       // separated by runs of spaces, and list markers ("1.", "•") are drawn by the browser.
-      const lineAllowed = (line: string): boolean => line.split(/\s{2,}/).every((piece) => isAllowed(piece) || isAllowed(piece.replace(/^(\d+\.|[•◦▪‣–-])\s+/, '')));
+      const lineAllowed = (line: string): boolean =>
+        line.split(/\s{2,}/).every((piece) => isAllowed(piece) || isAllowed(piece.replace(/^(\d+\.|[•◦▪‣–-])\s+/, '')));
 
       const offending = lines.filter((line) => classifyText(line) === other && !lineAllowed(line));
       expect(offending, `lines mainly in ${other} in the ${mode}-only PDF`).toEqual([]);
 
       // Directly: no hidden block's words are in the PDF, and the blocks shown are.
       const all = letters(lines.join(''));
-      const leaked = texts.hidden.map(letters).filter((key) => key.length >= 8 && all.includes(key) && !allowedKeys.some((allowed) => allowed.includes(key)));
+      const leaked = texts.hidden
+        .map(letters)
+        .filter((key) => key.length >= 8 && all.includes(key) && !allowedKeys.some((allowed) => allowed.includes(key)));
       expect(leaked).toEqual([]);
       const shown = texts.shown.map(letters).filter((key) => key.length >= 8);
       expect(shown.length).toBeGreaterThan(0);
       const missing = shown.filter((key) => !all.includes(key));
-      expect(missing.length, `blocks of the ${mode}-only page missing from its PDF: ${missing.slice(0, 3).join(' | ')}`).toBeLessThanOrEqual(Math.floor(shown.length * 0.05));
+      expect(
+        missing.length,
+        `blocks of the ${mode}-only page missing from its PDF: ${missing.slice(0, 3).join(' | ')}`,
+      ).toBeLessThanOrEqual(Math.floor(shown.length * 0.05));
       expect(problems).toEqual([]);
     });
   });
 });
 
 describe('screenshots of a bilingual part', () => {
-  const target = course.questions.find((question) => question.section === 1 && question.number === '1' && partsOf(question).some((part) => part.anchor === '2'));
+  const target = course.questions.find(
+    (question) => question.section === 1 && question.number === '1' && partsOf(question).some((part) => part.anchor === '2'),
+  );
 
   test('look different in each mode: both shows most, English and Chinese each less', async () => {
     expect(target, 'Section 1 Q1 has a part (2)').toBeDefined();

@@ -18,14 +18,19 @@ afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 function samplePng(): string {
   const dir = join(ROOT, 'tests', 'fixtures', 'notes');
   const walk = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : entry.name.endsWith('.png') ? [join(folder, entry.name)] : []));
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(folder, entry.name)) : entry.name.endsWith('.png') ? [join(folder, entry.name)] : [],
+    );
   const [png] = walk(dir);
   if (!png) throw new Error(`no PNG under ${dir}`);
   return png;
 }
 
 test('a screenshot added after a build shows after the next build, in place of its placeholder', { timeout: 240_000 }, async () => {
-  writeFileSync(NOTES, '# Rebuild Course\n\n# Section 1 Basics\n\n## Q1 2024 May\n\n![Q1](./2024May/1.png)\n\n### Answer\n\nAn answer long enough to be a sentence.\n');
+  writeFileSync(
+    NOTES,
+    '# Rebuild Course\n\n# Section 1 Basics\n\n## Q1 2024 May\n\n![Q1](./2024May/1.png)\n\n### Answer\n\nAn answer long enough to be a sentence.\n',
+  );
   const content = join(WORK, 'content');
   const env = { CONTENT_DIR: content, SITE_OUT_DIR: join(WORK, 'dist'), SITE_CACHE_DIR: join(WORK, 'cache') };
   await npmRun('import', [NOTES, '--course', 'rebuild', '--content', content]);

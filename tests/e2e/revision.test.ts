@@ -19,7 +19,6 @@ const baseUrl = inject('baseUrl');
 const scratch = mkdtempSync(join(tmpdir(), 'e2e-revision-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-
 const course = allCourses().find((entry) => entry.own)!;
 const key = (id: string): string => `${course.id}/${id}`;
 
@@ -29,12 +28,16 @@ const LABEL: Record<Rating, string> = { 'got-it': 'Got it', shaky: 'Shaky', unkn
 /** The first section with at least three answered questions and one screenshot-only question. */
 const section = course.sections.find((candidate) => {
   const questions = course.questions.filter((question) => question.section === candidate.number);
-  return !candidate.scope && questions.filter((question) => question.hasAnswer).length >= 3 && questions.some((question) => !question.hasAnswer);
+  return (
+    !candidate.scope && questions.filter((question) => question.hasAnswer).length >= 3 && questions.some((question) => !question.hasAnswer)
+  );
 })!;
 const sectionPath = `/${course.id}/s${section.number}/`;
 const sectionQuestions = course.questions.filter((question) => question.section === section.number);
 /** A paper with a question from that section that has a written answer. */
-const [paperSlug, paperQuestions] = [...course.papers].find(([, questions]) => questions.some((question) => question.section === section.number && question.hasAnswer))!;
+const [paperSlug, paperQuestions] = [...course.papers].find(([, questions]) =>
+  questions.some((question) => question.section === section.number && question.hasAnswer),
+)!;
 const paperPath = `/${course.id}/papers/${paperSlug}/`;
 
 /** Calendar days of the controlled clock, in a time zone without daylight saving. */
@@ -76,7 +79,9 @@ async function rateByMouse(page: Page, id: string, rating: Rating): Promise<void
 /** The due questions the review queue lists, in order, as question ids. */
 async function queue(page: Page): Promise<string[]> {
   await page.locator('[data-review-queue] > *').first().waitFor();
-  return page.locator('.review-list a.card').evaluateAll((links) => links.map((link) => decodeURIComponent(new URL((link as HTMLAnchorElement).href).hash.slice(1))));
+  return page
+    .locator('.review-list a.card')
+    .evaluateAll((links) => links.map((link) => decodeURIComponent(new URL((link as HTMLAnchorElement).href).hash.slice(1))));
 }
 
 /** "3/7 rated · 1 shaky · 1 didn't know", from ratings of some of the keys. */
@@ -84,7 +89,11 @@ function expectedTally(keys: string[], ratings: Record<string, Rating>): string 
   const given = keys.map((entry) => ratings[entry]).filter((rating) => rating !== undefined);
   const shaky = given.filter((rating) => rating === 'shaky').length;
   const unknown = given.filter((rating) => rating === 'unknown').length;
-  return [`${given.length}/${keys.length} rated`, ...(shaky > 0 ? [`${shaky} shaky`] : []), ...(unknown > 0 ? [`${unknown} didn't know`] : [])].join(' · ');
+  return [
+    `${given.length}/${keys.length} rated`,
+    ...(shaky > 0 ? [`${shaky} shaky`] : []),
+    ...(unknown > 0 ? [`${unknown} didn't know`] : []),
+  ].join(' · ');
 }
 
 /** What Test-me shows on screen: answers, their buttons, headings, screenshots, rating bars. */
@@ -98,22 +107,40 @@ async function testMeReport(page: Page) {
     return {
       answersShown: answers.map(shown),
       units: units.map((unit) => ({
-        kind: unit.classList.contains('part') ? 'part' : unit.classList.contains('variant') ? 'variant' : unit.classList.contains('question-body') ? 'question-body' : unit.tagName,
+        kind: unit.classList.contains('part')
+          ? 'part'
+          : unit.classList.contains('variant')
+            ? 'variant'
+            : unit.classList.contains('question-body')
+              ? 'question-body'
+              : unit.tagName,
         answers: answers.filter((answer) => unitOf(answer) === unit).map((answer) => answer.id),
-        buttons: reveals.filter((button) => button.parentElement === answers.find((answer) => unitOf(answer) === unit)?.parentElement && unitOf(button) === unit).map((button) => ({
-          text: button.textContent,
-          expanded: button.getAttribute('aria-expanded'),
-          controls: button.getAttribute('aria-controls')?.split(' ') ?? [],
-          shown: shown(button),
-          beforeFirstAnswer: button.nextElementSibling === answers.find((answer) => unitOf(answer) === unit),
-        })),
+        buttons: reveals
+          .filter(
+            (button) =>
+              button.parentElement === answers.find((answer) => unitOf(answer) === unit)?.parentElement && unitOf(button) === unit,
+          )
+          .map((button) => ({
+            text: button.textContent,
+            expanded: button.getAttribute('aria-expanded'),
+            controls: button.getAttribute('aria-controls')?.split(' ') ?? [],
+            shown: shown(button),
+            beforeFirstAnswer: button.nextElementSibling === answers.find((answer) => unitOf(answer) === unit),
+          })),
       })),
       reveals: reveals.length,
       partHeadings: [...document.querySelectorAll('article.question .part-heading')].map(shown),
       questionHeadings: [...document.querySelectorAll('article.question .question-header h2')].map(shown),
       screenshots: [...document.querySelectorAll('article.question img.screenshot, article.question .shot-missing')].map(shown),
-      ratingBars: [...document.querySelectorAll('article.question')].map((article) => ({ id: article.id, hasAnswer: article.querySelector('.answer') !== null, shown: [...article.querySelectorAll('.rating')].map(shown) })),
-      toggle: [...document.querySelectorAll('[data-test-me-toggle]')].map((toggle) => ({ shown: shown(toggle), pressed: toggle.getAttribute('aria-pressed') })),
+      ratingBars: [...document.querySelectorAll('article.question')].map((article) => ({
+        id: article.id,
+        hasAnswer: article.querySelector('.answer') !== null,
+        shown: [...article.querySelectorAll('.rating')].map(shown),
+      })),
+      toggle: [...document.querySelectorAll('[data-test-me-toggle]')].map((toggle) => ({
+        shown: shown(toggle),
+        pressed: toggle.getAttribute('aria-pressed'),
+      })),
       progress: [...document.querySelectorAll('.page-progress')].map(shown),
     };
   });
@@ -123,59 +150,65 @@ describe('Test me', () => {
   test.each([
     ['section page', sectionPath, sectionQuestions],
     ['paper page', paperPath, paperQuestions],
-  ])('on a %s every answer hides behind one "Show answer" button per unit; screenshots and part headings stay', async (_kind, path, questions) => {
-    const { page, problems } = await browser.open(path);
-    expect(await articleIds(page)).toEqual(expect.arrayContaining(questions.map((question) => question.id)));
+  ])(
+    'on a %s every answer hides behind one "Show answer" button per unit; screenshots and part headings stay',
+    async (_kind, path, questions) => {
+      const { page, problems } = await browser.open(path);
+      expect(await articleIds(page)).toEqual(expect.arrayContaining(questions.map((question) => question.id)));
 
-    const before = await testMeReport(page);
-    expect(before.answersShown.length, 'the page has written answers').toBeGreaterThan(0);
-    expect(before.answersShown.every(Boolean), 'answers show before Test-me is on').toBe(true);
-    expect(before.units.flatMap((unit) => unit.buttons).every((button) => !button.shown)).toBe(true);
-    expect(before.toggle).toEqual([{ shown: true, pressed: 'false' }]);
+      const before = await testMeReport(page);
+      expect(before.answersShown.length, 'the page has written answers').toBeGreaterThan(0);
+      expect(before.answersShown.every(Boolean), 'answers show before Test-me is on').toBe(true);
+      expect(before.units.flatMap((unit) => unit.buttons).every((button) => !button.shown)).toBe(true);
+      expect(before.toggle).toEqual([{ shown: true, pressed: 'false' }]);
 
-    await page.getByRole('button', { name: 'Test me' }).click();
-    const on = await testMeReport(page);
-    expect(on.toggle).toEqual([{ shown: true, pressed: 'true' }]);
-    expect(on.answersShown.every((shown) => !shown), 'every answer is hidden').toBe(true);
-    expect(on.reveals).toBe(on.units.length);
-    for (const unit of on.units) {
-      expect(['part', 'variant', 'question-body']).toContain(unit.kind);
-      expect(unit.buttons, `one button for the answers ${unit.answers.join(', ')}`).toEqual([
-        { text: 'Show answer', expanded: 'false', controls: unit.answers, shown: true, beforeFirstAnswer: true },
-      ]);
-    }
-    expect(on.partHeadings.length).toBeGreaterThan(0);
-    expect(on.partHeadings.every(Boolean), 'part headings stay').toBe(true);
-    expect(on.questionHeadings).toEqual(questions.map(() => true));
-    expect(on.screenshots.length).toBeGreaterThan(0);
-    expect(on.screenshots.every(Boolean), 'screenshots (or their placeholders) stay').toBe(true);
-    // Questions with an answer are rated after revealing it; screenshot-only ones straight away.
-    for (const bar of on.ratingBars) expect(bar.shown, bar.id).toEqual([!bar.hasAnswer]);
+      await page.getByRole('button', { name: 'Test me' }).click();
+      const on = await testMeReport(page);
+      expect(on.toggle).toEqual([{ shown: true, pressed: 'true' }]);
+      expect(
+        on.answersShown.every((shown) => !shown),
+        'every answer is hidden',
+      ).toBe(true);
+      expect(on.reveals).toBe(on.units.length);
+      for (const unit of on.units) {
+        expect(['part', 'variant', 'question-body']).toContain(unit.kind);
+        expect(unit.buttons, `one button for the answers ${unit.answers.join(', ')}`).toEqual([
+          { text: 'Show answer', expanded: 'false', controls: unit.answers, shown: true, beforeFirstAnswer: true },
+        ]);
+      }
+      expect(on.partHeadings.length).toBeGreaterThan(0);
+      expect(on.partHeadings.every(Boolean), 'part headings stay').toBe(true);
+      expect(on.questionHeadings).toEqual(questions.map(() => true));
+      expect(on.screenshots.length).toBeGreaterThan(0);
+      expect(on.screenshots.every(Boolean), 'screenshots (or their placeholders) stay').toBe(true);
+      // Questions with an answer are rated after revealing it; screenshot-only ones straight away.
+      for (const bar of on.ratingBars) expect(bar.shown, bar.id).toEqual([!bar.hasAnswer]);
 
-    // Revealing one unit shows its answers only, and the question's rating bar.
-    const first = page.locator('article.question .reveal').first();
-    const firstArticle = page.locator(`article[id="${await first.evaluate((button) => button.closest('article')!.id)}"]`);
-    await expect(firstArticle.locator('.rating').isVisible()).resolves.toBe(false);
-    await first.click();
-    await expect(first.getAttribute('aria-expanded')).resolves.toBe('true');
-    await expect(first.innerText()).resolves.toBe('Hide answer');
-    const controlled = (await first.getAttribute('aria-controls'))!.split(' ');
-    for (const id of controlled) await expect(page.locator(`[id="${id}"]`).isVisible()).resolves.toBe(true);
-    await expect(page.locator('.answer:visible').count()).resolves.toBe(controlled.length);
-    await expect(firstArticle.locator('.rating').isVisible()).resolves.toBe(true);
-    // Hiding it again.
-    await first.click();
-    await expect(first.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(page.locator('.answer:visible').count()).resolves.toBe(0);
+      // Revealing one unit shows its answers only, and the question's rating bar.
+      const first = page.locator('article.question .reveal').first();
+      const firstArticle = page.locator(`article[id="${await first.evaluate((button) => button.closest('article')!.id)}"]`);
+      await expect(firstArticle.locator('.rating').isVisible()).resolves.toBe(false);
+      await first.click();
+      await expect(first.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(first.innerText()).resolves.toBe('Hide answer');
+      const controlled = (await first.getAttribute('aria-controls'))!.split(' ');
+      for (const id of controlled) await expect(page.locator(`[id="${id}"]`).isVisible()).resolves.toBe(true);
+      await expect(page.locator('.answer:visible').count()).resolves.toBe(controlled.length);
+      await expect(firstArticle.locator('.rating').isVisible()).resolves.toBe(true);
+      // Hiding it again.
+      await first.click();
+      await expect(first.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(page.locator('.answer:visible').count()).resolves.toBe(0);
 
-    // Off again: everything shows, no buttons.
-    await page.getByRole('button', { name: 'Test me' }).click();
-    const off = await testMeReport(page);
-    expect(off.answersShown.every(Boolean)).toBe(true);
-    expect(off.units.flatMap((unit) => unit.buttons).every((button) => !button.shown)).toBe(true);
-    expect(off.ratingBars.every((bar) => bar.shown.every((shown) => !shown))).toBe(true);
-    expect(problems).toEqual([]);
-  });
+      // Off again: everything shows, no buttons.
+      await page.getByRole('button', { name: 'Test me' }).click();
+      const off = await testMeReport(page);
+      expect(off.answersShown.every(Boolean)).toBe(true);
+      expect(off.units.flatMap((unit) => unit.buttons).every((button) => !button.shown)).toBe(true);
+      expect(off.ratingBars.every((bar) => bar.shown.every((shown) => !shown))).toBe(true);
+      expect(problems).toEqual([]);
+    },
+  );
 
   test('without JavaScript the answers are simply visible and no Test-me controls show, even with ?test=1', async () => {
     const { context, problems } = await browser.newContext({ javaScriptEnabled: false });
@@ -188,7 +221,9 @@ describe('Test me', () => {
       expect(report.ratingBars.every((bar) => bar.shown.length === 0)).toBe(true);
       expect(report.toggle.map((toggle) => toggle.shown)).toEqual([false]);
       expect(report.progress.every((shown) => !shown)).toBe(true);
-      const answerText = await page.locator('article.question .answer').evaluateAll((answers) => answers.map((answer) => (answer as HTMLElement).innerText.trim().length));
+      const answerText = await page
+        .locator('article.question .answer')
+        .evaluateAll((answers) => answers.map((answer) => (answer as HTMLElement).innerText.trim().length));
       expect(answerText.every((length) => length > 0)).toBe(true);
       await page.close();
     }
@@ -243,8 +278,14 @@ describe('Test me before first paint', () => {
     for (const path of [sectionPath, paperPath]) {
       const page = await visit(context, path);
       const frames = await answerFrames(page);
-      expect(frames.some((frame) => frame.answers > 0), path).toBe(true);
-      expect(frames.filter((frame) => frame.shown > 0), path).toEqual([]);
+      expect(
+        frames.some((frame) => frame.answers > 0),
+        path,
+      ).toBe(true);
+      expect(
+        frames.filter((frame) => frame.shown > 0),
+        path,
+      ).toEqual([]);
       await expect(page.locator('[data-test-me-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
     }
     expect(problems).toEqual([]);
@@ -309,7 +350,11 @@ describe('keyboard only', () => {
 
     // j moves to each question's first control in turn, k back; at the ends it stays.
     const firstControl = async (id: string): Promise<string> =>
-      (await page.locator(`article[id="${id}"]`).locator('.reveal, .rating:not([hidden]) button').first().evaluate((element) => element.outerHTML));
+      await page
+        .locator(`article[id="${id}"]`)
+        .locator('.reveal, .rating:not([hidden]) button')
+        .first()
+        .evaluate((element) => element.outerHTML);
     const activeHtml = (): Promise<string> => page.evaluate(() => document.activeElement?.outerHTML ?? '');
     for (const id of ids) {
       await page.keyboard.press('j');
@@ -338,10 +383,14 @@ describe('keyboard only', () => {
     const reveals = await answerByKeyboard(page, target.id, 'shaky');
     expect(reveals).toBe(await article.locator('.reveal').count());
     expect(reveals).toBeGreaterThanOrEqual(2);
-    const answers = await article.locator('.answer').evaluateAll((elements) => elements.map((element) => element.getClientRects().length > 0));
+    const answers = await article
+      .locator('.answer')
+      .evaluateAll((elements) => elements.map((element) => element.getClientRects().length > 0));
     expect(answers.every(Boolean), 'every answer of the question is showing').toBe(true);
     const buttons = article.locator('.rating-button');
-    await expect(buttons.evaluateAll((elements) => elements.map((element) => [element.textContent, element.getAttribute('aria-pressed')]))).resolves.toEqual([
+    await expect(
+      buttons.evaluateAll((elements) => elements.map((element) => [element.textContent, element.getAttribute('aria-pressed')])),
+    ).resolves.toEqual([
       ['Got it', 'false'],
       ['Shaky', 'true'],
       ["Didn't know", 'false'],
@@ -372,7 +421,11 @@ describe('ratings', () => {
     await expect(page.locator('.rating-badge:visible').count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: 'Test me' }).click();
-    const ratings: Record<string, Rating> = { [key(answered[0]!)]: 'got-it', [key(answered[1]!)]: 'shaky', [key(screenshotOnly[0]!)]: 'unknown' };
+    const ratings: Record<string, Rating> = {
+      [key(answered[0]!)]: 'got-it',
+      [key(answered[1]!)]: 'shaky',
+      [key(screenshotOnly[0]!)]: 'unknown',
+    };
     for (const [entry, rating] of Object.entries(ratings)) await rateByMouse(page, entry.slice(course.id.length + 1), rating);
 
     const progress = await stored(page);
@@ -390,14 +443,20 @@ describe('ratings', () => {
       const badges = await target.locator('article.question').evaluateAll((articles) =>
         articles.map((article) => {
           const badge = article.querySelector<HTMLElement>('.question-header h2 .rating-badge');
-          return [article.getAttribute('data-question-id'), badge && !badge.hidden ? badge.textContent : null, badge?.dataset.rating ?? null];
+          return [
+            article.getAttribute('data-question-id'),
+            badge && !badge.hidden ? badge.textContent : null,
+            badge?.dataset.rating ?? null,
+          ];
         }),
       );
       const onPage = badges.map(([entry]) => entry!);
       expect(badges).toEqual(onPage.map((entry) => [entry, ratings[entry] ? LABEL[ratings[entry]] : null, ratings[entry] ?? null]));
       await expect(target.locator('.page-progress').innerText()).resolves.toBe(expectedTally(onPage, ratings));
       for (const entry of onPage) {
-        const pressed = await target.locator(`article[data-question-id="${entry}"] .rating-button[aria-pressed="true"]`).evaluateAll((buttons) => buttons.map((button) => (button as HTMLElement).dataset.rating));
+        const pressed = await target
+          .locator(`article[data-question-id="${entry}"] .rating-button[aria-pressed="true"]`)
+          .evaluateAll((buttons) => buttons.map((button) => (button as HTMLElement).dataset.rating));
         expect(pressed, entry).toEqual(ratings[entry] ? [ratings[entry]] : []);
       }
     };
@@ -411,7 +470,9 @@ describe('ratings', () => {
     // The paper page shares the ratings (same question keys) and adds its own.
     const paper = await visit(context, paperPath);
     await checkPage(paper);
-    const unrated = (await articleIds(paper)).find((id) => !ratings[key(id)] && paperQuestions.find((question) => question.id === id)?.hasAnswer);
+    const unrated = (await articleIds(paper)).find(
+      (id) => !ratings[key(id)] && paperQuestions.find((question) => question.id === id)?.hasAnswer,
+    );
     if (unrated) {
       await rateByMouse(paper, unrated, 'shaky');
       ratings[key(unrated)] = 'shaky';
@@ -420,16 +481,40 @@ describe('ratings', () => {
 
     // The course home: per section and per paper.
     const home = await visit(context, `/${course.id}/`);
-    const cards = await home.locator('a.card:has(.card-progress)').evaluateAll((links) =>
-      links.map((link) => [new URL((link as HTMLAnchorElement).href).pathname, (link.querySelector('.card-progress') as HTMLElement).innerText]),
-    );
+    const cards = await home
+      .locator('a.card:has(.card-progress)')
+      .evaluateAll((links) =>
+        links.map((link) => [
+          new URL((link as HTMLAnchorElement).href).pathname,
+          (link.querySelector('.card-progress') as HTMLElement).innerText,
+        ]),
+      );
     const expected = [
-      ...course.sections.filter((entry) => !entry.scope).map((entry) => [urls.section(course.id, entry.number), expectedTally(course.questions.filter((question) => question.section === entry.number).map((question) => key(question.id)), ratings)]),
-      ...[...course.papers].map(([slug, questions]) => [urls.paper(course.id, slug), expectedTally(questions.map((question) => key(question.id)), ratings)]),
+      ...course.sections
+        .filter((entry) => !entry.scope)
+        .map((entry) => [
+          urls.section(course.id, entry.number),
+          expectedTally(
+            course.questions.filter((question) => question.section === entry.number).map((question) => key(question.id)),
+            ratings,
+          ),
+        ]),
+      ...[...course.papers].map(([slug, questions]) => [
+        urls.paper(course.id, slug),
+        expectedTally(
+          questions.map((question) => key(question.id)),
+          ratings,
+        ),
+      ]),
     ];
     expect(cards.sort()).toEqual(expected.sort());
     expect(cards.filter(([, text]) => !text!.startsWith('0/')).length).toBeGreaterThanOrEqual(2);
-    await expect(home.locator('.course-review .page-progress').innerText()).resolves.toBe(expectedTally(course.questions.map((question) => key(question.id)), ratings));
+    await expect(home.locator('.course-review .page-progress').innerText()).resolves.toBe(
+      expectedTally(
+        course.questions.map((question) => key(question.id)),
+        ratings,
+      ),
+    );
     expect(problems).toEqual([]);
   });
 });
@@ -526,8 +611,12 @@ describe('review queue', () => {
       expect(reveals, id).toBe(await page.locator(`article[id="${id}"] .reveal`).count());
     }
     const reviews = (await stored(page))!.reviews;
-    expect(Object.fromEntries(Object.entries(reviews).map(([entry, value]) => [entry, value.rating]))).toEqual(Object.fromEntries(ids.map((id) => [key(id), given.get(id)])));
-    await expect(page.locator('.page-progress').innerText()).resolves.toBe(expectedTally(ids.map(key), Object.fromEntries(ids.map((id) => [key(id), given.get(id)!]))));
+    expect(Object.fromEntries(Object.entries(reviews).map(([entry, value]) => [entry, value.rating]))).toEqual(
+      Object.fromEntries(ids.map((id) => [key(id), given.get(id)])),
+    );
+    await expect(page.locator('.page-progress').innerText()).resolves.toBe(
+      expectedTally(ids.map(key), Object.fromEntries(ids.map((id) => [key(id), given.get(id)!]))),
+    );
     const state = await first.context.storageState();
     await first.context.close();
     expect(first.problems).toEqual([]);
@@ -588,11 +677,13 @@ describe('progress data', () => {
     await expect(afterReset.locator('.rating-badge:visible').count()).resolves.toBe(0);
 
     await page.locator('[data-import]').setInputFiles(file);
-    await expect.poll(() => page.locator('[data-data-status]').innerText()).toBe(`Imported 3 ratings from ${download.suggestedFilename()}, keeping the latest rating of each question.`);
+    await expect
+      .poll(() => page.locator('[data-data-status]').innerText())
+      .toBe(`Imported 3 ratings from ${download.suggestedFilename()}, keeping the latest rating of each question.`);
     expect(await stored(page)).toEqual(before);
     expect(await queue(page)).toEqual([ids[0]]);
     await afterReset.reload({ waitUntil: 'load' });
-    await expect(afterReset.locator('.rating-badge:visible').allInnerTexts()).resolves.toEqual(['Didn\'t know', 'Shaky', 'Got it']);
+    await expect(afterReset.locator('.rating-badge:visible').allInnerTexts()).resolves.toEqual(["Didn't know", 'Shaky', 'Got it']);
     await expect(page.locator('.page-notice').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
   });
@@ -602,7 +693,10 @@ describe('progress data', () => {
     await context.clock.setFixedTime(at(DAY4));
     const [a, b, c] = sectionQuestions.map((question) => question.id);
     const entry = (rating: Rating, day: string, box: number, due: string) => ({ rating, ratedAt: at(day).toISOString(), box, due });
-    const mine: Progress = { version: 2, reviews: { [key(a!)]: entry('got-it', DAY2, 2, '2026-03-06'), [key(b!)]: entry('unknown', DAY1, 0, DAY1) } };
+    const mine: Progress = {
+      version: 2,
+      reviews: { [key(a!)]: entry('got-it', DAY2, 2, '2026-03-06'), [key(b!)]: entry('unknown', DAY1, 0, DAY1) },
+    };
     const otherCourse = 'another-course/q1';
     const theirs = {
       version: 2,
@@ -622,9 +716,21 @@ describe('progress data', () => {
     const file = join(scratch, 'from-laptop.json');
     writeFileSync(file, JSON.stringify(theirs));
     await page.locator('[data-import]').setInputFiles(file);
-    await expect.poll(() => page.locator('[data-data-status]').innerText()).toBe('Imported 4 ratings from from-laptop.json, keeping the latest rating of each question.');
-    expect(await stored(page)).toEqual({ version: 2, reviews: { [key(a!)]: mine.reviews[key(a!)], [key(b!)]: theirs.reviews[key(b!)], [key(c!)]: theirs.reviews[key(c!)], [otherCourse]: theirs.reviews[otherCourse] } });
-    await expect.poll(() => page.locator('.page-notice[role="status"]').innerText()).toMatch(/1 rating was for questions no longer in the notes and was removed/);
+    await expect
+      .poll(() => page.locator('[data-data-status]').innerText())
+      .toBe('Imported 4 ratings from from-laptop.json, keeping the latest rating of each question.');
+    expect(await stored(page)).toEqual({
+      version: 2,
+      reviews: {
+        [key(a!)]: mine.reviews[key(a!)],
+        [key(b!)]: theirs.reviews[key(b!)],
+        [key(c!)]: theirs.reviews[key(c!)],
+        [otherCourse]: theirs.reviews[otherCourse],
+      },
+    });
+    await expect
+      .poll(() => page.locator('.page-notice[role="status"]').innerText())
+      .toMatch(/1 rating was for questions no longer in the notes and was removed/);
     expect(await queue(page)).toEqual([c]);
 
     // A file that is not progress at all changes nothing and says so.
@@ -637,17 +743,37 @@ describe('progress data', () => {
 
   const valid = sectionQuestions.find((question) => question.hasAnswer)!;
   const CORRUPT: { name: string; raw: () => string; notice: RegExp; kept: Record<string, Rating>; pages: string[] }[] = [
-    { name: 'text that is not JSON', raw: () => '{not json', notice: /could not be read \(it was not valid JSON\) and was reset/, kept: {}, pages: [sectionPath, `/${course.id}/`, `/${course.id}/review/`] },
+    {
+      name: 'text that is not JSON',
+      raw: () => '{not json',
+      notice: /could not be read \(it was not valid JSON\) and was reset/,
+      kept: {},
+      pages: [sectionPath, `/${course.id}/`, `/${course.id}/review/`],
+    },
     {
       name: 'a version 1 payload',
-      raw: () => JSON.stringify({ version: 1, ratings: { [key(valid.id)]: { rating: 'shaky', ratedAt: '2026-03-01T02:00:00.000Z' }, [key(sectionQuestions[1]!.id)]: { rating: 'sort of' } } }),
+      raw: () =>
+        JSON.stringify({
+          version: 1,
+          ratings: {
+            [key(valid.id)]: { rating: 'shaky', ratedAt: '2026-03-01T02:00:00.000Z' },
+            [key(sectionQuestions[1]!.id)]: { rating: 'sort of' },
+          },
+        }),
       notice: /from an older version of the site and has been updated\. 1 damaged rating was dropped\./,
       kept: { [key(valid.id)]: 'shaky' },
       pages: [sectionPath, `/${course.id}/`, `/${course.id}/review/`],
     },
     {
       name: 'a rating of a question that does not exist',
-      raw: () => JSON.stringify({ version: 2, reviews: { [key(valid.id)]: { rating: 'got-it', ratedAt: '2026-03-01T02:00:00.000Z', box: 2, due: '2026-03-04' }, [key('s9-1999-may-q99')]: { rating: 'shaky', ratedAt: '2026-03-01T02:00:00.000Z', box: 1, due: '2026-03-02' } } }),
+      raw: () =>
+        JSON.stringify({
+          version: 2,
+          reviews: {
+            [key(valid.id)]: { rating: 'got-it', ratedAt: '2026-03-01T02:00:00.000Z', box: 2, due: '2026-03-04' },
+            [key('s9-1999-may-q99')]: { rating: 'shaky', ratedAt: '2026-03-01T02:00:00.000Z', box: 1, due: '2026-03-02' },
+          },
+        }),
       notice: /1 rating was for questions no longer in the notes and was removed/,
       kept: { [key(valid.id)]: 'got-it' },
       // Only pages that know every question of the course can tell a question has vanished.
@@ -655,12 +781,25 @@ describe('progress data', () => {
     },
     {
       name: 'a damaged rating',
-      raw: () => JSON.stringify({ version: 2, reviews: { [key(valid.id)]: { rating: 'got-it', ratedAt: '2026-03-01T02:00:00.000Z', box: 2, due: '2026-03-04' }, [key(sectionQuestions[1]!.id)]: { rating: 'meh', box: 9 } } }),
+      raw: () =>
+        JSON.stringify({
+          version: 2,
+          reviews: {
+            [key(valid.id)]: { rating: 'got-it', ratedAt: '2026-03-01T02:00:00.000Z', box: 2, due: '2026-03-04' },
+            [key(sectionQuestions[1]!.id)]: { rating: 'meh', box: 9 },
+          },
+        }),
       notice: /1 damaged rating was dropped; the rest of your progress is kept/,
       kept: { [key(valid.id)]: 'got-it' },
       pages: [sectionPath, `/${course.id}/`, `/${course.id}/review/`],
     },
-    { name: 'an unknown version', raw: () => JSON.stringify({ version: 99, reviews: {} }), notice: /unknown version \(99\)/, kept: {}, pages: [sectionPath, `/${course.id}/`] },
+    {
+      name: 'an unknown version',
+      raw: () => JSON.stringify({ version: 99, reviews: {} }),
+      notice: /unknown version \(99\)/,
+      kept: {},
+      pages: [sectionPath, `/${course.id}/`],
+    },
   ];
 
   describe.each(CORRUPT.map((entry) => [entry.name, entry] as const))('stored progress holding %s', (_name, corrupt) => {
@@ -681,10 +820,14 @@ describe('progress data', () => {
       expect(Object.fromEntries(Object.entries(progress!.reviews).map(([entry, value]) => [entry, value.rating]))).toEqual(corrupt.kept);
 
       // The page still works: tallies, badges, the queue, Test-me.
-      const keys = path === sectionPath ? sectionQuestions.map((question) => key(question.id)) : course.questions.map((question) => key(question.id));
-      if (path !== `/${course.id}/review/`) await expect(page.locator('.page-progress').first().innerText()).resolves.toBe(expectedTally(keys, corrupt.kept));
+      const keys =
+        path === sectionPath ? sectionQuestions.map((question) => key(question.id)) : course.questions.map((question) => key(question.id));
+      if (path !== `/${course.id}/review/`)
+        await expect(page.locator('.page-progress').first().innerText()).resolves.toBe(expectedTally(keys, corrupt.kept));
       if (path === sectionPath) {
-        await expect(page.locator('.rating-badge:visible').allInnerTexts()).resolves.toEqual(Object.values(corrupt.kept).map((rating) => LABEL[rating]));
+        await expect(page.locator('.rating-badge:visible').allInnerTexts()).resolves.toEqual(
+          Object.values(corrupt.kept).map((rating) => LABEL[rating]),
+        );
         await page.getByRole('button', { name: 'Test me' }).click();
         await rateByMouse(page, sectionQuestions.at(-1)!.id, 'unknown');
         expect((await stored(page))!.reviews[key(sectionQuestions.at(-1)!.id)]?.rating).toBe('unknown');
@@ -710,7 +853,8 @@ describe('worksheet printing', () => {
     const { page, problems } = await browser.open(sectionPath);
     const printed = () =>
       page.evaluate(() => {
-        const shown = (element: Element): boolean => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+        const shown = (element: Element): boolean =>
+          element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
         return {
           answers: [...document.querySelectorAll<HTMLElement>('article.question .answer')].map((answer) => ({
             shown: shown(answer),
@@ -755,7 +899,11 @@ describe('worksheet printing', () => {
 
     // The PDF of the worksheet (page.pdf() prints with print media, once the emulation is off).
     await page.emulateMedia({ media: null });
-    const answerSentences = (await page.locator('article.question .answer :is(p, li)').evaluateAll((blocks) => blocks.map((block) => block.textContent ?? ''))).map(dehyphen).filter((text) => text.length >= 16);
+    const answerSentences = (
+      await page.locator('article.question .answer :is(p, li)').evaluateAll((blocks) => blocks.map((block) => block.textContent ?? ''))
+    )
+      .map(dehyphen)
+      .filter((text) => text.length >= 16);
     const partHeadings = (await page.locator('article.question .part-heading').allInnerTexts()).map(dehyphen);
     expect(answerSentences.length).toBeGreaterThan(10);
     const file = join(scratch, 'worksheet.pdf');
@@ -771,7 +919,10 @@ describe('worksheet printing', () => {
     const full = join(scratch, 'with-answers.pdf');
     writeFileSync(full, await page.pdf({ format: 'A4' }));
     const fullText = pdfText(full);
-    expect(answerSentences.filter((sentence) => !fullText.includes(sentence)).length, 'answer sentences missing from the full PDF').toBeLessThan(answerSentences.length * 0.1);
+    expect(
+      answerSentences.filter((sentence) => !fullText.includes(sentence)).length,
+      'answer sentences missing from the full PDF',
+    ).toBeLessThan(answerSentences.length * 0.1);
     expect(problems).toEqual([]);
   });
 });

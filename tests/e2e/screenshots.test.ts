@@ -59,7 +59,10 @@ function shownIn(root: Element): Shown[] {
 }
 
 function check(shown: Shown[], wanted: Expected[], where: string): void {
-  expect(shown.map((item) => item.kind), where).toEqual(wanted.map((item) => item.kind));
+  expect(
+    shown.map((item) => item.kind),
+    where,
+  ).toEqual(wanted.map((item) => item.kind));
   for (const [index, item] of shown.entries()) {
     const want = wanted[index]!;
     expect(item.visible, `${where}: ${want.name} is shown`).toBe(true);
@@ -80,7 +83,9 @@ function check(shown: Shown[], wanted: Expected[], where: string): void {
 }
 
 test('the courses have both kinds of screenshots to test', () => {
-  const all = courses.flatMap((course) => expected(course, [...course.questions.flatMap((question) => question.images), ...course.sections.flatMap((section) => section.images)]));
+  const all = courses.flatMap((course) =>
+    expected(course, [...course.questions.flatMap((question) => question.images), ...course.sections.flatMap((section) => section.images)]),
+  );
   expect(all.filter((item) => item.kind === 'missing').length).toBeGreaterThan(0);
   if (courses.some((course) => !course.own)) expect(all.filter((item) => item.kind === 'image').length).toBeGreaterThan(0);
 });
@@ -97,7 +102,10 @@ describe.each(courses.map((course) => [course.id, course] as const))('%s', (_id,
       for (const image of await images.all()) {
         await image.scrollIntoViewIfNeeded();
         await expect(image.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth > 0)).resolves.toBe(true);
-        const [natural, declared] = await image.evaluate((node: HTMLImageElement) => [node.naturalWidth / node.naturalHeight, node.width / node.height]);
+        const [natural, declared] = await image.evaluate((node: HTMLImageElement) => [
+          node.naturalWidth / node.naturalHeight,
+          node.width / node.height,
+        ]);
         expect(Math.abs(natural! - declared!)).toBeLessThan(0.02);
       }
     }
@@ -113,7 +121,6 @@ describe.each(courses.map((course) => [course.id, course] as const))('%s', (_id,
     const shown = await page.locator('.scope').evaluate(shownIn);
     check(shown, expected(course, scope.images), 'scope');
   });
-
 });
 
 /** Courses with at least one screenshot in their image folder, with the first question that shows one. */
@@ -137,7 +144,9 @@ describe.each(withImages)('%s', (courseId, question) => {
     await expect(dialog.evaluate((node: HTMLDialogElement) => node.open)).resolves.toBe(true);
     const large = dialog.locator('img');
     await expect(large.getAttribute('alt')).resolves.toBe(await image.getAttribute('alt'));
-    await expect(large.evaluate((node: HTMLImageElement) => node.src)).resolves.toBe(await image.evaluate((node: HTMLImageElement) => node.currentSrc || node.src));
+    await expect(large.evaluate((node: HTMLImageElement) => node.src)).resolves.toBe(
+      await image.evaluate((node: HTMLImageElement) => node.currentSrc || node.src),
+    );
     await page.waitForFunction(() => (document.querySelector('dialog.lightbox img') as HTMLImageElement | null)?.complete === true);
     const sizes = await page.evaluate(() => {
       const small = document.querySelector('img.screenshot')!.getBoundingClientRect();

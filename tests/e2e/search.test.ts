@@ -23,19 +23,21 @@ interface ShownResult {
 /** Waits for the status line to settle and reads the results as shown. */
 async function shownResults(page: Page): Promise<ShownResult[]> {
   await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
-  return page.$$eval('.search-result-link', (links, base) =>
-    links.map((link) => {
-      const href = link.getAttribute('href') ?? '';
-      const [path = '', anchor = ''] = href.split('#');
-      const course = path.slice(base.length).split('/')[0] ?? '';
-      return {
-        key: `${course}/${anchor.replace(/--.*$|-title$/, '')}`,
-        href,
-        title: link.querySelector('.search-result-title')?.textContent ?? '',
-        context: link.querySelector('.search-result-context')?.textContent ?? '',
-        excerpt: link.querySelector('.search-result-excerpt')?.textContent ?? '',
-      };
-    }),
+  return page.$$eval(
+    '.search-result-link',
+    (links, base) =>
+      links.map((link) => {
+        const href = link.getAttribute('href') ?? '';
+        const [path = '', anchor = ''] = href.split('#');
+        const course = path.slice(base.length).split('/')[0] ?? '';
+        return {
+          key: `${course}/${anchor.replace(/--.*$|-title$/, '')}`,
+          href,
+          title: link.querySelector('.search-result-title')?.textContent ?? '',
+          context: link.querySelector('.search-result-context')?.textContent ?? '',
+          excerpt: link.querySelector('.search-result-excerpt')?.textContent ?? '',
+        };
+      }),
     urls.base,
   );
 }
@@ -51,7 +53,7 @@ async function searchPage(query: string): Promise<{ page: Page; results: ShownRe
   return { page, results: await shownResults(page), problems };
 }
 
-describe('search quality over the user\'s notes', () => {
+describe("search quality over the user's notes", () => {
   it('has a table of at least 25 queries of every kind', () => {
     expect(QUERIES.length).toBeGreaterThanOrEqual(25);
     expect(new Set(QUERIES.map((entry) => entry.kind))).toEqual(new Set(['english', 'chinese', 'mixed', 'typo', 'multi-word']));
@@ -76,7 +78,10 @@ describe('search over a second course', () => {
     const courses = page.locator('.filter-group', { hasText: 'Course' }).locator('.filter-option');
     expect(await courses.count()).toBe(2);
     await courses.filter({ hasText: 'DASC7606' }).locator('input').check();
-    await page.waitForFunction((prefix) => [...document.querySelectorAll('.search-result-link')].every((link) => link.getAttribute('href')?.startsWith(prefix)), urls.course('dasc7606'));
+    await page.waitForFunction(
+      (prefix) => [...document.querySelectorAll('.search-result-link')].every((link) => link.getAttribute('href')?.startsWith(prefix)),
+      urls.course('dasc7606'),
+    );
     expect((await shownResults(page)).length).toBeGreaterThan(0);
   });
 });
@@ -108,9 +113,20 @@ describe('results', () => {
 
   it('do not come from navigation or page chrome', async () => {
     // Words of the page chrome may appear in answers; its phrases must never be what matched.
-    for (const chrome of ['Previous section', 'Download PDF', 'Skip to content', 'not added yet', 'content/dasc7606/images', 'Show answer', 'Answered in Chinese only']) {
+    for (const chrome of [
+      'Previous section',
+      'Download PDF',
+      'Skip to content',
+      'not added yet',
+      'content/dasc7606/images',
+      'Show answer',
+      'Answered in Chinese only',
+    ]) {
       const { results } = await searchPage(chrome);
-      expect(results.filter((result) => result.excerpt.toLowerCase().includes(chrome.toLowerCase())), chrome).toEqual([]);
+      expect(
+        results.filter((result) => result.excerpt.toLowerCase().includes(chrome.toLowerCase())),
+        chrome,
+      ).toEqual([]);
     }
   });
 
@@ -118,7 +134,9 @@ describe('results', () => {
     const { page } = await searchPage('mode collapse');
     await Promise.all([page.waitForURL(/\/dasc7606\/s5\//), page.locator('.search-result-link').first().click()]);
     await page.waitForFunction(() => (CSS.highlights.get('search-terms')?.size ?? 0) > 0);
-    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('search-terms') ?? [])].map((range) => String(range).toLowerCase()));
+    const highlighted = await page.evaluate(() =>
+      [...(CSS.highlights.get('search-terms') ?? [])].map((range) => String(range).toLowerCase()),
+    );
     expect(new Set(highlighted)).toEqual(new Set(['mode', 'collapse']));
   });
 
@@ -172,7 +190,9 @@ describe('filters', () => {
     const { page } = await searchPage('GAN');
     await openFilters(page);
     await page.locator('.filter-group', { hasText: 'Year' }).locator('.filter-option', { hasText: '2022' }).locator('input').check();
-    await page.waitForFunction(() => [...document.querySelectorAll('.search-result-title')].every((title) => title.textContent?.includes('2022')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.search-result-title')].every((title) => title.textContent?.includes('2022')),
+    );
     const results = await shownResults(page);
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((result) => result.title.includes('2022'))).toBe(true);

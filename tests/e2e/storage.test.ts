@@ -19,7 +19,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const course = allCourses().find((entry) => entry.own)!;
 /** A section with written answers and answer-variant tabs. */
-const section = course.sections.find((candidate) => course.questions.some((question) => question.section === candidate.number && question.hasAnswer && question.variants.length > 1))!;
+const section = course.sections.find((candidate) =>
+  course.questions.some((question) => question.section === candidate.number && question.hasAnswer && question.variants.length > 1),
+)!;
 const sectionPath = `/${course.id}/s${section.number}/`;
 const NOTICE = /not letting the site save anything .* last only until you leave this page/;
 
@@ -38,7 +40,9 @@ async function breakStorage(context: BrowserContext, how: Breakage): Promise<voi
     }
     const fail = (name: string) =>
       function (): never {
-        throw mode === 'full' ? new DOMException(`Failed to execute '${name}' on 'Storage': quota exceeded.`, 'QuotaExceededError') : new Error(`Storage.${name} is broken`);
+        throw mode === 'full'
+          ? new DOMException(`Failed to execute '${name}' on 'Storage': quota exceeded.`, 'QuotaExceededError')
+          : new Error(`Storage.${name} is broken`);
       };
     const methods = mode === 'full' ? ['setItem'] : ['getItem', 'setItem', 'removeItem', 'clear', 'key'];
     for (const name of methods) Object.defineProperty(Storage.prototype, name, { value: fail(name) });
@@ -129,9 +133,17 @@ describe.each(['unavailable', 'full', 'throwing'] as const)('localStorage %s', (
     const { page, problems } = await openBroken(how, `/${course.id}/review/`);
     const question = course.questions.find((entry) => entry.hasAnswer)!;
     const file = join(scratch, `${how}.json`);
-    writeFileSync(file, JSON.stringify({ version: 2, reviews: { [`${course.id}/${question.id}`]: { rating: 'unknown', ratedAt: '2026-03-01T02:00:00.000Z', box: 0, due: '2026-03-01' } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 2,
+        reviews: { [`${course.id}/${question.id}`]: { rating: 'unknown', ratedAt: '2026-03-01T02:00:00.000Z', box: 0, due: '2026-03-01' } },
+      }),
+    );
     await page.locator('[data-import]').setInputFiles(file);
-    await expect.poll(() => page.locator('[data-data-status]').innerText()).toMatch(/^Imported 1 rating from .*They last until you leave this page/);
+    await expect
+      .poll(() => page.locator('[data-data-status]').innerText())
+      .toMatch(/^Imported 1 rating from .*They last until you leave this page/);
     await expect.poll(() => page.locator('[data-review-queue] li').count()).toBeGreaterThan(0);
     await expectOneNotice(page);
     expect(problems).toEqual([]);

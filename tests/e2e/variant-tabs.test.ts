@@ -13,11 +13,17 @@ const courses = allCourses();
 /** Pages with at least one group of two or more answer variants, according to the content. */
 const pagesWithVariants = printablePages().filter((target) => {
   const course = courses.find((entry) => entry.id === target.course);
-  return course !== undefined && questionsOf(course, target).some((question) => question.variants.length > 1 || question.parts.some((part) => part.sources.length > 1));
+  return (
+    course !== undefined &&
+    questionsOf(course, target).some((question) => question.variants.length > 1 || question.parts.some((part) => part.sources.length > 1))
+  );
 });
 
 async function groups(page: Page): Promise<Locator[]> {
-  return page.locator('.variants').filter({ has: page.locator(':scope > .variant + .variant') }).all();
+  return page
+    .locator('.variants')
+    .filter({ has: page.locator(':scope > .variant + .variant') })
+    .all();
 }
 
 async function visiblePanels(group: Locator): Promise<boolean[]> {
@@ -70,7 +76,9 @@ describe.each(pagesWithVariants.map((target) => [target.url] as const))('%s', (u
       const last = tabs.length - 1;
       const expectSelected = async (index: number): Promise<void> => {
         expect(await visiblePanels(group)).toEqual(tabs.map((_, other) => other === index));
-        const state = await Promise.all(tabs.map(async (tab) => [await tab.getAttribute('aria-selected'), await tab.getAttribute('tabindex')]));
+        const state = await Promise.all(
+          tabs.map(async (tab) => [await tab.getAttribute('aria-selected'), await tab.getAttribute('tabindex')]),
+        );
         expect(state).toEqual(tabs.map((_, other) => (other === index ? ['true', '0'] : ['false', '-1'])));
         const focused = await tabs[index]!.evaluate((tab) => tab === document.activeElement);
         expect(focused, `tab ${index} has focus`).toBe(true);
@@ -90,7 +98,10 @@ describe.each(pagesWithVariants.map((target) => [target.url] as const))('%s', (u
       await expectSelected(0);
       // Tab leaves the tablist for the visible panel.
       await page.keyboard.press('Tab');
-      const inPanel = await group.locator(':scope > .variant').first().evaluate((panel) => panel === document.activeElement || panel.contains(document.activeElement));
+      const inPanel = await group
+        .locator(':scope > .variant')
+        .first()
+        .evaluate((panel) => panel === document.activeElement || panel.contains(document.activeElement));
       expect(inPanel).toBe(true);
     }
   });

@@ -18,12 +18,22 @@ import { paperProblem, parseQuestionHeading } from '../../src/lib/notes/headings
 import { ROOT } from './helpers/cli.ts';
 import { lines, readNotes } from './helpers/notes.ts';
 
-const site = await createMarkdownProcessor({ remarkPlugins, rehypePlugins: [...rehypePlugins], smartypants: false, syntaxHighlight: false });
+const site = await createMarkdownProcessor({
+  remarkPlugins,
+  rehypePlugins: [...rehypePlugins],
+  smartypants: false,
+  syntaxHighlight: false,
+});
 const work = mkdtempSync(join(tmpdir(), 'broken-content-'));
 const images = join(work, 'demo', 'images', '2024May');
 const QUESTION = join(work, 'demo', 'questions', 's1-2024-may-q1.md');
 mkdirSync(images, { recursive: true });
-writeFileSync(join(images, 'good.png'), await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ffffff' } }).png().toBuffer());
+writeFileSync(
+  join(images, 'good.png'),
+  await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer(),
+);
 copyFileSync(join(ROOT, 'tests/fixtures/notes/hostile-images/not-an-image.png'), join(images, 'text.png'));
 copyFileSync(join(ROOT, 'tests/fixtures/notes/hostile-images/cut-short.png'), join(images, 'cut.png'));
 
@@ -46,7 +56,9 @@ describe('a screenshot that cannot be read', () => {
   });
 
   it('becomes a placeholder that explains it, with a build message naming file and line', async () => {
-    const html = await render(['![Q1](./2024May/good.png)', '', '![Q1b](./2024May/text.png)', '', 'Text between.', '', '![Q1c](./2024May/cut.png)'].join('\n'));
+    const html = await render(
+      ['![Q1](./2024May/good.png)', '', '![Q1b](./2024May/text.png)', '', 'Text between.', '', '![Q1c](./2024May/cut.png)'].join('\n'),
+    );
     expect(html).toMatch(/<img[^>]*class="screenshot"[^>]*>/);
     expect(html).toContain('Screenshot 2024May/text.png could not be read: it is not an image (PNG, JPEG, GIF, WebP or AVIF)');
     expect(html).toMatch(/Screenshot 2024May\/cut\.png could not be read: it is damaged or cut short/);
@@ -54,7 +66,9 @@ describe('a screenshot that cannot be read', () => {
     expect(html.match(/class="shot-missing"/g)).toHaveLength(2);
     expect(warnings).toEqual([
       expect.stringMatching(new RegExp(`^image error: ${QUESTION}:3: screenshot 2024May/text\\.png cannot be shown: it is not an image`)),
-      expect.stringMatching(new RegExp(`^image error: ${QUESTION}:7: screenshot 2024May/cut\\.png cannot be shown: it is damaged or cut short`)),
+      expect.stringMatching(
+        new RegExp(`^image error: ${QUESTION}:7: screenshot 2024May/cut\\.png cannot be shown: it is damaged or cut short`),
+      ),
     ]);
   });
 
@@ -62,13 +76,18 @@ describe('a screenshot that cannot be read', () => {
     const notes = lines('# Section 1 A', '', '## Q1 2024 May', '', 'Statement:', '', '![Q1](./2024May/text.png)');
     const files = new Map([...courseFiles(readNotes(notes), 'demo')].map(([path, text]) => [`demo/${path}`, text]));
     const text = files.get('demo/questions/s1-2024-may-q1.md') ?? '';
-    const found = checkContent({ files, images: new Set(['demo/images/2024May/text.png']), unreadableImages: new Map([['demo/images/2024May/text.png', 'it is not an image (PNG, JPEG, GIF, WebP or AVIF)']]) });
+    const found = checkContent({
+      files,
+      images: new Set(['demo/images/2024May/text.png']),
+      unreadableImages: new Map([['demo/images/2024May/text.png', 'it is not an image (PNG, JPEG, GIF, WebP or AVIF)']]),
+    });
     expect(found).toEqual([
       {
         file: 'demo/questions/s1-2024-may-q1.md',
         line: text.split('\n').indexOf('![Q1](./2024May/text.png)') + 1,
         severity: 'warning',
-        message: 'screenshot "./2024May/text.png" cannot be shown: it is not an image (PNG, JPEG, GIF, WebP or AVIF); the site shows a placeholder until you replace demo/images/2024May/text.png',
+        message:
+          'screenshot "./2024May/text.png" cannot be shown: it is not an image (PNG, JPEG, GIF, WebP or AVIF); the site shows a placeholder until you replace demo/images/2024May/text.png',
       },
     ]);
   });
@@ -77,7 +96,9 @@ describe('a screenshot that cannot be read', () => {
 describe('a formula KaTeX rejects', () => {
   it('stays visible as its source in a box, and the build names file and line', async () => {
     const html = await render(['Intro line.', '', 'Then $\\frac{1}{$ and $x^2$.'].join('\n'));
-    expect(html).toMatch(/<span class="math-error" role="note"><span class="math-error-label">Formula could not be rendered \(.+\):<\/span> <code>\\frac\{1\}\{<\/code><\/span>/);
+    expect(html).toMatch(
+      /<span class="math-error" role="note"><span class="math-error-label">Formula could not be rendered \(.+\):<\/span> <code>\\frac\{1\}\{<\/code><\/span>/,
+    );
     expect(html).toContain('class="katex"');
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`^math error: ${QUESTION}:3: `))]);
   });
@@ -104,7 +125,12 @@ describe('a question heading whose paper does not parse', () => {
     const path = 'demo/questions/s1-no-paper-q1.md';
     expect(files.get(path)).toContain('The question text stays.');
     expect(checkContent({ files, images: new Set() })).toEqual([
-      { file: path, line: (files.get(path) ?? '').split('\n').findIndex((line) => line.startsWith('heading:')) + 1, severity: 'warning', message: expect.stringMatching(/^question "Q1 2024 Mya": the paper was not recognised \("Mya" is not a sitting;/) },
+      {
+        file: path,
+        line: (files.get(path) ?? '').split('\n').findIndex((line) => line.startsWith('heading:')) + 1,
+        severity: 'warning',
+        message: expect.stringMatching(/^question "Q1 2024 Mya": the paper was not recognised \("Mya" is not a sitting;/),
+      },
     ]);
   });
 });

@@ -16,7 +16,9 @@ describe('scripts/check.ts', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).not.toMatch(/: error: /);
     // The warning counts the screenshots the user has not put in content/dasc7606/images/ yet.
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'content/dasc7606/import-manifest.json'), 'utf8')) as { files: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'content/dasc7606/import-manifest.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
     expect(Object.keys(manifest.files)).toContain('questions/s5-2025-may-q1.md');
     const notes = readFileSync(join(ROOT, 'content/dasc7606/notes.md'), 'utf8');
     const refs = [...notes.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => match[1] ?? '');
@@ -26,12 +28,16 @@ describe('scripts/check.ts', () => {
     if (missing === 0) expect(warnings).toEqual([]);
     else {
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(new RegExp(`^content/dasc7606/(questions|sections)/[\\w-]+\\.md:\\d+: warning: ${missing} screenshots? (is|are) not in dasc7606/images/ yet`));
+      expect(warnings[0]).toMatch(
+        new RegExp(
+          `^content/dasc7606/(questions|sections)/[\\w-]+\\.md:\\d+: warning: ${missing} screenshots? (is|are) not in dasc7606/images/ yet`,
+        ),
+      );
     }
     expect(run.stdout).toBe(`Checked 30 content files: 0 errors, ${missing === 0 ? 0 : 1} warning${missing === 0 ? 's' : ''}.\n`);
   });
 
-  it('fails on the second course\'s broken formula, printing path:line: error: message', () => {
+  it("fails on the second course's broken formula, printing path:line: error: message", () => {
     const content = join(work, 'content');
     const imported = runScript('scripts/import.ts', ['tests/fixtures/notes/ml-midterm.md', '--content', content]);
     expect(imported.status).toBe(0);
@@ -48,7 +54,9 @@ describe('scripts/check.ts', () => {
     const [, path, line, tex] = match ?? [];
     const fileLines = readFileSync(join(ROOT, path ?? ''), 'utf8').split('\n');
     expect(fileLines[Number(line) - 1]).toContain(`$${tex ?? ''}$`);
-    expect(output.filter((line) => line.includes(': warning: '))).toEqual([expect.stringMatching(/: warning: 9 screenshots are not in ml-midterm\/images\/ yet/)]);
+    expect(output.filter((line) => line.includes(': warning: '))).toEqual([
+      expect.stringMatching(/: warning: 9 screenshots are not in ml-midterm\/images\/ yet/),
+    ]);
     expect(run.stdout).toBe('Checked 12 content files: 1 error, 1 warning.\n');
   });
 

@@ -71,10 +71,25 @@ describe('checkContent', () => {
   });
 
   it.each<[string, string, string, RegExp]>([
-    ['an inline formula with a missing brace', 'Ridge adds $\\lambda \\|w\\|_2^2$ to the loss.', 'Ridge adds $\\frac{1}{$ to the loss.', /^KaTeX cannot render \$\\frac\{1\}\{\$: .*expected '\}'/],
-    ['an unknown command', 'Ridge adds $\\lambda \\|w\\|_2^2$ to the loss.', 'Ridge adds $\\lambdaa w$ to the loss.', /^KaTeX cannot render \$\\lambdaa w\$: Undefined control sequence: \\lambdaa/],
-    ['display math in a list item', '   w \\leftarrow w - \\eta \\nabla L', '   \\begin{pmatrix} 1 & 2', /^KaTeX cannot render \$\$\\begin\{pmatrix\} 1 & 2\$\$: /],
-  ])('reports %s with the TeX, KaTeX\'s message and the line in the content file', (_name, from, to, message) => {
+    [
+      'an inline formula with a missing brace',
+      'Ridge adds $\\lambda \\|w\\|_2^2$ to the loss.',
+      'Ridge adds $\\frac{1}{$ to the loss.',
+      /^KaTeX cannot render \$\\frac\{1\}\{\$: .*expected '\}'/,
+    ],
+    [
+      'an unknown command',
+      'Ridge adds $\\lambda \\|w\\|_2^2$ to the loss.',
+      'Ridge adds $\\lambdaa w$ to the loss.',
+      /^KaTeX cannot render \$\\lambdaa w\$: Undefined control sequence: \\lambdaa/,
+    ],
+    [
+      'display math in a list item',
+      '   w \\leftarrow w - \\eta \\nabla L',
+      '   \\begin{pmatrix} 1 & 2',
+      /^KaTeX cannot render \$\$\\begin\{pmatrix\} 1 & 2\$\$: /,
+    ],
+  ])("reports %s with the TeX, KaTeX's message and the line in the content file", (_name, from, to, message) => {
     const files = edit(contentOf(NOTES), Q1, (text) => text.replace(from, () => to));
     const found = check(files);
     const formulaLine = to.startsWith('   \\begin') ? lineOf(files.get(Q1), to) - 1 : lineOf(files.get(Q1), to);
@@ -84,7 +99,9 @@ describe('checkContent', () => {
   });
 
   it('renders touching formulas `$A$$B$` after the same repair the site uses', () => {
-    const valid = edit(contentOf(NOTES), Q1, (text) => text.replace('$\\lambda \\|w\\|_2^2$', () => '$\\begin{pmatrix} 3 \\\\ 0 \\end{pmatrix}$$\\begin{pmatrix} -3 \\\\ 0 \\end{pmatrix}$'));
+    const valid = edit(contentOf(NOTES), Q1, (text) =>
+      text.replace('$\\lambda \\|w\\|_2^2$', () => '$\\begin{pmatrix} 3 \\\\ 0 \\end{pmatrix}$$\\begin{pmatrix} -3 \\\\ 0 \\end{pmatrix}$'),
+    );
     expect(check(valid)).toEqual([]);
     const oneBad = edit(contentOf(NOTES), Q1, (text) => text.replace('$\\lambda \\|w\\|_2^2$', () => '$\\frac{1}{2}$$\\sqrt{$'));
     expect(check(oneBad).map((diagnostic) => diagnostic.message)).toEqual([expect.stringMatching(/^KaTeX cannot render \$\\sqrt\{\$/)]);
@@ -105,7 +122,9 @@ describe('checkContent', () => {
   it('reports a screenshot path that leaves the image folder', () => {
     const files = edit(contentOf(NOTES), Q2, (text) => text.replaceAll('./2024May/2.png', '../../secret.png'));
     const found = errors(check(files));
-    expect(found.map((diagnostic) => diagnostic.message)).toEqual([expect.stringMatching(/^screenshot "\.\.\/\.\.\/secret\.png" points outside demo\/images\//)]);
+    expect(found.map((diagnostic) => diagnostic.message)).toEqual([
+      expect.stringMatching(/^screenshot "\.\.\/\.\.\/secret\.png" points outside demo\/images\//),
+    ]);
   });
 
   it.each<[string, string[]]>([
@@ -131,21 +150,67 @@ describe('checkContent', () => {
     files.set('demo/questions/zz-copy.md', files.get(Q1) ?? '');
     const found = errors(check(files));
     expect(found).toEqual([
-      { file: 'demo/questions/zz-copy.md', line: 2, severity: 'error', message: `duplicate question id "s1-2024-may-a-q1": ${Q1} has it too; every question of a course needs its own id` },
+      {
+        file: 'demo/questions/zz-copy.md',
+        line: 2,
+        severity: 'error',
+        message: `duplicate question id "s1-2024-may-a-q1": ${Q1} has it too; every question of a course needs its own id`,
+      },
     ]);
   });
 
   it('accepts the same question id in two courses', () => {
-    expect(check(new Map([...contentOf(NOTES), ...contentOf(NOTES, 'other')]), new Set([...ALL_IMAGES].flatMap((path) => [path, path.replace('demo/', 'other/')])))).toEqual([]);
+    expect(
+      check(
+        new Map([...contentOf(NOTES), ...contentOf(NOTES, 'other')]),
+        new Set([...ALL_IMAGES].flatMap((path) => [path, path.replace('demo/', 'other/')])),
+      ),
+    ).toEqual([]);
   });
 
   it.each<[string, string, (text: string) => string, string, RegExp]>([
-    ['a part heading removed from the body', Q1, (text) => text.replace('### (b) 梯度下降\n', ''), 'parts', /frontmatter lists 2 \(a, b\), the body has 1 \(a\)/],
-    ['a part marked by hand in the frontmatter', Q1, (text) => text.replace('examinability: unmarked\n    sources', 'examinability: not-examined\n    sources'), 'parts', /part "a": examinability is "not-examined" in the frontmatter but "unmarked" in the body/],
-    ['an answer added to a screenshots-only body', Q2, (text) => `${text}\nThe answer is 42.\n`, 'hasAnswer', /frontmatter says false, the body has written answer/],
-    ['a screenshot removed from the body', Q1, (text) => text.replace('![Q1](./2024May/1.png)\n', ''), 'images', /frontmatter lists 1 \(\.\/2024May\/1\.png\), the body has none/],
-    ['a screenshot removed from a section page', 'demo/sections/s0.md', (text) => text.replace('![Scope](./Scope.png)', 'See the course page.'), 'images', /frontmatter lists 1 \(\.\/Scope\.png\), the body has none/],
-    ['a variant heading added to the body', Q1, (text) => text.replace('### (a) 正则化', '### Answer by GPT\n\n### (a) 正则化'), 'variants', /frontmatter lists \[\], the body has \["GPT"\]/],
+    [
+      'a part heading removed from the body',
+      Q1,
+      (text) => text.replace('### (b) 梯度下降\n', ''),
+      'parts',
+      /frontmatter lists 2 \(a, b\), the body has 1 \(a\)/,
+    ],
+    [
+      'a part marked by hand in the frontmatter',
+      Q1,
+      (text) => text.replace('examinability: unmarked\n    sources', 'examinability: not-examined\n    sources'),
+      'parts',
+      /part "a": examinability is "not-examined" in the frontmatter but "unmarked" in the body/,
+    ],
+    [
+      'an answer added to a screenshots-only body',
+      Q2,
+      (text) => `${text}\nThe answer is 42.\n`,
+      'hasAnswer',
+      /frontmatter says false, the body has written answer/,
+    ],
+    [
+      'a screenshot removed from the body',
+      Q1,
+      (text) => text.replace('![Q1](./2024May/1.png)\n', ''),
+      'images',
+      /frontmatter lists 1 \(\.\/2024May\/1\.png\), the body has none/,
+    ],
+    [
+      'a screenshot removed from a section page',
+      'demo/sections/s0.md',
+      (text) => text.replace('![Scope](./Scope.png)', 'See the course page.'),
+      'images',
+      /frontmatter lists 1 \(\.\/Scope\.png\), the body has none/,
+    ],
+    [
+      'a variant heading added to the body',
+      Q1,
+      (text) => text.replace('### (a) 正则化', '### Answer by GPT\n\n### (a) 正则化'),
+      'variants',
+      /frontmatter lists \[\], the body has \["GPT"\]/,
+    ],
   ])('reports frontmatter that no longer matches the body: %s', (_name, path, change, field, detail) => {
     const files = edit(contentOf(NOTES), path, change);
     const found = errors(check(files)).filter((diagnostic) => diagnostic.message.includes(`"${field}"`));
@@ -160,7 +225,12 @@ describe('checkContent', () => {
   it.each<[string, (text: string) => string, number, RegExp]>([
     ['no frontmatter', (text) => text.replace(/^---\n[\s\S]*?\n---\n/, ''), 1, /^no frontmatter between "---" lines/],
     ['invalid YAML', (text) => text.replace('hasAnswer: true', 'hasAnswer: [true'), 0, /^the frontmatter is not valid YAML/],
-    ['a list instead of fields', (text) => text.replace(/^---\n[\s\S]*?\n---\n/, '---\n- a\n- b\n---\n'), 2, /^the frontmatter is not a set of fields/],
+    [
+      'a list instead of fields',
+      (text) => text.replace(/^---\n[\s\S]*?\n---\n/, '---\n- a\n- b\n---\n'),
+      2,
+      /^the frontmatter is not a set of fields/,
+    ],
   ])('reports a broken frontmatter: %s', (_name, change, line, message) => {
     const files = edit(contentOf(NOTES), Q1, change);
     const found = check(files);
@@ -181,7 +251,10 @@ describe('checkContent', () => {
   });
 
   it('warns, with file and line, about each hostile construct in imported notes', () => {
-    const notes = NOTES.replace('Ridge adds', '<img src="x" onerror="alert(1)"> Ridge adds').replace('1. Step:', '1. Step: [see](javascript:alert(2))\n\n<script>alert(3)</script>');
+    const notes = NOTES.replace('Ridge adds', '<img src="x" onerror="alert(1)"> Ridge adds').replace(
+      '1. Step:',
+      '1. Step: [see](javascript:alert(2))\n\n<script>alert(3)</script>',
+    );
     const files = contentOf(notes);
     const found = check(files).filter((diagnostic) => diagnostic.file === Q1);
     expect(found.map(({ line, severity, message }) => [line, severity, message.split(':')[0]])).toEqual([

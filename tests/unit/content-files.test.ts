@@ -34,7 +34,13 @@ const file = (path: string) => {
 
 describe('courseFiles', () => {
   it('writes the course page, one page per section and one per question, in notes order', () => {
-    expect([...files.keys()]).toEqual(['course.md', 'sections/s0.md', 'sections/s2.md', 'questions/s2-2025-may-q5.md', 'questions/s2-2022-may-1-q6.md']);
+    expect([...files.keys()]).toEqual([
+      'course.md',
+      'sections/s0.md',
+      'sections/s2.md',
+      'questions/s2-2025-may-q5.md',
+      'questions/s2-2022-may-1-q6.md',
+    ]);
   });
 
   it('keeps the preamble as the course page body', () => {
@@ -42,7 +48,11 @@ describe('courseFiles', () => {
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['sections/s0.md', { course: 'demo', number: 0, title: 'Scope', scope: true, line: 5, images: [{ src: './Scope.png', alt: 'Scope', line: 6 }] }, '\n![Scope](./Scope.png)\n'],
+    [
+      'sections/s0.md',
+      { course: 'demo', number: 0, title: 'Scope', scope: true, line: 5, images: [{ src: './Scope.png', alt: 'Scope', line: 6 }] },
+      '\n![Scope](./Scope.png)\n',
+    ],
     ['sections/s2.md', { course: 'demo', number: 2, title: '深度学习', scope: false, line: 8, images: [] }, '\n本章：反向传播。\n'],
   ])('writes %s', (path, data, body) => {
     expect(file(path)).toEqual({ data, body });
@@ -63,8 +73,29 @@ describe('courseFiles', () => {
       images: [{ src: './2025May/12.png', alt: 'Q5', line: 12 }],
       variants: ['DeepSeek'],
       parts: [
-        { anchor: 'deepseek-a', label: '(a)', kind: 'letter', depth: 1, title: 'Masking', examinability: 'not-examined', sources: [], hasAnswer: true, points: 4, variant: 'DeepSeek' },
-        { anchor: 'deepseek-a-i', label: '(i)', kind: 'roman', depth: 2, title: 'detail', examinability: 'unmarked', sources: [], hasAnswer: true, variant: 'DeepSeek' },
+        {
+          anchor: 'deepseek-a',
+          label: '(a)',
+          kind: 'letter',
+          depth: 1,
+          title: 'Masking',
+          examinability: 'not-examined',
+          sources: [],
+          hasAnswer: true,
+          points: 4,
+          variant: 'DeepSeek',
+        },
+        {
+          anchor: 'deepseek-a-i',
+          label: '(i)',
+          kind: 'roman',
+          depth: 2,
+          title: 'detail',
+          examinability: 'unmarked',
+          sources: [],
+          hasAnswer: true,
+          variant: 'DeepSeek',
+        },
       ],
     });
     expect(file('questions/s2-2025-may-q5.md').body).toBe(`\n${NOTES.split('\n').slice(11, 17).join('\n')}\n`);
@@ -72,7 +103,15 @@ describe('courseFiles', () => {
 
   it('writes a screenshots-only question with a title and a numeric-looking variant kept as text', () => {
     const { data, body } = file('questions/s2-2022-may-1-q6.md');
-    expect(data).toMatchObject({ number: '6', paper: { year: 2022, sitting: 'May', variant: '1', label: '2022 May 1' }, title: 'Attention', order: 2, hasAnswer: false, parts: [], variants: [] });
+    expect(data).toMatchObject({
+      number: '6',
+      paper: { year: 2022, sitting: 'May', variant: '1', label: '2022 May 1' },
+      title: 'Attention',
+      order: 2,
+      hasAnswer: false,
+      parts: [],
+      variants: [],
+    });
     expect(body).toBe('\n![Q6](./2022May1/3.png)\n');
   });
 

@@ -13,7 +13,16 @@ import { cspHash, STYLE_HASHES_KEY, styleAttributeHashes } from '../../src/lib/s
 /** Renders Markdown with math as the site does (KaTeX, then the style hashes), returning HTML and the recorded hashes. */
 async function render(markdown: string): Promise<{ html: string; hashes: unknown }> {
   const file = new VFile(markdown);
-  const html = String(await unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use(rehypeStyleHashes).use(rehypeStringify).process(file));
+  const html = String(
+    await unified()
+      .use(remarkParse)
+      .use(remarkMath)
+      .use(remarkRehype)
+      .use(rehypeKatex)
+      .use(rehypeStyleHashes)
+      .use(rehypeStringify)
+      .process(file),
+  );
   return { html, hashes: (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter?.[STYLE_HASHES_KEY] };
 }
 

@@ -12,7 +12,8 @@ const math = (tex: string, displayMode = false): string => katex.renderToString(
 
 /** A section part as the site renders it (remark-question-layout), with its heading and badge. */
 function part(id: string, label: string, examinability: string, body: string): string {
-  const badge = examinability === 'unmarked' ? '' : ` <span class="exam-badge" data-examinability="${examinability}">Not examined · 不考</span>`;
+  const badge =
+    examinability === 'unmarked' ? '' : ` <span class="exam-badge" data-examinability="${examinability}">Not examined · 不考</span>`;
   return `<section class="part" id="${id}" data-part="${label}" data-depth="1" data-examinability="${examinability}" aria-labelledby="${id}-h"><h3 id="${id}-h" class="part-heading">(${label}) Part ${label}${badge}</h3>${body}</section>`;
 }
 
@@ -59,8 +60,12 @@ const facts: QuestionFacts = {
 };
 
 const fullArticle = articleHtml(
-  part('s5-2022-may-2-q3--a', 'a', 'unmarked', `<p class="lang-note" data-lang-note="en">Answered in English only · 只有英文</p><div class="answer"><p data-lang="en" data-lang-only="">The mean is ${math('\\frac{a+b}{2}')} and the grid is</p>${math('\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}', true)}<p>Mode collapse lowers diversity.</p></div>`) +
-    part('s5-2022-may-2-q3--b', 'b', 'not-examined', '<div class="answer"><p data-lang="zh" lang="zh">模式崩溃 wasserstein</p></div>'),
+  part(
+    's5-2022-may-2-q3--a',
+    'a',
+    'unmarked',
+    `<p class="lang-note" data-lang-note="en">Answered in English only · 只有英文</p><div class="answer"><p data-lang="en" data-lang-only="">The mean is ${math('\\frac{a+b}{2}')} and the grid is</p>${math('\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}', true)}<p>Mode collapse lowers diversity.</p></div>`,
+  ) + part('s5-2022-may-2-q3--b', 'b', 'not-examined', '<div class="answer"><p data-lang="zh" lang="zh">模式崩溃 wasserstein</p></div>'),
 );
 
 describe('questionDocument', () => {
@@ -68,7 +73,10 @@ describe('questionDocument', () => {
   const output = fromHtml(html);
   const body = findAll(output, (node) => node.properties.dataPagefindBody !== undefined);
   const facets = (kind: 'dataPagefindFilter' | 'dataPagefindMeta'): [string, string][] =>
-    findAll(output, (node) => node.tagName === 'span' && typeof node.properties[kind] === 'string').map((node) => [String(node.properties[kind]), toText(node)]);
+    findAll(output, (node) => node.tagName === 'span' && typeof node.properties[kind] === 'string').map((node) => [
+      String(node.properties[kind]),
+      toText(node),
+    ]);
 
   it('marks one body for Pagefind, in a page indexed as Chinese', () => {
     expect(body).toHaveLength(1);
@@ -130,7 +138,16 @@ describe('questionDocument', () => {
   ])('drops page chrome: %s', (_, fragment) => {
     expect(toText(body[0] as Element)).not.toContain(fragment);
     expect(text).not.toContain(fragment);
-    expect(findAll(output, (node) => Array.isArray(node.properties.className) && node.properties.className.some((name) => ['shot-missing', 'permalink', 'badge', 'exam-badge', 'lang-note'].includes(String(name))))).toEqual([]);
+    expect(
+      findAll(
+        output,
+        (node) =>
+          Array.isArray(node.properties.className) &&
+          node.properties.className.some((name) =>
+            ['shot-missing', 'permalink', 'badge', 'exam-badge', 'lang-note'].includes(String(name)),
+          ),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the question text, headings and answers', () => {
@@ -142,7 +159,9 @@ describe('questionDocument', () => {
 
   it('gives the same words in its text as in the indexed body (less the facets)', () => {
     const withoutFacets = structuredClone(body[0] as Element);
-    withoutFacets.children = withoutFacets.children.filter((child) => !(child.type === 'element' && child.properties.dataPagefindIgnore !== undefined));
+    withoutFacets.children = withoutFacets.children.filter(
+      (child) => !(child.type === 'element' && child.properties.dataPagefindIgnore !== undefined),
+    );
     expect(latinWords(text)).toEqual(latinWords(toText(withoutFacets)));
   });
 
@@ -165,7 +184,8 @@ describe('questionDocument for the Latin index', () => {
     expect(bodyText(latin)).not.toMatch(/\p{Script=Han}/u);
     expect(bodyText(full)).toContain('模式崩溃');
     expect(latinWords(bodyText(latin))).toEqual(latinWords(bodyText(full)));
-    for (const words of ['wasserstein', '(a+b)/2', '[1 2; 3 4]', 'Mode collapse lowers diversity']) expect(bodyText(latin)).toContain(words);
+    for (const words of ['wasserstein', '(a+b)/2', '[1 2; 3 4]', 'Mode collapse lowers diversity'])
+      expect(bodyText(latin)).toContain(words);
   });
 
   it('keeps the same headings, so results still link to the part that matched', () => {
@@ -182,24 +202,70 @@ describe('questionDocument for the Latin index', () => {
 
   it('describes images without Chinese, since Pagefind indexes the first image description', () => {
     const withImage = articleHtml('<p><img src="/x.png" alt="生成器 generator" width="1" height="1"></p>');
-    const alts = findAll(fromHtml(questionDocument(parseArticle(withImage), facts).latinHtml), (node) => node.tagName === 'img').map((node) => String(node.properties.alt).trim());
+    const alts = findAll(fromHtml(questionDocument(parseArticle(withImage), facts).latinHtml), (node) => node.tagName === 'img').map(
+      (node) => String(node.properties.alt).trim(),
+    );
     expect(alts).toEqual(['generator']);
   });
 });
 
 describe('questionDocument filters', () => {
   it.each<[string, string, Partial<QuestionFacts>, [string, string][]]>([
-    ['no parts: examinable', '<p>Plain question</p>', {}, [['examinable', 'Examinable'], ['answer', 'Written answer']]],
-    ['all parts examinable', part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'may-be-examined', '<p>y</p>'), {}, [['examinable', 'Examinable'], ['answer', 'Written answer']]],
-    ['some parts not examined', part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'), {}, [['examinable', 'Examinable'], ['examinable', 'Has parts not examined'], ['answer', 'Written answer']]],
-    ['every part not examined', part('q--a', 'a', 'not-examined', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'), {}, [['examinable', 'Has parts not examined'], ['answer', 'Written answer']]],
+    [
+      'no parts: examinable',
+      '<p>Plain question</p>',
+      {},
+      [
+        ['examinable', 'Examinable'],
+        ['answer', 'Written answer'],
+      ],
+    ],
+    [
+      'all parts examinable',
+      part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'may-be-examined', '<p>y</p>'),
+      {},
+      [
+        ['examinable', 'Examinable'],
+        ['answer', 'Written answer'],
+      ],
+    ],
+    [
+      'some parts not examined',
+      part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'),
+      {},
+      [
+        ['examinable', 'Examinable'],
+        ['examinable', 'Has parts not examined'],
+        ['answer', 'Written answer'],
+      ],
+    ],
+    [
+      'every part not examined',
+      part('q--a', 'a', 'not-examined', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'),
+      {},
+      [
+        ['examinable', 'Has parts not examined'],
+        ['answer', 'Written answer'],
+      ],
+    ],
     [
       'a not-examined part with examinable-looking sub-parts is still all not examined',
       part('q--a', 'a', 'not-examined', part('q--a-i', 'i', 'unmarked', '<p>x</p>') + part('q--a-ii', 'ii', 'unmarked', '<p>y</p>')),
       {},
-      [['examinable', 'Has parts not examined'], ['answer', 'Written answer']],
+      [
+        ['examinable', 'Has parts not examined'],
+        ['answer', 'Written answer'],
+      ],
     ],
-    ['screenshots only, no paper', '<p>x</p>', { hasAnswer: false, year: undefined, paperLabel: undefined }, [['examinable', 'Examinable'], ['answer', 'Screenshots only']]],
+    [
+      'screenshots only, no paper',
+      '<p>x</p>',
+      { hasAnswer: false, year: undefined, paperLabel: undefined },
+      [
+        ['examinable', 'Examinable'],
+        ['answer', 'Screenshots only'],
+      ],
+    ],
   ])('%s', (_, parts, overrides, expected) => {
     const { html } = questionDocument(parseArticle(articleHtml(parts)), { ...facts, ...overrides });
     const filters = findAll(fromHtml(html), (node) => typeof node.properties.dataPagefindFilter === 'string')
@@ -212,7 +278,12 @@ describe('questionDocument filters', () => {
 
   it('writes a title without the paper when there is no paper', () => {
     const { html } = questionDocument(parseArticle(articleHtml('<p>x</p>')), { ...facts, paperLabel: undefined });
-    const meta = Object.fromEntries(findAll(fromHtml(html), (node) => typeof node.properties.dataPagefindMeta === 'string').map((node) => [String(node.properties.dataPagefindMeta), toText(node)]));
+    const meta = Object.fromEntries(
+      findAll(fromHtml(html), (node) => typeof node.properties.dataPagefindMeta === 'string').map((node) => [
+        String(node.properties.dataPagefindMeta),
+        toText(node),
+      ]),
+    );
     expect(meta).toMatchObject({ title: 'Q3', notExamined: '' });
   });
 });
@@ -223,8 +294,16 @@ describe('notExaminedAnchors', () => {
     ['none marked', part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'probably-not-examined', '<p>y</p>'), []],
     ['one of two', part('q--a', 'a', 'unmarked', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'), ['q--b-h']],
     ['two', part('q--a', 'a', 'not-examined', '<p>x</p>') + part('q--b', 'b', 'not-examined', '<p>y</p>'), ['q--a-h', 'q--b-h']],
-    ['a sub-part goes with its part', part('q--a', 'a', 'not-examined', part('q--a-i', 'i', 'unmarked', '<p>x</p>')), ['q--a-h', 'q--a-i-h']],
-    ['a not-examined sub-part alone', part('q--a', 'a', 'unmarked', part('q--a-i', 'i', 'not-examined', '<p>x</p>') + part('q--a-ii', 'ii', 'unmarked', '<p>y</p>')), ['q--a-i-h']],
+    [
+      'a sub-part goes with its part',
+      part('q--a', 'a', 'not-examined', part('q--a-i', 'i', 'unmarked', '<p>x</p>')),
+      ['q--a-h', 'q--a-i-h'],
+    ],
+    [
+      'a not-examined sub-part alone',
+      part('q--a', 'a', 'unmarked', part('q--a-i', 'i', 'not-examined', '<p>x</p>') + part('q--a-ii', 'ii', 'unmarked', '<p>y</p>')),
+      ['q--a-i-h'],
+    ],
     ['an exam badge is not a part', '<p><span class="exam-badge" data-examinability="not-examined">Not examined</span></p>', []],
   ])('%s', (_, parts, expected) => {
     // Parsed from HTML, as the index step does: aria-labelledby is read as a list there.

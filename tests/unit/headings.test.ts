@@ -123,9 +123,12 @@ describe('parseQuestionHeading', () => {
     expect(parseQuestionHeading('Q1 2025 May GAN')?.paper).not.toHaveProperty('variant');
   });
 
-  it.each(['Answer', 'Answer by DS', 'Quiz 1', '中文', 'Common Convolutional Filters', 'Q', 'QA session'])('%j is not a question', (text) => {
-    expect(parseQuestionHeading(text)).toBeUndefined();
-  });
+  it.each(['Answer', 'Answer by DS', 'Quiz 1', '中文', 'Common Convolutional Filters', 'Q', 'QA session'])(
+    '%j is not a question',
+    (text) => {
+      expect(parseQuestionHeading(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('parsePaper', () => {

@@ -68,7 +68,9 @@ describe('scripts/import.ts', () => {
       'sections/s1.md',
     ]);
     expect(readFileSync(join(courseDir, 'notes.md'), 'utf8')).toBe(NOTES);
-    expect(readFileSync(join(courseDir, 'questions/s1-2024-may-abc-q1.md'), 'utf8')).toContain('\n### (a) 正则化\nL2 shrinks the weights.\n');
+    expect(readFileSync(join(courseDir, 'questions/s1-2024-may-abc-q1.md'), 'utf8')).toContain(
+      '\n### (a) 正则化\nL2 shrinks the weights.\n',
+    );
   });
 
   it('copies the screenshots found beside the notes into content/<course>/images/', () => {
@@ -115,7 +117,12 @@ describe('scripts/import.ts', () => {
   });
 
   it.each<[string, string, number, RegExp]>([
-    ['an unterminated "$$"', lines('# Section 1 A', '', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May'), 5, /display math opened with "\$\$" is never closed/],
+    [
+      'an unterminated "$$"',
+      lines('# Section 1 A', '', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May'),
+      5,
+      /display math opened with "\$\$" is never closed/,
+    ],
     ['a question outside any section', lines('# Title', '## Q1 2024 May', 'x'), 2, /comes before any section/],
     ['a duplicate question', lines('# Section 1 A', '## Q1 2024 May', 'x', '## Q1 2024 May', 'y'), 4, /repeats the question at line 2/],
   ])('reports %s as "error: <file>:<line>: …" without a stack trace', (_name, text, line, message) => {

@@ -58,9 +58,23 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate-math' as const), at: position, cut: position }),
   fc.record({ kind: fc.constant('stray-dollar' as const), at: position, column: position }),
   fc.record({ kind: fc.constant('heading-level' as const), at: position, depth: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ kind: fc.constant('huge-line' as const), at: position, unit: fc.constantFrom('a', '$', '**a', '[', '`', '中文', '<b>', '<div>', '\\', '# ', '> ', '- ', '| x '), length: fc.integer({ min: 1_000, max: 20_000 }) }),
-  fc.record({ kind: fc.constant('bytes' as const), at: position, bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('line-endings' as const), every: fc.integer({ min: 1, max: 9 }), ending: fc.constantFrom('\r\n' as const, '\r' as const), bom: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('huge-line' as const),
+    at: position,
+    unit: fc.constantFrom('a', '$', '**a', '[', '`', '中文', '<b>', '<div>', '\\', '# ', '> ', '- ', '| x '),
+    length: fc.integer({ min: 1_000, max: 20_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    at: position,
+    bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('line-endings' as const),
+    every: fc.integer({ min: 1, max: 9 }),
+    ending: fc.constantFrom('\r\n' as const, '\r' as const),
+    bom: fc.boolean(),
+  }),
 );
 
 interface Case {
@@ -133,7 +147,12 @@ function importInMemory(bytes: Uint8Array): Outcome {
     const notes = parseNotes(text, FILE);
     files = courseFiles(notes, 'fuzz');
     findHostileHtml(text);
-    expectNothingLost(text, notes.titleLine, files, notes.sections.flatMap((section) => [section.line, ...section.questions.map((question) => question.line)]));
+    expectNothingLost(
+      text,
+      notes.titleLine,
+      files,
+      notes.sections.flatMap((section) => [section.line, ...section.questions.map((question) => question.line)]),
+    );
   } catch (error) {
     if (!(error instanceof NotesError)) throw error;
     const lineCount = new TextDecoder().decode(bytes).split(/\r\n?|\n/).length;
@@ -151,16 +170,27 @@ function importInMemory(bytes: Uint8Array): Outcome {
  * headings the parser recognised rather than a pattern).
  */
 function expectNothingLost(text: string, titleLine: number, files: Map<string, string>, headingLines: number[]): void {
-  const bodies = [...files.values()].map(splitContentFile).map(({ data, body }) => ({ line: typeof data.line === 'number' ? data.line : 0, body }));
+  const bodies = [...files.values()]
+    .map(splitContentFile)
+    .map(({ data, body }) => ({ line: typeof data.line === 'number' ? data.line : 0, body }));
   const actual = bodies.sort((a, b) => a.line - b.line).flatMap(({ body }) => meaningful(body));
-  const preambleHasTitle = text.split('\n').slice(0, Math.max(0, titleLine - 1)).some((line) => line.trim() !== '');
+  const preambleHasTitle = text
+    .split('\n')
+    .slice(0, Math.max(0, titleLine - 1))
+    .some((line) => line.trim() !== '');
   const structural = new Set([...headingLines, ...(preambleHasTitle ? [] : [titleLine])]);
-  const expected = meaningful(text.split('\n').map((line, index) => (structural.has(index + 1) ? '' : line)).join('\n'));
+  const expected = meaningful(
+    text
+      .split('\n')
+      .map((line, index) => (structural.has(index + 1) ? '' : line))
+      .join('\n'),
+  );
   expect(actual).toEqual(expected);
 }
 
 const sliceArbitrary: fc.Arbitrary<Case['slice']> = fc.integer({ min: 0, max: QUESTION_SLICES.length - 1 });
-const cases = (slice: fc.Arbitrary<Case['slice']>): fc.Arbitrary<Case> => fc.record({ slice, mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) });
+const cases = (slice: fc.Arbitrary<Case['slice']>): fc.Arbitrary<Case> =>
+  fc.record({ slice, mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) });
 
 describe('importing mutated notes', () => {
   it('the unmutated notes import with nothing lost', () => {
@@ -201,23 +231,43 @@ describe('importing mutated notes', () => {
 const FIRST_QUESTION = QUESTION_SLICES[0] ?? [];
 const withLine = (line: string): string => [...FIRST_QUESTION, '', line, ''].join('\n');
 const REGRESSIONS: [name: string, notes: string, outcome: 'imported' | RegExp][] = [
-  ['its section and question headings one level too deep (the error named no line)', FIRST_QUESTION.map((line) => line.replace(/^(#{1,2}) (Section|Q)/, '#$1 $2')).join('\n'), /^fuzz\.md:\d+: found no sections/],
+  [
+    'its section and question headings one level too deep (the error named no line)',
+    FIRST_QUESTION.map((line) => line.replace(/^(#{1,2}) (Section|Q)/, '#$1 $2')).join('\n'),
+    /^fuzz\.md:\d+: found no sections/,
+  ],
   ['1,300 unclosed <b> tags on one line (stack overflow in the HTML sanitiser)', withLine('<b>'.repeat(1300)), 'imported'],
   ['10,000 unclosed <div> tags on one line (stack overflow in the HTML parser)', withLine('<div>'.repeat(10_000)), 'imported'],
-  ['2,000 nested block quotes on one line (stack overflow in the Markdown parser)', withLine('> '.repeat(2000)), /^fuzz\.md:\d+: this line nests block quotes/],
-  ['2,000 nested list items on one line (16 s to parse, then a stack overflow)', withLine('- '.repeat(2000)), /^fuzz\.md:\d+: this line nests block quotes/],
-  ['30,000 emphasis runs in one paragraph (over 7 minutes to parse)', withLine('**a'.repeat(30_000)), /^fuzz\.md:\d+: this paragraph has more than 1000 runs/],
+  [
+    '2,000 nested block quotes on one line (stack overflow in the Markdown parser)',
+    withLine('> '.repeat(2000)),
+    /^fuzz\.md:\d+: this line nests block quotes/,
+  ],
+  [
+    '2,000 nested list items on one line (16 s to parse, then a stack overflow)',
+    withLine('- '.repeat(2000)),
+    /^fuzz\.md:\d+: this line nests block quotes/,
+  ],
+  [
+    '30,000 emphasis runs in one paragraph (over 7 minutes to parse)',
+    withLine('**a'.repeat(30_000)),
+    /^fuzz\.md:\d+: this paragraph has more than 1000 runs/,
+  ],
 ];
 
 describe('regressions found by the fuzz test', () => {
-  it.each(REGRESSIONS)('%s', (_name, notes, expected) => {
-    const outcome = importInMemory(new TextEncoder().encode(notes));
-    if (expected === 'imported') expect(outcome.ok).toBe(true);
-    else {
-      expect(outcome.ok).toBe(false);
-      if (!outcome.ok) expect(outcome.error.message).toMatch(expected);
-    }
-  }, 60_000);
+  it.each(REGRESSIONS)(
+    '%s',
+    (_name, notes, expected) => {
+      const outcome = importInMemory(new TextEncoder().encode(notes));
+      if (expected === 'imported') expect(outcome.ok).toBe(true);
+      else {
+        expect(outcome.ok).toBe(false);
+        if (!outcome.ok) expect(outcome.error.message).toMatch(expected);
+      }
+    },
+    60_000,
+  );
 });
 
 describe('the import CLI on mutated notes', () => {
@@ -238,28 +288,32 @@ describe('the import CLI on mutated notes', () => {
     if (chosen.length === CLI_SAMPLES) break;
   }
 
-  it.each(chosen.map((sample, index) => [index, sample] as const))('sample %i: writes what the importer computed, or nothing', (index, { bytes, outcome }) => {
-    const content = join(work, `content-${index}`);
-    const courseDir = join(content, 'fuzz');
-    // A previous good import is there: a failed import must leave it exactly as it was.
-    const good = join(work, 'good.md');
-    writeFileSync(good, NOTES);
-    expect(runScript('scripts/import.ts', [good, '--course', 'fuzz', '--content', content]).status).toBe(0);
-    const before = snapshot(courseDir);
+  it.each(chosen.map((sample, index) => [index, sample] as const))(
+    'sample %i: writes what the importer computed, or nothing',
+    (index, { bytes, outcome }) => {
+      const content = join(work, `content-${index}`);
+      const courseDir = join(content, 'fuzz');
+      // A previous good import is there: a failed import must leave it exactly as it was.
+      const good = join(work, 'good.md');
+      writeFileSync(good, NOTES);
+      expect(runScript('scripts/import.ts', [good, '--course', 'fuzz', '--content', content]).status).toBe(0);
+      const before = snapshot(courseDir);
 
-    const notes = join(work, `mutated-${index}.md`);
-    writeFileSync(notes, bytes);
-    const run = runScript('scripts/import.ts', [notes, '--course', 'fuzz', '--content', content, '--force']);
-    if (outcome.ok) {
-      expect(run.status, run.stderr).toBe(0);
-      for (const [path, text] of outcome.files) expect(readFileSync(join(courseDir, path), 'utf8')).toBe(text);
-      const written = [...snapshot(courseDir).keys()].filter((path) => path !== 'import-manifest.json' && !path.startsWith('images'));
-      expect(written.sort()).toEqual([...outcome.files.keys()].sort());
-    } else {
-      expect(run.status).toBe(1);
-      expect(run.stderr.trimEnd()).toBe(`error: ${notes}:${outcome.error.message.slice(FILE.length + 1)}`);
-      expect(snapshot(courseDir)).toEqual(before);
-    }
-    expect(existsSync(join(courseDir, 'questions'))).toBe(true);
-  }, 120_000);
+      const notes = join(work, `mutated-${index}.md`);
+      writeFileSync(notes, bytes);
+      const run = runScript('scripts/import.ts', [notes, '--course', 'fuzz', '--content', content, '--force']);
+      if (outcome.ok) {
+        expect(run.status, run.stderr).toBe(0);
+        for (const [path, text] of outcome.files) expect(readFileSync(join(courseDir, path), 'utf8')).toBe(text);
+        const written = [...snapshot(courseDir).keys()].filter((path) => path !== 'import-manifest.json' && !path.startsWith('images'));
+        expect(written.sort()).toEqual([...outcome.files.keys()].sort());
+      } else {
+        expect(run.status).toBe(1);
+        expect(run.stderr.trimEnd()).toBe(`error: ${notes}:${outcome.error.message.slice(FILE.length + 1)}`);
+        expect(snapshot(courseDir)).toEqual(before);
+      }
+      expect(existsSync(join(courseDir, 'questions'))).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -2,15 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { hashText, manifestFor, planImport, type ImportPlan, type Manifest } from '../../src/lib/notes/import-plan.ts';
 
 const files = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
-const summary = (plan: ImportPlan) => ({ write: [...plan.write.keys()].sort(), remove: [...plan.remove].sort(), unchanged: [...plan.unchanged].sort(), handEdited: plan.handEdited });
+const summary = (plan: ImportPlan) => ({
+  write: [...plan.write.keys()].sort(),
+  remove: [...plan.remove].sort(),
+  unchanged: [...plan.unchanged].sort(),
+  handEdited: plan.handEdited,
+});
 
 const V1 = files({ 'course.md': 'course v1', 'questions/q1.md': 'q1 v1', 'questions/q2.md': 'q2 v1' });
 const MANIFEST_V1: Manifest = manifestFor(V1);
 
 describe('planImport', () => {
   it.each<[string, Map<string, string>, Map<string, string>, Manifest | undefined, ReturnType<typeof summary>]>([
-    ['a first import writes everything', V1, new Map(), undefined, { write: ['course.md', 'questions/q1.md', 'questions/q2.md'], remove: [], unchanged: [], handEdited: [] }],
-    ['a re-import of unchanged notes changes nothing', V1, V1, MANIFEST_V1, { write: [], remove: [], unchanged: ['course.md', 'questions/q1.md', 'questions/q2.md'], handEdited: [] }],
+    [
+      'a first import writes everything',
+      V1,
+      new Map(),
+      undefined,
+      { write: ['course.md', 'questions/q1.md', 'questions/q2.md'], remove: [], unchanged: [], handEdited: [] },
+    ],
+    [
+      'a re-import of unchanged notes changes nothing',
+      V1,
+      V1,
+      MANIFEST_V1,
+      { write: [], remove: [], unchanged: ['course.md', 'questions/q1.md', 'questions/q2.md'], handEdited: [] },
+    ],
     [
       'changed notes rewrite only the files that change',
       files({ 'course.md': 'course v1', 'questions/q1.md': 'q1 v2', 'questions/q2.md': 'q2 v1' }),

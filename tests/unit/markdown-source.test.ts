@@ -12,8 +12,15 @@ writeFileSync(join(content, 'demo', 'images', 'Scope.png'), '');
 
 describe('screenshotImports', () => {
   it('lists the screenshots a question names in its frontmatter that exist, relative to the file, once each', () => {
-    const images = [{ src: './2024%20May/1.png' }, { src: './2024%20May/2.png' }, { src: './2024%20May/1.png' }, { src: 'https://example.com/x.png' }];
-    expect(screenshotImports(join(content, 'demo', 'questions', 's1-2024-may-q1.md'), { images }, 'not parsed: ![](./Scope.png)')).toEqual(['../images/2024 May/1.png']);
+    const images = [
+      { src: './2024%20May/1.png' },
+      { src: './2024%20May/2.png' },
+      { src: './2024%20May/1.png' },
+      { src: 'https://example.com/x.png' },
+    ];
+    expect(screenshotImports(join(content, 'demo', 'questions', 's1-2024-may-q1.md'), { images }, 'not parsed: ![](./Scope.png)')).toEqual([
+      '../images/2024 May/1.png',
+    ]);
   });
 
   it('reads the body of a file without a screenshot list (the course file), from the course image folder', () => {

@@ -50,21 +50,93 @@ describe('ml-midterm.md structure', () => {
 
   const U: Examinability = 'unmarked';
   it.each<[string, [number, string, string?], boolean, number, [string, number, Examinability][], string[]]>([
-    ['s1-2023-oct-a-q1', [2023, 'Oct', 'A'], true, 1, [['a', 1, U], ['b', 1, U], ['c', 1, U]], []],
-    ['s1-2023-oct-a-q2', [2023, 'Oct', 'A'], true, 1, [['a', 1, U], ['b', 1, U]], []],
+    [
+      's1-2023-oct-a-q1',
+      [2023, 'Oct', 'A'],
+      true,
+      1,
+      [
+        ['a', 1, U],
+        ['b', 1, U],
+        ['c', 1, U],
+      ],
+      [],
+    ],
+    [
+      's1-2023-oct-a-q2',
+      [2023, 'Oct', 'A'],
+      true,
+      1,
+      [
+        ['a', 1, U],
+        ['b', 1, U],
+      ],
+      [],
+    ],
     ['s1-2022-dec-q3', [2022, 'Dec'], false, 2, [], []],
     [
       's1-2024-mar-b-q5',
       [2024, 'Mar', 'B'],
       true,
       1,
-      [['a', 1, U], ['b', 1, U], ['b-i', 2, U], ['b-ii', 2, U], ['b-iii', 2, U], ['c', 1, 'may-be-examined'], ['d', 1, 'not-examined'], ['e', 1, 'probably-not-examined']],
+      [
+        ['a', 1, U],
+        ['b', 1, U],
+        ['b-i', 2, U],
+        ['b-ii', 2, U],
+        ['b-iii', 2, U],
+        ['c', 1, 'may-be-examined'],
+        ['d', 1, 'not-examined'],
+        ['e', 1, 'probably-not-examined'],
+      ],
       [],
     ],
-    ['s2-2023-oct-a-q1', [2023, 'Oct', 'A'], true, 1, [['a', 1, U], ['b', 1, U]], []],
-    ['s2-2024-mar-b-q2', [2024, 'Mar', 'B'], true, 1, [['deepseek-a', 1, U], ['deepseek-b', 1, U], ['gpt-a', 1, U], ['gpt-b', 1, U]], ['DeepSeek', 'GPT']],
-    ['s2-2022-dec-q3', [2022, 'Dec'], true, 1, [['a', 1, U], ['b', 1, U]], []],
-    ['s2-2023-oct-a-q4', [2023, 'Oct', 'A'], true, 1, [['a', 1, U], ['b', 1, 'may-be-examined']], []],
+    [
+      's2-2023-oct-a-q1',
+      [2023, 'Oct', 'A'],
+      true,
+      1,
+      [
+        ['a', 1, U],
+        ['b', 1, U],
+      ],
+      [],
+    ],
+    [
+      's2-2024-mar-b-q2',
+      [2024, 'Mar', 'B'],
+      true,
+      1,
+      [
+        ['deepseek-a', 1, U],
+        ['deepseek-b', 1, U],
+        ['gpt-a', 1, U],
+        ['gpt-b', 1, U],
+      ],
+      ['DeepSeek', 'GPT'],
+    ],
+    [
+      's2-2022-dec-q3',
+      [2022, 'Dec'],
+      true,
+      1,
+      [
+        ['a', 1, U],
+        ['b', 1, U],
+      ],
+      [],
+    ],
+    [
+      's2-2023-oct-a-q4',
+      [2023, 'Oct', 'A'],
+      true,
+      1,
+      [
+        ['a', 1, U],
+        ['b', 1, 'may-be-examined'],
+      ],
+      [],
+    ],
   ])('%s', (id, [year, sitting, variant], hasAnswer, images, parts, variants) => {
     const q = question(id);
     expect(q.heading.paper).toEqual(variant === undefined ? { year, sitting } : { year, sitting, variant });
@@ -75,7 +147,16 @@ describe('ml-midterm.md structure', () => {
   });
 
   it('lists the questions in notes order, with a gap in the numbering of Section 1', () => {
-    expect(questions.map((q) => q.id)).toEqual(['s1-2023-oct-a-q1', 's1-2023-oct-a-q2', 's1-2022-dec-q3', 's1-2024-mar-b-q5', 's2-2023-oct-a-q1', 's2-2024-mar-b-q2', 's2-2022-dec-q3', 's2-2023-oct-a-q4']);
+    expect(questions.map((q) => q.id)).toEqual([
+      's1-2023-oct-a-q1',
+      's1-2023-oct-a-q2',
+      's1-2022-dec-q3',
+      's1-2024-mar-b-q5',
+      's2-2023-oct-a-q1',
+      's2-2024-mar-b-q2',
+      's2-2022-dec-q3',
+      's2-2023-oct-a-q4',
+    ]);
   });
 
   it('has part-level variants, one of them starting on the label line', () => {
@@ -97,7 +178,9 @@ describe('ml-midterm.md structure', () => {
   it('has a pipe table, display math inside a list item and screenshot references beside the notes', () => {
     expect(question('s2-2023-oct-a-q1').body.text).toContain('| --- | --- | --- | --- | --- |');
     expect(question('s1-2023-oct-a-q2').body.text).toMatch(/\n {3}\$\$\n {3}\\hat\{p\}_i = /);
-    const refs = notes.sections.flatMap((section) => [...section.introImages, ...section.questions.flatMap((q) => q.images)]).map((image) => image.src);
+    const refs = notes.sections
+      .flatMap((section) => [...section.introImages, ...section.questions.flatMap((q) => q.images)])
+      .map((image) => image.src);
     expect(refs).toHaveLength(10);
     const present = refs.filter((src) => existsSync(fileURLToPath(new URL(`../fixtures/notes/${src}`, import.meta.url))));
     expect(present).toEqual(['./2023Oct/1.png']);
@@ -111,6 +194,8 @@ describe('ml-midterm.md structure', () => {
       ['ml-midterm/questions/s2-2022-dec-q3.md', 'error'],
     ]);
     expect(diagnostics[0]?.message).toMatch(/^9 screenshots are not in ml-midterm\/images\/ yet/);
-    expect(diagnostics[1]?.message).toMatch(/^KaTeX cannot render \$\\alpha_t = \\frac\{1\}\{2\}\\ln\\frac\{1-\\varepsilon_t\}\{\\varepsilon_t\$: .*expected '\}'/);
+    expect(diagnostics[1]?.message).toMatch(
+      /^KaTeX cannot render \$\\alpha_t = \\frac\{1\}\{2\}\\ln\\frac\{1-\\varepsilon_t\}\{\\varepsilon_t\$: .*expected '\}'/,
+    );
   });
 });

@@ -1,15 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { Examinability } from '../../src/lib/notes/headings.ts';
-import { byNotesOrder, neighbours, summarisePapers, summariseSections, type PaperData, type QuestionData, type SectionData } from '../../src/lib/site/model.ts';
+import {
+  byNotesOrder,
+  neighbours,
+  summarisePapers,
+  summariseSections,
+  type PaperData,
+  type QuestionData,
+  type SectionData,
+} from '../../src/lib/site/model.ts';
 
-const paper = (year: number, sitting: string, variant?: string): PaperData => ({ year, sitting, variant, label: [year, sitting, variant].filter(Boolean).join(' ') });
+const paper = (year: number, sitting: string, variant?: string): PaperData => ({
+  year,
+  sitting,
+  variant,
+  label: [year, sitting, variant].filter(Boolean).join(' '),
+});
 
 let order = 0;
 function question(id: string, section: number, overrides: Partial<QuestionData> = {}): QuestionData {
   order += 1;
-  return { id, course: 'c', section, number: id.replace(/\D+/g, '') || '1', heading: id, examinability: 'unmarked', order, hasAnswer: true, parts: [], ...overrides };
+  return {
+    id,
+    course: 'c',
+    section,
+    number: id.replace(/\D+/g, '') || '1',
+    heading: id,
+    examinability: 'unmarked',
+    order,
+    hasAnswer: true,
+    parts: [],
+    ...overrides,
+  };
 }
-const parts = (...examinability: Examinability[]): QuestionData['parts'] => examinability.map((value) => ({ examinability: value, depth: 1 }));
+const parts = (...examinability: Examinability[]): QuestionData['parts'] =>
+  examinability.map((value) => ({ examinability: value, depth: 1 }));
 
 const sections: SectionData[] = [
   { course: 'c', number: 3, title: 'CNN', scope: false },
@@ -68,24 +93,72 @@ describe('summarisePapers', () => {
     ['no papers', [question('a', 1)], []],
     [
       'newest year first',
-      [question('q1', 1, { paper: paper(2022, 'May') }), question('q2', 1, { paper: paper(2025, 'May') }), question('q3', 1, { paper: paper(2024, 'May') })],
+      [
+        question('q1', 1, { paper: paper(2022, 'May') }),
+        question('q2', 1, { paper: paper(2025, 'May') }),
+        question('q3', 1, { paper: paper(2024, 'May') }),
+      ],
       ['2025-may', '2024-may', '2022-may'],
     ],
     [
       'within a year, the later sitting first',
-      [question('q1', 1, { paper: paper(2024, 'Mar') }), question('q2', 1, { paper: paper(2024, 'Dec') }), question('q3', 1, { paper: paper(2024, 'May') }), question('q4', 1, { paper: paper(2023, 'Oct') })],
+      [
+        question('q1', 1, { paper: paper(2024, 'Mar') }),
+        question('q2', 1, { paper: paper(2024, 'Dec') }),
+        question('q3', 1, { paper: paper(2024, 'May') }),
+        question('q4', 1, { paper: paper(2023, 'Oct') }),
+      ],
       ['2024-dec', '2024-may', '2024-mar', '2023-oct'],
     ],
-    ['sittings written out or abbreviated, any case', [question('q1', 1, { paper: paper(2024, 'january') }), question('q2', 1, { paper: paper(2024, 'SEPTEMBER') }), question('q3', 1, { paper: paper(2024, 'June') })], ['2024-september', '2024-june', '2024-january']],
+    [
+      'sittings written out or abbreviated, any case',
+      [
+        question('q1', 1, { paper: paper(2024, 'january') }),
+        question('q2', 1, { paper: paper(2024, 'SEPTEMBER') }),
+        question('q3', 1, { paper: paper(2024, 'June') }),
+      ],
+      ['2024-september', '2024-june', '2024-january'],
+    ],
     [
       'within a sitting, variants in order',
-      [question('q1', 1, { paper: paper(2024, 'May', 'D') }), question('q2', 1, { paper: paper(2024, 'May', 'ABC') }), question('q3', 1, { paper: paper(2024, 'Dec', 'C') }), question('q4', 1, { paper: paper(2024, 'Dec', 'ABD') })],
+      [
+        question('q1', 1, { paper: paper(2024, 'May', 'D') }),
+        question('q2', 1, { paper: paper(2024, 'May', 'ABC') }),
+        question('q3', 1, { paper: paper(2024, 'Dec', 'C') }),
+        question('q4', 1, { paper: paper(2024, 'Dec', 'ABD') }),
+      ],
       ['2024-dec-abd', '2024-dec-c', '2024-may-abc', '2024-may-d'],
     ],
-    ['numbered variants in number order', [question('q1', 1, { paper: paper(2022, 'May', '10') }), question('q2', 1, { paper: paper(2022, 'May', '2') }), question('q3', 1, { paper: paper(2022, 'May', '1') })], ['2022-may-1', '2022-may-2', '2022-may-10']],
+    [
+      'numbered variants in number order',
+      [
+        question('q1', 1, { paper: paper(2022, 'May', '10') }),
+        question('q2', 1, { paper: paper(2022, 'May', '2') }),
+        question('q3', 1, { paper: paper(2022, 'May', '1') }),
+      ],
+      ['2022-may-1', '2022-may-2', '2022-may-10'],
+    ],
     // Terms and a term's sittings, as the notes' headings allow ("2024 Final", "2024 Fall").
-    ['a term’s sittings, the latest first', [question('q1', 1, { paper: paper(2024, 'Midterm') }), question('q2', 1, { paper: paper(2024, 'Final') }), question('q3', 1, { paper: paper(2024, 'Resit') }), question('q4', 1, { paper: paper(2024, 'Mock') })], ['2024-resit', '2024-final', '2024-mock', '2024-midterm']],
-    ['terms, the latest in the year first', [question('q1', 1, { paper: paper(2024, 'Spring') }), question('q2', 1, { paper: paper(2024, 'Fall') }), question('q3', 1, { paper: paper(2024, 'Winter') }), question('q4', 1, { paper: paper(2024, 'Summer') })], ['2024-fall', '2024-summer', '2024-spring', '2024-winter']],
+    [
+      'a term’s sittings, the latest first',
+      [
+        question('q1', 1, { paper: paper(2024, 'Midterm') }),
+        question('q2', 1, { paper: paper(2024, 'Final') }),
+        question('q3', 1, { paper: paper(2024, 'Resit') }),
+        question('q4', 1, { paper: paper(2024, 'Mock') }),
+      ],
+      ['2024-resit', '2024-final', '2024-mock', '2024-midterm'],
+    ],
+    [
+      'terms, the latest in the year first',
+      [
+        question('q1', 1, { paper: paper(2024, 'Spring') }),
+        question('q2', 1, { paper: paper(2024, 'Fall') }),
+        question('q3', 1, { paper: paper(2024, 'Winter') }),
+        question('q4', 1, { paper: paper(2024, 'Summer') }),
+      ],
+      ['2024-fall', '2024-summer', '2024-spring', '2024-winter'],
+    ],
   ])('%s', (_, questions, slugs) => {
     expect(summarisePapers(questions).map((summary) => summary.slug)).toEqual(slugs);
   });
@@ -109,8 +182,14 @@ describe('summarisePapers', () => {
 describe('byNotesOrder', () => {
   it.each<[number[], number[]]>([
     [[], []],
-    [[3, 1, 2], [1, 2, 3]],
-    [[10, 2, 33, 4], [2, 4, 10, 33]],
+    [
+      [3, 1, 2],
+      [1, 2, 3],
+    ],
+    [
+      [10, 2, 33, 4],
+      [2, 4, 10, 33],
+    ],
   ])('%j → %j', (orders, expected) => {
     const questions = orders.map((value, index) => question(`q${index}`, 1, { order: value }));
     expect(byNotesOrder(questions).map((q) => q.order)).toEqual(expected);

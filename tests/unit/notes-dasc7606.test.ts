@@ -34,16 +34,60 @@ const letters = (keys: string, prefix = ''): PartRow[] => [...keys].map((key) =>
 
 const EXPECTED: Row[] = [
   // Section 1 DeepLearning Basis
-  { id: 's1-2024-may-abc-q1', section: 1, paper: [2024, 'May', 'ABC'], hasAnswer: true, images: 1, parts: [['1', 1, U], ['2', 1, U], ['3', 1, U], ['4', 1, U]] },
-  { id: 's1-2024-dec-c-q2', section: 1, paper: [2024, 'Dec', 'C'], hasAnswer: true, images: 1, parts: [['a', 1, NO], ['b', 1, NO], ['c', 1, MAY]] },
-  { id: 's1-2024-may-d-q3', section: 1, paper: [2024, 'May', 'D'], hasAnswer: true, images: 6, parts: [['1-1', 1, U], ['1-2', 1, PNO], ['1-3', 1, NO]] },
+  {
+    id: 's1-2024-may-abc-q1',
+    section: 1,
+    paper: [2024, 'May', 'ABC'],
+    hasAnswer: true,
+    images: 1,
+    parts: [
+      ['1', 1, U],
+      ['2', 1, U],
+      ['3', 1, U],
+      ['4', 1, U],
+    ],
+  },
+  {
+    id: 's1-2024-dec-c-q2',
+    section: 1,
+    paper: [2024, 'Dec', 'C'],
+    hasAnswer: true,
+    images: 1,
+    parts: [
+      ['a', 1, NO],
+      ['b', 1, NO],
+      ['c', 1, MAY],
+    ],
+  },
+  {
+    id: 's1-2024-may-d-q3',
+    section: 1,
+    paper: [2024, 'May', 'D'],
+    hasAnswer: true,
+    images: 6,
+    parts: [
+      ['1-1', 1, U],
+      ['1-2', 1, PNO],
+      ['1-3', 1, NO],
+    ],
+  },
   {
     id: 's1-2023-may-abc-q4',
     section: 1,
     paper: [2023, 'May', 'ABC'],
     hasAnswer: true,
     images: 2,
-    parts: [['a', 1, U], ['a-i', 2, U], ['a-ii', 2, U], ['a-iii', 2, U], ['b', 1, U], ['b-i', 2, U], ['b-ii', 2, U], ['b-iii', 2, U], ['c', 1, U]],
+    parts: [
+      ['a', 1, U],
+      ['a-i', 2, U],
+      ['a-ii', 2, U],
+      ['a-iii', 2, U],
+      ['b', 1, U],
+      ['b-i', 2, U],
+      ['b-ii', 2, U],
+      ['b-iii', 2, U],
+      ['c', 1, U],
+    ],
   },
   { id: 's1-2023-may-d-q5', section: 1, paper: [2023, 'May', 'D'], hasAnswer: false, images: 1, parts: [] },
   { id: 's1-2022-may-1-q6', section: 1, paper: [2022, 'May', '1'], hasAnswer: false, images: 1, parts: [] },
@@ -112,7 +156,10 @@ describe('dasc7606-final.md: overall shape', () => {
   });
 
   it('references 48 screenshots in all, the scope included', () => {
-    const count = notes.sections.reduce((sum, section) => sum + section.introImages.length + section.questions.reduce((n, q) => n + q.images.length, 0), 0);
+    const count = notes.sections.reduce(
+      (sum, section) => sum + section.introImages.length + section.questions.reduce((n, q) => n + q.images.length, 0),
+      0,
+    );
     expect(count).toBe(48);
   });
 });
@@ -138,7 +185,11 @@ describe.each(EXPECTED)('dasc7606 $id', (row) => {
 
 describe('dasc7606: details a careful reader checks', () => {
   it('reads points from part labels', () => {
-    expect(question('s1-2023-may-abc-q4').outline.parts.filter((part) => part.depth === 1).map((part) => part.points)).toEqual([9, 9, 6]);
+    expect(
+      question('s1-2023-may-abc-q4')
+        .outline.parts.filter((part) => part.depth === 1)
+        .map((part) => part.points),
+    ).toEqual([9, 9, 6]);
     expect(question('s4-2024-dec-abd-q3').outline.parts.map((part) => part.points)).toEqual([6, 4, 6, 3, 4, 6, 4, 6, 3, 4]);
   });
 
@@ -175,8 +226,13 @@ describe('dasc7606: details a careful reader checks', () => {
       ['./2023MayABC/1.png', 'Q9', 168],
       ['./2023MayABC/2.png', 'Q9', 243],
     ]);
-    expect(question('s1-2024-may-d-q3').images.map((image) => image.src)).toEqual(['./2024MayD/1.png', ...[6, 7, 8, 9, 10].map((n) => `./2024MayD/${n}.png`)]);
-    expect(question('s5-2024-may-abc-q2').images.map((image) => image.src)).toEqual(['8.png', '10.png', '9.png', '11.png', '12.png'].map((name) => `./2024MayABC/${name}`));
+    expect(question('s1-2024-may-d-q3').images.map((image) => image.src)).toEqual([
+      './2024MayD/1.png',
+      ...[6, 7, 8, 9, 10].map((n) => `./2024MayD/${n}.png`),
+    ]);
+    expect(question('s5-2024-may-abc-q2').images.map((image) => image.src)).toEqual(
+      ['8.png', '10.png', '9.png', '11.png', '12.png'].map((name) => `./2024MayABC/${name}`),
+    );
   });
 
   it('ends Section 3 Q3 part (c) at the rule: the filter list after it is not a part', () => {
@@ -209,7 +265,9 @@ describe('dasc7606: nothing lost', () => {
     const expected = normalise(rest.join('\n'), true);
 
     const files = [...courseFiles(notes, 'dasc7606').values()].map(splitContentFile);
-    const ordered = files.map(({ data, body }) => ({ line: typeof data.line === 'number' ? data.line : 0, body })).sort((a, b) => a.line - b.line);
+    const ordered = files
+      .map(({ data, body }) => ({ line: typeof data.line === 'number' ? data.line : 0, body }))
+      .sort((a, b) => a.line - b.line);
     const actual = ordered.flatMap(({ body }) => normalise(body, false));
     expect(actual).toEqual(expected);
     expect(files).toHaveLength(1 + 6 + 23);

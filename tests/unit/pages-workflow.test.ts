@@ -18,7 +18,10 @@ const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 function readmeCommands(heading: string): string[] {
   const section = readme.split(/^## /m).find((part) => part.startsWith(heading));
   if (!section) throw new Error(`README.md has no "## ${heading}" section`);
-  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => (block[1] ?? '').split('\n')).map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .flatMap((block) => (block[1] ?? '').split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter(Boolean);
 }
 
 /** A build command with its base path as a placeholder: the value differs, the command must not. */
@@ -29,9 +32,11 @@ function withoutBaseValue(command: string): string {
 describe('the GitHub Pages workflow', () => {
   const builds = steps.map((step) => step.run?.trim() ?? '').filter((run) => run.includes('npm run build'));
 
-  it('builds with the README\'s command, under the repository\'s path', () => {
+  it("builds with the README's command, under the repository's path", () => {
     expect(builds).toHaveLength(1);
-    const readmeBuilds = readmeCommands('Publish your site').filter((line) => line.includes('npm run build') && line.startsWith('SITE_BASE='));
+    const readmeBuilds = readmeCommands('Publish your site').filter(
+      (line) => line.includes('npm run build') && line.startsWith('SITE_BASE='),
+    );
     expect(readmeBuilds.length).toBeGreaterThan(0);
     expect(readmeBuilds.map(withoutBaseValue)).toContain(withoutBaseValue(builds[0] ?? ''));
     expect(builds[0]).toMatch(/^SITE_BASE="\$\{\{ steps\.pages\.outputs\.base_path \}\}\/" /);
@@ -47,7 +52,9 @@ describe('the GitHub Pages workflow', () => {
   });
 
   it('runs the Node the project runs on', () => {
-    const node = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.node ?? '';
+    const node =
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.node ??
+      '';
     const setup = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(String(setup?.with?.['node-version'])).toBe(node.split('.')[0]);
   });

@@ -41,7 +41,17 @@ const STORED = [
   'pagefind/full/fragment/zh_d3e4f.pf_fragment',
   'pagefind/full/filter/zh_5a6b7.pf_filter',
 ];
-const NOT_STORED = ['sw.js', 'pagefind/full/pagefind-ui.js', 'pagefind/full/pagefind-worker.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/pagefind-modular-ui.js', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-highlight.js', 'pagefind/pagefind-worker.js'];
+const NOT_STORED = [
+  'sw.js',
+  'pagefind/full/pagefind-ui.js',
+  'pagefind/full/pagefind-worker.js',
+  'pagefind/pagefind-ui.js',
+  'pagefind/pagefind-ui.css',
+  'pagefind/pagefind-modular-ui.js',
+  'pagefind/pagefind-component-ui.js',
+  'pagefind/pagefind-highlight.js',
+  'pagefind/pagefind-worker.js',
+];
 
 for (const file of [...STORED, ...NOT_STORED]) {
   mkdirSync(dirname(join(dist, file)), { recursive: true });
@@ -58,8 +68,21 @@ describe('the precache list', () => {
   it('revisions files by content, except those whose name is already a hash of it', async () => {
     const { manifestEntries } = await getManifest(manifestOptions(dist));
     const revision = new Map(manifestEntries?.map((entry) => [entry.url, entry.revision]));
-    for (const hashed of ['/_astro/urls.BLVsWTv1.js', '/pagefind/fragment/zh_99ab0.pf_fragment', '/pagefind/full/index/zh_a1b2c.pf_index', '/pagefind/pagefind.zh_c6a6826ea8.pf_meta']) expect(revision.get(hashed), hashed).toBeNull();
-    for (const named of ['/index.html', '/ml/pdf/s1.pdf', '/pagefind/pagefind-entry.json', '/pagefind/full/pagefind-entry.json', '/pagefind/vocabulary.json']) expect(revision.get(named), named).toMatch(/^[0-9a-f]{32}$/);
+    for (const hashed of [
+      '/_astro/urls.BLVsWTv1.js',
+      '/pagefind/fragment/zh_99ab0.pf_fragment',
+      '/pagefind/full/index/zh_a1b2c.pf_index',
+      '/pagefind/pagefind.zh_c6a6826ea8.pf_meta',
+    ])
+      expect(revision.get(hashed), hashed).toBeNull();
+    for (const named of [
+      '/index.html',
+      '/ml/pdf/s1.pdf',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/full/pagefind-entry.json',
+      '/pagefind/vocabulary.json',
+    ])
+      expect(revision.get(named), named).toMatch(/^[0-9a-f]{32}$/);
   });
 });
 

@@ -27,7 +27,8 @@ function elements(tree: Root | Element, test: (node: Element) => boolean): Eleme
   return found;
 }
 
-const hasClass = (node: Element, name: string): boolean => Array.isArray(node.properties.className) && node.properties.className.includes(name);
+const hasClass = (node: Element, name: string): boolean =>
+  Array.isArray(node.properties.className) && node.properties.className.includes(name);
 const byClass = (tree: Root | Element, name: string): Element[] => elements(tree, (node) => hasClass(node, name));
 
 /** Each tagged block as [tag, its text, data-lang, lang, data-lang-only]. */
@@ -43,7 +44,9 @@ function tagged(tree: Root | Element): [string, string, unknown, unknown, boolea
 
 /** The notes of a unit: its direct children that are a .lang-note, by language. */
 function notesOf(unit: Element): string[] {
-  return unit.children.filter((child): child is Element => child.type === 'element' && hasClass(child, 'lang-note')).map((note) => String(note.properties.dataLangNote));
+  return unit.children
+    .filter((child): child is Element => child.type === 'element' && hasClass(child, 'lang-note'))
+    .map((note) => String(note.properties.dataLangNote));
 }
 
 const ZH = '训练误差低但测试误差高，说明模型过拟合。';
@@ -53,13 +56,39 @@ describe('rehypeLanguageTags: blocks', () => {
   it.each<[string, string, [string, string, unknown, unknown, boolean][]]>([
     ['a Chinese paragraph', `<p>${ZH}</p>`, [['p', ZH, 'zh', 'zh', true]]],
     ['an English paragraph', `<p>${EN}</p>`, [['p', EN, 'en', undefined, true]]],
-    ['a Chinese and an English paragraph', `<p>${ZH}</p><p>${EN}</p>`, [['p', ZH, 'zh', 'zh', false], ['p', EN, 'en', undefined, false]]],
+    [
+      'a Chinese and an English paragraph',
+      `<p>${ZH}</p><p>${EN}</p>`,
+      [
+        ['p', ZH, 'zh', 'zh', false],
+        ['p', EN, 'en', undefined, false],
+      ],
+    ],
     ['a mixed paragraph', '<p>Answer (i) / 答案 (i)</p>', [['p', 'Answer (i) / 答案 (i)', 'mixed', undefined, false]]],
-    ['headings h3-h6', `<h4>${ZH}</h4><h5>${EN}</h5>`, [['h4', ZH, 'zh', 'zh', false], ['h5', EN, 'en', undefined, false]]],
-    ['a blockquote, not its paragraphs', `<blockquote><p>${ZH}</p><p>${EN}</p></blockquote>`, [['blockquote', `${ZH}\n\n${EN}`, 'mixed', undefined, false]]],
+    [
+      'headings h3-h6',
+      `<h4>${ZH}</h4><h5>${EN}</h5>`,
+      [
+        ['h4', ZH, 'zh', 'zh', false],
+        ['h5', EN, 'en', undefined, false],
+      ],
+    ],
+    [
+      'a blockquote, not its paragraphs',
+      `<blockquote><p>${ZH}</p><p>${EN}</p></blockquote>`,
+      [['blockquote', `${ZH}\n\n${EN}`, 'mixed', undefined, false]],
+    ],
     ['a table, not its cells', '<table><tr><th>中文</th><td>表格内容</td></tr></table>', [['table', '中文\t表格内容', 'zh', 'zh', true]]],
-    ['a list item, not its inner paragraphs', `<ul><li><p>${ZH}</p><p>再补充一句中文说明。</p></li></ul>`, [['li', `${ZH}\n\n再补充一句中文说明。`, 'zh', 'zh', true]]],
-    ['a nested list: the outer item only', `<ul><li>${EN}<ul><li>${ZH}</li></ul></li></ul>`, [['li', `${EN}\n${ZH}`, 'mixed', undefined, false]]],
+    [
+      'a list item, not its inner paragraphs',
+      `<ul><li><p>${ZH}</p><p>再补充一句中文说明。</p></li></ul>`,
+      [['li', `${ZH}\n\n再补充一句中文说明。`, 'zh', 'zh', true]],
+    ],
+    [
+      'a nested list: the outer item only',
+      `<ul><li>${EN}<ul><li>${ZH}</li></ul></li></ul>`,
+      [['li', `${EN}\n${ZH}`, 'mixed', undefined, false]],
+    ],
     ['blocks inside plain wrappers', `<div class="answer"><p>${EN}</p></div>`, [['p', EN, 'en', undefined, true]]],
   ])('%s', (_, html, expected) => {
     expect(tagged(tag(html))).toEqual(expected);
@@ -74,7 +103,10 @@ describe('rehypeLanguageTags: blocks', () => {
     ['numbers', '<p>27C² &lt; 49C²</p><p>0.916</p>'],
     ['part heading', `<section class="part"><h3 class="part-heading">(a) ${ZH}</h3></section>`],
     ['answer heading', '<h3 class="answer-heading">Answer</h3>'],
-    ['variant label', '<div class="variants"><section class="variant"><p class="variant-label"><strong>DeepSeek</strong></p></section></div>'],
+    [
+      'variant label',
+      '<div class="variants"><section class="variant"><p class="variant-label"><strong>DeepSeek</strong></p></section></div>',
+    ],
     ['not a block: a div or span alone', `<div>${EN}</div>`],
   ])('never tags %s', (_, html) => {
     const tree = tag(html);
@@ -83,14 +115,18 @@ describe('rehypeLanguageTags: blocks', () => {
   });
 
   it('ignores the words of formulas, code and images inside a block', () => {
-    const tree = tag(`<p>${ZH}<span class="katex">softmax cross entropy loss function gradient</span><code>model.fit(training_data)</code><img alt="English alt text"></p>`);
+    const tree = tag(
+      `<p>${ZH}<span class="katex">softmax cross entropy loss function gradient</span><code>model.fit(training_data)</code><img alt="English alt text"></p>`,
+    );
     expect(tagged(tree)).toEqual([['p', expect.stringContaining(ZH), 'zh', 'zh', true]]);
   });
 });
 
 describe('rehypeLanguageTags: answer units', () => {
-  const part = (id: string, body: string): string => `<section class="part" id="${id}"><h3 class="part-heading">(${id})</h3>${body}</section>`;
-  const variant = (source: string, body: string): string => `<section class="variant"><p class="variant-label"><strong>${source}</strong></p>${body}</section>`;
+  const part = (id: string, body: string): string =>
+    `<section class="part" id="${id}"><h3 class="part-heading">(${id})</h3>${body}</section>`;
+  const variant = (source: string, body: string): string =>
+    `<section class="variant"><p class="variant-label"><strong>${source}</strong></p>${body}</section>`;
 
   it.each<[string, string, Record<string, string[]>]>([
     ['one Chinese part', part('a', `<p>${ZH}</p><p>第二段中文。</p>`), { a: ['zh'] }],
@@ -98,7 +134,11 @@ describe('rehypeLanguageTags: answer units', () => {
     ['a part in both languages', part('a', `<p>${ZH}</p><p>${EN}</p>`), { a: [] }],
     ['a part with a mixed block', part('a', '<p>Answer (i) / 答案 (i)</p>'), { a: [] }],
     ['a part with only math', part('a', '<p><span class="katex">x</span></p>'), { a: [] }],
-    ['each part on its own', part('a', `<p>${ZH}</p>`) + part('b', `<p>${EN}</p>`) + part('c', `<p>${ZH}</p><p>${EN}</p>`), { a: ['zh'], b: ['en'], c: [] }],
+    [
+      'each part on its own',
+      part('a', `<p>${ZH}</p>`) + part('b', `<p>${EN}</p>`) + part('c', `<p>${ZH}</p><p>${EN}</p>`),
+      { a: ['zh'], b: ['en'], c: [] },
+    ],
     // A sub-part is its own unit: its language does not decide its parent's.
     ['nested parts', part('a', `<p>${ZH}</p>${part('i', `<p>${EN}</p>`)}`), { a: ['zh'], i: ['en'] }],
   ])('%s', (_, html, expected) => {
@@ -119,7 +159,12 @@ describe('rehypeLanguageTags: answer units', () => {
   });
 
   it('treats each answer variant as a unit, the note after its label', () => {
-    const tree = tag(part('b', `<div class="variants">${variant('DeepSeek', `<p>${ZH}</p>`)}${variant('Gemini', `<p>${EN}</p>`)}${variant('GPT', `<p>${EN}</p><p>${ZH}</p>`)}</div>`));
+    const tree = tag(
+      part(
+        'b',
+        `<div class="variants">${variant('DeepSeek', `<p>${ZH}</p>`)}${variant('Gemini', `<p>${EN}</p>`)}${variant('GPT', `<p>${EN}</p><p>${ZH}</p>`)}</div>`,
+      ),
+    );
     const variants = byClass(tree, 'variant');
     expect(variants.map(notesOf)).toEqual([['zh'], ['en'], []]);
     const [first] = variants;
@@ -135,7 +180,9 @@ describe('rehypeLanguageTags: answer units', () => {
     const body = byClass(tree, 'question-body')[0] as Element;
     expect(notesOf(body)).toEqual(['en']);
     // After the first structural label, the "Answer" heading.
-    const kinds = body.children.filter((child): child is Element => child.type === 'element').map((child) => (hasClass(child, 'lang-note') ? 'note' : child.tagName));
+    const kinds = body.children
+      .filter((child): child is Element => child.type === 'element')
+      .map((child) => (hasClass(child, 'lang-note') ? 'note' : child.tagName));
     expect(kinds).toEqual(['p', 'h3', 'note', 'p', 'section']);
     expect(notesOf(byClass(tree, 'part')[0] as Element)).toEqual(['zh']);
   });
@@ -155,7 +202,14 @@ describe('rehypeLanguageTags in the Markdown pipeline', () => {
 
   it('tags paragraphs, list items and tables; not math-only paragraphs', async () => {
     const tree = await render(
-      [ZH, '$$\nL_D = -\\log(0.4) \\approx \\mathbf{0.916}\n$$', '$a = 3$, $b$', '- 第一项解释\n- 第二项解释', '- loose 第一\n\n  第二段\n\n- 第三', '| A | B |\n|---|---|\n| 中文 | 表格 |'].join('\n\n'),
+      [
+        ZH,
+        '$$\nL_D = -\\log(0.4) \\approx \\mathbf{0.916}\n$$',
+        '$a = 3$, $b$',
+        '- 第一项解释\n- 第二项解释',
+        '- loose 第一\n\n  第二段\n\n- 第三',
+        '| A | B |\n|---|---|\n| 中文 | 表格 |',
+      ].join('\n\n'),
     );
     expect(tagged(tree).map(([name, , language]) => [name, language])).toEqual([
       ['p', 'zh'],
@@ -182,15 +236,24 @@ describe('rehypeLanguageTags in the Markdown pipeline', () => {
   });
 
   it('writes the attributes into the HTML', async () => {
-    const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use(rehypeLanguageTags).use(rehypeStringify);
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkMath)
+      .use(remarkRehype)
+      .use(rehypeKatex)
+      .use(rehypeLanguageTags)
+      .use(rehypeStringify);
     const html = String(await processor.process(ZH));
-    expect(html).toBe(`<p class="lang-note" data-lang-note="zh">Answered in Chinese only · <span lang="zh">只有中文</span></p><p data-lang="zh" lang="zh" data-lang-only="">${ZH}</p>`);
+    expect(html).toBe(
+      `<p class="lang-note" data-lang-note="zh">Answered in Chinese only · <span lang="zh">只有中文</span></p><p data-lang="zh" lang="zh" data-lang-only="">${ZH}</p>`,
+    );
   });
 });
 
 describe('rehypeLanguageTags: Chinese runs outside Chinese blocks', () => {
   /** [text, lang] of each run the plugin marked lang="zh" outside a block already marked. */
-  const marked = (tree: Root): string[] => elements(tree, (node) => node.tagName === 'span' && node.properties.lang === 'zh').map((node) => toText(node));
+  const marked = (tree: Root): string[] =>
+    elements(tree, (node) => node.tagName === 'span' && node.properties.lang === 'zh').map((node) => toText(node));
 
   it('marks each Chinese run of a mixed or English block, and nothing in a Chinese block', () => {
     const tree = tag(`<p>Batch Normalization 批归一化 and <strong>激活函数</strong> here</p><p>${EN} 过拟合</p><p>${ZH}</p>`);

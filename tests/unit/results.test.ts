@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { containsQuery, highlightParam, queryTerms, toQuestionHit, type ResultLike, type SubResultLike } from '../../src/lib/search/results.ts';
+import {
+  containsQuery,
+  highlightParam,
+  queryTerms,
+  toQuestionHit,
+  type ResultLike,
+  type SubResultLike,
+} from '../../src/lib/search/results.ts';
 
 describe('containsQuery', () => {
   it.each<[string, string, boolean]>([
@@ -104,7 +111,15 @@ describe('toQuestionHit', () => {
   });
 
   it('links to the part with the most matches, with the query to highlight', () => {
-    const hit = toQuestionHit(result([sub('s5-2022-may-2-q3-title', 1, 'Q3 title'), sub('s5-2022-may-2-q3--a-h', 3, '(a) Loss'), sub('s5-2022-may-2-q3--c-h', 2, '(c) Training')]), 'mode collapse', false);
+    const hit = toQuestionHit(
+      result([
+        sub('s5-2022-may-2-q3-title', 1, 'Q3 title'),
+        sub('s5-2022-may-2-q3--a-h', 3, '(a) Loss'),
+        sub('s5-2022-may-2-q3--c-h', 2, '(c) Training'),
+      ]),
+      'mode collapse',
+      false,
+    );
     expect(hit).toEqual({
       href: '/dasc7606/s5/?highlight=mode+collapse#s5-2022-may-2-q3--a-h',
       title: 'Q3 · 2022 May 2',
@@ -115,21 +130,60 @@ describe('toQuestionHit', () => {
   });
 
   it.each<[string, SubResultLike[], boolean, { anchor: string; heading: string | undefined; excerptHtml: string } | undefined]>([
-    ['best match under the question title: no heading shown', [sub('s5-2022-may-2-q3-title', 4, 'Q3'), sub('s5-2022-may-2-q3--a-h', 1, '(a)')], false, { anchor: 's5-2022-may-2-q3-title', heading: undefined, excerptHtml: '<mark>Q3</mark>' }],
-    ['a tie keeps the first', [sub('s5-2022-may-2-q3--a-h', 2, '(a)'), sub('s5-2022-may-2-q3--c-h', 2, '(c)')], false, { anchor: 's5-2022-may-2-q3--a-h', heading: '(a)', excerptHtml: '<mark>(a)</mark>' }],
-    ['not-examined part shown when not hiding', [sub('s5-2022-may-2-q3--a-h', 1, '(a)'), sub('s5-2022-may-2-q3--b-h', 5, '(b)')], false, { anchor: 's5-2022-may-2-q3--b-h', heading: '(b)', excerptHtml: '<mark>(b)</mark>' }],
-    ['not-examined part dropped when hiding', [sub('s5-2022-may-2-q3--a-h', 1, '(a)'), sub('s5-2022-may-2-q3--b-h', 5, '(b)')], true, { anchor: 's5-2022-may-2-q3--a-h', heading: '(a)', excerptHtml: '<mark>(a)</mark>' }],
+    [
+      'best match under the question title: no heading shown',
+      [sub('s5-2022-may-2-q3-title', 4, 'Q3'), sub('s5-2022-may-2-q3--a-h', 1, '(a)')],
+      false,
+      { anchor: 's5-2022-may-2-q3-title', heading: undefined, excerptHtml: '<mark>Q3</mark>' },
+    ],
+    [
+      'a tie keeps the first',
+      [sub('s5-2022-may-2-q3--a-h', 2, '(a)'), sub('s5-2022-may-2-q3--c-h', 2, '(c)')],
+      false,
+      { anchor: 's5-2022-may-2-q3--a-h', heading: '(a)', excerptHtml: '<mark>(a)</mark>' },
+    ],
+    [
+      'not-examined part shown when not hiding',
+      [sub('s5-2022-may-2-q3--a-h', 1, '(a)'), sub('s5-2022-may-2-q3--b-h', 5, '(b)')],
+      false,
+      { anchor: 's5-2022-may-2-q3--b-h', heading: '(b)', excerptHtml: '<mark>(b)</mark>' },
+    ],
+    [
+      'not-examined part dropped when hiding',
+      [sub('s5-2022-may-2-q3--a-h', 1, '(a)'), sub('s5-2022-may-2-q3--b-h', 5, '(b)')],
+      true,
+      { anchor: 's5-2022-may-2-q3--a-h', heading: '(a)', excerptHtml: '<mark>(a)</mark>' },
+    ],
     ['only not-examined matches, hiding: no result', [sub('s5-2022-may-2-q3--b-h', 5, '(b)')], true, undefined],
-    ['only not-examined matches, not hiding: kept', [sub('s5-2022-may-2-q3--b-h', 5, '(b)')], false, { anchor: 's5-2022-may-2-q3--b-h', heading: '(b)', excerptHtml: '<mark>(b)</mark>' }],
-    ['no sub-results: the question itself', [], true, { anchor: 's5-2022-may-2-q3', heading: undefined, excerptHtml: 'question <mark>excerpt</mark>' }],
-    ['a sub-result without an anchor: the question anchor', [sub(undefined, 2, 'text')], true, { anchor: 's5-2022-may-2-q3', heading: undefined, excerptHtml: '<mark>text</mark>' }],
+    [
+      'only not-examined matches, not hiding: kept',
+      [sub('s5-2022-may-2-q3--b-h', 5, '(b)')],
+      false,
+      { anchor: 's5-2022-may-2-q3--b-h', heading: '(b)', excerptHtml: '<mark>(b)</mark>' },
+    ],
+    [
+      'no sub-results: the question itself',
+      [],
+      true,
+      { anchor: 's5-2022-may-2-q3', heading: undefined, excerptHtml: 'question <mark>excerpt</mark>' },
+    ],
+    [
+      'a sub-result without an anchor: the question anchor',
+      [sub(undefined, 2, 'text')],
+      true,
+      { anchor: 's5-2022-may-2-q3', heading: undefined, excerptHtml: '<mark>text</mark>' },
+    ],
   ])('%s', (_, subResults, hide, expected) => {
     const hit = toQuestionHit(result(subResults), 'gan', hide);
     if (expected === undefined) {
       expect(hit).toBeUndefined();
       return;
     }
-    expect(hit).toMatchObject({ href: `/dasc7606/s5/?highlight=gan#${expected.anchor}`, heading: expected.heading, excerptHtml: expected.excerptHtml });
+    expect(hit).toMatchObject({
+      href: `/dasc7606/s5/?highlight=gan#${expected.anchor}`,
+      heading: expected.heading,
+      excerptHtml: expected.excerptHtml,
+    });
   });
 
   it('hides every anchor listed in notExamined', () => {
@@ -147,11 +201,7 @@ describe('toQuestionHit', () => {
   });
 
   it('takes page and question from the URL, and shows the URL when the metadata is missing', () => {
-    const hit = toQuestionHit(
-      { url: '/c/s1/#q1', content: '', excerpt: 'e', meta: {}, filters: {}, sub_results: [] },
-      'x',
-      false,
-    );
+    const hit = toQuestionHit({ url: '/c/s1/#q1', content: '', excerpt: 'e', meta: {}, filters: {}, sub_results: [] }, 'x', false);
     expect(hit).toEqual({ href: '/c/s1/?highlight=x#q1', title: '/c/s1/#q1', context: '', heading: undefined, excerptHtml: 'e' });
   });
 

@@ -2,7 +2,18 @@
 process.env.TZ = 'Asia/Hong_Kong';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, boxAfter, BOX_DAYS, dayOf, dueQueue, isDue, nextDueDay, review, type Rating, type Review } from '../../src/lib/progress/schedule.ts';
+import {
+  addDays,
+  boxAfter,
+  BOX_DAYS,
+  dayOf,
+  dueQueue,
+  isDue,
+  nextDueDay,
+  review,
+  type Rating,
+  type Review,
+} from '../../src/lib/progress/schedule.ts';
 
 /** A moment on Hong Kong's clock (UTC+8, no daylight saving). */
 const hk = (local: string): Date => new Date(`${local}+08:00`);
@@ -102,7 +113,11 @@ describe('dueQueue', () => {
     ['nothing due yet', { a: entry('2026-03-11'), b: entry('2026-04-01') }, []],
     ['most overdue first', { a: entry('2026-03-10'), b: entry('2026-03-01'), c: entry('2026-03-05') }, ['b', 'c', 'a']],
     ['same day: lowest box first', { a: entry('2026-03-09', 3), b: entry('2026-03-09', 0), c: entry('2026-03-09', 1) }, ['b', 'c', 'a']],
-    ['same day and box: by key', { 'c/q2': entry('2026-03-09'), 'c/q10': entry('2026-03-09'), 'a/q1': entry('2026-03-09') }, ['a/q1', 'c/q10', 'c/q2']],
+    [
+      'same day and box: by key',
+      { 'c/q2': entry('2026-03-09'), 'c/q10': entry('2026-03-09'), 'a/q1': entry('2026-03-09') },
+      ['a/q1', 'c/q10', 'c/q2'],
+    ],
     ['only those due', { later: entry('2026-03-11', 0), today: entry('2026-03-10', 4), past: entry('2026-02-28', 2) }, ['past', 'today']],
   ])('%s', (_, reviews, expected) => {
     expect(dueQueue(reviews, now)).toEqual(expected);

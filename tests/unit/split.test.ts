@@ -52,7 +52,10 @@ describe('parseNotes: structure', () => {
 
   it('keeps a "## Answer" one level too high inside the question', () => {
     const [first] = allQuestions(readNotes(SAMPLE));
-    expect(first?.body).toEqual({ line: 11, text: lines('![Q1](./2023Oct/1.png)', '', '## Answer', '', '### (a) 正则化', '岭回归 shrinks weights.').trimEnd() });
+    expect(first?.body).toEqual({
+      line: 11,
+      text: lines('![Q1](./2023Oct/1.png)', '', '## Answer', '', '### (a) 正则化', '岭回归 shrinks weights.').trimEnd(),
+    });
     expect(first?.outline.parts.map((part) => part.anchor)).toEqual(['a']);
     expect(first?.outline.hasAnswer).toBe(true);
   });
@@ -75,9 +78,14 @@ describe('parseNotes: structure', () => {
   });
 
   it('keeps text above the title instead of dropping it', () => {
-    const notes = readNotes(lines('<!-- exported 2024-05-01 -->', '', '# Revision', '', 'Read me first.', '', '# Section 1 A', '', '## Q1 2024 May', '', 'x'));
+    const notes = readNotes(
+      lines('<!-- exported 2024-05-01 -->', '', '# Revision', '', 'Read me first.', '', '# Section 1 A', '', '## Q1 2024 May', '', 'x'),
+    );
     expect(notes.title).toBe('Revision');
-    expect(notes.preamble).toEqual({ line: 1, text: lines('<!-- exported 2024-05-01 -->', '', '# Revision', '', 'Read me first.').trimEnd() });
+    expect(notes.preamble).toEqual({
+      line: 1,
+      text: lines('<!-- exported 2024-05-01 -->', '', '# Revision', '', 'Read me first.').trimEnd(),
+    });
   });
 
   it('keeps text between the title and the first section as the preamble', () => {
@@ -103,7 +111,24 @@ describe('parseNotes: structure', () => {
 
   it('keeps display math inside list items in the body and reads the list as one block', () => {
     const notes = readNotes(
-      lines('# Section 5 GAN', '## Q2 2024 May ABC', '### (c)', '1. Training the Discriminator', '   Loss:', '', '   $$', '   L_D = -\\log(1 - D(G(z)))', '   $$', '', '   Value:', '2. Training the Generator', '', '   $$', '   L_G = -\\log(0.2) \\approx \\mathbf{1.609}', '   $$'),
+      lines(
+        '# Section 5 GAN',
+        '## Q2 2024 May ABC',
+        '### (c)',
+        '1. Training the Discriminator',
+        '   Loss:',
+        '',
+        '   $$',
+        '   L_D = -\\log(1 - D(G(z)))',
+        '   $$',
+        '',
+        '   Value:',
+        '2. Training the Generator',
+        '',
+        '   $$',
+        '   L_G = -\\log(0.2) \\approx \\mathbf{1.609}',
+        '   $$',
+      ),
     );
     const [question] = allQuestions(notes);
     expect(question?.outline.parts.map((part) => [part.anchor, part.hasAnswer])).toEqual([['c', true]]);
@@ -116,7 +141,16 @@ describe('parseNotes: structure', () => {
   });
 
   it('keeps two touching inline formulas `$A$$B$` as written in the body', () => {
-    const notes = readNotes(lines('# Section 3 CNN', '## Q3 2024 Dec ABD', '### (a)', '$\\begin{pmatrix} 3 \\\\ 0 \\end{pmatrix}$$\\begin{pmatrix} -3 \\\\ 0 \\end{pmatrix}$', '### (b)', 'F1'));
+    const notes = readNotes(
+      lines(
+        '# Section 3 CNN',
+        '## Q3 2024 Dec ABD',
+        '### (a)',
+        '$\\begin{pmatrix} 3 \\\\ 0 \\end{pmatrix}$$\\begin{pmatrix} -3 \\\\ 0 \\end{pmatrix}$',
+        '### (b)',
+        'F1',
+      ),
+    );
     const [question] = allQuestions(notes);
     expect(question?.body.text).toContain('\\end{pmatrix}$$\\begin{pmatrix}');
     expect(question?.outline.parts.map((part) => part.anchor)).toEqual(['a', 'b']);
@@ -124,12 +158,25 @@ describe('parseNotes: structure', () => {
     visit(parseMarkdown(question?.body.text ?? ''), 'inlineMath', (node) => {
       inline.push(node);
     });
-    expect(inline.map((node) => node.value)).toEqual(['\\begin{pmatrix} 3 \\\\ 0 \\end{pmatrix}$$\\begin{pmatrix} -3 \\\\ 0 \\end{pmatrix}']);
+    expect(inline.map((node) => node.value)).toEqual([
+      '\\begin{pmatrix} 3 \\\\ 0 \\end{pmatrix}$$\\begin{pmatrix} -3 \\\\ 0 \\end{pmatrix}',
+    ]);
   });
 
   it('keeps a tab-separated pseudo-table with bullet lines inside its part', () => {
     const notes = readNotes(
-      lines('# Section 4 LLM', '## Q3 2024 Dec ABD', '### Answer by GPT', '### (c) (6 pts) K, Q, V', 'Scenario\tAnalogy\tExplanation', '(i) Supermarket\t- Each person = a Query (Q).', '', '- Each shelf label = a Key (K).\tThe person scans.', '### (d) (3 pts) Encoder-decoder', 'Q from decoder'),
+      lines(
+        '# Section 4 LLM',
+        '## Q3 2024 Dec ABD',
+        '### Answer by GPT',
+        '### (c) (6 pts) K, Q, V',
+        'Scenario\tAnalogy\tExplanation',
+        '(i) Supermarket\t- Each person = a Query (Q).',
+        '',
+        '- Each shelf label = a Key (K).\tThe person scans.',
+        '### (d) (3 pts) Encoder-decoder',
+        'Q from decoder',
+      ),
     );
     const [question] = allQuestions(notes);
     expect(question?.outline.variants).toEqual(['GPT']);
@@ -141,7 +188,16 @@ describe('parseNotes: structure', () => {
   });
 
   it('reads headings with math in parts and in question titles', () => {
-    const notes = readNotes(lines('# Section 1 A', '## Q1 2024 May $L_2$ loss', '### (a) $\\lambda \\|w\\|^2$ term (不考)', 'x', '### 4. $1 \\times 1$ Convolution Filter', 'y'));
+    const notes = readNotes(
+      lines(
+        '# Section 1 A',
+        '## Q1 2024 May $L_2$ loss',
+        '### (a) $\\lambda \\|w\\|^2$ term (不考)',
+        'x',
+        '### 4. $1 \\times 1$ Convolution Filter',
+        'y',
+      ),
+    );
     const [question] = allQuestions(notes);
     expect(question?.heading.title).toBe('$L_2$ loss');
     expect(question?.outline.parts).toMatchObject([{ anchor: 'a', title: '$\\lambda \\|w\\|^2$ term', examinability: 'not-examined' }]);
@@ -156,7 +212,9 @@ describe('parseNotes: structure', () => {
   });
 
   it('marks only a question-free Section 0 (or a scope-titled section) as the scope', () => {
-    const notes = readNotes(lines('# Section 0 Scope', '![Scope](./Scope.png)', '# Section 1 考试范围', '## Q1 2024 May', 'x', '# Section 2 考试范围', 'text'));
+    const notes = readNotes(
+      lines('# Section 0 Scope', '![Scope](./Scope.png)', '# Section 1 考试范围', '## Q1 2024 May', 'x', '# Section 2 考试范围', 'text'),
+    );
     expect(notes.sections.map((section) => section.scope)).toEqual([true, false, true]);
   });
 });
@@ -172,14 +230,54 @@ describe('parseNotes: bad notes give a NotesError with file and line', () => {
     ['invalid UTF-8', LATIN1, 3, /not valid UTF-8/],
     ['notes without sections', lines('# Title', '', '## Q1 2024 May', 'x'), 3, /comes before any section/],
     ['only prose, no headings', lines('Some text', '', 'more'), 1, /found no sections: notes need "# Section <number> <title>"/],
-    ['a section written one level too deep (found by the import fuzz test)', lines('# Title', '', '## Section 1 A', '', 'text'), 3, /found no sections/],
-    ['a question outside any section', lines('# Title', '', 'intro', '', '## Q1 2024 May ABC', '', 'answer', '', '# Section 1 A'), 5, /question "## Q1 2024 May ABC" comes before any section/],
-    ['an unterminated "$$"', lines('# Section 1 A', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May', 'y'), 4, /display math opened with "\$\$" is never closed/],
-    ['an unterminated "$$" in a list item', lines('# Section 1 A', '## Q1 2024 May', '1. item', '', '   $$', '   x', '', '2. next'), 5, /display math opened with "\$\$" is never closed/],
-    ['an unterminated code fence', lines('# Section 1 A', '## Q1 2024 May', '```python', 'x = 1', '## Q2 2024 May'), 3, /code block opened with "```" is never closed/],
-    ['a duplicate question', lines('# Section 1 A', '## Q1 2024 May ABC', 'x', '', '## Q1 2024 May ABC', 'y'), 5, /repeats the question at line 2/],
-    ['a duplicate section number', lines('# Section 1 A', '## Q1 2024 May', 'x', '# Section 1 B', '## Q2 2024 May', 'y'), 4, /section 1 appears twice \(also at line 1\)/],
-    ['a second title-like heading', lines('# Title', '# Section 1 A', '## Q1 2024 May', 'x', '# Appendix', 'y'), 5, /top-level heading "# Appendix" is not a section/],
+    [
+      'a section written one level too deep (found by the import fuzz test)',
+      lines('# Title', '', '## Section 1 A', '', 'text'),
+      3,
+      /found no sections/,
+    ],
+    [
+      'a question outside any section',
+      lines('# Title', '', 'intro', '', '## Q1 2024 May ABC', '', 'answer', '', '# Section 1 A'),
+      5,
+      /question "## Q1 2024 May ABC" comes before any section/,
+    ],
+    [
+      'an unterminated "$$"',
+      lines('# Section 1 A', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May', 'y'),
+      4,
+      /display math opened with "\$\$" is never closed/,
+    ],
+    [
+      'an unterminated "$$" in a list item',
+      lines('# Section 1 A', '## Q1 2024 May', '1. item', '', '   $$', '   x', '', '2. next'),
+      5,
+      /display math opened with "\$\$" is never closed/,
+    ],
+    [
+      'an unterminated code fence',
+      lines('# Section 1 A', '## Q1 2024 May', '```python', 'x = 1', '## Q2 2024 May'),
+      3,
+      /code block opened with "```" is never closed/,
+    ],
+    [
+      'a duplicate question',
+      lines('# Section 1 A', '## Q1 2024 May ABC', 'x', '', '## Q1 2024 May ABC', 'y'),
+      5,
+      /repeats the question at line 2/,
+    ],
+    [
+      'a duplicate section number',
+      lines('# Section 1 A', '## Q1 2024 May', 'x', '# Section 1 B', '## Q2 2024 May', 'y'),
+      4,
+      /section 1 appears twice \(also at line 1\)/,
+    ],
+    [
+      'a second title-like heading',
+      lines('# Title', '# Section 1 A', '## Q1 2024 May', 'x', '# Appendix', 'y'),
+      5,
+      /top-level heading "# Appendix" is not a section/,
+    ],
   ])('%s', (_name, input, line, message) => {
     const error = notesError(input);
     expect(error.file).toBe(FILE);
@@ -190,12 +288,16 @@ describe('parseNotes: bad notes give a NotesError with file and line', () => {
   });
 
   it('accepts the same question number in different sections or papers', () => {
-    const notes = readNotes(lines('# Section 1 A', '## Q1 2024 May ABC', 'x', '## Q1 2024 May D', 'x', '# Section 2 B', '## Q1 2024 May ABC', 'y'));
+    const notes = readNotes(
+      lines('# Section 1 A', '## Q1 2024 May ABC', 'x', '## Q1 2024 May D', 'x', '# Section 2 B', '## Q1 2024 May ABC', 'y'),
+    );
     expect(allQuestions(notes).map((question) => question.id)).toEqual(['s1-2024-may-abc-q1', 's1-2024-may-d-q1', 's2-2024-may-abc-q1']);
   });
 
   it('accepts display math closed on its own line, one line, or in a blockquote', () => {
-    const notes = readNotes(lines('# Section 1 A', '## Q1 2024 May', '$$x$$', '', '$$', 'y', '$$', '', '> $$', '> z', '> $$', '## Q2 2024 May', 'w'));
+    const notes = readNotes(
+      lines('# Section 1 A', '## Q1 2024 May', '$$x$$', '', '$$', 'y', '$$', '', '> $$', '> z', '> $$', '## Q2 2024 May', 'w'),
+    );
     expect(allQuestions(notes)).toHaveLength(2);
   });
 });

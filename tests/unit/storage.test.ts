@@ -3,9 +3,24 @@ process.env.TZ = 'Asia/Hong_Kong';
 
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../../src/lib/progress/schedule.ts';
-import { CURRENT_VERSION, emptyProgress, mergeProgress, rate, readProgress, tally, writeProgress, type Progress } from '../../src/lib/progress/storage.ts';
+import {
+  CURRENT_VERSION,
+  emptyProgress,
+  mergeProgress,
+  rate,
+  readProgress,
+  tally,
+  writeProgress,
+  type Progress,
+} from '../../src/lib/progress/storage.ts';
 
-const review = (overrides: Partial<Review> = {}): Review => ({ rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z', box: 1, due: '2026-03-11', ...overrides });
+const review = (overrides: Partial<Review> = {}): Review => ({
+  rating: 'shaky',
+  ratedAt: '2026-03-10T01:00:00.000Z',
+  box: 1,
+  due: '2026-03-11',
+  ...overrides,
+});
 const v2 = (reviews: Record<string, unknown>): string => JSON.stringify({ version: 2, reviews });
 const progress = (reviews: Record<string, Review>): Progress => ({ version: CURRENT_VERSION, reviews });
 
@@ -25,7 +40,12 @@ describe('readProgress', () => {
     ['a version as text', '{"version": "2", "reviews": {}}', emptyProgress(), [/unknown version \(2\)/]],
     ['version 2, no ratings', v2({}), emptyProgress(), []],
     ['version 2, reviews missing', '{"version": 2}', emptyProgress(), []],
-    ['version 2, clean', v2({ 'c/q1': review(), 'c/q2': review({ rating: 'got-it', box: 4, due: '2026-04-01' }) }), progress({ 'c/q1': review(), 'c/q2': review({ rating: 'got-it', box: 4, due: '2026-04-01' }) }), []],
+    [
+      'version 2, clean',
+      v2({ 'c/q1': review(), 'c/q2': review({ rating: 'got-it', box: 4, due: '2026-04-01' }) }),
+      progress({ 'c/q1': review(), 'c/q2': review({ rating: 'got-it', box: 4, due: '2026-04-01' }) }),
+      [],
+    ],
     [
       'version 2, some damaged',
       v2({
@@ -56,13 +76,33 @@ describe('readProgress', () => {
   describe('version 1', () => {
     it.each<[string, { rating: string; ratedAt: string }, Review]>([
       // Rescheduled as if rated then: box and due day from the rating and its local day.
-      ['unknown', { rating: 'unknown', ratedAt: '2026-03-10T15:30:00.000Z' }, { rating: 'unknown', ratedAt: '2026-03-10T15:30:00.000Z', box: 0, due: '2026-03-10' }],
-      ['shaky', { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z' }, { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z', box: 1, due: '2026-03-11' }],
-      ['got it', { rating: 'got-it', ratedAt: '2026-03-10T01:00:00.000Z' }, { rating: 'got-it', ratedAt: '2026-03-10T01:00:00.000Z', box: 2, due: '2026-03-13' }],
+      [
+        'unknown',
+        { rating: 'unknown', ratedAt: '2026-03-10T15:30:00.000Z' },
+        { rating: 'unknown', ratedAt: '2026-03-10T15:30:00.000Z', box: 0, due: '2026-03-10' },
+      ],
+      [
+        'shaky',
+        { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z' },
+        { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z', box: 1, due: '2026-03-11' },
+      ],
+      [
+        'got it',
+        { rating: 'got-it', ratedAt: '2026-03-10T01:00:00.000Z' },
+        { rating: 'got-it', ratedAt: '2026-03-10T01:00:00.000Z', box: 2, due: '2026-03-13' },
+      ],
       // 23:30 on 10 March in UTC is already 11 March in Hong Kong.
-      ['shaky, late in UTC', { rating: 'shaky', ratedAt: '2026-03-10T23:30:00.000Z' }, { rating: 'shaky', ratedAt: '2026-03-10T23:30:00.000Z', box: 1, due: '2026-03-12' }],
+      [
+        'shaky, late in UTC',
+        { rating: 'shaky', ratedAt: '2026-03-10T23:30:00.000Z' },
+        { rating: 'shaky', ratedAt: '2026-03-10T23:30:00.000Z', box: 1, due: '2026-03-12' },
+      ],
       // Any date format Date.parse reads is accepted, and written back as ISO 8601.
-      ['offset date', { rating: 'shaky', ratedAt: '2026-03-10T09:00:00+08:00' }, { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z', box: 1, due: '2026-03-11' }],
+      [
+        'offset date',
+        { rating: 'shaky', ratedAt: '2026-03-10T09:00:00+08:00' },
+        { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z', box: 1, due: '2026-03-11' },
+      ],
     ])('%s', (_, rating, expected) => {
       const loaded = readProgress(JSON.stringify({ version: 1, ratings: { 'c/q1': rating } }));
       expect(loaded.progress).toEqual(progress({ 'c/q1': expected }));
@@ -72,7 +112,17 @@ describe('readProgress', () => {
     it.each<[string, unknown, number, string[]]>([
       ['no ratings', undefined, 0, []],
       ['ratings not an object', [1, 2], 0, []],
-      ['damaged entries dropped, the rest migrated', { a: { rating: 'shaky', ratedAt: '2026-03-10T01:00:00Z' }, b: { rating: 'nope', ratedAt: '2026-03-10T01:00:00Z' }, c: { rating: 'shaky', ratedAt: 'never' }, d: 4 }, 1, ['3 damaged ratings were dropped.']],
+      [
+        'damaged entries dropped, the rest migrated',
+        {
+          a: { rating: 'shaky', ratedAt: '2026-03-10T01:00:00Z' },
+          b: { rating: 'nope', ratedAt: '2026-03-10T01:00:00Z' },
+          c: { rating: 'shaky', ratedAt: 'never' },
+          d: 4,
+        },
+        1,
+        ['3 damaged ratings were dropped.'],
+      ],
       ['one damaged', { a: { rating: 'unknown' } }, 0, ['1 damaged rating was dropped.']],
     ])('%s', (_, ratings, kept, extraNotices) => {
       const loaded = readProgress(JSON.stringify({ version: 1, ratings }));
@@ -83,7 +133,14 @@ describe('readProgress', () => {
   });
 
   describe('scoped to a course', () => {
-    const stored = v2({ 'dasc7606/s1-q1': review(), 'dasc7606/s1-q2': review(), 'dasc7606/gone': review(), 'dasc7606/also-gone': review(), 'comp7404/s1-q1': review(), 'dasc7606x/q': review() });
+    const stored = v2({
+      'dasc7606/s1-q1': review(),
+      'dasc7606/s1-q2': review(),
+      'dasc7606/gone': review(),
+      'dasc7606/also-gone': review(),
+      'comp7404/s1-q1': review(),
+      'dasc7606x/q': review(),
+    });
 
     it.each<[string, string[], string[], string[]]>([
       [
@@ -92,9 +149,24 @@ describe('readProgress', () => {
         ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'comp7404/s1-q1', 'dasc7606x/q'],
         ['2 ratings were for questions no longer in the notes and were removed.'],
       ],
-      ['one dropped', ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone'], ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone', 'comp7404/s1-q1', 'dasc7606x/q'], ['1 rating was for questions no longer in the notes and was removed.']],
-      ['all known', ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone', 'dasc7606/also-gone'], ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone', 'dasc7606/also-gone', 'comp7404/s1-q1', 'dasc7606x/q'], []],
-      ['the course has no questions', [], ['comp7404/s1-q1', 'dasc7606x/q'], ['4 ratings were for questions no longer in the notes and were removed.']],
+      [
+        'one dropped',
+        ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone'],
+        ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone', 'comp7404/s1-q1', 'dasc7606x/q'],
+        ['1 rating was for questions no longer in the notes and was removed.'],
+      ],
+      [
+        'all known',
+        ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone', 'dasc7606/also-gone'],
+        ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone', 'dasc7606/also-gone', 'comp7404/s1-q1', 'dasc7606x/q'],
+        [],
+      ],
+      [
+        'the course has no questions',
+        [],
+        ['comp7404/s1-q1', 'dasc7606x/q'],
+        ['4 ratings were for questions no longer in the notes and were removed.'],
+      ],
     ])('%s', (_, known, kept, notices) => {
       const loaded = readProgress(stored, { course: 'dasc7606', known: new Set(known) });
       expect(Object.keys(loaded.progress.reviews).sort()).toEqual([...kept].sort());
@@ -102,13 +174,28 @@ describe('readProgress', () => {
     });
 
     it('reports damaged entries and removed questions together', () => {
-      const loaded = readProgress(v2({ 'c/keep': review(), 'c/gone': review(), 'c/bad': { box: 9 } }), { course: 'c', known: new Set(['c/keep', 'c/bad']) });
+      const loaded = readProgress(v2({ 'c/keep': review(), 'c/gone': review(), 'c/bad': { box: 9 } }), {
+        course: 'c',
+        known: new Set(['c/keep', 'c/bad']),
+      });
       expect(Object.keys(loaded.progress.reviews)).toEqual(['c/keep']);
-      expect(loaded.notices).toEqual(['1 damaged rating was dropped; the rest of your progress is kept.', '1 rating was for questions no longer in the notes and was removed.']);
+      expect(loaded.notices).toEqual([
+        '1 damaged rating was dropped; the rest of your progress is kept.',
+        '1 rating was for questions no longer in the notes and was removed.',
+      ]);
     });
 
     it('applies to migrated version 1 data too', () => {
-      const loaded = readProgress(JSON.stringify({ version: 1, ratings: { 'c/keep': { rating: 'shaky', ratedAt: '2026-03-10T01:00:00Z' }, 'c/gone': { rating: 'shaky', ratedAt: '2026-03-10T01:00:00Z' } } }), { course: 'c', known: new Set(['c/keep']) });
+      const loaded = readProgress(
+        JSON.stringify({
+          version: 1,
+          ratings: {
+            'c/keep': { rating: 'shaky', ratedAt: '2026-03-10T01:00:00Z' },
+            'c/gone': { rating: 'shaky', ratedAt: '2026-03-10T01:00:00Z' },
+          },
+        }),
+        { course: 'c', known: new Set(['c/keep']) },
+      );
       expect(Object.keys(loaded.progress.reviews)).toEqual(['c/keep']);
       expect(loaded.notices).toHaveLength(2);
     });
@@ -119,7 +206,14 @@ describe('writeProgress', () => {
   it.each<[string, Progress]>([
     ['empty', emptyProgress()],
     ['one review', progress({ 'c/q1': review() })],
-    ['several', progress({ 'c/q1': review(), 'c/q2': review({ rating: 'unknown', box: 0, due: '2026-03-10' }), 'd/q1': review({ rating: 'got-it', box: 4, due: '2026-04-01' }) })],
+    [
+      'several',
+      progress({
+        'c/q1': review(),
+        'c/q2': review({ rating: 'unknown', box: 0, due: '2026-03-10' }),
+        'd/q1': review({ rating: 'got-it', box: 4, due: '2026-04-01' }),
+      }),
+    ],
   ])('round-trips %s through readProgress without notices', (_, original) => {
     const written = writeProgress(original);
     expect(JSON.parse(written)).toMatchObject({ version: 2 });

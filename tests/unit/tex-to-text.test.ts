@@ -153,7 +153,10 @@ describe('texToText', () => {
       ['L_D(\\text{real}) = -\\log(0.4) \\approx \\mathbf{0.916}', 'L_D(real) = - log(0.4) ≈ 0.916'],
       ['L_D(\\text{fake}) = -\\log(1 - 0.7) = -\\log(0.3) \\approx \\mathbf{1.204}', 'L_D(fake) = - log(1 - 0.7) = - log(0.3) ≈ 1.204'],
       ['\\log D(\\mathbf{x}) + \\log(1 - D(G(\\mathbf{z})))', 'log D(x) + log(1 - D(G(z)))'],
-      ['L_1(\\mathbf{T}, \\mathbf{G}) = \\frac{1}{N} \\sum_{i=1}^{N} |\\mathbf{T}_i - \\mathbf{G}_i|', 'L_1(T, G) = 1/N Σ_(i=1)^N |T_i - G_i|'],
+      [
+        'L_1(\\mathbf{T}, \\mathbf{G}) = \\frac{1}{N} \\sum_{i=1}^{N} |\\mathbf{T}_i - \\mathbf{G}_i|',
+        'L_1(T, G) = 1/N Σ_(i=1)^N |T_i - G_i|',
+      ],
       ['L_1 = \\frac{\\text{Sum}}{N} = \\frac{1.0}{9} \\approx \\mathbf{0.111}', 'L_1 = Sum/N = 1.0/9 ≈ 0.111'],
       ['N = 3 \\times 3 = 9', 'N = 3 × 3 = 9'],
       ['1 \\times 1 \\times C_{in}', '1 × 1 × C_(in)'],
@@ -197,7 +200,8 @@ describe('texToText', () => {
           continue;
         }
         for (const file of files) {
-          for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/\$\$([\s\S]+?)\$\$|\$([^$\n]+)\$/g)) formulas.push(match[1] ?? match[2] ?? '');
+          for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/\$\$([\s\S]+?)\$\$|\$([^$\n]+)\$/g))
+            formulas.push(match[1] ?? match[2] ?? '');
         }
       }
       expect(formulas.length).toBeGreaterThan(50);

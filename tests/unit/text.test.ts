@@ -31,7 +31,12 @@ describe('decodeNotes', () => {
   it.each<[string, Uint8Array, number | undefined, RegExp]>([
     ['an empty file', new Uint8Array(), undefined, /empty/],
     ['a NUL byte on line 3', bytes('# T\n\nab', [0], 'c\n'), 3, /NUL byte.*binary/],
-    ['PNG bytes (the NUL follows two LF bytes)', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 3, /binary/],
+    [
+      'PNG bytes (the NUL follows two LF bytes)',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      3,
+      /binary/,
+    ],
     ['invalid UTF-8 on line 2', bytes('# T\n', [0xc3, 0x28], '\nok\n'), 2, /not valid UTF-8/],
     ['Latin-1 text on line 4', bytes('# T\n\n# Section 1 A\ncaf', [0xe9], '\n'), 4, /not valid UTF-8/],
   ])('rejects %s with the line', (_name, input, line, message) => {

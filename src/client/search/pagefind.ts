@@ -66,7 +66,9 @@ async function startFull(loaded: PagefindModule): Promise<Pagefind> {
 export function loadPagefind(index: SearchIndex): Promise<Pagefind> {
   let instance = instances.get(index);
   if (!instance) {
-    instance = preloadPagefind().then((loaded) => (index === 'latin' ? loaded.createInstance({ ...OPTIONS, basePath: urls.at(INDEX_PATHS.latin) }) : startFull(loaded)));
+    instance = preloadPagefind().then((loaded) =>
+      index === 'latin' ? loaded.createInstance({ ...OPTIONS, basePath: urls.at(INDEX_PATHS.latin) }) : startFull(loaded),
+    );
     instances.set(index, instance);
   }
   return instance;

@@ -19,7 +19,11 @@ export interface SearchPanel {
   run: (query: string) => Promise<void>;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
@@ -77,7 +81,9 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     examinable.append(toggle, ` Hide not examined (${counts.examinable?.[FILTER_VALUES.examinable] ?? 0})`);
     filters.append(examinable);
     for (const name of LISTED_FILTERS) {
-      const values = Object.keys(totals[name] ?? {}).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en', { numeric: true })));
+      const values = Object.keys(totals[name] ?? {}).sort((a, b) =>
+        name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en', { numeric: true }),
+      );
       if (values.length < 2 && !(chosen.get(name)?.size ?? 0)) continue;
       const fieldset = element('fieldset', { class: 'filter-group' });
       fieldset.append(element('legend', {}, FILTERS[name]));
@@ -167,7 +173,9 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       search = perTerm.reduce((most, term) => (term.data.length > most.data.length ? term : most)).search;
     }
     if (ticket !== latest) return;
-    const hits = data.map((result) => toQuestionHit(result, corrected, hideNotExamined)).filter((hit): hit is QuestionHit => hit !== undefined);
+    const hits = data
+      .map((result) => toQuestionHit(result, corrected, hideNotExamined))
+      .filter((hit): hit is QuestionHit => hit !== undefined);
     if (filtersLoaded) renderFilters(search.filters, search.totalFilters);
     renderHits(hits);
     // Further results load on request: each one is a download of its own.
@@ -178,7 +186,9 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       const batch = remaining.slice(0, PAGE_SIZE);
       remaining = remaining.slice(PAGE_SIZE);
       const next = (await Promise.all(batch.map((result) => result.data()))).filter((result) => containsQuery(result.content, corrected));
-      const nextHits = next.map((result) => toQuestionHit(result, corrected, hideNotExamined)).filter((hit): hit is QuestionHit => hit !== undefined);
+      const nextHits = next
+        .map((result) => toQuestionHit(result, corrected, hideNotExamined))
+        .filter((hit): hit is QuestionHit => hit !== undefined);
       const firstNew = list.children.length;
       renderHits(nextHits, true);
       shown += nextHits.length;
@@ -190,7 +200,10 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       corrected !== trimmed ? `Showing results for “${corrected}”.` : '',
       partial && hits.length > 0 ? 'No question has every word; these have most of them.' : '',
     ].filter(Boolean);
-    const found = hits.length === 0 ? `No questions match “${trimmed}”.` : `${hits.length} question${hits.length === 1 ? '' : 's'} found${remaining.length > 0 ? ', more below' : ''}.`;
+    const found =
+      hits.length === 0
+        ? `No questions match “${trimmed}”.`
+        : `${hits.length} question${hits.length === 1 ? '' : 's'} found${remaining.length > 0 ? ', more below' : ''}.`;
     status.textContent = [found, ...notes].join(' ');
   }
 

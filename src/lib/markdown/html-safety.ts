@@ -64,10 +64,29 @@ const OWN_IMAGE = /^(?![\\/]{2})[^\u0000-\u0020:]*$/;
 
 /** Classes the Markdown pipeline itself writes before this step (remark plugins, GFM, remark-math). */
 const OWN_CLASSES = [
-  'question-body', 'answer', 'answer-heading', 'part', 'part-heading', 'exam-badge',
-  'variants', 'variant-tabs', 'variant-tab', 'variant', 'variant-label', 'js-only',
-  'screenshot', 'shot-missing', 'shot-hint', 'math-inline', 'math-display',
-  'footnotes', 'sr-only', 'task-list-item', 'contains-task-list', 'data-footnote-backref', REMOVED_CLASS,
+  'question-body',
+  'answer',
+  'answer-heading',
+  'part',
+  'part-heading',
+  'exam-badge',
+  'variants',
+  'variant-tabs',
+  'variant-tab',
+  'variant',
+  'variant-label',
+  'js-only',
+  'screenshot',
+  'shot-missing',
+  'shot-hint',
+  'math-inline',
+  'math-display',
+  'footnotes',
+  'sr-only',
+  'task-list-item',
+  'contains-task-list',
+  'data-footnote-backref',
+  REMOVED_CLASS,
 ];
 
 /**
@@ -82,13 +101,29 @@ export const SAFE_SCHEMA: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'picture' && name !== 'source'), 'mark', 'u', 'small', 'button'],
   attributes: {
     // One class list for every element (below): a tag's own list would replace it, not add to it.
-    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, list.filter((definition) => definition !== 'className' && definition[0] !== 'className')])),
+    ...Object.fromEntries(
+      Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [
+        tag,
+        list.filter((definition) => definition !== 'className' && definition[0] !== 'className'),
+      ]),
+    ),
     '*': [
       ...(defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id' && name !== 'name' && name !== 'action'),
       ['id', /^s\d+-[a-z0-9-]+$/, /^user-content-/, 'footnote-label'],
       ['className', ...OWN_CLASSES, /^language-./],
-      'role', 'ariaLabel', 'ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'ariaSelected',
-      'dataPart', 'dataDepth', 'dataExaminability', 'dataScope', 'dataSource', 'dataFolder', 'dataAlt',
+      'role',
+      'ariaLabel',
+      'ariaLabelledBy',
+      'ariaDescribedBy',
+      'ariaControls',
+      'ariaSelected',
+      'dataPart',
+      'dataDepth',
+      'dataExaminability',
+      'dataScope',
+      'dataSource',
+      'dataFolder',
+      'dataAlt',
     ],
     button: ['type'],
     img: [...(defaultSchema.attributes?.img ?? []).filter((name) => name !== 'src'), ['src', OWN_IMAGE], 'loading', 'decoding'],
@@ -115,7 +150,12 @@ function shorten(text: string, length = 60): string {
 }
 
 function marker(text: string, block: boolean): Element {
-  return { type: 'element', tagName: block ? 'div' : 'span', properties: { className: [REMOVED_CLASS], role: 'note' }, children: [{ type: 'text', value: text }] };
+  return {
+    type: 'element',
+    tagName: block ? 'div' : 'span',
+    properties: { className: [REMOVED_CLASS], role: 'note' },
+    children: [{ type: 'text', value: text }],
+  };
 }
 
 /** Far deeper than notes and our layout nest; each step after this one (and the browser) recurses per level. */
@@ -146,7 +186,10 @@ function flattenDeepHtml(tree: Root): HtmlFinding[] {
       if (depth + 1 < MAX_HTML_DEPTH) stack.push({ node: child, depth: depth + 1 });
       else {
         child.children = [{ type: 'text', value: textOf(child) }];
-        findings.push({ line: child.position?.start.line, message: `HTML nested more than ${MAX_HTML_DEPTH} levels deep: what is inside is kept as plain text` });
+        findings.push({
+          line: child.position?.start.line,
+          message: `HTML nested more than ${MAX_HTML_DEPTH} levels deep: what is inside is kept as plain text`,
+        });
       }
     }
   }
@@ -175,7 +218,10 @@ function neutralise(tree: Root): HtmlFinding[] {
     const name = node.tagName;
     const removed = REMOVED[name];
     if (removed !== undefined) {
-      const what = name === 'meta' && node.properties.httpEquiv !== undefined ? `<meta http-equiv="${String(node.properties.httpEquiv)}">` : `<${name}>`;
+      const what =
+        name === 'meta' && node.properties.httpEquiv !== undefined
+          ? `<meta http-equiv="${String(node.properties.httpEquiv)}">`
+          : `<${name}>`;
       const source = node.properties.src ?? node.properties.data ?? node.properties.href;
       const described = typeof source === 'string' ? `${what} (${shorten(source)})` : what;
       report(node, `${described} removed: ${removed}`);
@@ -193,7 +239,10 @@ function neutralise(tree: Root): HtmlFinding[] {
     }
     for (const key of Object.keys(node.properties)) {
       if (!/^on[A-Za-z]/.test(key)) continue;
-      report(node, `event handler ${key.toLowerCase()}="${shorten(String(node.properties[key]), 30)}" removed from <${name}>: notes cannot run code`);
+      report(
+        node,
+        `event handler ${key.toLowerCase()}="${shorten(String(node.properties[key]), 30)}" removed from <${name}>: notes cannot run code`,
+      );
       delete node.properties[key];
     }
     visitChildren(node);
@@ -211,7 +260,9 @@ function neutralise(tree: Root): HtmlFinding[] {
       const foreign = typeof src === 'string' && !OWN_IMAGE.test(src);
       if (fromMarkdown && !foreign) return [node];
       // Raw <img> tags are not screenshots: the importer does not copy them and the site does not serve them.
-      const why = foreign ? 'notes load nothing from other sites' : 'write screenshots as ![alt](./folder/file.png) so they are copied and served';
+      const why = foreign
+        ? 'notes load nothing from other sites'
+        : 'write screenshots as ![alt](./folder/file.png) so they are copied and served';
       const source = typeof src === 'string' ? shorten(src, 60) : 'no source';
       report(node, `image "${source}" not shown: ${why}`);
       const alt = typeof node.properties.alt === 'string' && node.properties.alt !== '' ? ` "${shorten(node.properties.alt)}"` : '';
@@ -223,7 +274,9 @@ function neutralise(tree: Root): HtmlFinding[] {
   const visitChildren = (parent: Root | Element): void => {
     const block = parent.type === 'root' || FLOW.has(parent.tagName);
     // A root's children are its elements' kind of children plus doctypes, which raw HTML in notes never yields.
-    parent.children = (parent.children as ElementContent[]).flatMap((child) => (child.type === 'element' ? replace(child, block) : [child]));
+    parent.children = (parent.children as ElementContent[]).flatMap((child) =>
+      child.type === 'element' ? replace(child, block) : [child],
+    );
   };
 
   visitChildren(tree);
@@ -243,7 +296,11 @@ function parseRawHtml(tree: Root, source: VFile): { tree: Root; findings: HtmlFi
     visit(tree, 'raw', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
       parent.children[index] = { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) };
-      if (findings.length === 0) findings.push({ line: node.position?.start.line, message: 'HTML nested too deeply to read: all raw HTML in this file is shown as plain text' });
+      if (findings.length === 0)
+        findings.push({
+          line: node.position?.start.line,
+          message: 'HTML nested too deeply to read: all raw HTML in this file is shown as plain text',
+        });
     });
     return { tree, findings };
   }

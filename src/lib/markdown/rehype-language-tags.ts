@@ -29,7 +29,11 @@ function classes(node: Element): string[] {
 function wordsOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element') return '';
-  if (['code', 'pre', 'img'].includes(node.tagName) || classes(node).some((name) => ['katex', 'math-error', 'shot-missing', 'html-removed'].includes(name))) return ' ';
+  if (
+    ['code', 'pre', 'img'].includes(node.tagName) ||
+    classes(node).some((name) => ['katex', 'math-error', 'shot-missing', 'html-removed'].includes(name))
+  )
+    return ' ';
   return node.children.map(wordsOf).join('');
 }
 
@@ -39,7 +43,12 @@ const NOTES: Record<'zh' | 'en', string> = {
 };
 
 function note(language: 'zh' | 'en'): Element {
-  return { type: 'element', tagName: 'p', properties: { className: ['lang-note'], dataLangNote: language }, children: [{ type: 'text', value: NOTES[language] }] };
+  return {
+    type: 'element',
+    tagName: 'p',
+    properties: { className: ['lang-note'], dataLangNote: language },
+    children: [{ type: 'text', value: NOTES[language] }],
+  };
 }
 
 /** Tags the blocks of one answer unit, recursing into the units nested in it. */
@@ -94,7 +103,11 @@ function markChineseRuns(parent: Root | Element, inChinese: boolean): void {
     if (child.type !== 'text' || inChinese) return [child as ElementContent];
     const runs = languageRuns(child.value);
     if (!runs.some((run) => run.zh)) return [child];
-    return runs.map((run) => (run.zh ? { type: 'element', tagName: 'span', properties: { lang: 'zh' }, children: [{ type: 'text', value: run.text }] } : { type: 'text', value: run.text }));
+    return runs.map((run) =>
+      run.zh
+        ? { type: 'element', tagName: 'span', properties: { lang: 'zh' }, children: [{ type: 'text', value: run.text }] }
+        : { type: 'text', value: run.text },
+    );
   }) as typeof parent.children;
 }
 

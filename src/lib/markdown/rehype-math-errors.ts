@@ -25,7 +25,12 @@ export default function rehypeMathErrors() {
       const problem = katexProblem(String(node.properties.title ?? 'unknown error'));
       node.properties = { className: ['math-error'], role: 'note' };
       node.children = [
-        { type: 'element', tagName: 'span', properties: { className: ['math-error-label'] }, children: [text(`Formula could not be rendered (${problem}):`)] },
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['math-error-label'] },
+          children: [text(`Formula could not be rendered (${problem}):`)],
+        },
         text(' '),
         { type: 'element', tagName: 'code', properties: {}, children: [text(tex)] },
       ];

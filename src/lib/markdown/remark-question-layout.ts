@@ -50,14 +50,16 @@ export default function remarkQuestionLayout() {
     let variantGroups = 0;
 
     /** Lays out a container's nodes; runs of answer blocks are wrapped so Test-me can hide them. */
-    const layout = (nodes: OutlineNode[], headingLevel: number): RootContent[] => wrapAnswers(nodes.flatMap((node) => place(node, headingLevel)));
+    const layout = (nodes: OutlineNode[], headingLevel: number): RootContent[] =>
+      wrapAnswers(nodes.flatMap((node) => place(node, headingLevel)));
 
     const place = (node: OutlineNode, headingLevel: number): Placed[] => {
       if (node.type === 'block') {
         const block = blocks[node.index];
         if (!block) return [];
         if (block.type === 'heading') block.depth = clampDepth(headingLevel);
-        if (node.role === 'answer-heading') block.data = { ...block.data, hProperties: { ...block.data?.hProperties, className: ['answer-heading'] } };
+        if (node.role === 'answer-heading')
+          block.data = { ...block.data, hProperties: { ...block.data?.hProperties, className: ['answer-heading'] } };
         // Screenshots are the question; an "Answer" heading or a rule only frames what follows.
         return [{ node: block, answer: node.role === 'content' || node.role === 'heading' }];
       }
@@ -69,7 +71,14 @@ export default function remarkQuestionLayout() {
         decoratePartHeading(heading, node.part, id);
         const section = element(
           'section',
-          { className: ['part'], id, dataPart: node.part.anchor, dataDepth: node.part.depth, dataExaminability: node.part.examinability, ariaLabelledby: `${id}-h` },
+          {
+            className: ['part'],
+            id,
+            dataPart: node.part.anchor,
+            dataDepth: node.part.depth,
+            dataExaminability: node.part.examinability,
+            ariaLabelledby: `${id}-h`,
+          },
           [heading, ...layout(node.children, headingLevel + 1)],
         );
         return [{ node: section, answer: false }];
@@ -84,7 +93,15 @@ export default function remarkQuestionLayout() {
         node.items.map((item, index) =>
           element(
             'button',
-            { type: 'button', role: 'tab', className: ['variant-tab'], id: `${groupId}-tab-${index}`, ariaControls: `${groupId}-panel-${index}`, ariaSelected: String(index === 0), tabIndex: index === 0 ? 0 : -1 },
+            {
+              type: 'button',
+              role: 'tab',
+              className: ['variant-tab'],
+              id: `${groupId}-tab-${index}`,
+              ariaControls: `${groupId}-panel-${index}`,
+              ariaSelected: String(index === 0),
+              tabIndex: index === 0 ? 0 : -1,
+            },
             [{ type: 'text', value: item.source }],
           ),
         ),
@@ -100,7 +117,14 @@ export default function remarkQuestionLayout() {
           const inner = containsPart(item.children)
             ? [...answerStart, ...layout(item.children, childLevel)]
             : [...answerStart, ...item.children.flatMap((child) => place(child, childLevel)).map((placed) => placed.node)];
-          const panel = { className: ['variant'], dataSource: item.source, id: `${groupId}-panel-${index}`, role: 'tabpanel', ariaLabelledby: `${groupId}-tab-${index}`, tabIndex: 0 };
+          const panel = {
+            className: ['variant'],
+            dataSource: item.source,
+            id: `${groupId}-panel-${index}`,
+            role: 'tabpanel',
+            ariaLabelledby: `${groupId}-tab-${index}`,
+            tabIndex: 0,
+          };
           return element('section', panel, [...(marker ? [marker] : []), ...inner]);
         }),
       ]);

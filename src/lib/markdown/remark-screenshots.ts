@@ -31,7 +31,10 @@ export function resolveScreenshot(markdownPath: string, src: string): Screenshot
   const courseDir = contentFileOf(markdownPath).kind === 'other' ? dirname(markdownPath) : dirname(dirname(markdownPath));
   const target = imagePath(courseDir, src);
   if (target === undefined) return undefined;
-  const name = target.slice(imageFolder(courseDir).length + 1).split(sep).join('/');
+  const name = target
+    .slice(imageFolder(courseDir).length + 1)
+    .split(sep)
+    .join('/');
   const folder = relative(process.cwd(), dirname(target)).split(sep).join('/');
   if (existsSync(target)) return { found: true, name, target, folder, url: relative(dirname(markdownPath), target).split(sep).join('/') };
   return { found: false, name, target, folder };
@@ -57,13 +60,20 @@ export default function remarkScreenshots() {
         continue;
       }
       if (problem !== undefined) warnAt('image error', file, image.position?.start.line, `screenshot ${name} cannot be shown: ${problem}`);
-      const [message, hint] = problem === undefined ? [`Screenshot ${name} not added yet`, ` — put it in ${folder}/`] : [`Screenshot ${name} could not be read: ${problem}`, ` — replace it in ${folder}/`];
+      const [message, hint] =
+        problem === undefined
+          ? [`Screenshot ${name} not added yet`, ` — put it in ${folder}/`]
+          : [`Screenshot ${name} could not be read: ${problem}`, ` — replace it in ${folder}/`];
       parent.children[index] = {
         type: 'emphasis',
         data: { hName: 'span', hProperties: { className: ['shot-missing'], dataFolder: folder, dataAlt: image.alt ?? '' } },
         children: [
           { type: 'text', value: message },
-          { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['shot-hint'] } }, children: [{ type: 'text', value: hint }] },
+          {
+            type: 'emphasis',
+            data: { hName: 'span', hProperties: { className: ['shot-hint'] } },
+            children: [{ type: 'text', value: hint }],
+          },
         ],
       };
     }

@@ -36,7 +36,14 @@ export function courseFiles(notes: ParsedNotes, course: string): Map<string, str
     files.set(
       `sections/s${section.number}.md`,
       withFrontmatter(
-        { course, number: section.number, title: section.title, scope: section.scope, line: section.line, images: imageData(section.introImages) },
+        {
+          course,
+          number: section.number,
+          title: section.title,
+          scope: section.scope,
+          line: section.line,
+          images: imageData(section.introImages),
+        },
         section.intro,
       ),
     );

@@ -135,7 +135,9 @@ export function buildOutline(blocks: RootContent[]): Outline {
   };
   const isPartLevel = (container: Container): boolean => container.kind === 'part' || container.kind === 'part-variant';
   // Each part heading's label, so an ambiguous `(i)` can look at the label after it.
-  const partLabels = blocks.map((block) => (block.type === 'heading' && !isAnswerHeading(inlineText(block.children)) ? parsePartHeading(inlineText(block.children)) : undefined));
+  const partLabels = blocks.map((block) =>
+    block.type === 'heading' && !isAnswerHeading(inlineText(block.children)) ? parsePartHeading(inlineText(block.children)) : undefined,
+  );
   const nextPartLabel = (index: number): PartHeading | undefined => partLabels.slice(index + 1).find((label) => label !== undefined);
 
   blocks.forEach((block, index) => {
@@ -214,7 +216,11 @@ export function buildOutline(blocks: RootContent[]): Outline {
       current.group.items.push(item);
       stack.push({ kind: 'part-variant', children: item.children, group: current.group });
     } else {
-      const group: Extract<OutlineNode, { type: 'variants' }> = { type: 'variants', scope: current.kind === 'part' ? 'part' : 'question', items: [item] };
+      const group: Extract<OutlineNode, { type: 'variants' }> = {
+        type: 'variants',
+        scope: current.kind === 'part' ? 'part' : 'question',
+        items: [item],
+      };
       current.children.push(group);
       stack.push({ kind: 'part-variant', children: item.children, group });
     }
@@ -223,7 +229,8 @@ export function buildOutline(blocks: RootContent[]): Outline {
   }
 
   hoistTrailingScreenshots(root.children);
-  for (const node of root.children) if (node.type === 'variants' && node.scope === 'question') for (const item of node.items) hoistTrailingScreenshots(item.children);
+  for (const node of root.children)
+    if (node.type === 'variants' && node.scope === 'question') for (const item of node.items) hoistTrailingScreenshots(item.children);
   markAnswers(root.children);
   return { nodes: root.children, parts, variants, hasAnswer: containsAnswer(root.children) };
 }

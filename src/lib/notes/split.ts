@@ -74,7 +74,9 @@ export function parseNotes(text: string, file: string): ParsedNotes {
 
   let title: string | undefined;
   let titleLine = 0;
-  const sections: (Omit<ParsedSection, 'intro' | 'introImages' | 'questions' | 'scope'> & { questions: { heading: QuestionHeading; headingText: string; line: number }[] })[] = [];
+  const sections: (Omit<ParsedSection, 'intro' | 'introImages' | 'questions' | 'scope'> & {
+    questions: { heading: QuestionHeading; headingText: string; line: number }[];
+  })[] = [];
   const structural: number[] = [];
 
   for (const node of tree.children) {
@@ -86,13 +88,22 @@ export function parseNotes(text: string, file: string): ParsedNotes {
       if (section) {
         // Each section becomes sections/s<N>.md and the page /s<N>/: a repeated number would overwrite the first.
         const earlier = sections.find((other) => other.number === section.number);
-        if (earlier) throw new NotesError(file, line, `section ${section.number} appears twice (also at line ${earlier.line}): give each section its own number`);
+        if (earlier)
+          throw new NotesError(
+            file,
+            line,
+            `section ${section.number} appears twice (also at line ${earlier.line}): give each section its own number`,
+          );
         sections.push({ ...section, line, questions: [] });
       } else if (title === undefined && sections.length === 0) {
         title = headingText;
         titleLine = line;
       } else {
-        throw new NotesError(file, line, `top-level heading "# ${headingText}" is not a section: write it as "# Section <number> ${headingText}"`);
+        throw new NotesError(
+          file,
+          line,
+          `top-level heading "# ${headingText}" is not a section: write it as "# Section <number> ${headingText}"`,
+        );
       }
       structural.push(line);
       continue;
@@ -101,7 +112,11 @@ export function parseNotes(text: string, file: string): ParsedNotes {
     if (!heading) continue; // e.g. `## Answer` one level too high: it stays in the question's body
     const section = sections[sections.length - 1];
     if (!section) {
-      throw new NotesError(file, line, `question "## ${headingText}" comes before any section: add a "# Section <number> <title>" heading above it`);
+      throw new NotesError(
+        file,
+        line,
+        `question "## ${headingText}" comes before any section: add a "# Section <number> <title>" heading above it`,
+      );
     }
     section.questions.push({ heading, headingText, line });
     structural.push(line);
@@ -110,7 +125,11 @@ export function parseNotes(text: string, file: string): ParsedNotes {
   if (sections.length === 0) {
     // Point at the first heading after the title: it is most likely the section written wrongly.
     const firstHeading = tree.children.find((node) => node.type === 'heading' && startLine(node) !== titleLine);
-    throw new NotesError(file, firstHeading ? startLine(firstHeading) : Math.max(1, titleLine), 'found no sections: notes need "# Section <number> <title>" headings with "## Q<number> <year> <sitting>" questions under them');
+    throw new NotesError(
+      file,
+      firstHeading ? startLine(firstHeading) : Math.max(1, titleLine),
+      'found no sections: notes need "# Section <number> <title>" headings with "## Q<number> <year> <sitting>" questions under them',
+    );
   }
 
   const nextStructural = (line: number): number => structural.find((other) => other > line) ?? lines.length + 1;
@@ -123,14 +142,34 @@ export function parseNotes(text: string, file: string): ParsedNotes {
       const id = questionId(section.number, question.heading.number, question.heading.paper);
       const previous = seen.get(id);
       if (previous !== undefined) {
-        throw new NotesError(file, question.line, `question "${question.headingText}" in section ${section.number} repeats the question at line ${previous} (same section, paper and number)`);
+        throw new NotesError(
+          file,
+          question.line,
+          `question "${question.headingText}" in section ${section.number} repeats the question at line ${previous} (same section, paper and number)`,
+        );
       }
       seen.set(id, question.line);
       const body = chunkOf(question.line + 1, nextStructural(question.line));
       const blocks = blocksIn(body);
-      return { id, heading: question.heading, headingText: question.headingText, line: question.line, body, outline: buildOutline(blocks), images: imagesIn(blocks) };
+      return {
+        id,
+        heading: question.heading,
+        headingText: question.headingText,
+        line: question.line,
+        body,
+        outline: buildOutline(blocks),
+        images: imagesIn(blocks),
+      };
     });
-    return { number: section.number, title: section.title, line: section.line, scope: questions.length === 0 && isScopeSection(section), intro, introImages: imagesIn(blocksIn(intro)), questions };
+    return {
+      number: section.number,
+      title: section.title,
+      line: section.line,
+      scope: questions.length === 0 && isScopeSection(section),
+      intro,
+      introImages: imagesIn(blocksIn(intro)),
+      questions,
+    };
   });
 
   const firstSectionLine = sections[0]?.line ?? lines.length + 1;
@@ -196,7 +235,11 @@ function assertNestingShallow(lines: string[], file: string): void {
       rest = rest.slice(marker.length);
     }
     if (depth > MAX_NESTING) {
-      throw new NotesError(file, index + 1, `this line nests block quotes, lists or indentation more than ${MAX_NESTING} levels deep: notes need far fewer, so it is probably pasted by mistake`);
+      throw new NotesError(
+        file,
+        index + 1,
+        `this line nests block quotes, lists or indentation more than ${MAX_NESTING} levels deep: notes need far fewer, so it is probably pasted by mistake`,
+      );
     }
   });
 }
@@ -213,7 +256,11 @@ function assertFewEmphasisMarkers(lines: string[], file: string): void {
   lines.forEach((line, index) => {
     runs = line.trim() === '' ? 0 : runs + (line.match(/[*_]+/g)?.length ?? 0);
     if (runs > MAX_EMPHASIS_RUNS) {
-      throw new NotesError(file, index + 1, `this paragraph has more than ${MAX_EMPHASIS_RUNS} runs of "*" or "_" by this line: notes need far fewer, so it is probably pasted by mistake`);
+      throw new NotesError(
+        file,
+        index + 1,
+        `this paragraph has more than ${MAX_EMPHASIS_RUNS} runs of "*" or "_" by this line: notes need far fewer, so it is probably pasted by mistake`,
+      );
     }
   });
 }
@@ -229,7 +276,10 @@ function assertFencesClosed(tree: Root, lines: string[], file: string): void {
     const closing = (lines[end.line - 1] ?? '').trim();
     const fence = node.type === 'math' ? '$$' : (/^(`{3,}|~{3,})/.exec(opening)?.[1] ?? '');
     if (fence === '') return; // indented code has no fence
-    const closed = end.line > start.line ? closing.startsWith(fence) || closing.endsWith(fence) : opening.length > fence.length * 2 - 1 && opening.endsWith(fence);
+    const closed =
+      end.line > start.line
+        ? closing.startsWith(fence) || closing.endsWith(fence)
+        : opening.length > fence.length * 2 - 1 && opening.endsWith(fence);
     if (!closed) {
       const what = node.type === 'math' ? 'display math opened with "$$"' : `code block opened with "${fence}"`;
       throw new NotesError(file, start.line, `${what} is never closed: add a closing "${fence}" line`);

@@ -26,7 +26,12 @@ export const PRECACHE_GLOBS = [
  * Built files the site never loads: Pagefind's own UIs and its worker (search runs on the main
  * thread, see src/client/search/pagefind.ts), and the service worker itself.
  */
-export const PRECACHE_IGNORES = ['pagefind/**/pagefind-*ui.*', 'pagefind/**/pagefind-highlight.js', 'pagefind/**/pagefind-worker.js', 'sw.js'];
+export const PRECACHE_IGNORES = [
+  'pagefind/**/pagefind-*ui.*',
+  'pagefind/**/pagefind-highlight.js',
+  'pagefind/**/pagefind-worker.js',
+  'sw.js',
+];
 
 /** Files whose names carry a hash of their content: their URL is their revision. */
 export const HASHED_FILE = /(^|\/)(_astro|pagefind\/(full\/)?(index|fragment|filter))\/|\.pf_meta$/;

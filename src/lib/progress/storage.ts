@@ -32,7 +32,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
 function validReview(value: unknown): Review | undefined {
   if (!isRecord(value)) return undefined;
   const { rating, ratedAt, box, due } = value;
-  if (!isRating(rating) || !isMoment(ratedAt) || !isDay(due) || typeof box !== 'number' || !Number.isInteger(box) || box < 0 || box >= BOX_DAYS.length) return undefined;
+  if (
+    !isRating(rating) ||
+    !isMoment(ratedAt) ||
+    !isDay(due) ||
+    typeof box !== 'number' ||
+    !Number.isInteger(box) ||
+    box < 0 ||
+    box >= BOX_DAYS.length
+  )
+    return undefined;
   return { rating, ratedAt, box, due };
 }
 
@@ -44,7 +53,8 @@ function fromVersion1(ratings: unknown): { reviews: Reviews; dropped: number } {
   const reviews: Reviews = {};
   let dropped = 0;
   for (const [key, value] of Object.entries(isRecord(ratings) ? ratings : {})) {
-    if (isRecord(value) && isRating(value.rating) && isMoment(value.ratedAt)) reviews[key] = review(undefined, value.rating, new Date(value.ratedAt));
+    if (isRecord(value) && isRating(value.rating) && isMoment(value.ratedAt))
+      reviews[key] = review(undefined, value.rating, new Date(value.ratedAt));
     else dropped += 1;
   }
   return { reviews, dropped };
@@ -73,20 +83,27 @@ export function readProgress(raw: string | null, scope?: { course: string; known
       if (valid) reviews[key] = valid;
       else dropped += 1;
     }
-    if (dropped > 0) notices.push(`${dropped} damaged rating${dropped === 1 ? ' was' : 's were'} dropped; the rest of your progress is kept.`);
+    if (dropped > 0)
+      notices.push(`${dropped} damaged rating${dropped === 1 ? ' was' : 's were'} dropped; the rest of your progress is kept.`);
   } else if (parsed.version === 1) {
     const migrated = fromVersion1(parsed.ratings);
     reviews = migrated.reviews;
     notices.push('Your saved progress was from an older version of the site and has been updated.');
     if (migrated.dropped > 0) notices.push(`${migrated.dropped} damaged rating${migrated.dropped === 1 ? ' was' : 's were'} dropped.`);
   } else {
-    return { progress: emptyProgress(), notices: [`Your saved progress is from an unknown version (${String(parsed.version)}) and could not be used.`] };
+    return {
+      progress: emptyProgress(),
+      notices: [`Your saved progress is from an unknown version (${String(parsed.version)}) and could not be used.`],
+    };
   }
 
   if (scope) {
     const stale = Object.keys(reviews).filter((key) => key.startsWith(`${scope.course}/`) && !scope.known.has(key));
     for (const key of stale) delete reviews[key];
-    if (stale.length > 0) notices.push(`${stale.length} rating${stale.length === 1 ? ' was' : 's were'} for questions no longer in the notes and ${stale.length === 1 ? 'was' : 'were'} removed.`);
+    if (stale.length > 0)
+      notices.push(
+        `${stale.length} rating${stale.length === 1 ? ' was' : 's were'} for questions no longer in the notes and ${stale.length === 1 ? 'was' : 'were'} removed.`,
+      );
   }
   return { progress: { version: CURRENT_VERSION, reviews }, notices };
 }
@@ -119,4 +136,3 @@ export function tally(progress: Progress, keys: string[]): { rated: number; tota
     unknown: entries.filter((entry) => entry.rating === 'unknown').length,
   };
 }
-

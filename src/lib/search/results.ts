@@ -41,7 +41,10 @@ export function toQuestionHit(result: ResultLike, query: string, hideNotExamined
   const hidden = new Set((result.meta.notExamined ?? '').split(' ').filter(Boolean));
   const visible = result.sub_results.filter((sub) => !(hideNotExamined && sub.anchor && hidden.has(sub.anchor.id)));
   if (visible.length === 0 && result.sub_results.length > 0) return undefined;
-  const best = visible.reduce<SubResultLike | undefined>((top, sub) => (!top || sub.locations.length > top.locations.length ? sub : top), undefined);
+  const best = visible.reduce<SubResultLike | undefined>(
+    (top, sub) => (!top || sub.locations.length > top.locations.length ? sub : top),
+    undefined,
+  );
   // The document's URL says which page and which question: "/dasc7606/s5/#s5-2024-may-abc-q2".
   const [page = result.url, questionAnchor = ''] = result.url.split('#');
   const anchor = best?.anchor?.id ?? questionAnchor;
@@ -81,12 +84,39 @@ const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 /** The words of a query: Latin words and numbers as typed, Chinese runs split into words as Pagefind does. */
 export function queryTerms(query: string): string[] {
   return (fold(query).match(/[a-z0-9][a-z0-9'-]*|[\u3400-\u9fff]+/g) ?? []).flatMap((term) =>
-    /^[a-z0-9]/.test(term) ? [term] : [...chineseWords.segment(term)].filter((segment) => segment.isWordLike).map((segment) => segment.segment),
+    /^[a-z0-9]/.test(term)
+      ? [term]
+      : [...chineseWords.segment(term)].filter((segment) => segment.isWordLike).map((segment) => segment.segment),
   );
 }
 
 /** Words too common to find a question by on their own ("to", "the", "的"). */
-const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with', '的', '是', '和', '在', '了']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+  '的',
+  '是',
+  '和',
+  '在',
+  '了',
+]);
 
 /** The words worth searching one by one when no question has them all. */
 export function significantTerms(terms: string[]): string[] {

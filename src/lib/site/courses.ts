@@ -18,20 +18,31 @@ let cache: Promise<Course[]> | undefined;
 /** All courses, sorted by title. Computed once per build: every page asks for it. */
 export function loadCourses(): Promise<Course[]> {
   cache ??= (async () => {
-    const [courses, sections, questions] = await Promise.all([getCollection('courses'), getCollection('sections'), getCollection('questions')]);
+    const [courses, sections, questions] = await Promise.all([
+      getCollection('courses'),
+      getCollection('sections'),
+      getCollection('questions'),
+    ]);
     return courses
       .map((entry): Course => {
         const ownSections = sections.filter((section) => section.data.course === entry.id);
         const ownQuestions = questions.filter((question) => question.data.course === entry.id);
         const byId = new Map(ownQuestions.map((question) => [question.data.id, question]));
-        const entriesOf = (data: Question['data'][]): Question[] => data.map((question) => byId.get(question.id)).filter((question): question is Question => question !== undefined);
+        const entriesOf = (data: Question['data'][]): Question[] =>
+          data.map((question) => byId.get(question.id)).filter((question): question is Question => question !== undefined);
         return {
           id: entry.id,
           title: entry.data.title,
           entry,
           scope: ownSections.find((section) => section.data.scope),
-          sections: summariseSections(ownSections.map((section) => section.data), ownQuestions.map((question) => question.data)).map((section) => ({ ...section, entries: entriesOf(section.questions) })),
-          papers: summarisePapers(ownQuestions.map((question) => question.data)).map((paper) => ({ ...paper, entries: entriesOf(paper.questions) })),
+          sections: summariseSections(
+            ownSections.map((section) => section.data),
+            ownQuestions.map((question) => question.data),
+          ).map((section) => ({ ...section, entries: entriesOf(section.questions) })),
+          papers: summarisePapers(ownQuestions.map((question) => question.data)).map((paper) => ({
+            ...paper,
+            entries: entriesOf(paper.questions),
+          })),
         };
       })
       .sort((a, b) => a.title.localeCompare(b.title));

@@ -53,9 +53,27 @@ export interface PaperSummary<Q extends QuestionData = QuestionData> {
  * in the order they are sat. Notes use one of these conventions, so only ranks of one kind meet.
  */
 const SITTING_RANK: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
-  win: 2, spr: 5, sum: 7, fal: 11, aut: 11,
-  mid: 0, moc: 1, fin: 2, res: 3,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+  win: 2,
+  spr: 5,
+  sum: 7,
+  fal: 11,
+  aut: 11,
+  mid: 0,
+  moc: 1,
+  fin: 2,
+  res: 3,
 };
 
 export function byNotesOrder<Q extends QuestionData>(questions: Q[]): Q[] {
@@ -75,7 +93,10 @@ export function summariseSections<Q extends QuestionData>(sections: SectionData[
         slug: sectionSlug(section.number),
         questions: inSection,
         answered: inSection.filter((question) => question.hasAnswer).length,
-        notExaminedParts: inSection.reduce((sum, question) => sum + question.parts.filter((part) => part.examinability === 'not-examined').length, 0),
+        notExaminedParts: inSection.reduce(
+          (sum, question) => sum + question.parts.filter((part) => part.examinability === 'not-examined').length,
+          0,
+        ),
       };
     });
 }

@@ -19,12 +19,17 @@ async function renderSource(entry: CollectionEntry<CollectionKey>): Promise<Rend
   if (!entry.filePath) throw new Error(`${entry.collection} ${entry.id}: no source file to render`);
   // Astro's shared Markdown options (syntax highlighting, remote images) stay at their defaults, as in astro.config.mjs.
   renderer ??= markdownProcessor.createRenderer({});
-  const { code, metadata } = await (await renderer).render(entry.body ?? '', {
+  const { code, metadata } = await (
+    await renderer
+  ).render(entry.body ?? '', {
     frontmatter: entry.data,
     fileURL: pathToFileURL(resolve(entry.filePath)),
   });
   // Astro's render() turns rendered HTML into a component and swaps image references for optimised images.
-  const result = await render({ ...entry, rendered: { html: code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } } });
+  const result = await render({
+    ...entry,
+    rendered: { html: code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } },
+  });
   return { ...result, rendered: { metadata } };
 }
 

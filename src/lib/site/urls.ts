@@ -12,7 +12,8 @@ export function sectionSlug(number: number): string {
 export function normalizeBase(base: string | undefined): string {
   const segments = (base ?? '').split('/').filter(Boolean);
   for (const segment of segments) {
-    if (segment === '.' || segment === '..' || !/^[\w.~-]+$/.test(segment)) throw new Error(`SITE_BASE "${base}" is not a URL path such as /revision/`);
+    if (segment === '.' || segment === '..' || !/^[\w.~-]+$/.test(segment))
+      throw new Error(`SITE_BASE "${base}" is not a URL path such as /revision/`);
   }
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
 }
@@ -36,7 +37,8 @@ export function siteUrls(base: string) {
     base: root,
     at,
     /** A URL of this site ("/revision/dasc7606/s1/") as a path inside the built folder ("dasc7606/s1/"); undefined outside the base. */
-    inSite: (url: string): string | undefined => (url.startsWith(root) ? url.slice(root.length) : url === root.slice(0, -1) ? '' : undefined),
+    inSite: (url: string): string | undefined =>
+      url.startsWith(root) ? url.slice(root.length) : url === root.slice(0, -1) ? '' : undefined,
     home: (): string => root,
     search: (): string => at('search/'),
     course: (course: string): string => at(`${course}/`),

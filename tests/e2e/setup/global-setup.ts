@@ -54,7 +54,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const content = join(work, 'content');
   const dist = join(work, 'dist');
   const reuse = process.env.E2E_REUSE_BUILD === '1' && !process.env.CI && existsSync(join(dist, 'index.html'));
-  const courses = SOURCES.filter((course) => existsSync(join(ROOT, course.notes)) && (!reuse || existsSync(join(content, course.id, 'course.md'))));
+  const courses = SOURCES.filter(
+    (course) => existsSync(join(ROOT, course.notes)) && (!reuse || existsSync(join(content, course.id, 'course.md'))),
+  );
   if (!reuse) {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(content, { recursive: true });

@@ -151,7 +151,9 @@ export function proseLines(markdown: string, minLength = 16): string[] {
   return markdown
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line.length >= minLength && !/[$`*_[\]|<>#!\\~]/.test(line) && !/^(\d+\.|[-+>])\s/.test(line) && !/^-{3,}$/.test(line))
+    .filter(
+      (line) => line.length >= minLength && !/[$`*_[\]|<>#!\\~]/.test(line) && !/^(\d+\.|[-+>])\s/.test(line) && !/^-{3,}$/.test(line),
+    )
     .filter((line) => !/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}\u{FE0F}]/u.test(line));
 }
 

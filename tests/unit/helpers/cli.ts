@@ -14,7 +14,12 @@ export interface Run {
 
 /** Runs one of the project's TypeScript scripts with the project's Node, from the project root. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): Run {
-  const result = spawnSync(NODE, [join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  const result = spawnSync(NODE, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -4,7 +4,8 @@ import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../../../src/lib/notes/markdown.ts';
 import { buildOutline, type Outline, type OutlineNode } from '../../../src/lib/notes/outline.ts';
 
-export type Shape = string | { part: string; children: Shape[] } | { variants: 'question' | 'part'; items: { source: string; children: Shape[] }[] };
+export type Shape =
+  string | { part: string; children: Shape[] } | { variants: 'question' | 'part'; items: { source: string; children: Shape[] }[] };
 
 /** `block` nodes become "role: first words", parts `{ part: anchor }`, variant groups `{ variants }`. */
 export function shapeOf(nodes: OutlineNode[], blocks: RootContent[]): Shape[] {
