@@ -1,8 +1,7 @@
 // @ts-check
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
+import { contentStoreDigest, dropStaleContentStore } from './src/lib/content/content-store-stamp.ts';
+import { contentDirectory } from './src/lib/content/layout.ts';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
 import { cspHash } from './src/lib/site/csp.ts';
 import { INLINE_SCRIPTS } from './src/lib/site/inline-scripts.ts';
@@ -10,55 +9,8 @@ import { normalizeBase } from './src/lib/site/urls.ts';
 
 /** Builds from other content (tests, benchmark) keep their own cache, so they never evict the site's. */
 const CACHE_DIR = process.env.SITE_CACHE_DIR ?? 'node_modules/.astro';
-/** Where the content is read from (as in src/content.config.ts). */
-const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
-
-/**
- * Astro keeps its content store in <cache>/data-store.json until its config changes, but not when
- * our loader's code does (src/lib/content/markdown-source.ts and the Markdown and notes code it
- * uses). When a digest of that code changes, drop the store, so no entry keeps stale data.
- */
-function dropStaleMarkdownCache() {
-  const hash = createHash('sha256');
-  for (const dir of ['src/lib/markdown', 'src/lib/notes', 'src/lib/content']) {
-    for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(`${dir}/${name}`));
-  }
-  // An entry lists the screenshots that exist, for Astro to bundle as images: adding one must
-  // refresh the store, like a code change.
-  hash.update(resolve(CONTENT_DIR));
-  for (const file of screenshotFiles(CONTENT_DIR)) hash.update(file);
-  const digest = hash.digest('hex');
-  const stamp = `${CACHE_DIR}/markdown-code-digest`;
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
-  rmSync(`${CACHE_DIR}/data-store.json`, { force: true });
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(stamp, digest);
-}
-
-/**
- * Every file in the courses' image folders (`<content>/<course>/images/**`), with its size.
- * @param {string} contentDir
- * @returns {string[]}
- */
-function screenshotFiles(contentDir) {
-  /** @type {string[]} */
-  const files = [];
-  /** @param {string} dir */
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else files.push(`${path}:${statSync(path).size}`);
-    }
-  };
-  if (!existsSync(contentDir)) return files;
-  for (const course of readdirSync(contentDir).sort()) {
-    if (existsSync(`${contentDir}/${course}/images`)) walk(`${contentDir}/${course}/images`);
-  }
-  return files;
-}
-
-dropStaleMarkdownCache();
+// A new loader code or screenshot invalidates Astro's cached content store (see the module).
+dropStaleContentStore(CACHE_DIR, contentStoreDigest(process.cwd(), contentDirectory()));
 
 /**
  * KaTeX's stylesheet offers each font as woff2, woff and ttf. Every browser the site supports

@@ -16,12 +16,15 @@ import { buildVocabulary } from '../src/lib/search/typos.ts';
 import { urls } from '../src/lib/site/urls.ts';
 import { findPrintablePages, fileInDist } from './lib/built-pages.ts';
 import { runCli } from './lib/cli.ts';
-import { contentDir, readCourseFacts } from './lib/content.ts';
+import { contentDirectory } from '../src/lib/content/layout.ts';
+import { readContentFolder } from '../src/lib/content/read.ts';
+import { sectionName } from '../src/lib/site/model.ts';
 
 runCli(async () => {
   const { values } = parseArgs({ options: { dist: { type: 'string', default: process.env.SITE_OUT_DIR ?? 'dist' } } });
   const dist = values.dist;
-  const courses = new Map(readCourseFacts(contentDir()).map((course) => [course.id, course]));
+  const contentDir = contentDirectory();
+  const courses = new Map(readContentFolder(contentDir).map((course) => [course.id, course]));
   // The notes mix Chinese and English in every page, and Pagefind only segments Chinese words
   // (过拟合 inside a sentence) in pages indexed as Chinese: so the full index is indexed as
   // Chinese, and so is the Latin one, which then splits words and loads Pagefind's code alike.
@@ -35,8 +38,8 @@ runCli(async () => {
   const texts: string[] = [];
   for (const page of findPrintablePages(dist).filter((printable) => printable.kind === 'section')) {
     const course = courses.get(page.course);
-    const section = course?.sections.find((candidate) => candidate.number === page.section);
-    if (!course || !section) throw new Error(`${page.url}: no course or section for this built page in ${contentDir()}`);
+    const section = course?.sections.find((candidate) => candidate.data.number === page.section)?.data;
+    if (!course || !section) throw new Error(`${page.url}: no course or section for this built page in ${contentDir}`);
     const tree = fromHtml(readFileSync(fileInDist(dist, page.url), 'utf8'));
     const articles: Element[] = [];
     visit(tree, 'element', (node) => {
@@ -44,11 +47,11 @@ runCli(async () => {
     });
     for (const article of articles) {
       const id = String(article.properties.id);
-      const question = course.questions.find((candidate) => candidate.id === id);
-      if (!question) throw new Error(`${page.url}#${id}: question not found in ${contentDir()}/${course.id}`);
+      const question = course.questions.find((candidate) => candidate.data.id === id)?.data;
+      if (!question) throw new Error(`${page.url}#${id}: question not found in ${contentDir}/${course.id}`);
       const { html, latinHtml, text } = questionDocument(article, {
-        courseTitle: course.title,
-        sectionLabel: `Section ${section.number} · ${section.title}`,
+        courseTitle: course.course.data.title,
+        sectionLabel: sectionName(section),
         questionLabel: `Q${question.number}`,
         paperLabel: question.paper?.label,
         year: question.paper?.year,

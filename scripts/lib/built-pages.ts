@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { COURSE_ID } from '../../src/lib/content/schema.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
 
 /** Paths inside the built folder are the site's URLs at the root. */
@@ -24,7 +25,6 @@ export interface PrintablePage {
   pdf: string;
 }
 
-const COURSE = /^[a-z0-9][a-z0-9-]*$/;
 const SECTION = /^s(\d+)$/;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -39,7 +39,7 @@ function subfolders(dir: string): string[] {
 export function findPrintablePages(dist: string): PrintablePage[] {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is not a built site (no index.html): run npm run build first.`);
   const pages: PrintablePage[] = [];
-  for (const course of subfolders(dist).filter((name) => COURSE.test(name))) {
+  for (const course of subfolders(dist).filter((name) => COURSE_ID.test(name))) {
     const courseDir = join(dist, course);
     if (!existsSync(join(courseDir, 'index.html'))) continue;
     const sections: PrintablePage[] = [];

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { paperSlug, questionId } from '../../src/lib/content/ids.ts';
+import type { Examinability } from '../../src/lib/content/schema.ts';
 import {
   isScopeSection,
   paperLabel,
-  paperSlug,
   parsePaper,
   parseQuestionHeading,
   parseSectionHeading,
   parseSmallNumber,
-  questionId,
   splitExaminability,
-  type Examinability,
   type Paper,
   type SectionHeading,
 } from '../../src/lib/notes/headings.ts';
@@ -155,7 +154,7 @@ describe('paper labels and question ids', () => {
     [{ year: 2025, sitting: 'May' }, '2025 May', '2025-may'],
   ])('%j', (paper, label, slug) => {
     expect(paperLabel(paper)).toBe(label);
-    expect(paperSlug(paper)).toBe(slug);
+    expect(paperSlug({ label })).toBe(slug);
   });
 
   it.each<[number, string, Paper | undefined, string]>([
@@ -164,6 +163,6 @@ describe('paper labels and question ids', () => {
     [3, '8', { year: 2022, sitting: 'May', variant: '1' }, 's3-2022-may-1-q8'],
     [2, '3b', undefined, 's2-no-paper-q3b'],
   ])('section %j, number %j, %j → %j', (section, number, paper, id) => {
-    expect(questionId(section, number, paper)).toBe(id);
+    expect(questionId(section, number, paper && { label: paperLabel(paper) })).toBe(id);
   });
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { courseFiles } from '../../src/lib/notes/content-files.ts';
-import type { Examinability } from '../../src/lib/notes/headings.ts';
+import type { Examinability } from '../../src/lib/content/schema.ts';
 import { allQuestions, readNotes } from './helpers/notes.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/notes/ml-midterm.md', import.meta.url));

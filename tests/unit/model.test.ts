@@ -1,16 +1,16 @@
+import type { Paper } from '../../src/lib/content/schema.ts';
 import { describe, expect, it } from 'vitest';
-import type { Examinability } from '../../src/lib/notes/headings.ts';
+import type { Examinability } from '../../src/lib/content/schema.ts';
 import {
   byNotesOrder,
   neighbours,
   summarisePapers,
   summariseSections,
-  type PaperData,
   type QuestionData,
   type SectionData,
 } from '../../src/lib/site/model.ts';
 
-const paper = (year: number, sitting: string, variant?: string): PaperData => ({
+const paper = (year: number, sitting: string, variant?: string): Paper => ({
   year,
   sitting,
   variant,

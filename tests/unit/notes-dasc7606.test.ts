@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Examinability, Paper } from '../../src/lib/notes/headings.ts';
+import type { Examinability } from '../../src/lib/content/schema.ts';
+import type { Paper } from '../../src/lib/notes/headings.ts';
 import { courseFiles } from '../../src/lib/notes/content-files.ts';
 import type { ParsedQuestion } from '../../src/lib/notes/split.ts';
 import { splitContentFile } from './helpers/frontmatter.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPartNester, parsePartHeading, parsePartLabel, type LabelKind } from '../../src/lib/notes/parts.ts';
-import type { Examinability } from '../../src/lib/notes/headings.ts';
+import type { LabelKind } from '../../src/lib/content/schema.ts';
+import { createPartNester, parsePartHeading, parsePartLabel } from '../../src/lib/notes/parts.ts';
+import type { Examinability } from '../../src/lib/content/schema.ts';
 
 describe('parsePartHeading', () => {
   it.each<

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import katex from 'katex';
 import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parse, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
 import { findHostileHtml } from '../markdown/html-safety.ts';
 import { katexOptions } from '../markdown/pipeline.ts';
 import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
@@ -20,7 +20,9 @@ import { buildOutline, inlineText } from '../notes/outline.ts';
 import { collectImages } from '../notes/split.ts';
 import { normalizeNewlines } from '../notes/text.ts';
 import { isAnswerHeading } from '../notes/variants.ts';
-import { IMAGE_FOLDER, imagePath } from './images.ts';
+import { imagePath } from './images.ts';
+import { splitFrontmatter, type FrontmatterFile } from './frontmatter.ts';
+import { classifyContentPath, IMAGE_FOLDER, type ContentKind, type ContentPath } from './layout.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -42,12 +44,12 @@ export interface CheckInput {
   unreadableImages?: Map<string, string>;
 }
 
-type Kind = 'course' | 'section' | 'question';
+type Report = (file: string, line: number, severity: Severity, message: string) => void;
 
 interface ContentFile {
   path: string;
   course: string;
-  kind: Kind;
+  kind: ContentKind;
   data: Record<string, unknown>;
   /** Line of each top-level frontmatter key, for pointing at a field. */
   keyLines: Map<string, number>;
@@ -58,7 +60,6 @@ interface ContentFile {
   body: string;
 }
 
-const CONTENT_PAGE = /^([^/]+)\/(?:(course)\.md|(sections)\/[^/]+\.md|(questions)\/[^/]+\.md)$/;
 const REIMPORT = 're-run the import (npm run import -- <notes.md>); if this file was edited by hand, make the edit in the notes instead and import with --force';
 
 export function checkContent(input: CheckInput): Diagnostic[] {
@@ -70,10 +71,10 @@ export function checkContent(input: CheckInput): Diagnostic[] {
   const questionIds = new Map<string, string>();
 
   for (const [path, text] of [...input.files].sort(([a], [b]) => a.localeCompare(b))) {
-    const match = CONTENT_PAGE.exec(path);
-    if (!match?.[1]) continue;
-    const kind: Kind = match[2] ? 'course' : match[3] ? 'section' : 'question';
-    const file = readContentFile(path, match[1], kind, text, report);
+    const content = classifyContentPath(path);
+    if (content?.kind !== 'course' && content?.kind !== 'section' && content?.kind !== 'question') continue;
+    const kind = content.kind;
+    const file = readContentFile({ ...content, path }, text, report);
     if (!file) continue;
 
     checkMath(file, report);
@@ -120,41 +121,36 @@ export function checkContent(input: CheckInput): Diagnostic[] {
   return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
-function readContentFile(path: string, course: string, kind: Kind, raw: string, report: (file: string, line: number, severity: Severity, message: string) => void): ContentFile | undefined {
+function readContentFile(path: ContentPath & { path: string }, raw: string, report: Report): ContentFile | undefined {
   const text = normalizeNewlines(raw);
-  const lines = text.split('\n');
-  const end = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
-  if (end === -1) {
-    report(path, 1, 'error', `no frontmatter between "---" lines: ${REIMPORT}`);
-    return undefined;
-  }
-  let data: unknown;
+  let file: FrontmatterFile | undefined;
   try {
-    data = parse(lines.slice(1, end).join('\n'));
+    file = splitFrontmatter(text);
   } catch (error) {
-    const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) + 1 : 1;
-    const problem = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    report(path, line, 'error', `the frontmatter is not valid YAML (${problem}): ${REIMPORT}`);
+    // YAML counts lines from the first line after the opening `---`.
+    const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) + 1 : 2;
+    const problem = error instanceof YAMLParseError ? `is not valid YAML (${error.message.split('\n')[0] ?? ''})` : 'is not a set of fields';
+    report(path.path, line, 'error', `the frontmatter ${problem}: ${REIMPORT}`);
     return undefined;
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    report(path, 2, 'error', `the frontmatter is not a set of fields: ${REIMPORT}`);
+  if (!file) {
+    report(path.path, 1, 'error', `no frontmatter between "---" lines: ${REIMPORT}`);
     return undefined;
   }
   const keyLines = new Map<string, number>();
-  lines.slice(1, end).forEach((line, index) => {
-    const key = /^([A-Za-z_][\w-]*):/.exec(line)?.[1];
-    if (key !== undefined && !keyLines.has(key)) keyLines.set(key, index + 2);
-  });
-  // The body starts on the line after the closing `---`; its line 1 is content line end + 2.
-  const offset = end + 1;
-  const body = lines.slice(end + 1).join('\n');
-  const tree = parseMarkdown(body);
-  return { path, course, kind, data: data as Record<string, unknown>, keyLines, offset, blocks: tree.children, tree, body };
+  text
+    .split('\n')
+    .slice(1, file.bodyLine - 2)
+    .forEach((line, index) => {
+      const key = /^([A-Za-z_][\w-]*):/.exec(line)?.[1];
+      if (key !== undefined && !keyLines.has(key)) keyLines.set(key, index + 2);
+    });
+  const tree = parseMarkdown(file.body);
+  return { path: path.path, course: path.course, kind: path.kind as ContentKind, data: file.data, keyLines, offset: file.bodyLine - 1, blocks: tree.children, tree, body: file.body };
 }
 
 /** Every formula as the site renders it: `$A$$B$` split back into two, each through KaTeX with the site's options. */
-function checkMath(file: ContentFile, report: (file: string, line: number, severity: Severity, message: string) => void): void {
+function checkMath(file: ContentFile, report: Report): void {
   visit(file.tree, (node) => {
     if (node.type !== 'math' && node.type !== 'inlineMath') return;
     const line = (node.position?.start.line ?? 1) + file.offset;
@@ -181,7 +177,7 @@ function bodyImages(file: ContentFile): { src: string; alt: string; line: number
 }
 
 /** The importer computed parts, variants, hasAnswer and images from this very body: they must still agree. */
-function checkFrontmatterMatchesBody(file: ContentFile, report: (file: string, line: number, severity: Severity, message: string) => void): void {
+function checkFrontmatterMatchesBody(file: ContentFile, report: Report): void {
   const mismatch = (field: string, detail: string): void => {
     report(file.path, file.keyLines.get(field) ?? 1, 'error', `frontmatter field "${field}" does not match the body (${detail}): ${REIMPORT}`);
   };
@@ -223,7 +219,7 @@ function firstDifference(listed: unknown[], computed: Record<string, unknown>[])
 }
 
 /** A question page needs its statement: a screenshot or some text (not just "### Answer" or rules). */
-function checkQuestionHasContent(file: ContentFile, report: (file: string, line: number, severity: Severity, message: string) => void): void {
+function checkQuestionHasContent(file: ContentFile, report: Report): void {
   if (collectImages(file.blocks).length > 0) return;
   const meaningful = file.blocks.filter((block) => {
     if (block.type === 'thematicBreak' || block.type === 'html') return false;

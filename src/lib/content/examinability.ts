@@ -1,4 +1,4 @@
-import type { Examinability } from '../notes/headings.ts';
+import type { Examinability } from './schema.ts';
 
 /** Reader-facing names of the examinability markers, in English with the notes' own words. */
 export const EXAMINABILITY_LABELS: Record<Exclude<Examinability, 'unmarked'>, { en: string; zh: string }> = {

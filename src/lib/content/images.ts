@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import sharp from 'sharp';
+import { IMAGE_FOLDER } from './layout.ts';
 
-export const IMAGE_FOLDER = 'images';
 
 export function imageFolder(courseDir: string): string {
   return join(courseDir, IMAGE_FOLDER);

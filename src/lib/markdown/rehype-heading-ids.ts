@@ -5,11 +5,12 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { contentFileOf } from './file-kind.ts';
+import { contentFileAt } from '../content/layout.ts';
 
 export default function rehypeScopedHeadingIds() {
   return (tree: Root, file: VFile): void => {
-    const prefix = contentFileOf(file.path).id;
+    const content = contentFileAt(file.path);
+    const prefix = content?.kind === 'question' ? content.name : content?.kind === 'section' ? `section-${content.name}` : 'page';
     let count = 0;
     visit(tree, 'element', (node) => {
       if (!/^h[1-6]$/.test(node.tagName) || node.properties.id !== undefined) return;

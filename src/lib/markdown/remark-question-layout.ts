@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import { EXAMINABILITY_LABELS } from '../content/examinability.ts';
 import { splitExaminability } from '../notes/headings.ts';
 import { buildOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
-import { contentFileOf } from './file-kind.ts';
+import { contentFileAt } from '../content/layout.ts';
 
 /** A container node that mdast-util-to-hast turns into the element named by `data.hName`. */
 function element(hName: string, hProperties: Record<string, string | number | string[]>, children: RootContent[]): RootContent {
@@ -43,8 +43,9 @@ function decoratePartHeading(heading: Heading, part: PartInfo, id: string): void
 
 export default function remarkQuestionLayout() {
   return (tree: Root, file: VFile): void => {
-    const content = contentFileOf(file.path);
-    if (content.kind !== 'question') return;
+    const content = contentFileAt(file.path);
+    if (content?.kind !== 'question') return;
+    const questionId = content.name;
     const blocks = tree.children;
     const outline = buildOutline(blocks);
     let variantGroups = 0;
@@ -65,7 +66,7 @@ export default function remarkQuestionLayout() {
       }
       if (node.type === 'part') {
         const heading = blocks[node.index];
-        const id = `${content.id}--${node.part.anchor}`;
+        const id = `${questionId}--${node.part.anchor}`;
         if (heading?.type !== 'heading') return [];
         heading.depth = clampDepth(headingLevel);
         decoratePartHeading(heading, node.part, id);
@@ -86,7 +87,7 @@ export default function remarkQuestionLayout() {
       // The tabs are in the HTML from the start (shown only with JavaScript, before first paint), so
       // turning the panels into tabs never moves the page; src/client/variant-tabs.ts wires them up.
       variantGroups += 1;
-      const groupId = `${content.id}--variants-${variantGroups}`;
+      const groupId = `${questionId}--variants-${variantGroups}`;
       const tabs = element(
         'div',
         { className: ['variant-tabs', 'js-only'], role: 'tablist', ariaLabel: 'Answer sources' },

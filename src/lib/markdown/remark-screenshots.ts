@@ -11,7 +11,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warnAt } from './build-warning.ts';
 import { imageFolder, imagePath, unreadableImage } from '../content/images.ts';
-import { contentFileOf } from './file-kind.ts';
+import { contentFileAt } from '../content/layout.ts';
 
 /**
  * A screenshot reference, resolved against the course's image folder. `target`: the file's path;
@@ -28,7 +28,8 @@ export type Screenshot =
  * undefined for URLs and paths outside the image folder.
  */
 export function resolveScreenshot(markdownPath: string, src: string): Screenshot | undefined {
-  const courseDir = contentFileOf(markdownPath).kind === 'other' ? dirname(markdownPath) : dirname(dirname(markdownPath));
+  const kind = contentFileAt(markdownPath)?.kind;
+  const courseDir = kind === 'section' || kind === 'question' ? dirname(dirname(markdownPath)) : dirname(markdownPath);
   const target = imagePath(courseDir, src);
   if (target === undefined) return undefined;
   const name = target

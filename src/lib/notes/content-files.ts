@@ -3,17 +3,11 @@
  * section (its list entry and any text before its first question) and the course file.
  * Pure: returns paths relative to the course folder and their text.
  */
-import { stringify } from 'yaml';
+import { withFrontmatter } from '../content/frontmatter.ts';
+import { coursePaths, NOTES_FILE } from '../content/layout.ts';
 import { paperLabel } from './headings.ts';
 import type { PartInfo } from './outline.ts';
-import type { Chunk, ImageRef, ParsedNotes } from './split.ts';
-
-export const NOTES_FILE = 'notes.md';
-
-function withFrontmatter(data: Record<string, unknown>, body: Chunk): string {
-  const yaml = stringify(data, { lineWidth: 0 }).trimEnd();
-  return `---\n${yaml}\n---\n${body.text === '' ? '' : `\n${body.text}\n`}`;
-}
+import type { ImageRef, ParsedNotes } from './split.ts';
 
 const imageData = (images: ImageRef[]) => images.map(({ src, alt, line }) => ({ src, alt, line }));
 
@@ -29,12 +23,12 @@ export function partData(parts: PartInfo[]): Record<string, unknown>[] {
 /** Every file the import of `notes` writes into `content/<course>/`, keyed by relative path. */
 export function courseFiles(notes: ParsedNotes, course: string): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('course.md', withFrontmatter({ title: notes.title ?? course, notes: NOTES_FILE }, notes.preamble));
+  files.set(coursePaths.course(), withFrontmatter({ title: notes.title ?? course, notes: NOTES_FILE }, notes.preamble.text));
 
   let order = 0;
   for (const section of notes.sections) {
     files.set(
-      `sections/s${section.number}.md`,
+      coursePaths.section(section.number),
       withFrontmatter(
         {
           course,
@@ -44,14 +38,14 @@ export function courseFiles(notes: ParsedNotes, course: string): Map<string, str
           line: section.line,
           images: imageData(section.introImages),
         },
-        section.intro,
+        section.intro.text,
       ),
     );
     for (const question of section.questions) {
       order += 1;
       const { heading, outline } = question;
       files.set(
-        `questions/${question.id}.md`,
+        coursePaths.question(question.id),
         withFrontmatter(
           {
             id: question.id,
@@ -69,7 +63,7 @@ export function courseFiles(notes: ParsedNotes, course: string): Map<string, str
             variants: outline.variants,
             parts: partData(outline.parts),
           },
-          question.body,
+          question.body.text,
         ),
       );
     }

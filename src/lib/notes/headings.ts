@@ -2,7 +2,7 @@
  * Reading the three kinds of structural heading in a notes file: sections (`# Section 1 …`),
  * questions (`## Q1 2024 May ABC`) and the paper a question comes from.
  */
-import { slugify } from './text.ts';
+import type { Examinability } from '../content/schema.ts';
 
 export interface SectionHeading {
   number: number;
@@ -26,9 +26,6 @@ export interface QuestionHeading {
   title: string;
   examinability: Examinability;
 }
-
-/** How likely a part (or question) is to be examined, from the markers the notes use. */
-export type Examinability = 'unmarked' | 'not-examined' | 'may-be-examined' | 'probably-not-examined';
 
 const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -123,17 +120,4 @@ export function paperProblem(heading: QuestionHeading): string | undefined {
 /** "2024 May ABC" */
 export function paperLabel(paper: Paper): string {
   return [String(paper.year), paper.sitting, paper.variant].filter(Boolean).join(' ');
-}
-
-/** "2024-may-abc": the paper's part of question ids and its page URL. */
-export function paperSlug(paper: Paper): string {
-  return slugify(paperLabel(paper));
-}
-
-/**
- * The stable id of a question within its course: section, paper and number as written,
- * e.g. `s1-2024-may-abc-q1`. Ratings and links key on it, so it must not depend on order.
- */
-export function questionId(section: number, number: string, paper: Paper | undefined): string {
-  return [`s${section}`, paper ? paperSlug(paper) : 'no-paper', `q${slugify(number)}`].join('-');
 }

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 
-export const MANIFEST_FILE = 'import-manifest.json';
-
 export interface Manifest {
+  /** The notes imported last, relative to the course folder (the dev server watches it). */
+  source?: string | undefined;
   /** Hash of each generated file (path relative to the course folder) as last written. */
   files: Record<string, string>;
 }
@@ -49,6 +49,9 @@ export function planImport(next: Map<string, string>, current: Map<string, strin
   return plan;
 }
 
-export function manifestFor(files: Map<string, string>): Manifest {
-  return { files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => [path, hashText(text)])) };
+export function manifestFor(files: Map<string, string>, source?: string): Manifest {
+  return {
+    source,
+    files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => [path, hashText(text)])),
+  };
 }

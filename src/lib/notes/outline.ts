@@ -4,9 +4,9 @@
  * sections, variant tabs) always agree on what is a part and what is an answer.
  */
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { Examinability } from './headings.ts';
-import { createPartNester, parsePartHeading, type LabelKind, type PartHeading } from './parts.ts';
-import { slugify } from './text.ts';
+import type { Examinability, LabelKind } from '../content/schema.ts';
+import { createPartNester, parsePartHeading, type PartHeading } from './parts.ts';
+import { slugify } from '../content/ids.ts';
 import { isAnswerHeading, parseAnswerBy, parseSourceLabel } from './variants.ts';
 
 /** What a top-level block of a question body is, for rendering and for "has a written answer". */

@@ -2,9 +2,8 @@
  * Part headings: `(a)`, `(1)`, `1.1`, `(i)` … at the start of a heading, optionally followed by
  * points `(9 pts)` and ending with an examinability marker `(不考)`.
  */
-import { splitExaminability, type Examinability } from './headings.ts';
-
-export type LabelKind = 'number' | 'letter' | 'upper' | 'roman' | 'upper-roman' | 'dotted';
+import type { Examinability, LabelKind } from '../content/schema.ts';
+import { splitExaminability } from './headings.ts';
 
 export interface PartLabel {
   /** The label as written, e.g. "(a)", "1.1", "（i）". */

@@ -5,7 +5,8 @@
 import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { NotesError } from './errors.ts';
-import { isScopeSection, parseQuestionHeading, parseSectionHeading, questionId, type QuestionHeading } from './headings.ts';
+import { questionId } from '../content/ids.ts';
+import { isScopeSection, paperLabel, parseQuestionHeading, parseSectionHeading, type QuestionHeading } from './headings.ts';
 import { parseMarkdown } from './markdown.ts';
 import { buildOutline, inlineText, type Outline } from './outline.ts';
 
@@ -139,7 +140,11 @@ export function parseNotes(text: string, file: string): ParsedNotes {
   const parsedSections: ParsedSection[] = sections.map((section) => {
     const intro = chunkOf(section.line + 1, nextStructural(section.line));
     const questions = section.questions.map((question): ParsedQuestion => {
-      const id = questionId(section.number, question.heading.number, question.heading.paper);
+      const id = questionId(
+        section.number,
+        question.heading.number,
+        question.heading.paper && { label: paperLabel(question.heading.paper) },
+      );
       const previous = seen.get(id);
       if (previous !== undefined) {
         throw new NotesError(

@@ -46,12 +46,3 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
   }
   return line;
 }
-
-/** A URL- and filename-safe slug: lowercase ASCII letters, digits and dashes. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}

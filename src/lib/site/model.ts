@@ -2,39 +2,37 @@
  * Page models: how a course's questions group into sections and papers, with the counts and
  * navigation the pages show. Pure functions over the collections' data; pages only render them.
  */
-import { paperSlug, type Examinability } from '../notes/headings.ts';
+import { paperSlug } from '../content/ids.ts';
+import type { Paper, QuestionData as StoredQuestion, SectionData as StoredSection } from '../content/schema.ts';
 import { sectionSlug } from './urls.ts';
 
-export interface PaperData {
-  year: number;
-  sitting: string;
-  variant?: string | undefined;
-  label: string;
+/** What the models read of a question: the stored fields that decide grouping, counts and order. */
+export type QuestionData = Pick<
+  StoredQuestion,
+  'id' | 'course' | 'section' | 'number' | 'heading' | 'paper' | 'examinability' | 'order' | 'hasAnswer'
+> & {
+  parts: Pick<StoredQuestion['parts'][number], 'examinability' | 'depth'>[];
+};
+
+export type SectionData = Pick<StoredSection, 'course' | 'number' | 'title' | 'scope' | 'heading'>;
+
+/** A section as readers see it named: "Section 3 · CNN", or its heading as written ("一、选择题（每小题 2 分）"). */
+export function sectionName(section: Pick<StoredSection, 'number' | 'title' | 'heading'>): string {
+  return section.heading ?? (section.title === '' ? `Section ${section.number}` : `Section ${section.number} · ${section.title}`);
 }
 
-export interface QuestionData {
-  id: string;
-  course: string;
-  section: number;
-  number: string;
-  heading: string;
-  paper?: PaperData | undefined;
-  examinability: Examinability;
-  order: number;
-  hasAnswer: boolean;
-  parts: { examinability: Examinability; depth: number }[];
-}
-
-export interface SectionData {
-  course: string;
-  number: number;
-  title: string;
-  scope: boolean;
+/** The short form, for breadcrumbs and lists that name a question's section: "Section 3", or the heading as written. */
+export function sectionShortName(section: Pick<StoredSection, 'number' | 'heading'>): string {
+  return section.heading ?? `Section ${section.number}`;
 }
 
 export interface SectionSummary<Q extends QuestionData = QuestionData> {
   number: number;
   title: string;
+  /** "Section 3 · CNN" or the heading as written (sectionName). */
+  name: string;
+  /** "Section 3" or the heading as written (sectionShortName). */
+  shortName: string;
   slug: string;
   questions: Q[];
   answered: number;
@@ -42,7 +40,7 @@ export interface SectionSummary<Q extends QuestionData = QuestionData> {
 }
 
 export interface PaperSummary<Q extends QuestionData = QuestionData> {
-  paper: PaperData;
+  paper: Paper;
   slug: string;
   questions: Q[];
 }
@@ -90,6 +88,8 @@ export function summariseSections<Q extends QuestionData>(sections: SectionData[
       return {
         number: section.number,
         title: section.title,
+        name: sectionName(section),
+        shortName: sectionShortName(section),
         slug: sectionSlug(section.number),
         questions: inSection,
         answered: inSection.filter((question) => question.hasAnswer).length,
@@ -114,8 +114,8 @@ export function summarisePapers<Q extends QuestionData>(questions: Q[]): PaperSu
   const sittingRank = (sitting: string): number => SITTING_RANK[sitting.slice(0, 3).toLowerCase()] ?? -1;
   return [...papers.values()].sort(
     (a, b) =>
-      b.paper.year - a.paper.year ||
-      sittingRank(b.paper.sitting) - sittingRank(a.paper.sitting) ||
+      (b.paper.year ?? 0) - (a.paper.year ?? 0) ||
+      sittingRank(b.paper.sitting ?? '') - sittingRank(a.paper.sitting ?? '') ||
       (a.paper.variant ?? '').localeCompare(b.paper.variant ?? '', 'en', { numeric: true }),
   );
 }

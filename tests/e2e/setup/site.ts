@@ -3,41 +3,21 @@
  * and the built folder, never written into the tests: courses, sections, papers, screenshots.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { findPrintablePages, type PrintablePage } from '../../../scripts/lib/built-pages.ts';
-import { splitFrontmatter } from '../../../src/lib/content/frontmatter.ts';
-import { paperSlug } from '../../../src/lib/notes/headings.ts';
+import { paperSlug } from '../../../src/lib/content/ids.ts';
+import { IMAGE_FOLDER } from '../../../src/lib/content/layout.ts';
+import { readCourse, type ContentEntry } from '../../../src/lib/content/read.ts';
+import type { QuestionData, Screenshot, SectionData } from '../../../src/lib/content/schema.ts';
 import type { E2eCourse } from './global-setup.ts';
 
-export interface Screenshot {
-  src: string;
-  alt: string;
-}
+export type { Screenshot };
 
-export interface QuestionMeta {
-  id: string;
-  course: string;
-  section: number;
-  number: string;
-  hasAnswer: boolean;
-  paper?: { year: number; sitting: string; variant?: string; label: string };
-  images: Screenshot[];
-  variants: string[];
-  parts: { anchor: string; sources: string[] }[];
-  /** The question's Markdown body. */
-  body: string;
-}
-
-export interface SectionMeta {
-  course: string;
-  number: number;
-  title: string;
-  scope: boolean;
-  images: Screenshot[];
-  body: string;
-}
+/** A question as imported: its frontmatter fields and its Markdown body. */
+export type QuestionMeta = QuestionData & { body: string };
+export type SectionMeta = SectionData & { body: string };
 
 export interface CourseMeta extends E2eCourse {
   title: string;
@@ -47,32 +27,18 @@ export interface CourseMeta extends E2eCourse {
   papers: Map<string, QuestionMeta[]>;
 }
 
-function readEntry<T>(file: string): T & { body: string } {
-  const { data, body } = splitFrontmatter(readFileSync(file, 'utf8'));
-  if (Object.keys(data).length === 0) throw new Error(`${file} has no frontmatter`);
-  return { ...(data as T), body };
-}
-
-function entries<T>(dir: string): (T & { body: string })[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => readEntry<T>(join(dir, name)));
-}
+const flat = <T>({ data, body }: ContentEntry<T>): T & { body: string } => ({ ...data, body });
 
 export function loadCourse(course: E2eCourse, contentDir = inject('contentDir')): CourseMeta {
-  const dir = join(contentDir, course.id);
-  const { title } = readEntry<{ title: string }>(join(dir, 'course.md'));
-  const sections = entries<SectionMeta>(join(dir, 'sections')).sort((a, b) => a.number - b.number);
-  const questions = entries<QuestionMeta>(join(dir, 'questions'));
+  const content = readCourse(contentDir, course.id);
+  const questions = content.questions.map(flat);
   const papers = new Map<string, QuestionMeta[]>();
   for (const question of questions) {
     if (!question.paper) continue;
     const slug = paperSlug(question.paper);
     papers.set(slug, [...(papers.get(slug) ?? []), question]);
   }
-  return { ...course, title, sections, questions, papers };
+  return { ...course, title: content.course.data.title, sections: content.sections.map(flat), questions, papers };
 }
 
 export function allCourses(): CourseMeta[] {
@@ -81,7 +47,7 @@ export function allCourses(): CourseMeta[] {
 
 /** Where a screenshot named in a course's notes lives once added. */
 export function screenshotFile(course: string, src: string, contentDir = inject('contentDir')): string {
-  return join(contentDir, course, 'images', ...src.replace(/^(\.\/)+/, '').split('/'));
+  return join(contentDir, course, IMAGE_FOLDER, ...src.replace(/^(\.\/)+/, '').split('/'));
 }
 
 /** Section and paper pages of the built site. */

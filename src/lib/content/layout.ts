@@ -1,0 +1,78 @@
+/**
+ * Where content lives: the folder layout the import writes and everything else reads. The only other
+ * place these paths appear is the collection globs in src/content.config.ts, which take them from here.
+ *
+ *   content/<course>/course.md               the course (courseSchema)
+ *   content/<course>/sections/s<N>.md         one per section (sectionSchema)
+ *   content/<course>/questions/<id>.md        one per question (questionSchema)
+ *   content/<course>/images/…                 screenshots, under the paths the notes use
+ *   content/<course>/notes.md | notes/        the imported notes, kept as written
+ *   content/<course>/import-manifest.json     what the last import wrote (hashes), and from where
+ */
+import { COURSE_ID } from './schema.ts';
+
+/** The content folder when CONTENT_DIR does not name another (tests and the benchmark build elsewhere). */
+export const DEFAULT_CONTENT_DIR = 'content';
+
+export function contentDirectory(env: Record<string, string | undefined> = process.env): string {
+  return env.CONTENT_DIR ?? DEFAULT_CONTENT_DIR;
+}
+
+export const COURSE_FILE = 'course.md';
+export const SECTIONS_FOLDER = 'sections';
+export const QUESTIONS_FOLDER = 'questions';
+export const IMAGE_FOLDER = 'images';
+/** The copy of a notes file; a folder of notes is kept as NOTES_FOLDER/. */
+export const NOTES_FILE = 'notes.md';
+export const NOTES_FOLDER = 'notes';
+export const MANIFEST_FILE = 'import-manifest.json';
+
+/** Paths inside a course folder, with `/`. */
+export const coursePaths = {
+  course: (): string => COURSE_FILE,
+  section: (number: number): string => `${SECTIONS_FOLDER}/s${number}.md`,
+  question: (id: string): string => `${QUESTIONS_FOLDER}/${id}.md`,
+};
+
+/** The collections' globs, relative to the content folder. */
+export const COLLECTION_PATTERNS = {
+  courses: `*/${COURSE_FILE}`,
+  sections: `*/${SECTIONS_FOLDER}/*.md`,
+  questions: `*/${QUESTIONS_FOLDER}/*.md`,
+} as const;
+
+export type ContentKind = 'course' | 'section' | 'question';
+
+export interface ContentPath {
+  course: string;
+  kind: ContentKind | 'image' | 'other';
+  /** The file name without `.md` for content files ("s3", "s1-2024-may-abc-q1"); the path inside the image folder for images. */
+  name: string;
+}
+
+/** What a path relative to the content folder ("dasc7606/questions/s1-….md", with `/` or `\`) is. */
+export function classifyContentPath(path: string): ContentPath | undefined {
+  const [course, ...rest] = path.split(/[\\/]/);
+  if (course === undefined || !COURSE_ID.test(course) || rest.length === 0) return undefined;
+  const inner = rest.join('/');
+  if (inner === COURSE_FILE) return { course, kind: 'course', name: 'course' };
+  const markdown = /^(sections|questions)\/([^/]+)\.md$/.exec(inner);
+  if (markdown?.[2]) return { course, kind: markdown[1] === SECTIONS_FOLDER ? 'section' : 'question', name: markdown[2] };
+  if (inner.startsWith(`${IMAGE_FOLDER}/`)) return { course, kind: 'image', name: inner.slice(IMAGE_FOLDER.length + 1) };
+  return { course, kind: 'other', name: inner };
+}
+
+/** Which content file an absolute path is (the renderer knows only the file it renders): the last course-shaped match wins. */
+export function contentFileAt(absolutePath: string | undefined): ContentPath | undefined {
+  const segments = (absolutePath ?? '').split(/[\\/]/);
+  for (let start = segments.length - 2; start >= 0; start--) {
+    const found = classifyContentPath(segments.slice(start).join('/'));
+    if (found && found.kind !== 'other' && found.kind !== 'image') return found;
+  }
+  return undefined;
+}
+
+/** The key progress, links and tests use for a question across courses: "dasc7606/s1-2024-may-abc-q1". */
+export function questionKey(course: string, id: string): string {
+  return `${course}/${id}`;
+}
