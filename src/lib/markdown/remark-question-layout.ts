@@ -10,7 +10,7 @@ import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { EXAMINABILITY_LABELS } from '../content/examinability.ts';
 import { splitExaminability } from '../notes/headings.ts';
-import type { SplitPoint } from '../notes/answers.ts';
+import { splitParagraph } from '../notes/answers.ts';
 import { questionOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
 import { contentFileAt } from '../content/layout.ts';
 
@@ -181,27 +181,6 @@ function splitLabelLine(marker: Paragraph): RootContent[] {
   if (!split || split.rest.length === 0) return [];
   marker.children = [split.label];
   return [{ type: 'paragraph', children: split.rest }];
-}
-
-/** A paragraph cut where its answer starts: the lines before (statement) and from there on (answer). */
-function splitParagraph(paragraph: Paragraph, at: SplitPoint): [Paragraph, Paragraph] {
-  const before = paragraph.children.slice(0, at.child);
-  const after = paragraph.children.slice(at.child + 1);
-  const cut = paragraph.children[at.child];
-  if (cut?.type === 'text') {
-    const head = cut.value.slice(0, at.offset).replace(/\n$/, '');
-    const tail = cut.value.slice(at.offset);
-    if (head !== '') before.push({ ...cut, value: head });
-    after.unshift({ ...cut, value: tail });
-  } else if (cut) {
-    after.unshift(cut);
-  }
-  // A hard break that ended the statement's last line ends it for good.
-  if (before[before.length - 1]?.type === 'break') before.pop();
-  return [
-    { type: 'paragraph', children: before, position: paragraph.position },
-    { type: 'paragraph', children: after, position: paragraph.position },
-  ];
 }
 
 function clampDepth(depth: number): Heading['depth'] {

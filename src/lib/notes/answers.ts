@@ -20,7 +20,7 @@ export function isAnswerWord(text: string, words: readonly string[] = ANSWER_HEA
 }
 
 /** Longest labels read as one ("English answer (example)", "参考答案"); longer text before a colon is a sentence. */
-const MAX_LATIN_WORDS = 3;
+const MAX_LATIN_WORDS = { bold: 3, plain: 2 };
 const MAX_CJK_CHARACTERS = 6;
 
 /** Whether a label (the text before its colon, or in 【】) opens an answer: "中文答案", "English answer (example)", "答". */
@@ -32,7 +32,7 @@ export function isAnswerLabel(label: string, bold: boolean): boolean {
     .trim()
     .toLowerCase();
   if (core === '' || !/^[\p{L}]/u.test(core)) return false;
-  if (core.split(/\s+/).length > MAX_LATIN_WORDS || (core.match(/[^\x00-\x7f]/g)?.length ?? 0) > MAX_CJK_CHARACTERS) return false;
+  if (core.split(/\s+/).length > MAX_LATIN_WORDS[bold ? 'bold' : 'plain'] || (core.match(/[^\x00-\x7f]/g)?.length ?? 0) > MAX_CJK_CHARACTERS) return false;
   if (ANSWER_LABELS_ALONE.includes(core) || (bold && BOLD_ANSWER_LABELS_ALONE.includes(core))) return true;
   return ANSWER_LABEL_ENDINGS.some((word) => {
     if (!core.endsWith(word)) return false;
@@ -140,4 +140,27 @@ export function answerStartOf(block: RootContent): AnswerStart | undefined {
     default:
       return undefined;
   }
+}
+
+/** A paragraph cut where its answer starts: the lines before (statement) and from there on (answer). */
+export function splitParagraph(paragraph: Paragraph, at: SplitPoint): [Paragraph, Paragraph] {
+  const before = paragraph.children.slice(0, at.child);
+  const after = paragraph.children.slice(at.child + 1);
+  const cut = paragraph.children[at.child];
+  if (cut?.type === 'text') {
+    const head = cut.value.slice(0, at.offset).replace(/\n$/, '');
+    const tail = cut.value.slice(at.offset);
+    if (head !== '') before.push({ ...cut, value: head });
+    after.unshift({ ...cut, value: tail });
+  } else if (cut) {
+    after.unshift(cut);
+  }
+  // The line end (a newline or a hard break) that ended the statement's last line ends it for good.
+  const last = before[before.length - 1];
+  if (last?.type === 'break') before.pop();
+  else if (last?.type === 'text') before[before.length - 1] = { ...last, value: last.value.replace(/[ \t]*\n$/, '') };
+  return [
+    { type: 'paragraph', children: before, position: paragraph.position },
+    { type: 'paragraph', children: after, position: paragraph.position },
+  ];
 }

@@ -77,7 +77,8 @@ export interface Outline {
 }
 
 /** Whether a container's next blocks are its statement or its answer. */
-type Zone = 'statement' | 'answer';
+/** The statement until an answer marker; parts are "after the answer" only when a marker opened it. */
+type Zone = 'statement' | 'answer' | 'answered';
 
 type Container = { zone: Zone } & (
   | { kind: 'root'; children: OutlineNode[] }
@@ -165,7 +166,9 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
   const partHasMarker = (heading: number): boolean => {
     for (let index = heading + 1; index < blocks.length; index++) {
       const block = blocks[index] as RootContent;
-      if (partLabels[index] !== undefined || block.type === 'thematicBreak') return false;
+      const text = texts[index];
+      // The next part, a rule or another whole-answer variant ends this part's own blocks.
+      if (partLabels[index] !== undefined || block.type === 'thematicBreak' || (text !== undefined && parseAnswerBy(text) !== undefined)) return false;
       if (opensAnswer(block, index)) return true;
     }
     return false;
@@ -202,11 +205,11 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
       }
       if (isAnswerHeading(text)) {
         // An "Answer" heading frames what follows: it stays in view, the answer under it hides.
-        top().zone = 'answer';
+        top().zone = 'answered';
         place(index, 'answer-heading', false);
         return;
       }
-      place(index, 'heading', top().zone === 'answer');
+      place(index, 'heading', top().zone !== 'statement');
       return;
     }
     if (block.type === 'thematicBreak') {
@@ -227,8 +230,8 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
       }
     }
     const start = answerStartOf(block);
-    if (start) top().zone = 'answer';
-    place(index, 'content', top().zone === 'answer', start?.kind === 'split' ? start.at : undefined);
+    if (start) top().zone = 'answered';
+    place(index, 'content', top().zone !== 'statement', start?.kind === 'split' ? start.at : undefined);
   });
 
   function openQuestionVariant(source: string, index: number): void {
@@ -265,8 +268,9 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
     const parent = top();
     parent.children.push(node);
     // Typed statements: a part asks until its marker. Otherwise a part's text is its answer, unless a marker says where that starts.
-    const zone: Zone = parent.zone === 'answer' || (!typed && !partHasMarker(index)) ? 'answer' : 'statement';
-    if (!typed) parent.zone = 'answer';
+    const zone: Zone = parent.zone === 'answered' || (!typed && !partHasMarker(index)) ? 'answer' : 'statement';
+    // Text after the parts (not in a part) is answer text in notes whose parts hold answers.
+    if (!typed && parent.zone === 'statement') parent.zone = 'answer';
     stack.push({ kind: 'part', children: node.children, part, zone });
     parts.push(part);
   }
