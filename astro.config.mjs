@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import { contentStoreDigest, dropStaleContentStore } from './src/lib/content/content-store-stamp.ts';
 import { contentDirectory } from './src/lib/content/layout.ts';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
-import { cspHash } from './src/lib/site/csp.ts';
+import { cspHash } from './src/lib/markdown/csp.ts';
 import { INLINE_SCRIPTS } from './src/lib/site/inline-scripts.ts';
 import { normalizeBase } from './src/lib/site/urls.ts';
 

@@ -91,7 +91,7 @@ describe('notes in other styles', () => {
         expect(before, `${question.data.id} hides its answer in Test me`).not.toContain(squash(answer));
         for (const button of await article.locator('button.reveal').all()) await button.click();
         await expect
-          .poll(async () => squash(await article.innerText()), `${question.data.id} shows its answer once revealed`)
+          .poll(async () => squash(await article.innerText()), { message: `${question.data.id} shows its answer once revealed` })
           .toContain(squash(answer));
         answers += 1;
       }

@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { coursePaths } from '../../src/lib/content/layout.ts';
 import { courseFiles } from '../../src/lib/notes/content-files.ts';
 import { parseNotesFolder } from '../../src/lib/notes/folder.ts';
-import type { ParsedNotes } from '../../src/lib/notes/split.ts';
+import type { ParsedNotes } from '../../src/lib/notes/parse-notes.ts';
 import { ROOT } from './helpers/cli.ts';
 import { splitContentFile } from './helpers/frontmatter.ts';
 import { allQuestions, readNotes } from './helpers/notes.ts';
@@ -241,7 +242,7 @@ function expectQuestions(notes: ParsedNotes, rows: QuestionRow[]): void {
     expect(question?.heading.examinability, row.id).toBe(row.examinability ?? 'unmarked');
     expect(question?.outline.hasAnswer, row.id).toBe(row.hides.length > 0);
     // As the page lays it out, from the content file the import writes.
-    const { data, body } = splitContentFile(files.get(`questions/${row.id}.md`) ?? '');
+    const { data, body } = splitContentFile(files.get(coursePaths.question(row.id)) ?? '');
     const shown = statementAndAnswer(body, data);
     for (const words of row.shows) expect(shown.statement, `${row.id} shows "${words}"`).toContain(words);
     for (const words of row.hides) {
@@ -280,7 +281,7 @@ describe('front matter and comment headers', () => {
     const notes = readNotes(read('algorithms-review.md'));
     expect(notes.meta).toEqual({ author: 'Lin Wei', date: '2026-11-20', tags: 'algorithms, final' });
     expect(notes.preamble.text).toMatch(/^Revision sheet for the final\./);
-    const course = splitContentFile(courseFiles(notes, 'algo').get('course.md') ?? '');
+    const course = splitContentFile(courseFiles(notes, 'algo').get(coursePaths.course()) ?? '');
     expect(course.data).toMatchObject({ title: 'CS2040 Algorithms — Final Review', meta: { author: 'Lin Wei' } });
     expect(course.body).not.toContain('author:');
   });
