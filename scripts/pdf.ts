@@ -1,11 +1,13 @@
 /**
- * Part of npm run build (before the service worker step, which stores the PDFs for offline use);
- * `npm run pdf -- [--dist dir] [--no-cache]` prints them again: every section and paper page of the
- * built site, each page whose PDF inputs changed since the last build (scripts/lib/pdf/).
+ * `npm run pdf -- [--dist dir] [--no-cache]`: prints the PDFs of a built site again (every section
+ * and paper page whose PDF inputs changed since they were printed, or all with --no-cache;
+ * scripts/lib/pdf/), then refreshes the offline service worker's list, which holds the PDFs.
+ * npm run build runs the same PDF step.
  */
 import { parseArgs } from 'node:util';
 import { stepCacheDir } from './lib/cache-dirs.ts';
 import { runCli } from './lib/cli.ts';
+import { offlineStep } from './lib/offline.ts';
 import { printPdfs } from './lib/pdf/print-pdfs.ts';
 import { stepLine } from './lib/progress.ts';
 
@@ -13,6 +15,7 @@ runCli(async () => {
   const { values } = parseArgs({
     options: { dist: { type: 'string', default: process.env.SITE_OUT_DIR ?? 'dist' }, 'no-cache': { type: 'boolean', default: false } },
   });
-  const result = await printPdfs(values.dist, { cacheDir: values['no-cache'] ? undefined : stepCacheDir('pdf'), output: process.stderr });
-  console.log(stepLine(result));
+  const cacheDir = values['no-cache'] ? undefined : stepCacheDir('pdf');
+  console.log(stepLine(await printPdfs(values.dist, { cacheDir, output: process.stderr })));
+  console.log(stepLine(await offlineStep(values.dist)));
 });
