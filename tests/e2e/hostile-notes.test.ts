@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { useBrowser } from './setup/browser.ts';
+import { sharedPdfCacheDir } from './setup/global-setup.ts';
 import { npmRun } from './setup/npm.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 
@@ -54,7 +55,12 @@ beforeAll(async () => {
     rmSync(WORK, { recursive: true, force: true });
     const content = join(WORK, 'content');
     importOutput = await npmRun('import', [NOTES, '--course', COURSE, '--content', relative(ROOT, content)]);
-    buildOutput = await npmRun('build', [], { CONTENT_DIR: content, SITE_OUT_DIR: DIST, SITE_CACHE_DIR: join(WORK, 'cache') });
+    buildOutput = await npmRun('build', [], {
+      CONTENT_DIR: content,
+      SITE_OUT_DIR: DIST,
+      SITE_CACHE_DIR: join(WORK, 'cache'),
+      PDF_CACHE_DIR: sharedPdfCacheDir(),
+    });
   }
   server = await serveStatic(DIST);
 }, 300_000);

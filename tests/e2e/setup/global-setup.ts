@@ -51,10 +51,24 @@ const SOURCES: E2eCourse[] = [
   { id: 'ml-midterm', notes: 'tests/fixtures/notes/ml-midterm.md', own: false },
 ];
 
+/** Where the test sites are built: .e2e/, or E2E_WORK_DIR, which lets two test runs (say, two people's) build side by side. */
+function workRoot(): string {
+  return process.env.E2E_WORK_DIR ? resolve(process.env.E2E_WORK_DIR) : join(ROOT, '.e2e');
+}
+
+/**
+ * The PDF cache the test sites share, beside their folders (which each run empties): a page whose
+ * HTML, stylesheets, fonts, screenshots, Chromium and printing code are all unchanged since an
+ * earlier run prints to the same PDF, so it is not printed again (scripts/lib/pdf/cache.ts). The
+ * tests of printing itself (pdf-build.test.ts) build with a cache of their own.
+ */
+export function sharedPdfCacheDir(): string {
+  return `${workRoot()}-pdf-cache`;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const base = normalizeBase(project.config.env?.SITE_BASE);
-  // E2E_WORK_DIR lets two test runs (say, two people's) build their sites side by side.
-  const work = (process.env.E2E_WORK_DIR ? resolve(process.env.E2E_WORK_DIR) : join(ROOT, '.e2e')) + (base === '/' ? '' : '-subpath');
+  const work = workRoot() + (base === '/' ? '' : '-subpath');
   const content = join(work, 'content');
   const dist = join(work, 'dist');
   const reuse = process.env.E2E_REUSE_BUILD === '1' && !process.env.CI && existsSync(join(dist, 'index.html'));
@@ -79,7 +93,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     // Its own Astro cache, so the test build never evicts (or reuses) the real site's.
     // The build prints the PDFs too.
-    await npmRun('build', [], { CONTENT_DIR: content, SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(work, 'cache'), SITE_BASE: base });
+    await npmRun('build', [], {
+      CONTENT_DIR: content,
+      SITE_OUT_DIR: dist,
+      SITE_CACHE_DIR: join(work, 'cache'),
+      PDF_CACHE_DIR: sharedPdfCacheDir(),
+      SITE_BASE: base,
+    });
   }
   const server = await serveStatic(dist, { base });
   project.provide('baseUrl', server.url + base.slice(0, -1));
