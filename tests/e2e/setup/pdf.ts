@@ -44,7 +44,8 @@ function decodeXml(text: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_entity, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, '&');
 }
 
@@ -176,7 +177,8 @@ interface Fragment {
 /**
  * The lines of a PDF's text as drawn, without the text of fonts `leaveOut` matches (say /KaTeX_/:
  * formulas, whose sub- and superscripts sit off the line and make line-based extraction tear a
- * sentence from its formula). Pieces of a line far apart (table columns) are joined by three spaces.
+ * sentence from its formula). Pieces of a line apart by more than half a line's height (table
+ * columns, a formula left out) are joined by three spaces.
  * From pdftohtml -xml, which gives every run of text with its font.
  */
 export function pdfTextLines(file: string, leaveOut: RegExp): string[] {
@@ -210,7 +212,7 @@ export function pdfTextLines(file: string, leaveOut: RegExp): string[] {
       row.forEach((fragment, index) => {
         const previous = row[index - 1];
         const gap = previous ? fragment.left - (previous.left + previous.width) : 0;
-        line += (previous && gap > 1.5 * fragment.height ? '   ' : '') + fragment.text;
+        line += (previous && gap > fragment.height / 2 ? '   ' : '') + fragment.text;
       });
       lines.push(line.trim());
     }
