@@ -3,16 +3,20 @@
  * it says how far it is and sums up every step; its PDFs draw ✅ ❌ ⚠️ → ∑ 中文 (read from the
  * pixels of the rendered page, not the text layer), are tagged, titled, in English, with bookmarks
  * per question and part; a rebuild prints only the pages whose HTML changed; and without the
- * emoji font the step fails, naming the character, the page and the package to install.
+ * emoji font, or with a formula character cut from the served KaTeX fonts, the step fails, naming
+ * the character, the page and the package to install or the font that lost it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import subsetFont from 'subset-font';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coursePaths } from '../../src/lib/content/layout.ts';
+import { katexFontName } from '../../src/lib/fonts/katex-glyphs.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
+import { fontCodePoints } from '../../scripts/lib/pdf/glyph-check.ts';
 import { npmRun } from './setup/npm.ts';
 import { pdfOutline, pdfWords, renderRegion } from './setup/pdf.ts';
 
@@ -189,5 +193,21 @@ describe('without the emoji font', () => {
     const failure = npmRun('pdf', ['--dist', DIST, '--no-cache'], { ...ENV, FONTCONFIG_FILE: config });
     await expect(failure).rejects.toThrow(/✅ \(U\+2705\) on \/marks\/s1\/: install fonts-noto-color-emoji/);
     await expect(failure).rejects.toThrow(/❌ \(U\+274C\) on \/marks\/(s1|papers\/2024-may)\/: install fonts-noto-color-emoji/);
+  });
+});
+
+describe('a formula character the served KaTeX fonts lack', () => {
+  it('fails the PDF step, naming the character, its page and the subset font that lost it', { timeout: 300_000 }, async () => {
+    // Cut ∑ out of every KaTeX font the site serves, as a subsetting step that missed it would.
+    const assets = join(DIST, '_astro');
+    for (const file of readdirSync(assets).filter((name) => katexFontName(name))) {
+      const path = join(assets, file);
+      const kept = fontCodePoints(readFileSync(path)).filter((codePoint) => codePoint !== 0x2211);
+      if (kept.length > 0)
+        writeFileSync(path, await subsetFont(readFileSync(path), String.fromCodePoint(...kept), { targetFormat: 'woff2' }));
+    }
+    await expect(npmRun('pdf', ['--dist', DIST, '--no-cache'], ENV)).rejects.toThrow(
+      /∑ \(U\+2211\) on \/marks\/(s1|papers\/2024-may)\/: the subset KaTeX_Size1-Regular\.[\w-]+\.woff2 lacks it though KaTeX's font has it/,
+    );
   });
 });

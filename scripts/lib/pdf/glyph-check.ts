@@ -25,6 +25,18 @@ export interface MissingGlyph {
   remedy: string;
 }
 
+/** The code points a font file maps. A subset none of the pages draws with keeps no character map: none. */
+export function fontCodePoints(font: Buffer): number[] {
+  const parsed = create(font);
+  if (!('characterSet' in parsed)) return [];
+  try {
+    return parsed.characterSet;
+  } catch (error) {
+    if (error instanceof Error && /cmap/.test(error.message)) return [];
+    throw error;
+  }
+}
+
 /** Code points of font files, read once per build. */
 export class FontCharacters {
   private readonly cache = new Map<string, Set<number>>();
@@ -32,8 +44,7 @@ export class FontCharacters {
   of(file: string): Set<number> {
     let characters = this.cache.get(file);
     if (!characters) {
-      const font = create(readFileSync(file));
-      characters = new Set('characterSet' in font ? font.characterSet : []);
+      characters = new Set(fontCodePoints(readFileSync(file)));
       this.cache.set(file, characters);
     }
     return characters;
