@@ -1,17 +1,10 @@
 /**
- * What Chromium's tagged PDF lacks, added with pdf-lib: the document's language (Chromium tags
- * Chinese spans `/Lang (zh)` but leaves the catalog without one, so a screen reader guesses), its
- * title shown in the reader's title bar, and bookmarks titled as the page titles its headings
- * (src/lib/print/outline.ts).
+ * Chromium's tagged PDF already carries the page's title (shown in the reader's title bar) and
+ * language (`/Lang (en)`, Chinese spans `/Lang (zh)`); its bookmarks get the titles the page gives
+ * its headings (src/lib/print/outline.ts), set here with pdf-lib.
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { bookmarkTitles, type PrintedHeading } from '../../../src/lib/print/outline.ts';
-
-export interface DocumentFacts {
-  title: string;
-  language: string;
-  headings: PrintedHeading[];
-}
 
 /** The outline's items in reading order (each item, then its children). */
 function outlineItems(document: PDFDocument): PDFDict[] {
@@ -31,12 +24,10 @@ function titleOf(item: PDFDict): string {
   return title?.decodeText() ?? '';
 }
 
-export async function finishDocument(pdf: Uint8Array, facts: DocumentFacts): Promise<Uint8Array> {
+export async function finishDocument(pdf: Uint8Array, headings: PrintedHeading[]): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  document.setLanguage(facts.language);
-  document.setTitle(facts.title, { showInWindowTitleBar: true });
   const items = outlineItems(document);
-  const titles = bookmarkTitles(items.map(titleOf), facts.headings);
+  const titles = bookmarkTitles(items.map(titleOf), headings);
   items.forEach((item, index) => item.set(PDFName.of('Title'), PDFHexString.fromText(titles[index]!)));
   return document.save({ useObjectStreams: false });
 }

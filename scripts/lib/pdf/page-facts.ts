@@ -19,8 +19,6 @@ export interface PrintFacts {
   characters: string;
   math: MathCharacters[];
   headings: PrintedHeading[];
-  title: string;
-  language: string;
 }
 
 export function collectPrintFacts(): PrintFacts {
@@ -105,7 +103,5 @@ export function collectPrintFacts(): PrintFacts {
     characters: [...text].join(''),
     math: [...math.values()].map((entry) => ({ family: entry.family, fontUrl: entry.fontUrl, characters: [...entry.characters].join('') })),
     headings,
-    title: document.title,
-    language: document.documentElement.lang,
   };
 }

@@ -2,8 +2,8 @@
  * The PDF step of the build: every section and paper page of the built site as a PDF, at the path
  * its "Open PDF" link names (urls.sectionPdf / urls.paperPdf). Pages whose PDF inputs did not
  * change since the last build come from the cache (cache.ts); the others are printed (print-page.ts),
- * checked for characters no font can draw (glyph-check.ts), given their language, title and
- * bookmark titles (finish-document.ts) and cached.
+ * checked for characters no font can draw (glyph-check.ts), given their bookmark titles
+ * (finish-document.ts) and cached.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -79,7 +79,7 @@ async function printPages(
           const unprintable = fonts ? glyphCheck.missingGlyphs(page.url, printed.facts, dist, fonts, fontFiles) : [];
           if (unprintable.length > 0) missing.push(...unprintable);
           else {
-            const pdf = await finishDocument(printed.pdf, printed.facts);
+            const pdf = await finishDocument(printed.pdf, printed.facts.headings);
             const file = fileInDist(dist, page.pdf);
             mkdirSync(dirname(file), { recursive: true });
             writeFileSync(file, pdf);
