@@ -138,61 +138,67 @@ describe.each(courses.filter((course) => !course.own).map((course) => [course.id
   },
 );
 
-test('fraction bars are printed: every \\frac found in a PDF has a solid line between numerator and denominator', async () => {
-  const dpi = 200;
-  let checked = 0;
-  for (const target of pages) {
-    const { page } = await browser.open(target.url);
-    await page.emulateMedia({ media: 'print' });
-    // Numerator and denominator of each fraction, as KaTeX laid them out.
-    const fractions = await page.locator('main .katex-html .mfrac').evaluateAll((nodes) =>
-      nodes.map((node) => {
-        const rows = [...node.querySelectorAll(':scope > .vlist-t > .vlist-r:first-child > .vlist > span')].map((row) =>
-          (row.textContent ?? '').replace(/\s+/g, '').normalize('NFKC'),
-        );
-        return { denominator: rows[0] ?? '', numerator: rows[rows.length - 1] ?? '', hasLine: node.querySelector('.frac-line') !== null };
-      }),
-    );
-    const drawn = fractions.filter((fraction) => fraction.hasLine && fraction.numerator && fraction.denominator);
-    if (drawn.length === 0) continue;
-    const file = fileInDist(dist, target.pdf);
-    const words = pdfWords(file);
-    for (const fraction of drawn) {
-      for (const top of words.filter((word) => word.text === fraction.numerator)) {
-        const bottom = words.find(
-          (word) =>
-            word.page === top.page &&
-            word.text === fraction.denominator &&
-            word.yMin > top.yMax - 1 &&
-            word.yMin - top.yMax < (top.yMax - top.yMin) * 0.8 &&
-            Math.abs((word.xMin + word.xMax) / 2 - (top.xMin + top.xMax) / 2) < Math.max(word.xMax - word.xMin, top.xMax - top.xMin) / 2,
-        );
-        if (!bottom) continue;
-        // The bar spans the wider of the two; look at its middle part, between the two rows of text.
-        const xMin = Math.min(top.xMin, bottom.xMin);
-        const xMax = Math.max(top.xMax, bottom.xMax);
-        const inset = (xMax - xMin) * 0.15;
-        const region = renderRegion(file, top.page, dpi, {
-          xMin: xMin + inset,
-          yMin: top.yMax - 2,
-          xMax: xMax - inset,
-          yMax: bottom.yMin + 2,
-        });
-        const darkRows = [...Array(region.height).keys()].filter((row) => {
-          let dark = 0;
-          for (let column = 0; column < region.width; column += 1) if (region.pixels[row * region.width + column]! < 128) dark += 1;
-          return dark >= region.width * 0.95;
-        });
-        expect(darkRows.length, `bar of ${fraction.numerator}/${fraction.denominator} in ${target.pdf}, page ${top.page}`).toBeGreaterThan(
-          0,
-        );
-        checked += 1;
+// Opens every printable page in turn: allow for a machine that is busy with other work.
+test(
+  'fraction bars are printed: every \\frac found in a PDF has a solid line between numerator and denominator',
+  { timeout: 300_000 },
+  async () => {
+    const dpi = 200;
+    let checked = 0;
+    for (const target of pages) {
+      const { page } = await browser.open(target.url);
+      await page.emulateMedia({ media: 'print' });
+      // Numerator and denominator of each fraction, as KaTeX laid them out.
+      const fractions = await page.locator('main .katex-html .mfrac').evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const rows = [...node.querySelectorAll(':scope > .vlist-t > .vlist-r:first-child > .vlist > span')].map((row) =>
+            (row.textContent ?? '').replace(/\s+/g, '').normalize('NFKC'),
+          );
+          return { denominator: rows[0] ?? '', numerator: rows[rows.length - 1] ?? '', hasLine: node.querySelector('.frac-line') !== null };
+        }),
+      );
+      const drawn = fractions.filter((fraction) => fraction.hasLine && fraction.numerator && fraction.denominator);
+      if (drawn.length === 0) continue;
+      const file = fileInDist(dist, target.pdf);
+      const words = pdfWords(file);
+      for (const fraction of drawn) {
+        for (const top of words.filter((word) => word.text === fraction.numerator)) {
+          const bottom = words.find(
+            (word) =>
+              word.page === top.page &&
+              word.text === fraction.denominator &&
+              word.yMin > top.yMax - 1 &&
+              word.yMin - top.yMax < (top.yMax - top.yMin) * 0.8 &&
+              Math.abs((word.xMin + word.xMax) / 2 - (top.xMin + top.xMax) / 2) < Math.max(word.xMax - word.xMin, top.xMax - top.xMin) / 2,
+          );
+          if (!bottom) continue;
+          // The bar spans the wider of the two; look at its middle part, between the two rows of text.
+          const xMin = Math.min(top.xMin, bottom.xMin);
+          const xMax = Math.max(top.xMax, bottom.xMax);
+          const inset = (xMax - xMin) * 0.15;
+          const region = renderRegion(file, top.page, dpi, {
+            xMin: xMin + inset,
+            yMin: top.yMax - 2,
+            xMax: xMax - inset,
+            yMax: bottom.yMin + 2,
+          });
+          const darkRows = [...Array(region.height).keys()].filter((row) => {
+            let dark = 0;
+            for (let column = 0; column < region.width; column += 1) if (region.pixels[row * region.width + column]! < 128) dark += 1;
+            return dark >= region.width * 0.95;
+          });
+          expect(
+            darkRows.length,
+            `bar of ${fraction.numerator}/${fraction.denominator} in ${target.pdf}, page ${top.page}`,
+          ).toBeGreaterThan(0);
+          checked += 1;
+        }
       }
     }
-  }
-  // The user's GAN section alone has two fractions with one-word parts (Sum/N and 1.0/9).
-  expect(checked).toBeGreaterThanOrEqual(2);
-});
+    // The user's GAN section alone has two fractions with one-word parts (Sum/N and 1.0/9).
+    expect(checked).toBeGreaterThanOrEqual(2);
+  },
+);
 
 describe.each(pages.map((target) => [target.url, target] as const))('the PDF of %s as a document', (_url, target) => {
   const course = courses.find((entry) => entry.id === target.course)!;
