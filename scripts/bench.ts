@@ -1,14 +1,15 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --no-rebuilds --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search and what the
  * offline service worker stores on a first visit. Then builds the user's notes (PDFs included),
  * reports their offline precache and runs Lighthouse (mobile and desktop) on the GAN section.
- * Prints Markdown tables.
+ * Then times `npm run build` of the user's notes clean, after a one-question edit and with nothing
+ * changed, per step (`--sizes ''` skips the synthetic sizes). Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,8 @@ import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
 import { urls } from '../src/lib/site/urls.ts';
 import { precacheSummary, type PrecacheSummary } from './lib/offline.ts';
+import { coursePaths } from '../src/lib/content/layout.ts';
+import { readContentFolder } from '../src/lib/content/read.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
@@ -30,6 +33,8 @@ interface Phase {
   ms: number;
   /** Peak resident memory of the largest process, in KB, when /usr/bin/time is there. */
   peakKb?: number | undefined;
+  /** What it printed, both streams. */
+  output: string;
 }
 
 /** Runs a command, timing it and (with GNU time) reading its peak memory. Fails loudly. */
@@ -46,7 +51,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Phase {
   if (result.status !== 0)
     throw new Error(`${args.join(' ')} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
   const peak = /peak-kb=(\d+)/.exec(result.stderr)?.[1];
-  return { ms, peakKb: peak ? Number(peak) : undefined };
+  return { ms, peakKb: peak ? Number(peak) : undefined, output: result.stdout + result.stderr };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -131,6 +136,76 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
   }
 }
 
+type RebuildKind = 'clean' | 'one-question edit' | 'no change';
+
+interface RebuildRun {
+  ms: number;
+  /** The build's own time per step, from its summary lines. */
+  steps: Record<string, number>;
+}
+
+const REBUILD_STEPS = ['Astro build', 'KaTeX fonts', 'Search index', 'PDFs', 'Offline'];
+
+/** The step lines `npm run build` ends with ("  PDFs   0.6 s  14 PDFs …"), in ms. */
+function stepTimes(output: string): Record<string, number> {
+  const times: Record<string, number> = {};
+  for (const step of REBUILD_STEPS) {
+    const seconds = new RegExp(`^  ${step} +([\\d.]+) s`, 'm').exec(output)?.[1];
+    if (seconds) times[step] = Number(seconds) * 1000;
+  }
+  return times;
+}
+
+/**
+ * `npm run build` of the user's notes (content/, copied) three ways: clean (no caches), after a
+ * one-question edit, and with nothing changed; each `runs` times from a clean start.
+ */
+function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>; pdfs: { files: number; bytes: number; pages: number } } {
+  const dir = join(WORK, 'rebuilds');
+  const content = join(dir, 'content');
+  const env = { CONTENT_DIR: content, SITE_OUT_DIR: join(dir, 'dist'), SITE_CACHE_DIR: join(dir, 'cache') };
+  const result: Record<RebuildKind, RebuildRun[]> = { clean: [], 'one-question edit': [], 'no change': [] };
+  const build = (kind: RebuildKind): void => {
+    const phase = run(['npm', 'run', '--silent', 'build'], env);
+    result[kind].push({ ms: phase.ms, steps: stepTimes(phase.output) });
+  };
+  for (let attempt = 0; attempt < runs; attempt++) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    build('clean');
+    // One more sentence in one answer, as a student does between two builds.
+    const question = readContentFolder(content)[0]?.questions.find((entry) => entry.data.hasAnswer);
+    if (!question) throw new Error('no answered question in content/ to edit');
+    const file = join(content, question.data.course, coursePaths.question(question.data.id));
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nOne more sentence, edited before the rebuild (${attempt}).\n`);
+    build('one-question edit');
+    build('no change');
+  }
+  const pdfs = walk(join(dir, 'dist')).filter((path) => path.endsWith('.pdf'));
+  const pages = pdfs.reduce(
+    (sum, path) => sum + Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [path], { encoding: 'utf8' }).stdout)?.[1] ?? 0),
+    0,
+  );
+  return { runs: result, pdfs: { files: pdfs.length, bytes: pdfs.reduce((sum, path) => sum + statSync(path).size, 0), pages } };
+}
+
+function rebuildTable({ runs, pdfs }: ReturnType<typeof benchRebuilds>): string {
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const clean = median(runs.clean.map((entry) => entry.ms));
+  const rows = (Object.keys(runs) as RebuildKind[]).map((kind) => {
+    const total = median(runs[kind].map((entry) => entry.ms));
+    const steps = REBUILD_STEPS.map((step) => seconds(median(runs[kind].map((entry) => entry.steps[step] ?? 0))));
+    return `| ${kind} | ${seconds(total)} | ${Math.round((total / clean) * 100)}% | ${steps.join(' | ')} |`;
+  });
+  return [
+    `| user's notes, \`npm run build\` | total | of clean | ${REBUILD_STEPS.join(' | ')} |`,
+    `| --- | ---: | ---: | ${REBUILD_STEPS.map(() => '---:').join(' | ')} |`,
+    ...rows,
+    '',
+    `The ${pdfs.files} PDFs of the user's notes: ${mb(pdfs.bytes)}, ${pdfs.pages} pages. Total is the command's wall time (Node and npm starting included); steps as the build reports them.`,
+  ].join('\n');
+}
+
 function scaleTable(results: SizeResult[]): string {
   const rows = results.map((result) => {
     const total = result.importMs + result.buildMs + result.indexMs;
@@ -169,17 +244,18 @@ runCli(async () => {
       sizes: { type: 'string', default: '25,250,2500' },
       runs: { type: 'string', default: '3' },
       'no-lighthouse': { type: 'boolean', default: false },
+      'no-rebuilds': { type: 'boolean', default: false },
       'write-readme': { type: 'boolean', default: false },
     },
   });
-  const sizes = values.sizes.split(',').map(Number);
+  const sizes = values.sizes.split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
   const results: SizeResult[] = [];
   for (const size of sizes) {
     console.error(`bench: ${size} questions, ${runs} run(s)…`);
     results.push(await benchSize(size, runs));
   }
-  const sections = [scaleTable(results)];
+  const sections = results.length > 0 ? [scaleTable(results)] : [];
   const [base, largest] = [results.find((result) => result.questions === 250), results.find((result) => result.questions === 2500)];
   if (base && largest) {
     const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;
@@ -197,6 +273,10 @@ runCli(async () => {
     sections.push(precacheTable(precacheRows), lighthouse);
   } else {
     sections.push(precacheTable(precacheRows));
+  }
+  if (!values['no-rebuilds']) {
+    console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);
+    sections.push(rebuildTable(benchRebuilds(runs)));
   }
   const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
   const report = [...sections, machine].join('\n\n');

@@ -53,6 +53,16 @@ function filesUnder(path: string): string[] {
     .sort();
 }
 
+/**
+ * The PDF cache the test sites share, beside their folders (which each build empties): a page whose
+ * HTML, stylesheets, fonts, screenshots, Chromium and printing code are all unchanged since an
+ * earlier run prints to the same PDF, so it is not printed again (scripts/lib/pdf/cache.ts). The
+ * tests of printing itself (pdf-build.test.ts) build with a cache of their own.
+ */
+export function sharedPdfCacheDir(): string {
+  return `${e2eWorkDir()}-pdf-cache`;
+}
+
 /** What a site is made from: its notes, the site's code and its dependencies. */
 function inputsDigest(courses: SiteCourse[], options: SiteOptions): string {
   const hash = createHash('sha256').update(normalizeBase(options.base));
@@ -84,6 +94,7 @@ export async function buildSite(name: string, courses: SiteCourse[], options: Si
     CONTENT_DIR: site.content,
     SITE_OUT_DIR: site.dist,
     SITE_CACHE_DIR: join(work, 'cache'),
+    PDF_CACHE_DIR: sharedPdfCacheDir(),
     SITE_BASE: normalizeBase(options.base),
   });
   writeFileSync(outputs, JSON.stringify({ importOutput: site.importOutput, buildOutput: site.buildOutput }));
