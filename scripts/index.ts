@@ -1,7 +1,7 @@
 /**
  * npm run build runs this after `astro build`: Pagefind indexes with one document per question,
- * cut from the built section pages: the Latin one (Chinese characters left out, for queries
- * without Chinese) in <dist>/pagefind/ and the full one in <dist>/pagefind/full/.
+ * cut from the built section pages: the Latin one (Chinese characters kept out of its words, for
+ * queries without Chinese) in <dist>/pagefind/ and the full one in <dist>/pagefind/full/.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +53,8 @@ runCli(async () => {
         courseTitle: course.course.data.title,
         sectionLabel: sectionName(section),
         questionLabel: `Q${question.number}`,
+        title: question.title,
+        parts: question.parts,
         paperLabel: question.paper?.label,
         year: question.paper?.year,
         hasAnswer: question.hasAnswer,
