@@ -216,7 +216,7 @@ describe('results', () => {
     // Words of the page chrome may appear in answers; its phrases must never be what matched.
     for (const chrome of [
       'Previous section',
-      'Download PDF',
+      'Open PDF',
       'Skip to content',
       'not added yet',
       'content/dasc7606/images',
@@ -242,10 +242,15 @@ describe('results', () => {
   });
 
   it('open the answer variant the match is in', async () => {
-    const { page } = await searchPage('Uber');
-    await Promise.all([page.waitForURL(/\/dasc7606\/s4\//), page.locator('.search-result-link').first().click()]);
-    const target = page.locator(':target');
-    await expect.poll(() => target.isVisible()).toBe(true);
+    // Only Gemini's answer to Q1 (b), the second of three tabs, has these words.
+    const words = 'the input noise is the immediate cause of variation';
+    const { page, results } = await searchPage('immediate cause of variation');
+    expect(results.map((result) => result.key)).toEqual(['dasc7606/s5-2025-may-q1']);
+    expect(results[0]?.title).toMatch(/^Q1 \(b\) Gemini · /);
+    await Promise.all([page.waitForURL(/\/dasc7606\/s5\//), page.locator('.search-result-link').first().click()]);
+    await expect.poll(() => page.getByText(words).isVisible()).toBe(true);
+    const tab = page.locator('#s5-2025-may-q1--b [role="tab"][aria-selected="true"]');
+    await expect(tab.innerText()).resolves.toBe('Gemini');
   });
 });
 
@@ -321,6 +326,13 @@ describe('keyboard, from any page', () => {
     await expect.poll(() => page.locator('dialog.search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(/\/dasc7606\/s5\/\?highlight=Turing\+test#s5-2024-may-abc-q2/), page.keyboard.press('Enter')]);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens with ⌘K, as on a Mac', async () => {
+    const { page, problems } = await browser.open('/dasc7606/s2/');
+    await page.keyboard.press('Meta+k');
+    await expect.poll(() => page.locator('dialog.search-dialog[open] #search-input:focus').count()).toBe(1);
     expect(problems).toEqual([]);
   });
 
