@@ -101,7 +101,7 @@ function indexableBody(article: Element): Element {
   return copy;
 }
 
-/** The question's text as indexed: what its excerpts are cut from. */
+/** The question's text as indexed: what its excerpts are cut from (and what the tests check them against). */
 export function questionText(article: Element): string {
   return toText(indexableBody(article));
 }
@@ -210,7 +210,7 @@ function hasExaminablePart(article: Element): boolean {
 
 /**
  * A copy for the Latin index, its Chinese characters out of reach of the word list but kept in
- * place for excerpts (see indexes.ts): in its text, in image descriptions, which Pagefind indexes
+ * place for excerpts (see indexes.ts): in its text, in image descriptions, which Pagefind may index
  * as metadata (image_alt), and in the metadata it is given. Anchor names are stored, not indexed.
  */
 function forLatinIndex<T extends Element | ElementContent>(tree: T): T {
