@@ -1,6 +1,6 @@
 /**
  * A build step after `astro build`: Pagefind indexes with one document per question, cut from the
- * built section pages: the Latin one (Chinese characters left out, for queries without Chinese) in
+ * built section pages: the Latin one (Chinese characters kept out of its words, for queries without Chinese) in
  * <dist>/pagefind/ and the full one in <dist>/pagefind/full/.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +51,8 @@ export async function writeSearchIndex(dist: string, contentDir: string, output?
         courseTitle: course.course.data.title,
         sectionLabel: sectionName(section),
         questionLabel: `Q${question.number}`,
+        title: question.title,
+        parts: question.parts,
         paperLabel: question.paper?.label,
         year: question.paper?.year,
         hasAnswer: question.hasAnswer,

@@ -1,6 +1,7 @@
 /** The review queue page: due questions in schedule order, and export / import / reset of progress. */
 import { dayOf, dueQueue, nextDueDay, RATING_LABELS } from '../lib/progress/schedule.ts';
 import { mergeProgress, readProgress, writeProgress, type Progress } from '../lib/progress/storage.ts';
+import { words } from './browser.ts';
 import { loadProgress, onProgress, resetProgress, saveProgress, showNotices } from './progress-store.ts';
 
 interface QueueQuestion {
@@ -38,10 +39,10 @@ function renderQueue(host: HTMLElement, progress: Progress, questions: QueueQues
     link.href = question.href;
     const title = document.createElement('span');
     title.className = 'card-title';
-    title.textContent = question.title;
+    title.append(...words(question.title));
     const meta = document.createElement('span');
     meta.className = 'card-meta';
-    meta.textContent = `${question.section} · last: ${RATING_LABELS[entry.rating]} · due ${entry.due}`;
+    meta.append(...words(`${question.section} · last: ${RATING_LABELS[entry.rating]} · due ${entry.due}`));
     link.append(title, meta);
     item.append(link);
     list.append(item);
@@ -59,7 +60,7 @@ export function initReviewPage(): void {
   const known = new Set(questions.map((question) => question.key));
   const status = document.querySelector<HTMLElement>('[data-data-status]');
   const say = (text: string): void => {
-    if (status) status.textContent = text;
+    status?.replaceChildren(...words(text));
   };
 
   renderQueue(host, loadProgress({ course, known }), questions);
