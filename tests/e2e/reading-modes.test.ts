@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { classifyText } from '../../src/lib/markdown/language.ts';
 import { useBrowser } from './setup/browser.ts';
@@ -39,13 +39,6 @@ const sectionPages = course.sections
     path: `/${course.id}/s${section.number}/`,
     questions: course.questions.filter((question) => question.section === section.number),
   }));
-
-async function visit(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(baseUrl + path, { waitUntil: 'load' });
-  if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
-  return page;
-}
 
 /** Sets the reading options the way a reader does: open the panel, pick, close it. */
 async function choose(page: Page, mode: Mode, examinableOnly: boolean): Promise<void> {
@@ -176,7 +169,7 @@ async function partsAcrossTabs(page: Page): Promise<Map<string, PartSeen>> {
 describe.each(sectionPages.map((entry) => [entry.path, entry] as const))('%s', (path, { questions }) => {
   test('in every language mode, with and without examinable-only, answers keep visible text and the hidden blocks are exactly those predicted', async () => {
     const { context, problems } = await browser.newContext();
-    const page = await visit(context, path);
+    const page = await browser.visit(context, path);
     const answered = questions.filter((question) => question.hasAnswer);
     const seen = { zhHidden: 0, enHidden: 0, notes: 0 };
 
@@ -319,13 +312,13 @@ const FIRST_PAINT_PROBE = `(() => {
 describe('the choice', () => {
   test('applies before first paint: in English-only, examinable-only mode no frame ever shows a Chinese block or a not-examined part', async () => {
     const { context, problems } = await browser.newContext();
-    const setup = await visit(context, '/');
+    const setup = await browser.visit(context, '/');
     await choose(setup, 'en', true);
     await context.addInitScript(FIRST_PAINT_PROBE);
     const path = sectionPages.find((entry) =>
       entry.questions.some((question) => partsOf(question).some((part) => part.examinability === 'not-examined')),
     )!.path;
-    const page = await visit(context, path);
+    const page = await browser.visit(context, path);
     await page.waitForFunction(() => (window as unknown as { __frames: { complete: boolean }[] }).__frames.some((frame) => frame.complete));
     const frames = await page.evaluate(
       () => (window as unknown as { __frames: { zh: number; zhShown: number; notExamined: number; notExaminedShown: number }[] }).__frames,
@@ -345,7 +338,7 @@ describe('the choice', () => {
   test('the probe sees Chinese blocks in the frames where they do show (guards the test above)', async () => {
     const { context } = await browser.newContext();
     await context.addInitScript(FIRST_PAINT_PROBE);
-    const page = await visit(context, sectionPages[0]!.path);
+    const page = await browser.visit(context, sectionPages[0]!.path);
     await page.waitForFunction(() => (window as unknown as { __frames: { complete: boolean }[] }).__frames.some((frame) => frame.complete));
     // Nothing stored: both languages show, and the probe counts the Chinese blocks as shown.
     const frames = await page.evaluate(() => (window as unknown as { __frames: { zhShown: number }[] }).__frames);
@@ -355,7 +348,7 @@ describe('the choice', () => {
   test('persists across pages and reloads, and "Both" forgets it', async () => {
     const { context, problems } = await browser.newContext();
     const [first, second] = [sectionPages[0]!.path, sectionPages.at(-1)!.path];
-    const page = await visit(context, first);
+    const page = await browser.visit(context, first);
     await choose(page, 'zh', true);
     const state = (): Promise<unknown> =>
       page.evaluate(() => ({
@@ -483,9 +476,9 @@ describe('printing honours the language mode', () => {
       ['zh', 'en'],
     ] as const)('in %s-only mode the PDF has no line mainly in %s, except text that mode keeps on purpose', async (mode, other) => {
       const { context, problems } = await browser.newContext();
-      const setup = await visit(context, '/');
+      const setup = await browser.visit(context, '/');
       await choose(setup, mode, false);
-      const page = await visit(context, path);
+      const page = await browser.visit(context, path);
 
       /*
        * A line mainly in the other language is allowed only when it is text this mode keeps on purpose:
@@ -566,7 +559,7 @@ describe('screenshots of a bilingual part', () => {
     mkdirSync(shots, { recursive: true });
     const heights: Record<string, number> = {};
     const { context, problems } = await browser.newContext({ colorScheme: 'light', deviceScaleFactor: 1 });
-    const page = await visit(context, `/${course.id}/s1/`);
+    const page = await browser.visit(context, `/${course.id}/s1/`);
     for (const mode of MODES) {
       await choose(page, mode, false);
       const part = page.locator(`[id="${target!.id}--2"]`);
@@ -590,7 +583,7 @@ describe('screenshots of a bilingual part', () => {
     const anchor = partsOf(chineseOnly!).find((part) => part.hasAnswer)!.anchor;
     mkdirSync(shots, { recursive: true });
     const { context, problems } = await browser.newContext({ colorScheme: 'light', deviceScaleFactor: 1 });
-    const page = await visit(context, `/${course.id}/s4/`);
+    const page = await browser.visit(context, `/${course.id}/s4/`);
     const part = page.locator(`[id="${chineseOnly!.id}--${anchor}"]`);
     for (const mode of MODES) {
       await choose(page, mode, false);
