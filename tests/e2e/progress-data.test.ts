@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import type { Progress } from '../../src/lib/progress/storage.ts';
+import type { Review } from '../../src/lib/progress/ratings.ts';
+import { review } from '../../src/lib/progress/schedule.ts';
 import { useBrowser } from './setup/browser.ts';
 import {
   articleIds,
@@ -31,7 +32,18 @@ const scratch = mkdtempSync(join(tmpdir(), 'e2e-progress-data-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const DAY1 = '2026-03-02';
 const DAY2 = '2026-03-03';
-const DAY4 = '2026-03-05';
+/** Real exports of the version before FSRS (tests/fixtures/progress/README.md). */
+const FIXTURES = join(import.meta.dirname, '../fixtures/progress');
+
+interface Version2Entry {
+  rating: Rating;
+  ratedAt: string;
+  box: number;
+  due: string;
+}
+/** Each question's rating and its moment: what a migration and a merge must keep. */
+const ratingsOf = (reviews: Record<string, Review | Version2Entry>): Record<string, [string, string]> =>
+  Object.fromEntries(Object.entries(reviews).map(([entry, value]) => [entry, [value.rating, value.ratedAt]]));
 
 describe('progress data', () => {
   test('export, reset (after confirming) and import restore the ratings', async () => {
@@ -47,7 +59,8 @@ describe('progress data', () => {
     expect(Object.keys(before!.reviews)).toHaveLength(3);
 
     const page = await browser.visit(context, `/${course.id}/review/`);
-    expect(await queue(page)).toEqual([ids[0]]);
+    // Nothing rated today comes back today: FSRS's shortest interval is a day.
+    await expect(page.locator('.review-empty').innerText()).resolves.toBe(`Nothing due. Next review: ${DAY2}.`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
     expect(download.suggestedFilename()).toBe(`revision-progress-${DAY1}.json`);
     const file = join(scratch, download.suggestedFilename());
@@ -69,7 +82,7 @@ describe('progress data', () => {
     accept = true;
     await page.getByRole('button', { name: 'Reset progress…' }).click();
     expect(dialogs).toHaveLength(2);
-    expect(await stored(page)).toEqual({ version: 2, reviews: {} });
+    expect(await stored(page)).toEqual({ version: 3, reviews: {}, examDates: {} });
     await expect(page.locator('.review-empty').innerText()).resolves.toMatch(/not rated any question/);
     await expect(page.locator('[data-data-status]').innerText()).resolves.toBe('Progress reset.');
     const afterReset = await browser.visit(context, sectionPath);
@@ -80,67 +93,81 @@ describe('progress data', () => {
       .poll(() => page.locator('[data-data-status]').innerText())
       .toBe(`Imported 3 ratings from ${download.suggestedFilename()}, keeping the latest rating of each question.`);
     expect(await stored(page)).toEqual(before);
-    expect(await queue(page)).toEqual([ids[0]]);
+    await expect(page.locator('.review-empty').innerText()).resolves.toBe(`Nothing due. Next review: ${DAY2}.`);
     await afterReset.reload({ waitUntil: 'load' });
     await expect(afterReset.locator('.rating-badge:visible').allInnerTexts()).resolves.toEqual(["Didn't know", 'Shaky', 'Got it']);
     await expect(page.locator('.page-notice').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
   });
 
-  test('import merges, keeping the latest rating of each question', async () => {
+  test('real exports of the version before FSRS, stored or imported, keep every rating, and import merges, keeping the latest', async () => {
     const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE });
-    await context.clock.setFixedTime(at(DAY4));
-    const [a, b, c] = sectionQuestions.map((question) => question.id);
-    const entry = (rating: Rating, day: string, box: number, due: string) => ({ rating, ratedAt: at(day).toISOString(), box, due });
-    const mine: Progress = {
-      version: 2,
-      reviews: { [key(a!)]: entry('got-it', DAY2, 2, '2026-03-06'), [key(b!)]: entry('unknown', DAY1, 0, DAY1) },
-    };
-    const otherCourse = 'another-course/q1';
-    const theirs = {
-      version: 2,
-      reviews: {
-        [key(a!)]: entry('shaky', DAY1, 1, DAY2), // older than mine: mine stays
-        [key(b!)]: entry('got-it', DAY2, 2, '2026-03-06'), // newer: theirs wins
-        [key(c!)]: entry('shaky', DAY1, 1, DAY2), // only theirs
-        [otherCourse]: entry('shaky', DAY1, 1, DAY2), // another course's: kept as is
-        [key('no-such-question')]: entry('shaky', DAY1, 1, DAY2), // this course, but not in the notes: dropped
-      },
-    };
-    const page = await browser.visit(context, `/${course.id}/review/`);
-    await page.evaluate((value) => localStorage.setItem('revision-progress', value), JSON.stringify(mine));
-    await page.reload({ waitUntil: 'load' });
-    expect(await queue(page)).toEqual([b]);
+    await context.clock.setFixedTime(at('2026-03-16'));
+    const laptop = join(FIXTURES, 'v2-laptop-2026-03-12.json');
+    const phone = join(FIXTURES, 'v2-phone-2026-03-14.json');
+    const old = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { reviews: Record<string, Version2Entry> }).reviews;
 
-    const file = join(scratch, 'from-laptop.json');
-    writeFileSync(file, JSON.stringify(theirs));
-    await page.locator('[data-import]').setInputFiles(file);
+    // The laptop's export as that version stored it: updated on the first visit, with a notice.
+    const page = await browser.visit(context, `/${course.id}/review/`);
+    await page.evaluate((value) => localStorage.setItem('revision-progress', value), readFileSync(laptop, 'utf8'));
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(() => page.locator('.page-notice').innerText()).toMatch(/older version of the site and has been updated/);
+    const migrated = (await stored(page))!;
+    expect(migrated.version).toBe(3);
+    expect(ratingsOf(migrated.reviews)).toEqual(ratingsOf(old(laptop)));
+    // Everything due by the 16th in the old schedule is due now, on its old day.
+    const dueBefore = Object.entries(old(laptop))
+      .filter(([entry, value]) => entry.startsWith(`${course.id}/`) && value.due <= '2026-03-16')
+      .map(([entry]) => entry.slice(course.id.length + 1));
+    expect((await queue(page)).sort()).toEqual(dueBefore.sort());
+
+    // The phone's export imported: its own questions added, the question both rated takes the phone's later rating.
+    await page.locator('[data-import]').setInputFiles(phone);
     await expect
       .poll(() => page.locator('[data-data-status]').innerText())
-      .toBe('Imported 4 ratings from from-laptop.json, keeping the latest rating of each question.');
-    expect(await stored(page)).toEqual({
-      version: 2,
-      reviews: {
-        [key(a!)]: mine.reviews[key(a!)],
-        [key(b!)]: theirs.reviews[key(b!)],
-        [key(c!)]: theirs.reviews[key(c!)],
-        [otherCourse]: theirs.reviews[otherCourse],
-      },
-    });
-    await expect
-      .poll(() => page.locator('.page-notice[role="status"]').innerText())
-      .toMatch(/1 rating was for questions no longer in the notes and was removed/);
-    expect(await queue(page)).toEqual([c]);
+      .toBe('Imported 3 ratings from v2-phone-2026-03-14.json, keeping the latest rating of each question.');
+    const merged = (await stored(page))!;
+    const latest = { ...ratingsOf(old(laptop)), ...ratingsOf(old(phone)) };
+    expect(ratingsOf(merged.reviews)).toEqual(latest);
+    expect(merged.reviews[key('s1-2022-may-1-q7')]?.rating).toBe('shaky');
+
+    // A question of this course that is no longer in the notes is dropped, with a notice; another course's stays.
+    const stray = join(scratch, 'stray.json');
+    writeFileSync(
+      stray,
+      JSON.stringify({
+        version: 2,
+        reviews: {
+          [key('s9-1999-may-q99')]: { rating: 'shaky', ratedAt: '2026-03-15T02:00:00.000Z', box: 1, due: '2026-03-16' },
+          'another-course/q1': { rating: 'shaky', ratedAt: '2026-03-15T02:00:00.000Z', box: 1, due: '2026-03-16' },
+        },
+      }),
+    );
+    await page.locator('[data-import]').setInputFiles(stray);
+    await expect.poll(() => page.locator('.page-notice', { hasText: 'no longer in the notes' }).count()).toBe(1);
+    expect(ratingsOf((await stored(page))!.reviews)).toEqual({ ...latest, 'another-course/q1': ['shaky', '2026-03-15T02:00:00.000Z'] });
+
+    // Exported again (the current version) and imported in a new browser: the same progress.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+    const file = join(scratch, download.suggestedFilename());
+    await download.saveAs(file);
+    const fresh = await browser.newContext({ timezoneId: TIME_ZONE });
+    await fresh.context.clock.setFixedTime(at('2026-03-16'));
+    const elsewhere = await browser.visit(fresh.context, `/${course.id}/review/`);
+    await elsewhere.locator('[data-import]').setInputFiles(file);
+    await expect.poll(async () => (await stored(elsewhere))?.reviews).toEqual((await stored(page))!.reviews);
 
     // A file that is not progress at all changes nothing and says so.
     writeFileSync(join(scratch, 'notes.json'), '{not json');
     await page.locator('[data-import]').setInputFiles(join(scratch, 'notes.json'));
     await expect.poll(() => page.locator('.page-notice', { hasText: 'not valid JSON' }).count()).toBe(1);
-    expect(Object.keys((await stored(page))!.reviews)).toHaveLength(4);
-    expect(problems).toEqual([]);
+    expect(ratingsOf((await stored(page))!.reviews)).toEqual({ ...latest, 'another-course/q1': ['shaky', '2026-03-15T02:00:00.000Z'] });
+    expect([...problems, ...fresh.problems]).toEqual([]);
   });
 
   const valid = sectionQuestions.find((question) => question.hasAnswer)!;
+  /** A rating as this version stores it, given at 10:00 on 2 March (Hong Kong): Got it is due on the 4th, Shaky on the 3rd. */
+  const ratedOnMarch2 = (rating: Rating) => review(undefined, rating, new Date('2026-03-02T02:00:00.000Z'));
   const CORRUPT: { name: string; raw: () => string; notice: RegExp; kept: Record<string, Rating>; pages: string[] }[] = [
     {
       name: 'text that is not JSON',
@@ -167,11 +194,9 @@ describe('progress data', () => {
       name: 'a rating of a question that does not exist',
       raw: () =>
         JSON.stringify({
-          version: 2,
-          reviews: {
-            [key(valid.id)]: { rating: 'got-it', ratedAt: '2026-03-01T02:00:00.000Z', box: 2, due: '2026-03-04' },
-            [key('s9-1999-may-q99')]: { rating: 'shaky', ratedAt: '2026-03-01T02:00:00.000Z', box: 1, due: '2026-03-02' },
-          },
+          version: 3,
+          reviews: { [key(valid.id)]: ratedOnMarch2('got-it'), [key('s9-1999-may-q99')]: ratedOnMarch2('shaky') },
+          examDates: {},
         }),
       notice: /1 rating was for questions no longer in the notes and was removed/,
       kept: { [key(valid.id)]: 'got-it' },
@@ -182,11 +207,9 @@ describe('progress data', () => {
       name: 'a damaged rating',
       raw: () =>
         JSON.stringify({
-          version: 2,
-          reviews: {
-            [key(valid.id)]: { rating: 'got-it', ratedAt: '2026-03-01T02:00:00.000Z', box: 2, due: '2026-03-04' },
-            [key(sectionQuestions[1]!.id)]: { rating: 'meh', box: 9 },
-          },
+          version: 3,
+          reviews: { [key(valid.id)]: ratedOnMarch2('got-it'), [key(sectionQuestions[1]!.id)]: { rating: 'meh', box: 9 } },
+          examDates: {},
         }),
       notice: /1 damaged rating was dropped; the rest of your progress is kept/,
       kept: { [key(valid.id)]: 'got-it' },
@@ -215,7 +238,7 @@ describe('progress data', () => {
       await expect(notice.isVisible()).resolves.toBe(true);
       await expect.poll(() => notice.innerText()).toMatch(corrupt.notice);
       const progress = await stored(page);
-      expect(progress?.version).toBe(2);
+      expect(progress?.version).toBe(3);
       expect(Object.fromEntries(Object.entries(progress!.reviews).map(([entry, value]) => [entry, value.rating]))).toEqual(corrupt.kept);
 
       // The page still works: tallies, badges, the queue, Test-me.
@@ -229,12 +252,11 @@ describe('progress data', () => {
         );
         await page.getByRole('button', { name: 'Test me' }).click();
         await rateByMouse(page, sectionQuestions.at(-1)!.id, 'unknown');
-        expect((await stored(page))!.reviews[key(sectionQuestions.at(-1)!.id)]?.rating).toBe('unknown');
       }
       if (path === `/${course.id}/review/`) {
         await page.locator('[data-review-queue] > *').first().waitFor();
         const due = await queue(page);
-        // Version 1's shaky rating from 1 March is due the next day (today); the others are not due yet.
+        // Version 1's shaky rating from 1 March was due the next day (so now); Got it from 2 March is not due yet.
         expect(due).toEqual(corrupt.kept[key(valid.id)] === 'shaky' ? [valid.id] : []);
       }
       // The notice goes with OK, and the repaired data raises none on the next visit.

@@ -4,7 +4,17 @@
  */
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
-import { answerByKeyboard, articleIds, focused, key, sectionPath, sectionQuestions, stored, tabTo } from './setup/revision.ts';
+import {
+  answerByKeyboard,
+  articleIds,
+  focused,
+  key,
+  ratingStored,
+  sectionPath,
+  sectionQuestions,
+  stored,
+  tabTo,
+} from './setup/revision.ts';
 
 const browser = useBrowser();
 
@@ -71,9 +81,12 @@ describe('keyboard only', () => {
     // Changing one's mind, still by keyboard: Shift+Tab back to "Got it".
     await page.keyboard.press('Shift+Tab');
     expect((await focused(page)).rating).toBe('got-it');
+    const since = await page.evaluate(() => Date.now());
     await page.keyboard.press('Enter');
-    expect((await stored(page))?.reviews[key(target.id)]?.rating).toBe('got-it');
+    await ratingStored(page, key(target.id), 'got-it', since);
     await expect(article.locator('.rating-badge').innerText()).resolves.toBe('Got it');
+    // A changed mind replaces the rating a moment ago: still one review of the question, not two.
+    expect((await stored(page))?.reviews[key(target.id)]).toMatchObject({ previous: null, card: { reps: 1 } });
 
     expect(problems).toEqual([]);
   });

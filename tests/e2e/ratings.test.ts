@@ -4,6 +4,7 @@
  * course home.
  */
 import type { Page } from 'playwright-core';
+import { createEmptyCard, fsrs, Rating as FsrsGrade, type Grade } from 'ts-fsrs';
 import { describe, expect, test } from 'vitest';
 import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
@@ -24,8 +25,8 @@ import {
 
 const browser = useBrowser();
 const DAY1 = '2026-03-02';
-const DAY2 = '2026-03-03';
-const DAY4 = '2026-03-05';
+/** ts-fsrs as the site configures it (FSRS-6, 90 % retention, no fuzz, no learning steps), set up here on its own. */
+const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: [], relearning_steps: [] });
 
 /** What the test rates on the section page (its order is the notes' order): two answered questions and a screenshot-only one. */
 const answered = sectionQuestions.filter((question) => question.hasAnswer).map((question) => question.id);
@@ -58,14 +59,32 @@ describe('ratings', () => {
     };
     for (const [entry, rating] of Object.entries(ratings)) await rateByMouse(page, entry.slice(course.id.length + 1), rating);
 
-    const progress = await stored(page);
-    expect(progress).toEqual({
-      version: 2,
+    // Each a first review, with the memory ts-fsrs gives its grade: back in 2 days after Got it, 1 after Shaky or Didn't know.
+    const firstReview = (grade: Grade, days: number) => {
+      const card = scheduler.next(createEmptyCard(at(DAY1)), at(DAY1), grade).card;
+      expect(card.scheduled_days).toBe(days);
+      return {
+        previous: null,
+        card: {
+          due: card.due.toISOString(),
+          stability: card.stability,
+          difficulty: card.difficulty,
+          scheduledDays: card.scheduled_days,
+          learningSteps: 0,
+          reps: 1,
+          lapses: 0,
+          state: 'Review',
+        },
+      };
+    };
+    expect(await stored(page)).toEqual({
+      version: 3,
       reviews: {
-        [key(answered[0]!)]: { rating: 'got-it', ratedAt: at(DAY1).toISOString(), box: 2, due: DAY4 },
-        [key(answered[1]!)]: { rating: 'shaky', ratedAt: at(DAY1).toISOString(), box: 1, due: DAY2 },
-        [key(screenshotOnly[0]!)]: { rating: 'unknown', ratedAt: at(DAY1).toISOString(), box: 0, due: DAY1 },
+        [key(answered[0]!)]: { rating: 'got-it', ratedAt: at(DAY1).toISOString(), ...firstReview(FsrsGrade.Good, 2) },
+        [key(answered[1]!)]: { rating: 'shaky', ratedAt: at(DAY1).toISOString(), ...firstReview(FsrsGrade.Hard, 1) },
+        [key(screenshotOnly[0]!)]: { rating: 'unknown', ratedAt: at(DAY1).toISOString(), ...firstReview(FsrsGrade.Again, 1) },
       },
+      examDates: {},
     });
 
     const sectionKeys = ids.map(key);
@@ -138,7 +157,7 @@ describe('ratings', () => {
     ];
     expect(cards.sort()).toEqual(expected.sort());
     expect(cards.filter(([, text]) => !text!.startsWith('0/')).length).toBeGreaterThanOrEqual(2);
-    await expect(home.locator('.course-review .page-progress').innerText()).resolves.toBe(
+    await expect(home.locator('.exam-panel .page-progress').innerText()).resolves.toBe(
       expectedTally(
         course.questions.map((question) => key(question.id)),
         ratings,

@@ -7,6 +7,8 @@ export type Question = CollectionEntry<'questions'>;
 export interface Course {
   id: string;
   title: string;
+  /** The exam's date (and start time) from course.md, if the notes give one. */
+  examDate?: string | undefined;
   entry: CollectionEntry<'courses'>;
   scope?: CollectionEntry<'sections'> | undefined;
   sections: (SectionSummary<Question['data']> & { entries: Question[] })[];
@@ -33,6 +35,7 @@ export function loadCourses(): Promise<Course[]> {
         return {
           id: entry.id,
           title: entry.data.title,
+          examDate: entry.data.examDate,
           entry,
           scope: ownSections.find((section) => section.data.scope),
           sections: summariseSections(

@@ -9,12 +9,13 @@
  *
  * E2E_REUSE_BUILD=1 keeps an existing .e2e/dist (for iterating on tests); CI always rebuilds.
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../../scripts/lib/static-server.ts';
 import { imagePath } from '../../../src/lib/content/images.ts';
-import { IMAGE_FOLDER } from '../../../src/lib/content/layout.ts';
+import { splitFrontmatter, withFrontmatter } from '../../../src/lib/content/frontmatter.ts';
+import { coursePaths, IMAGE_FOLDER } from '../../../src/lib/content/layout.ts';
 import { readCourse } from '../../../src/lib/content/read.ts';
 import { normalizeBase } from '../../../src/lib/site/urls.ts';
 import { npmRun } from './npm.ts';
@@ -27,6 +28,8 @@ export interface E2eCourse {
   notes: string;
   /** True for the user's own notes, false for the test fixture. */
   own: boolean;
+  /** The exam date its course.md gives. */
+  examDate?: string;
 }
 
 declare module 'vitest' {
@@ -48,7 +51,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 const SOURCES: E2eCourse[] = [
   { id: 'dasc7606', notes: 'content/dasc7606/notes.md', own: true },
-  { id: 'ml-midterm', notes: 'tests/fixtures/notes/ml-midterm.md', own: false },
+  { id: 'ml-midterm', notes: 'tests/fixtures/notes/ml-midterm.md', own: false, examDate: '2027-01-11' },
 ];
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -66,6 +69,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mkdirSync(content, { recursive: true });
     for (const course of courses) {
       await npmRun('import', [course.notes, '--course', course.id, '--content', relative(ROOT, content)]);
+      // The exam date as `npm run import -- … --exam-date` is to write it into course.md, until the importer takes that option.
+      if (course.examDate) {
+        const file = join(content, course.id, coursePaths.course());
+        const { data, body } = splitFrontmatter(readFileSync(file, 'utf8'))!;
+        writeFileSync(file, withFrontmatter({ ...data, examDate: course.examDate }, body.replace(/^\n/, '').replace(/\n$/, '')));
+      }
       if (course.own) {
         // Screenshots the user already put in the real content folder come along; realistic ones stand in for the rest.
         const images = join(ROOT, 'content', course.id, IMAGE_FOLDER);

@@ -45,12 +45,28 @@ export async function articleIds(page: Page): Promise<string[]> {
   return page.locator('article.question[data-question-id]').evaluateAll((articles) => articles.map((article) => article.id));
 }
 
-/** Reveals a question's first answer unit (when it has one) and rates it, by mouse. Test-me must be on. */
+/**
+ * Waits until the browser has stored a rating of `rating` for the question `questionKey` given at or
+ * after `since` (ms, the page's clock): a rating is saved once the scheduler has loaded, a moment
+ * after the click.
+ */
+export async function ratingStored(page: Page, questionKey: string, rating: Rating, since: number): Promise<void> {
+  await expect
+    .poll(async () => {
+      const entry = (await stored(page))?.reviews[questionKey];
+      return entry !== undefined && entry.rating === rating && Date.parse(entry.ratedAt) >= since;
+    })
+    .toBe(true);
+}
+
+/** Reveals a question's first answer unit (when it has one) and rates it, by mouse, until the rating is stored. Test-me must be on. */
 export async function rateByMouse(page: Page, id: string, rating: Rating): Promise<void> {
   const article = page.locator(`article[id="${id}"]`);
   const reveal = article.locator('.reveal').first();
   if ((await reveal.count()) > 0 && (await reveal.getAttribute('aria-expanded')) === 'false') await reveal.click();
+  const since = await page.evaluate(() => Date.now());
   await article.getByRole('group', { name: 'How did it go?' }).getByRole('button', { name: LABEL[rating], exact: true }).click();
+  await ratingStored(page, (await article.getAttribute('data-question-id')) ?? '', rating, since);
 }
 
 /** The questions the review queue lists, in order, as question ids. */
@@ -111,7 +127,9 @@ export async function answerByKeyboard(page: Page, id: string, rating: Rating): 
       reveals += 1;
     } else if (now.rating === rating) {
       expect(now.ratingShown).toBe(true);
+      const since = await page.evaluate(() => Date.now());
       await page.keyboard.press(rating === 'shaky' ? 'Space' : 'Enter');
+      await ratingStored(page, key(id), rating, since);
       return reveals;
     }
     await page.keyboard.press('Tab');
