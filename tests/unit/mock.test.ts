@@ -6,18 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { allocate, drawMockPaper, type MockCandidate } from '../../src/lib/progress/mock.ts';
 import type { Review } from '../../src/lib/progress/ratings.ts';
 import { review } from '../../src/lib/progress/schedule.ts';
-
-/** A small deterministic generator (mulberry32), so each draw can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmark's seeded generator, so each draw can be repeated.
+import { random } from '../../scripts/lib/synthetic-notes.ts';
 
 const now = new Date('2026-12-12T02:00:00Z');
 /** Three sections of 4, 4 and 2 questions, the last of each not examined. */
@@ -57,7 +47,7 @@ describe('allocate', () => {
 describe('drawMockPaper', () => {
   it('draws the number asked for, examinable only, each once, in the course order', () => {
     for (let seed = 1; seed <= 50; seed++) {
-      const paper = drawMockPaper(candidates, {}, now, 5, seeded(seed));
+      const paper = drawMockPaper(candidates, {}, now, 5, random(seed));
       expect(paper).toHaveLength(5);
       expect(new Set(paper).size).toBe(5);
       expect(paper.every((key) => examinable.includes(key))).toBe(true);
@@ -67,7 +57,7 @@ describe('drawMockPaper', () => {
   });
 
   it('spreads an unrated course over its sections in proportion to their examinable questions', () => {
-    const sections = drawMockPaper(candidates, {}, now, 7, seeded(7)).map((key) => key.split('-')[0]);
+    const sections = drawMockPaper(candidates, {}, now, 7, random(7)).map((key) => key.split('-')[0]);
     expect(sections.filter((name) => name === 'c/s1')).toHaveLength(3);
     expect(sections.filter((name) => name === 'c/s2')).toHaveLength(3);
     expect(sections.filter((name) => name === 'c/s3')).toHaveLength(1);
@@ -76,7 +66,7 @@ describe('drawMockPaper', () => {
   it('draws what is not known before what was just got right, across sections', () => {
     const unknown = ['c/s1-q2', 'c/s2-q3', 'c/s3-q1'];
     const reviews = justKnown(examinable.filter((key) => !unknown.includes(key)));
-    for (let seed = 1; seed <= 30; seed++) expect(drawMockPaper(candidates, reviews, now, 3, seeded(seed))).toEqual(unknown);
+    for (let seed = 1; seed <= 30; seed++) expect(drawMockPaper(candidates, reviews, now, 3, random(seed))).toEqual(unknown);
   });
 
   it('weights by how likely each question is forgotten: a forgotten one comes far more often than a shaky one', () => {
@@ -87,7 +77,7 @@ describe('drawMockPaper', () => {
     };
     const counts = new Map<string, number>();
     for (let seed = 1; seed <= 400; seed++)
-      for (const key of drawMockPaper(candidates, reviews, now, 1, seeded(seed))) counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const key of drawMockPaper(candidates, reviews, now, 1, random(seed))) counts.set(key, (counts.get(key) ?? 0) + 1);
     const forgotten = counts.get('c/s1-q1') ?? 0;
     const known = counts.get('c/s1-q2') ?? 0;
     expect(forgotten + known).toBe(400);
@@ -96,11 +86,11 @@ describe('drawMockPaper', () => {
   });
 
   it('gives what there is when asked for more', () => {
-    expect(drawMockPaper(candidates, {}, now, 50, seeded(3)).sort()).toEqual([...examinable].sort());
-    expect(drawMockPaper([], {}, now, 5, seeded(3))).toEqual([]);
+    expect(drawMockPaper(candidates, {}, now, 50, random(3)).sort()).toEqual([...examinable].sort());
+    expect(drawMockPaper([], {}, now, 5, random(3))).toEqual([]);
   });
 
   it('repeats itself for the same random numbers', () => {
-    expect(drawMockPaper(candidates, {}, now, 4, seeded(11))).toEqual(drawMockPaper(candidates, {}, now, 4, seeded(11)));
+    expect(drawMockPaper(candidates, {}, now, 4, random(11))).toEqual(drawMockPaper(candidates, {}, now, 4, random(11)));
   });
 });
