@@ -43,7 +43,9 @@ async function fetchArticles(questions: RevisionQuestion[]): Promise<HTMLElement
   const parse = async (url: string): Promise<Document> => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    return new DOMParser().parseFromString(await response.text(), 'text/html');
+    // Without the page's own <style> (its print header): parsed here it would be checked against this
+    // page's CSP, which does not allow another page's inline style, and refused with an error.
+    return new DOMParser().parseFromString((await response.text()).replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, ''), 'text/html');
   };
   for (const question of questions) if (!pages.has(question.page)) pages.set(question.page, parse(question.page));
   const articles: HTMLElement[] = [];
