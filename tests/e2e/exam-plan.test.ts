@@ -110,8 +110,7 @@ describe("tonight's plan", () => {
     const after = await plan(review);
     expect(after.map(({ id }) => id)).toEqual(first.slice(3).map(({ id }) => id));
     await home.reload({ waitUntil: 'load' });
-    const today = await readinessPercent(home);
-    expect(today).toBeGreaterThan(0);
+    expect(await readinessPercent(home)).toBeGreaterThan(0);
     await expect(text(home, '[data-readiness]')).resolves.toMatch(new RegExp(` · ${N - 3} of ${N} examinable questions not rated yet\\.$`));
 
     // The rest of today's list: the day's plan is done.
@@ -122,6 +121,8 @@ describe("tonight's plan", () => {
     await review.reload({ waitUntil: 'load' });
     await expect(text(review, '.plan-done')).resolves.toBe(`Today’s plan is done: ${perDay} of ${perDay} reviewed. Come back tomorrow.`);
     await expect(review.locator('.review-list').count()).resolves.toBe(0);
+    await home.reload({ waitUntil: 'load' });
+    const today = await readinessPercent(home);
 
     // The next day: two days left for what remains, and yesterday's reviews a little less fresh.
     await context.clock.setFixedTime(at('2026-12-13'));
