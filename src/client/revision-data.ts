@@ -1,7 +1,8 @@
 /** What the revision pages' browser code shares: the page's questions (RevisionData) and the exam date in force. */
 import { examDateInForce } from '../lib/progress/exam.ts';
 import type { Progress } from '../lib/progress/storage.ts';
-import { REVISION_DATA_ID, type RevisionData } from '../lib/site/revision.ts';
+import { REVISION_DATA_ID } from '../lib/site/revision-island.ts';
+import type { RevisionData } from '../lib/site/revision.ts';
 
 /** The RevisionData the page carries as JSON, if it carries any. */
 export function readRevisionData(): RevisionData | undefined {

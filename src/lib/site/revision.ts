@@ -34,14 +34,6 @@ export interface RevisionData {
   questions: RevisionQuestion[];
 }
 
-/** The element id of the JSON island that carries a page's RevisionData. */
-export const REVISION_DATA_ID = 'revision-data';
-
-/** JSON to put inside a <script> element: a "</script>" in a title from the notes cannot end it early. */
-export function jsonIsland(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
 export function revisionData(
   course: {
     id: string;
