@@ -55,7 +55,11 @@ function addRevealButtons(article: HTMLElement, onReveal: () => void): void {
       const open = button.getAttribute('aria-expanded') !== 'true';
       button.setAttribute('aria-expanded', String(open));
       button.textContent = open ? 'Hide answer' : 'Show answer';
-      for (const answer of answers) answer.toggleAttribute('data-revealed', open);
+      for (const answer of answers) {
+        answer.toggleAttribute('data-revealed', open);
+        // An answer the notes fold away (`<details>`, `:::details`) opens with it: "Show answer" shows it.
+        if (open) for (const details of answer.querySelectorAll('details')) details.open = true;
+      }
       if (open) onReveal();
     });
     first.before(button);

@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, test } from 'vitest';
-import { violations, type Violation } from './setup/axe.ts';
+import { chineseOutsideZh, violations, type Violation } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allPages, builtPages, printablePages } from './setup/site.ts';
 
@@ -102,29 +101,6 @@ test('the check can fail: a page without a language is reported', async () => {
   await page.evaluate(() => document.documentElement.removeAttribute('lang'));
   expect((await violations(page)).map((violation) => violation.id)).toContain('html-has-lang');
 });
-
-/** Chinese text a screen reader would read with the page's English voice: outside any lang="zh", not hidden, not math or code. */
-function chineseOutsideZh(html: string): string[] {
-  const found: string[] = [];
-  const walk = (node: Root | Element, zh: boolean): void => {
-    for (const child of node.children) {
-      if (child.type === 'element') {
-        const names = Array.isArray(child.properties.className) ? child.properties.className.map(String) : [];
-        if (
-          ['title', 'script', 'style', 'code', 'pre'].includes(child.tagName) ||
-          child.properties.ariaHidden === 'true' ||
-          names.includes('katex')
-        )
-          continue;
-        walk(child, child.properties.lang === undefined ? zh : String(child.properties.lang).startsWith('zh'));
-      } else if (child.type === 'text' && !zh && /\p{Script=Han}/u.test(child.value)) {
-        found.push(child.value.trim().slice(0, 60));
-      }
-    }
-  };
-  walk(fromHtml(html), false);
-  return found;
-}
 
 describe('languages for screen readers', () => {
   const pages = builtPages().map((path) => [path, readFileSync(join(inject('dist'), path, 'index.html'), 'utf8')] as const);

@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { examWeight } from '../../src/lib/progress/forecast.ts';
 import { sectionName } from '../../src/lib/site/model.ts';
-import { violations } from './setup/axe.ts';
+import { violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { at, course, coursePath, rateByMouse, reviewPath, stored, tabTo, TIME_ZONE } from './setup/revision.ts';
 import { allCourses } from './setup/site.ts';

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { examWeight } from '../../src/lib/progress/forecast.ts';
 import { review } from '../../src/lib/progress/schedule.ts';
 import { emptyProgress, writeProgress } from '../../src/lib/progress/storage.ts';
-import { violations } from './setup/axe.ts';
+import { violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { at, course, key, rateByMouse, stored, tabTo, TIME_ZONE } from './setup/revision.ts';
 import { dehyphen, pdfText } from './setup/site.ts';

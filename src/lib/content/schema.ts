@@ -82,7 +82,7 @@ export const courseSchema = z.object({
   notes: z.string(),
   /** Other fields of the notes' YAML front matter (author, date …), shown on the course home. */
   meta: z.record(z.string(), z.string()).optional(),
-  /** The exam's local date (and start time), from `npm run import -- … --exam-date 2026-12-15`; readers can change theirs. */
+  /** When the exam is, in local time: `--exam-date` at import ("2026-12-15", or "2026-12-15T09:30"), kept by later imports; readers can set their own. */
   examDate: examDateSchema.optional(),
 });
 

@@ -52,10 +52,13 @@ export async function articleIds(page: Page): Promise<string[]> {
  */
 export async function ratingStored(page: Page, questionKey: string, rating: Rating, since: number): Promise<void> {
   await expect
-    .poll(async () => {
-      const entry = (await stored(page))?.reviews[questionKey];
-      return entry !== undefined && entry.rating === rating && Date.parse(entry.ratedAt) >= since;
-    })
+    .poll(
+      async () => {
+        const entry = (await stored(page))?.reviews[questionKey];
+        return entry !== undefined && entry.rating === rating && Date.parse(entry.ratedAt) >= since;
+      },
+      { message: `${questionKey} stored as ${rating}` },
+    )
     .toBe(true);
 }
 

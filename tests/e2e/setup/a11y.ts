@@ -1,6 +1,8 @@
-/** axe-core's WCAG 2.2 A/AA checks on a page of the built site, run as the page is (its CSP in force). */
+/** Accessibility checks for any built page: axe-core's WCAG 2.2 AA rules, and Chinese marked for screen readers. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { Page } from 'playwright-core';
 
 // Evaluated through the DevTools protocol, not added as a <script>: the page's CSP stays in force.
@@ -44,4 +46,27 @@ export async function violations(page: Page, include?: string): Promise<Violatio
     },
     { tags: TAGS, include },
   );
+}
+
+/** Chinese text a screen reader would read with the page's English voice: outside any lang="zh", not hidden, not math or code. */
+export function chineseOutsideZh(html: string): string[] {
+  const found: string[] = [];
+  const walk = (node: Root | Element, zh: boolean): void => {
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        const names = Array.isArray(child.properties.className) ? child.properties.className.map(String) : [];
+        if (
+          ['title', 'script', 'style', 'code', 'pre'].includes(child.tagName) ||
+          child.properties.ariaHidden === 'true' ||
+          names.includes('katex')
+        )
+          continue;
+        walk(child, child.properties.lang === undefined ? zh : String(child.properties.lang).startsWith('zh'));
+      } else if (child.type === 'text' && !zh && /\p{Script=Han}/u.test(child.value)) {
+        found.push(child.value.trim().slice(0, 60));
+      }
+    }
+  };
+  walk(fromHtml(html), false);
+  return found;
 }
