@@ -71,6 +71,8 @@ interface SizeResult {
   importMs: number;
   buildMs: number;
   indexMs: number;
+  /** The Anki export step, part of buildMs. */
+  ankiMs: number;
   peakKb: number | undefined;
   distBytes: number;
   files: number;
@@ -82,7 +84,7 @@ interface SizeResult {
 async function benchSize(questions: number, runs: number): Promise<SizeResult> {
   const dir = join(WORK, String(questions));
   const courses = Math.max(1, Math.ceil(questions / 250));
-  const phases = { import: [] as number[], build: [] as number[], index: [] as number[] };
+  const phases = { import: [] as number[], build: [] as number[], index: [] as number[], anki: [] as number[] };
   let peakKb: number | undefined;
   for (let attempt = 0; attempt < runs; attempt++) {
     rmSync(dir, { recursive: true, force: true });
@@ -100,12 +102,15 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
     const build = run([NODE, 'node_modules/astro/bin/astro.mjs', 'build'], env);
     const fonts = run([NODE, 'scripts/subset-fonts.ts', '--dist', dist], env);
     const index = run([NODE, 'scripts/index.ts', '--dist', dist], env);
+    const anki = run([NODE, 'scripts/anki.ts', '--dist', dist], env);
     // npm run build's last step (the synthetic notes get no PDFs: printing is not what scales here).
     const offline = run([NODE, 'scripts/service-worker.ts', '--dist', dist], env);
     phases.import.push(importMs);
-    phases.build.push(build.ms + fonts.ms + offline.ms);
+    phases.build.push(build.ms + fonts.ms + anki.ms + offline.ms);
     phases.index.push(index.ms);
-    peakKb = Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
+    phases.anki.push(anki.ms);
+    peakKb =
+      Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, anki.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
   }
   const dist = join(dir, 'dist');
   const files = walk(dist);
@@ -123,6 +128,7 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
       importMs: median(phases.import),
       buildMs: median(phases.build),
       indexMs: median(phases.index),
+      ankiMs: median(phases.anki),
       peakKb,
       distBytes: files.reduce((sum, path) => sum + statSync(path).size, 0),
       files: files.length,
@@ -255,7 +261,13 @@ runCli(async () => {
     console.error(`bench: ${size} questions, ${runs} run(s)…`);
     results.push(await benchSize(size, runs));
   }
-  const sections = results.length > 0 ? [scaleTable(results)] : [];
+  const sections =
+    results.length > 0
+      ? [
+          scaleTable(results),
+          `Of the build, the Anki export takes ${results.map((result) => `${(result.ankiMs / 1000).toFixed(1)} s at ${result.questions.toLocaleString('en')}`).join(', ')} questions.`,
+        ]
+      : [];
   const [base, largest] = [results.find((result) => result.questions === 250), results.find((result) => result.questions === 2500)];
   if (base && largest) {
     const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;

@@ -1,7 +1,7 @@
 /**
  * npm run build: the site in dist/ (SITE_OUT_DIR). Astro builds the pages (and says how far it is),
  * then the steps that work on the built pages run in this process, each saying what it is doing
- * and how far: KaTeX font subsetting, the search index, the PDFs, the offline service worker.
+ * and how far: KaTeX font subsetting, the search index, the Anki export, the PDFs, the offline service worker.
  * At the end, one line per step with its time. Font subsets and PDFs of unchanged pages come
  * from caches outside dist/ (scripts/lib/cache-dirs.ts).
  */
@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDirectory } from '../src/lib/content/layout.ts';
+import { urls } from '../src/lib/site/urls.ts';
 import { stepCacheDir } from './lib/cache-dirs.ts';
 import { runCli } from './lib/cli.ts';
 import { summaryLines, type StepResult } from './lib/progress.ts';
@@ -32,14 +33,16 @@ runCli(async () => {
   const modules = Promise.all([
     import('./lib/katex-fonts.ts'),
     import('./lib/search-index.ts'),
+    import('./lib/anki-export.ts'),
     import('./lib/pdf/print-pdfs.ts'),
     import('./lib/offline.ts'),
   ]);
   modules.catch(() => undefined); // reported where awaited, after Astro
   const results = [await astroBuild(dist)];
-  const [{ subsetKatexFonts }, { writeSearchIndex }, { printPdfs }, { offlineStep }] = await modules;
+  const [{ subsetKatexFonts }, { writeSearchIndex }, { ankiStep }, { printPdfs }, { offlineStep }] = await modules;
   results.push(await subsetKatexFonts(dist, stepCacheDir('katex-fonts'), process.stderr));
   results.push(await writeSearchIndex(dist, contentDirectory(), process.stderr));
+  results.push(ankiStep(dist, contentDirectory(), urls));
   results.push(await printPdfs(dist, { cacheDir: stepCacheDir('pdf'), output: process.stderr }));
   results.push(await offlineStep(dist));
   console.log(['', `Built ${dist}/:`, ...summaryLines(results)].join('\n'));

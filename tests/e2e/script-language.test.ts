@@ -70,6 +70,7 @@ describe('Chinese filled in by scripts is marked lang="zh"', () => {
     // Not known today: due at once.
     const stored = writeProgress({
       version: CURRENT_VERSION,
+      examDates: {},
       reviews: { [questionKey(course.id, question.id)]: review(undefined, 'unknown', new Date()) },
     });
     const { context, problems } = await browser.newContext();

@@ -8,6 +8,8 @@ export type Question = CollectionEntry<'questions'>;
 export interface Course {
   id: string;
   title: string;
+  /** The exam's date (and start time) from course.md, if the notes give one. */
+  examDate?: string | undefined;
   entry: CollectionEntry<'courses'>;
   scope?: CollectionEntry<'sections'> | undefined;
   /** Each section with its own entry (its introduction is the entry's body) and its questions' entries. */
@@ -42,6 +44,7 @@ export function loadCourses(): Promise<Course[]> {
         return {
           id: entry.id,
           title: entry.data.title,
+          examDate: entry.data.examDate,
           entry,
           scope: ownSections.find((section) => section.data.scope),
           sections: summariseSections(

@@ -20,6 +20,8 @@ export interface SiteCourse {
   id: string;
   /** The notes file or folder, relative to the project. */
   notes: string;
+  /** The exam date to import it with (`--exam-date`). */
+  examDate?: string | undefined;
 }
 
 export interface BuiltSite {
@@ -86,7 +88,15 @@ export async function buildSite(name: string, courses: SiteCourse[], options: Si
   rmSync(work, { recursive: true, force: true });
   mkdirSync(site.content, { recursive: true });
   for (const course of courses) {
-    site.importOutput[course.id] = await npmRun('import', [course.notes, '--course', course.id, '--content', relative(ROOT, site.content)]);
+    const examDate = course.examDate ? ['--exam-date', course.examDate] : [];
+    site.importOutput[course.id] = await npmRun('import', [
+      course.notes,
+      '--course',
+      course.id,
+      '--content',
+      relative(ROOT, site.content),
+      ...examDate,
+    ]);
   }
   await options.afterImport?.(site.content);
   // Its own Astro cache, so the test build never evicts (or reuses) the real site's.

@@ -25,6 +25,8 @@ export interface E2eCourse {
   notes: string;
   /** True for the user's own notes, false for the test fixture. */
   own: boolean;
+  /** The exam date it is imported with (`--exam-date`), kept in its course.md. */
+  examDate?: string;
 }
 
 declare module 'vitest' {
@@ -44,7 +46,7 @@ declare module 'vitest' {
 
 const SOURCES: E2eCourse[] = [
   { id: 'dasc7606', notes: 'content/dasc7606/notes.md', own: true },
-  { id: 'ml-midterm', notes: 'tests/fixtures/notes/ml-midterm.md', own: false },
+  { id: 'ml-midterm', notes: 'tests/fixtures/notes/ml-midterm.md', own: false, examDate: '2027-01-11' },
 ];
 
 /** Screenshots the user already put in the real content folder come along; realistic ones stand in for the rest. */
