@@ -11,6 +11,7 @@ import type { BrowserContext } from 'playwright-core';
 import { findPrintablePages, fileInDist, type PrintablePage } from './lib/built-pages.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
+import { loadImagesForPrint } from './lib/print-images.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { urls } from '../src/lib/site/urls.ts';
 
@@ -23,11 +24,7 @@ async function printPage(context: BrowserContext, base: string, dist: string, ta
     const response = await page.goto(base + urls.at(target.url), { waitUntil: 'load' });
     if (!response?.ok()) throw new Error(`${target.url} answered ${response?.status() ?? 'nothing'}`);
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-    // Lazy screenshots below the fold would print blank: load them all, then wait for fonts.
-    await page.evaluate(() => {
-      for (const image of document.images) image.loading = 'eager';
-    });
-    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+    await loadImagesForPrint(page);
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
