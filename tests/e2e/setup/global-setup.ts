@@ -1,7 +1,7 @@
 /**
  * Builds the site the end-to-end tests run against, from notes imported into a throwaway folder:
  * the user's notes (content/dasc7606/notes.md) with realistic stand-ins for the screenshots they name
- * (screenshots.ts) and, when present, the second-course fixture (tests/fixtures/notes/ml-midterm.md). Then prints the PDFs, serves the site and hands base URL,
+ * (scripts/lib/stand-in-screenshots.ts) and, when present, the second-course fixture (tests/fixtures/notes/ml-midterm.md). Then prints the PDFs, serves the site and hands base URL,
  * built folder and courses to the tests through `inject()`.
  *
  * The `e2e-subpath` project does it all again with the site built and served under a sub-path
@@ -12,13 +12,11 @@
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { writeMissingScreenshots } from '../../../scripts/lib/stand-in-screenshots.ts';
 import { serveStatic } from '../../../scripts/lib/static-server.ts';
-import { imagePath } from '../../../src/lib/content/images.ts';
 import { IMAGE_FOLDER } from '../../../src/lib/content/layout.ts';
-import { readCourse } from '../../../src/lib/content/read.ts';
 import { normalizeBase } from '../../../src/lib/site/urls.ts';
 import { npmRun } from './npm.ts';
-import { writeScreenshots } from './screenshots.ts';
 
 export interface E2eCourse {
   /** Course id, the folder under content and dist. */
@@ -70,11 +68,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         // Screenshots the user already put in the real content folder come along; realistic ones stand in for the rest.
         const images = join(ROOT, 'content', course.id, IMAGE_FOLDER);
         if (existsSync(images)) cpSync(images, join(content, course.id, IMAGE_FOLDER), { recursive: true, force: false });
-        const { sections, questions } = readCourse(content, course.id);
-        const sources = [...sections, ...questions].flatMap((entry) => entry.data.images.map((image) => image.src));
-        await writeScreenshots(
-          [...new Set(sources)].map((src) => imagePath(join(content, course.id), src)).filter((path) => path !== undefined),
-        );
+        await writeMissingScreenshots(content, course.id);
       }
     }
     // Its own Astro cache, so the test build never evicts (or reuses) the real site's.
