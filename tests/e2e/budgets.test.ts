@@ -53,26 +53,24 @@ describe('a section page', () => {
 
 /**
  * The user's notes with their 48 screenshots (stand-ins, in the test setup), as a browser loads them:
- * lazy loading on, no scrolling, fonts included. A phone gets screenshots no wider than it shows.
+ * lazy loading on, no scrolling, fonts included. A phone gets screenshots no wider than it shows
+ * (the issue's goal: 150 KB); a desktop shows them 736 px wide, over twice the phone's 358, from
+ * the 800 px files (about 55 KB a page of text), and the first 2,150 px of a page hold up to three.
  */
+const SCREENS = [
+  ['a 390 px phone', PHONE, 150],
+  ['a 1280 px desktop', DESKTOP, 250],
+] as const;
+
 describe.runIf(own)('every section page of the user’s notes, screenshots included', () => {
-  const sections = own?.sections.filter((section) => !section.scope) ?? [];
+  const paths = (own?.sections ?? []).filter((section) => !section.scope).map((section) => `/${own?.id}/s${section.number}/`);
 
-  it.each(sections.map((section) => [`/${own?.id}/s${section.number}/`]))(
-    '%s loads at most 150 KB on a 390 px phone screen',
-    async (path) => {
-      const loaded = await firstLoad(path, PHONE);
+  it.each(paths.flatMap((path) => SCREENS.map(([name, screen, budget]) => [path, budget, name, screen] as const)))(
+    '%s loads at most %i KB on %s screen',
+    async (path, budget, _name, screen) => {
+      const loaded = await firstLoad(path, screen);
       expect(total(loaded, 'Image'), 'it has screenshots to load').toBeGreaterThan(0);
-      expect(total(loaded), describeImages(loaded)).toBeLessThanOrEqual(150 * KB);
-    },
-  );
-
-  it.each(sections.map((section) => [`/${own?.id}/s${section.number}/`]))(
-    '%s loads at most 250 KB on a 1280 px desktop screen',
-    async (path) => {
-      const loaded = await firstLoad(path, DESKTOP);
-      expect(total(loaded, 'Image'), 'it has screenshots to load').toBeGreaterThan(0);
-      expect(total(loaded), describeImages(loaded)).toBeLessThanOrEqual(250 * KB);
+      expect(total(loaded), describeImages(loaded)).toBeLessThanOrEqual(budget * KB);
     },
   );
 });

@@ -6,12 +6,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rehypePlugins, remarkPlugins } from '../../src/lib/markdown/pipeline.ts';
 import { COLUMN_SIZES, LIGHTBOX_MAX_WIDTH, lightboxSizes, PRINT, printSize, screenSources } from '../../src/lib/site/screenshot-sizes.ts';
 import { ROOT } from './helpers/cli.ts';
+import { siteMarkdown } from './helpers/markdown.ts';
 
 const css = (name: string): string => readFileSync(join(ROOT, 'src/styles', name), 'utf8');
 
@@ -64,12 +63,7 @@ describe('the numbers follow the styles', () => {
 });
 
 describe('the Markdown pipeline', async () => {
-  const site = await createMarkdownProcessor({
-    remarkPlugins,
-    rehypePlugins: [...rehypePlugins],
-    smartypants: false,
-    syntaxHighlight: false,
-  });
+  const site = await siteMarkdown();
   const work = mkdtempSync(join(tmpdir(), 'screenshot-sizes-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const question = join(work, 'demo', 'questions', 's1-2024-may-q1.md');
