@@ -3,22 +3,29 @@
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search and what the
- * offline service worker stores on a first visit. Then builds the user's notes (PDFs included),
- * reports their offline precache and runs Lighthouse (mobile and desktop) on the GAN section.
- * Then times `npm run build` of the user's notes clean, after a one-question edit and with nothing
- * changed, per step (`--sizes ''` skips the synthetic sizes). Prints Markdown tables.
+ * offline service worker stores on a first visit. Then builds the user's notes with stand-ins for
+ * the screenshots they name (scripts/lib/stand-in-screenshots.ts), PDFs included (median of the
+ * runs, cold caches): what a section page loads on a phone and a desktop screen, the PDFs' size and
+ * their screenshots' resolution, the offline precache, and Lighthouse (mobile and desktop) on the
+ * GAN section. Then times `npm run build` of the user's notes clean, after a one-question edit and
+ * with nothing changed, per step (`--sizes ''` skips the synthetic sizes). Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findPrintablePages, fileInDist } from './lib/built-pages.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
+import { DESKTOP, firstLoad, PHONE, totalBytes } from './lib/page-bytes.ts';
+import { embeddedImages } from './lib/pdf/embedded-images.ts';
 import { firstSearchBytes } from './lib/search-bytes.ts';
+import { writeMissingScreenshots } from './lib/stand-in-screenshots.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+import { COURSE_FILE, contentDirectory } from '../src/lib/content/layout.ts';
 import { urls } from '../src/lib/site/urls.ts';
 import { precacheSummary, type PrecacheSummary } from './lib/offline.ts';
 import { coursePaths } from '../src/lib/content/layout.ts';
@@ -212,6 +219,85 @@ function rebuildTable({ runs, pdfs }: ReturnType<typeof benchRebuilds>): string 
   ].join('\n');
 }
 
+interface NotesResult {
+  buildMs: number;
+  screenshots: number;
+  /** The section page that loads the most on each screen, and how much. */
+  heaviestPhone: { path: string; bytes: number };
+  heaviestDesktop: { path: string; bytes: number };
+  pdfs: number;
+  pdfBytes: number;
+  /** Images embedded in the PDFs, and their median resolution at printed size. */
+  pdfImages: number;
+  medianPpi: number;
+  dist: string;
+}
+
+/**
+ * The user's notes (the content folder) with a stand-in for each screenshot they name, built as
+ * `npm run build` does, PDFs included: median build time of the cold runs, then what a first visit
+ * to each section page transfers (a 390 px phone and a 1280 px desktop screen, lazy loading as it
+ * is, no scrolling) and what the PDFs hold.
+ */
+async function benchNotes(runs: number): Promise<NotesResult> {
+  const dir = join(WORK, 'notes');
+  const content = join(dir, 'content');
+  const dist = join(dir, 'dist');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(contentDirectory(), content, { recursive: true });
+  const courses = readdirSync(content).filter((name) => existsSync(join(content, name, COURSE_FILE)));
+  for (const course of courses) await writeMissingScreenshots(content, course);
+  const screenshots = walk(content).filter((path) => /\/images\//.test(path)).length;
+  const builds: number[] = [];
+  for (let attempt = 0; attempt < runs; attempt++) {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(join(dir, 'cache'), { recursive: true, force: true });
+    builds.push(
+      run(['npm', 'run', '--silent', 'build'], { CONTENT_DIR: content, SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(dir, 'cache') }).ms,
+    );
+  }
+  const printable = findPrintablePages(dist);
+  const heaviest = (loads: { path: string; bytes: number }[]) => loads.reduce((most, load) => (load.bytes > most.bytes ? load : most));
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const phone: { path: string; bytes: number }[] = [];
+  const desktop: { path: string; bytes: number }[] = [];
+  try {
+    for (const { url } of printable.filter((page) => page.kind === 'section')) {
+      phone.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.at(url), PHONE)) });
+      desktop.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.at(url), DESKTOP)) });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const pdfFiles = printable.map((page) => fileInDist(dist, page.pdf));
+  const ppis = pdfFiles.flatMap((file) =>
+    embeddedImages(file)
+      .filter((image) => image.type === 'image')
+      .map((image) => image.xPpi),
+  );
+  return {
+    buildMs: median(builds),
+    screenshots,
+    heaviestPhone: heaviest(phone),
+    heaviestDesktop: heaviest(desktop),
+    pdfs: pdfFiles.length,
+    pdfBytes: pdfFiles.reduce((sum, file) => sum + statSync(file).size, 0),
+    pdfImages: ppis.length,
+    medianPpi: median(ppis),
+    dist,
+  };
+}
+
+function notesTable(result: NotesResult): string {
+  return [
+    "| user's notes | build (PDFs included) | heaviest section page: 390 px screen | 1280 px screen | PDFs | screenshots in PDFs |",
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| ${result.screenshots} screenshots | ${(result.buildMs / 1000).toFixed(1)} s | ${kb(result.heaviestPhone.bytes)} (${result.heaviestPhone.path}) | ${kb(result.heaviestDesktop.bytes)} (${result.heaviestDesktop.path}) | ${result.pdfs}, ${mb(result.pdfBytes)} | ${result.pdfImages} at ${result.medianPpi} ppi (median) |`,
+  ].join('\n');
+}
+
 function scaleTable(results: SizeResult[]): string {
   const rows = results.map((result) => {
     const total = result.importMs + result.buildMs + result.indexMs;
@@ -254,6 +340,7 @@ runCli(async () => {
       'write-readme': { type: 'boolean', default: false },
     },
   });
+  // `--sizes ''` measures only the user's notes.
   const sizes = values.sizes.split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
   const results: SizeResult[] = [];
@@ -277,14 +364,17 @@ runCli(async () => {
     label: `${result.questions.toLocaleString('en')} questions, no PDFs`,
     precache: result.precache,
   }));
+  console.error(`bench: the user's notes with their screenshots (PDFs included), ${runs} run(s)…`);
+  const notes = await benchNotes(runs);
+  sections.push(notesTable(notes));
+  precacheRows.push({
+    label: `user's notes, ${notes.screenshots} screenshots, PDFs included`,
+    precache: await precacheSummary(notes.dist),
+  });
+  sections.push(precacheTable(precacheRows));
   if (!values['no-lighthouse']) {
-    console.error("bench: the user's notes (PDFs included), Lighthouse…");
-    run(['npm', 'run', '--silent', 'build']);
-    precacheRows.push({ label: "user's notes, PDFs included", precache: await precacheSummary('dist') });
-    const lighthouse = lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/'));
-    sections.push(precacheTable(precacheRows), lighthouse);
-  } else {
-    sections.push(precacheTable(precacheRows));
+    console.error('bench: Lighthouse…');
+    sections.push(lighthouseTable(await runLighthouse(notes.dist, '/dasc7606/s5/')));
   }
   if (!values['no-rebuilds']) {
     console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);

@@ -7,6 +7,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { urls } from '../../../src/lib/site/urls.ts';
+import { loadImagesForPrint } from './print-images.ts';
 import { collectPrintFacts, type PrintFacts } from './page-facts.ts';
 
 export interface PrintedPage {
@@ -16,13 +17,10 @@ export interface PrintedPage {
   resources: string[];
 }
 
-/** Print media, light colours, every image loaded (lazy ones below the fold would print blank), fonts ready. */
+/** Print media, light colours, screenshots from their print copies and every image loaded (print-images.ts), fonts ready. */
 async function prepareForPrint(page: Page): Promise<void> {
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  await page.evaluate(() => {
-    for (const image of document.images) image.loading = 'eager';
-  });
-  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await loadImagesForPrint(page);
   await page.evaluate(async () => {
     // The PDF is read away from the server that printed it: a link to http://127.0.0.1:<port>/…
     // would lead nowhere, so only links within the page stay links.

@@ -1,7 +1,7 @@
 /**
  * Builds the site the end-to-end tests run against, from notes imported into a throwaway folder:
  * the user's notes (content/dasc7606/notes.md) with realistic stand-ins for the screenshots they name
- * (screenshots.ts) and, when present, the second-course fixture (tests/fixtures/notes/ml-midterm.md). Then prints the PDFs, serves the site and hands base URL,
+ * (scripts/lib/stand-in-screenshots.ts) and, when present, the second-course fixture (tests/fixtures/notes/ml-midterm.md). Then prints the PDFs, serves the site and hands base URL,
  * built folder and courses to the tests through `inject()`.
  *
  * The `e2e-subpath` project does it all again with the site built and served under a sub-path
@@ -10,13 +10,11 @@
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { writeMissingScreenshots } from '../../../scripts/lib/stand-in-screenshots.ts';
 import { serveStatic } from '../../../scripts/lib/static-server.ts';
-import { imagePath } from '../../../src/lib/content/images.ts';
 import { IMAGE_FOLDER } from '../../../src/lib/content/layout.ts';
-import { readCourse } from '../../../src/lib/content/read.ts';
 import { normalizeBase } from '../../../src/lib/site/urls.ts';
 import { buildSite, ROOT } from './build-site.ts';
-import { writeScreenshots } from './screenshots.ts';
 
 export interface E2eCourse {
   /** Course id, the folder under content and dist. */
@@ -53,9 +51,7 @@ const SOURCES: E2eCourse[] = [
 async function addScreenshots(content: string, course: string): Promise<void> {
   const images = join(ROOT, 'content', course, IMAGE_FOLDER);
   if (existsSync(images)) cpSync(images, join(content, course, IMAGE_FOLDER), { recursive: true, force: false });
-  const { sections, questions } = readCourse(content, course);
-  const sources = [...sections, ...questions].flatMap((entry) => entry.data.images.map((image) => image.src));
-  await writeScreenshots([...new Set(sources)].map((src) => imagePath(join(content, course), src)).filter((path) => path !== undefined));
+  await writeMissingScreenshots(content, course);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
