@@ -73,6 +73,7 @@ describe('notes in other styles', () => {
   it('keep every statement in view in Test me and every answer hidden until revealed', async () => {
     let statements = 0;
     let answers = 0;
+    let visited = 0;
     const pages = findPrintablePages(site.dist).filter((printable) => printable.kind === 'section');
     expect(pages.length).toBeGreaterThan(20);
     for (const printable of pages) {
@@ -80,6 +81,7 @@ describe('notes in other styles', () => {
       for (const question of content.questions.filter((entry) => entry.data.section === printable.section)) {
         const shown = statementAndAnswer(question.body, question.data);
         const article = page.locator(`article[id="${question.data.id}"]`);
+        visited += 1;
         const said = probe(shown.statement);
         const answer = probe(shown.answer);
         const before = squash(await article.innerText());
@@ -97,8 +99,10 @@ describe('notes in other styles', () => {
       }
       expect(problems).toEqual([]);
     }
+    // Every question is on a section page; most answers hold a line of plain text to look for.
+    expect(visited).toBe(content.questions.length);
     expect(statements).toBeGreaterThan(20);
-    expect(answers).toBeGreaterThan(20);
+    expect(answers).toBeGreaterThan(10);
   }, 300_000);
 
   it('show section introductions, containers and <details> as meant, never a literal ":::"', async () => {
