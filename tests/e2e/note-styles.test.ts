@@ -5,7 +5,7 @@
  * "Show answer"; section introductions, containers, <details> and Typora images show as meant;
  * the pages pass axe and mark their Chinese for screen readers.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,8 @@ let site: BuiltSite;
 let content: CourseContent;
 
 beforeAll(async () => {
-  site = await buildSite('styles', [{ id: COURSE, notes: 'tests/fixtures/styles' }]);
+  // Built without PDFs (`npm run build -- --no-pdfs`): what these tests read is on the pages.
+  site = await buildSite('styles', [{ id: COURSE, notes: 'tests/fixtures/styles' }], { pdfs: false });
   content = readCourse(site.content, COURSE);
   server = await serveStatic(site.dist);
 }, 600_000);
@@ -59,6 +60,17 @@ describe('notes in other styles', () => {
     expect(output).toMatch(/^warning: tests\/fixtures\/styles\/co526-2013\.md:29: read "###4 b i\)" as a heading/m);
     expect(output).toMatch(/^warning: tests\/fixtures\/styles\/physics-notes\.md:\d+: no questions recognised/m);
     expect(output).not.toMatch(/^error/m);
+  });
+
+  it('build without PDFs when asked, and then no page offers one', async () => {
+    expect(site.buildOutput).not.toMatch(/^ {2}PDFs /m);
+    expect(existsSync(join(site.dist, COURSE, 'pdf'))).toBe(false);
+    const [first] = findPrintablePages(site.dist);
+    if (!first) throw new Error('the styles site has no section page');
+    const { page, problems } = await open(first.url);
+    await expect(page.locator('.page-actions button[data-print]').count()).resolves.toBe(1);
+    await expect(page.locator('.page-actions a', { hasText: 'Open PDF' }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
   });
 
   it('list their sections on the course home in the notes order, named as written', async () => {
