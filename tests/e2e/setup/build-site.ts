@@ -65,7 +65,13 @@ function inputsDigest(courses: SiteCourse[], options: SiteOptions): string {
     ...courses.map((course) => join(ROOT, course.notes)),
     ...['src', 'scripts', 'tests/e2e/setup', 'astro.config.mjs', 'package-lock.json'].map((path) => join(ROOT, path)),
   ];
-  return filesDigest(ROOT, inputs, createHash('sha256').update(normalizeBase(options.base)).update(`pdfs: ${options.pdfs !== false}`));
+  return filesDigest(
+    ROOT,
+    inputs,
+    createHash('sha256')
+      .update(normalizeBase(options.base))
+      .update(`pdfs: ${options.pdfs !== false}`),
+  );
 }
 
 export async function buildSite(name: string, courses: SiteCourse[], options: SiteOptions = {}): Promise<BuiltSite> {
