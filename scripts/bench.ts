@@ -170,10 +170,12 @@ function stepTimes(output: string): Record<string, number> {
 }
 
 /**
- * `npm run build` of the user's notes (content/, copied) three ways: clean (no caches), after a
+ * `npm run build` of the user's notes (content/, copied, with stand-ins for the screenshots they name) three ways: clean (no caches), after a
  * one-question edit, and with nothing changed; each `runs` times from a clean start.
  */
-function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>; pdfs: { files: number; bytes: number; pages: number } } {
+async function benchRebuilds(
+  runs: number,
+): Promise<{ runs: Record<RebuildKind, RebuildRun[]>; pdfs: { files: number; bytes: number; pages: number } }> {
   const dir = join(WORK, 'rebuilds');
   const content = join(dir, 'content');
   const env = { CONTENT_DIR: content, SITE_OUT_DIR: join(dir, 'dist'), SITE_CACHE_DIR: join(dir, 'cache') };
@@ -185,6 +187,8 @@ function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>;
   for (let attempt = 0; attempt < runs; attempt++) {
     rmSync(dir, { recursive: true, force: true });
     cpSync(join(ROOT, 'content'), content, { recursive: true });
+    // With the screenshots the notes name, as the user's own site has them.
+    for (const course of readContentFolder(content)) await writeMissingScreenshots(content, course.id);
     build('clean');
     // One more sentence in one answer, as a student does between two builds.
     const question = readContentFolder(content)[0]?.questions.find((entry) => entry.data.hasAnswer);
@@ -202,7 +206,7 @@ function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>;
   return { runs: result, pdfs: { files: pdfs.length, bytes: pdfs.reduce((sum, path) => sum + statSync(path).size, 0), pages } };
 }
 
-function rebuildTable({ runs, pdfs }: ReturnType<typeof benchRebuilds>): string {
+function rebuildTable({ runs, pdfs }: Awaited<ReturnType<typeof benchRebuilds>>): string {
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   const clean = median(runs.clean.map((entry) => entry.ms));
   const rows = (Object.keys(runs) as RebuildKind[]).map((kind) => {
@@ -378,7 +382,7 @@ runCli(async () => {
   }
   if (!values['no-rebuilds']) {
     console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);
-    sections.push(rebuildTable(benchRebuilds(runs)));
+    sections.push(rebuildTable(await benchRebuilds(runs)));
   }
   const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
   const report = [...sections, machine].join('\n\n');
