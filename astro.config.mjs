@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { liveNotes } from './scripts/lib/live-notes.ts';
 import { contentStoreDigest, dropStaleContentStore } from './src/lib/content/content-store-stamp.ts';
 import { contentDirectory } from './src/lib/content/layout.ts';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
@@ -39,6 +40,8 @@ export default defineConfig({
   markdown: {
     processor: markdownProcessor,
   },
+  // npm run dev: re-imports the notes on save and shows the change in the open page (scripts/lib/live-notes.ts).
+  integrations: [liveNotes()],
   vite: {
     plugins: [katexWoff2Only()],
     // Fonts stay files, never data: URLs inlined in the CSS, so the CSP's font-src can stay 'self'.
