@@ -20,6 +20,7 @@ import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
 import { npmRun } from './setup/npm.ts';
 import { writeScreenshots } from './setup/screenshots.ts';
+import { proseLines } from './setup/site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COURSE = 'dasc7606';
@@ -92,27 +93,30 @@ afterAll(async () => {
 });
 
 describe('npm run dev', () => {
-  it('shows a save in the open page by itself, keeping the question you read at the same place', { timeout: 180_000 }, async () => {
+  it('shows a save in the open page by itself, keeping the text you read at the same place', { timeout: 180_000 }, async () => {
     const { page, problems } = await openSection();
-    const [first, , third] = sectionOne();
-    if (!first || !third) throw new Error('section 1 has fewer than 3 questions');
-    const reading = page.locator(`[id="${third.data.id}"]`);
-    await reading.evaluate((article) => article.scrollIntoView());
-    const topBefore = await reading.evaluate((article) => article.getBoundingClientRect().top);
+    const [first, ...later] = sectionOne();
+    // The text being read: a plain sentence of a question below the first, as the notes have it.
+    const reading = later
+      .map((question) => ({ question, sentence: proseLines(question.body)[0] }))
+      .find((candidate) => candidate.sentence !== undefined);
+    if (!first || !reading?.sentence) throw new Error('section 1 has no later question with a plain sentence');
+    const { question, sentence } = reading;
+    const paragraph = page.locator(`[id="${question.data.id}"] p`, { hasText: sentence }).first();
+    await paragraph.evaluate((element) => element.scrollIntoView());
+    const topBefore = await paragraph.evaluate((element) => element.getBoundingClientRect().top);
 
-    // One paragraph above the question being read (everything below moves down), one in it.
+    // The sentence being read is edited, and a paragraph is added above it (everything below moves down).
     const marker = `Live edit ${Date.now()}`;
-    const edited = withParagraph(
-      withParagraph(original, third.data.line, `${marker} in the question being read.`),
-      first.data.line,
-      `${marker} above it.`,
-    );
-    writeFileSync(NOTES, edited);
-    await waitForText(page, `${marker} in the question being read.`);
+    const lines = withParagraph(original, first.data.line, `${marker} above it.`).split('\n');
+    const sentenceLine = lines.findIndex((line, index) => index >= question.data.line && line.includes(sentence));
+    lines[sentenceLine] = `${lines[sentenceLine] ?? ''} ${marker} where you read.`;
+    writeFileSync(NOTES, lines.join('\n'));
+    await waitForText(page, `${marker} where you read.`);
     await waitForText(page, `${marker} above it.`);
-    // Once the reloaded page is in place (screenshots and fonts loaded), the question is where it was.
+    // Once the reloaded page is in place (screenshots and fonts loaded), the sentence is where it was.
     const offset = async (): Promise<number> =>
-      Math.abs((await reading.evaluate((article) => article.getBoundingClientRect().top).catch(() => Infinity)) - topBefore);
+      Math.abs((await paragraph.evaluate((element) => element.getBoundingClientRect().top).catch(() => Infinity)) - topBefore);
     await expect.poll(offset, { timeout: 15_000 }).toBeLessThanOrEqual(2);
 
     writeFileSync(NOTES, original);
