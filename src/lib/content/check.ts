@@ -16,7 +16,7 @@ import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
 import { partData } from '../notes/content-files.ts';
 import { paperProblem, parseQuestionHeading } from '../notes/headings.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
-import { buildOutline, inlineText } from '../notes/outline.ts';
+import { inlineText, questionOutline } from '../notes/outline.ts';
 import { collectImages } from '../notes/split.ts';
 import { normalizeNewlines } from '../notes/text.ts';
 import { isAnswerHeading } from '../notes/variants.ts';
@@ -186,7 +186,7 @@ function checkFrontmatterMatchesBody(file: ContentFile, report: Report): void {
   if (!isDeepStrictEqual(listed, images)) mismatch('images', `frontmatter lists ${describeList(listed, 'src')}, the body has ${describeList(images, 'src')}`);
   if (file.kind !== 'question') return;
 
-  const outline = buildOutline(file.blocks);
+  const outline = questionOutline(file.blocks, file.data);
   if (file.data.hasAnswer !== outline.hasAnswer) mismatch('hasAnswer', `frontmatter says ${String(file.data.hasAnswer)}, the body ${outline.hasAnswer ? 'has' : 'has no'} written answer`);
   const parts = partData(outline.parts);
   const listedParts = Array.isArray(file.data.parts) ? (file.data.parts as unknown[]) : undefined;

@@ -75,6 +75,11 @@ export const courseSchema = z.object({
   notes: z.string(),
   /** Other fields of the notes' YAML front matter (author, date …), shown on the course home. */
   meta: z.record(z.string(), z.string()).optional(),
+  /** When the exam is: `--exam-date` at import ("2026-12-15", or "2026-12-15T09:30"), kept by later imports. */
+  examDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/)
+    .optional(),
 });
 
 export type CourseData = z.infer<typeof courseSchema>;

@@ -11,11 +11,13 @@ import rehypeMathErrors from './rehype-math-errors.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeStyleHashes from './rehype-style-hashes.ts';
 import remarkMathRepair from './remark-math-repair.ts';
+import remarkNotesDialect from './remark-notes-dialect.ts';
 import remarkQuestionLayout from './remark-question-layout.ts';
 import remarkScreenshots from './remark-screenshots.ts';
 
+// The notes' dialect first: later steps see containers, `###1` headings and Typora images as the importer did.
 // Layout reads screenshots as images (the question statement), so it runs before they become figures or placeholders.
-export const remarkPlugins = [remarkMath, remarkMathRepair, remarkQuestionLayout, remarkScreenshots];
+export const remarkPlugins = [remarkMath, remarkNotesDialect, remarkMathRepair, remarkQuestionLayout, remarkScreenshots];
 
 /** Shared with the content check (scripts/check.ts), which must judge formulas as the site renders them. */
 export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ignore', trust: false };

@@ -1,0 +1,45 @@
+/** What a question shows in Test me (its statement) and what it hides (its answer), as the page lays it out. */
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { splitParagraph } from '../../../src/lib/notes/answers.ts';
+import { parseMarkdown } from '../../../src/lib/notes/markdown.ts';
+import { questionOutline, type OutlineNode } from '../../../src/lib/notes/outline.ts';
+
+export interface Shown {
+  /** Text always in view: statement blocks, part headings, screenshots' alt text. */
+  statement: string;
+  /** Text hidden until revealed. */
+  answer: string;
+}
+
+/** Splits a question body (content file body) the way remark-question-layout does. */
+export function statementAndAnswer(body: string, frontmatter: { title?: unknown }): Shown {
+  const blocks = parseMarkdown(body).children;
+  const outline = questionOutline(blocks, frontmatter);
+  const shown: Shown = { statement: '', answer: '' };
+  const add = (where: keyof Shown, node: RootContent | undefined): void => {
+    if (node) shown[where] += `${toString(node)}\n`;
+  };
+  const walk = (nodes: OutlineNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'part') {
+        add('statement', blocks[node.index]);
+        walk(node.children);
+      } else if (node.type === 'variants') {
+        for (const item of node.items) {
+          add('answer', blocks[item.index]);
+          walk(item.children);
+        }
+      } else {
+        const block = blocks[node.index];
+        if (node.split && block?.type === 'paragraph') {
+          const [before, after] = splitParagraph(block, node.split);
+          add('statement', before);
+          add('answer', after);
+        } else add(node.answer ? 'answer' : 'statement', block);
+      }
+    }
+  };
+  walk(outline.nodes);
+  return shown;
+}
