@@ -1,5 +1,11 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importCourse } from '../../scripts/lib/import-course.ts';
+import { MANIFEST_FILE } from '../../src/lib/content/layout.ts';
+import type { Manifest } from '../../src/lib/notes/import-plan.ts';
+import { ROOT } from './helpers/cli.ts';
 import { courseChange, notesSource, type CourseWatch } from '../../src/lib/dev/watch-targets.ts';
 
 const CONTENT = resolve('/home/student/site/content');
@@ -42,6 +48,25 @@ describe('notesSource: which notes a course is re-imported from', () => {
   });
 });
 
+describe('notesSource after a real import', () => {
+  it("is the folder a folder of notes was imported from, and each of its files is that course's notes", () => {
+    const work = mkdtempSync(join(tmpdir(), 'watch-targets-'));
+    try {
+      const folder = join(work, 'db-chapters');
+      cpSync(join(ROOT, 'tests', 'fixtures', 'styles', 'db-chapters'), folder, { recursive: true });
+      const report = importCourse({ source: folder, course: 'db', contentDir: join(work, 'content') });
+      const manifest = JSON.parse(readFileSync(join(report.courseDir, MANIFEST_FILE), 'utf8')) as Manifest;
+      const kindOf = (path: string) => (existsSync(path) ? (statSync(path).isDirectory() ? 'folder' : 'file') : undefined);
+      const source = notesSource(report.courseDir, manifest.source, kindOf);
+      expect(source).toEqual({ path: folder, isFolder: true });
+      const watch: CourseWatch = { course: 'db', courseDir: report.courseDir, notes: folder, notesIsFolder: true };
+      for (const file of readdirSync(folder)) expect(courseChange([watch], join(folder, file))).toEqual({ course: 'db', kind: 'notes' });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('courseChange: which course a changed file belongs to, and what it is', () => {
   const watches: CourseWatch[] = [
     { course: 'dasc7606', courseDir: join(CONTENT, 'dasc7606'), notes: join(NOTES_DIR, 'dl.md'), notesIsFolder: false },
@@ -53,6 +78,7 @@ describe('courseChange: which course a changed file belongs to, and what it is',
     expect(courseChange(watches, join(NOTES_DIR, 'dl.md'))).toEqual({ course: 'dasc7606', kind: 'notes' });
     expect(courseChange(watches, join(NOTES_DIR, 'comp3314', 'week1.md'))).toEqual({ course: 'comp3314', kind: 'notes' });
     expect(courseChange(watches, join(NOTES_DIR, 'comp3314', 'part 2', 'trees.md'))).toEqual({ course: 'comp3314', kind: 'notes' });
+    expect(courseChange(watches, join(NOTES_DIR, 'comp3314', 'Week 3.MARKDOWN'))).toEqual({ course: 'comp3314', kind: 'notes' });
   });
 
   it('ignores other files beside the notes, and a notes file of the same name elsewhere', () => {

@@ -1,10 +1,13 @@
 /**
  * What `npm run dev` watches for each course, and which course a changed file belongs to: the
- * notes it was imported from (a file, or a folder whose `.md` files are the notes), its image
+ * notes it was imported from (a file, or a folder whose Markdown files are the notes), its image
  * folder, and its content files (a hand edit there is one the next import would overwrite).
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { classifyContentPath, contentFileKind, NOTES_FILE, NOTES_FOLDER } from '../content/layout.ts';
+
+/** The files of a folder of notes that the import reads. */
+const NOTES_FILE_NAME = /\.(md|markdown)$/i;
 
 export interface CourseWatch {
   course: string;
@@ -57,7 +60,7 @@ export function courseChange(watches: CourseWatch[], changedPath: string): Cours
   const path = resolve(changedPath);
   // The notes first: the kept copy of the notes lives in the course folder too.
   for (const watch of watches) {
-    if (watch.notesIsFolder ? inside(watch.notes, path)?.endsWith('.md') : resolve(watch.notes) === path)
+    if (watch.notesIsFolder ? NOTES_FILE_NAME.test(inside(watch.notes, path) ?? '') : resolve(watch.notes) === path)
       return { course: watch.course, kind: 'notes' };
   }
   for (const watch of watches) {
