@@ -42,6 +42,8 @@ export default defineConfig({
   },
   // npm run dev: re-imports the notes on save and shows the change in the open page (scripts/lib/live-notes.ts).
   integrations: [liveNotes()],
+  // Astro's own dev toolbar is for site developers; it would sit over the notes' problems panel.
+  devToolbar: { enabled: false },
   vite: {
     plugins: [katexWoff2Only()],
     // Fonts stay files, never data: URLs inlined in the CSS, so the CSP's font-src can stay 'self'.
