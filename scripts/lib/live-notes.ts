@@ -10,7 +10,9 @@ import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { Diagnostic } from '../../src/lib/content/check.ts';
 import type { ViteDevServer } from 'vite';
 import { contentDirectory, contentFileKind, IMAGE_FOLDER, MANIFEST_FILE } from '../../src/lib/content/layout.ts';
 import { courseIds, readCourse, type CourseContent } from '../../src/lib/content/read.ts';
@@ -32,7 +34,7 @@ import { NotesError } from '../../src/lib/notes/errors.ts';
 import { hashText, type Manifest } from '../../src/lib/notes/import-plan.ts';
 import { sectionName } from '../../src/lib/site/model.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
-import { checkContentFolder } from './content-check.ts';
+import type { CheckAnswer, CheckRequest } from './content-check-worker.ts';
 import { readTextIfExists } from './files.ts';
 import { HandEditedError, importCourse } from './import-course.ts';
 import { sendFile } from './static-server.ts';
@@ -56,6 +58,40 @@ async function refreshUntilStored(refreshContent: RefreshContent, dataStore: str
     if (written() !== before) return;
     await new Promise((done) => setTimeout(done, 100));
   }
+}
+
+/** The content check on its own thread (content-check-worker.ts), one check at a time. */
+function contentChecker(): { check: (contentDir: string, course: string) => Promise<Diagnostic[]>; stop: () => void } {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const waiting = new Map<number, { done: (diagnostics: Diagnostic[]) => void; fail: (error: Error) => void }>();
+  const start = (): Worker => {
+    const started = new Worker(new URL('./content-check-worker.ts', import.meta.url));
+    // The dev server's own work keeps the process alive, never this thread.
+    started.unref();
+    started.on('message', (answer: CheckAnswer) => {
+      const asker = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      if ('error' in answer) asker?.fail(new Error(answer.error));
+      else asker?.done(answer.diagnostics);
+    });
+    started.on('error', (error: Error) => {
+      for (const asker of waiting.values()) asker.fail(error);
+      waiting.clear();
+      worker = undefined;
+    });
+    return started;
+  };
+  return {
+    check: (contentDir, course) =>
+      new Promise((done, fail) => {
+        const id = ++nextId;
+        waiting.set(id, { done, fail });
+        worker ??= start();
+        worker.postMessage({ id, contentDir, course } satisfies CheckRequest);
+      }),
+    stop: () => void worker?.terminate(),
+  };
 }
 
 interface CourseState {
@@ -121,13 +157,13 @@ export function importFailure(error: unknown, notes: string): ImportFailure {
   return { kind: 'failed', file: shown(notes), message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Watches every course of `contentDir`; returns nothing to stop: the watcher closes with the server. */
+/** Watches every course of `contentDir` (the watcher closes with the server); returns what stops the content check. */
 function keepNotesLive(
   server: ViteDevServer,
   refreshContent: RefreshContent,
   { contentDir, dataStore }: { contentDir: string; dataStore: string },
   logger: AstroIntegrationLogger,
-): void {
+): () => void {
   const courses = new Map<string, CourseState>();
   for (const course of courseIds(contentDir)) {
     const courseDir = join(contentDir, course);
@@ -183,6 +219,27 @@ function keepNotesLive(
     }
   };
 
+  const checker = contentChecker();
+  // Checks run beside the imports: a save while a course is checked re-imports at once, and the
+  // check runs once more after the current one.
+  const checks = settledRunner(async (course: string): Promise<void> => {
+    const state = courses.get(course);
+    if (!state) return;
+    try {
+      const diagnostics = await checker.check(contentDir, course);
+      const origins = diagnostics.length > 0 ? notesOrigins(state.watch, contentDir) : new Map<string, string>();
+      state.checkProblems = checkProblems(
+        course,
+        diagnostics,
+        (path) => shown(join(contentDir, path)),
+        (path) => origins.get(path),
+      );
+      publish();
+    } catch (error) {
+      logger.error(`${course}: the content check failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, 0);
+
   const update = async (course: string): Promise<void> => {
     const state = courses.get(course);
     if (!state) return;
@@ -190,24 +247,10 @@ function keepNotesLive(
     state.pending.clear();
     const imported = pending.has('import') && reimport(state);
     const changed = imported || pending.has('refresh');
-    try {
-      // At once, instead of after the content store's own wait for more changes: the page reloads sooner.
-      if (changed) await refreshUntilStored(refreshContent, dataStore);
-      publish();
-      if (changed || state.checkProblems === undefined) {
-        const { diagnostics } = await checkContentFolder(contentDir, [course]);
-        const origins = diagnostics.length > 0 ? notesOrigins(state.watch, contentDir) : new Map<string, string>();
-        state.checkProblems = checkProblems(
-          course,
-          diagnostics,
-          (path) => shown(join(contentDir, path)),
-          (path) => origins.get(path),
-        );
-        publish();
-      }
-    } catch (error) {
-      logger.error(`${course}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    // At once, instead of after the content store's own wait for more changes: the page reloads sooner.
+    if (changed) await refreshUntilStored(refreshContent, dataStore);
+    publish();
+    if (changed || state.checkProblems === undefined) checks.changed(course);
   };
   const runner = settledRunner(update, SETTLE_MS);
   const need = (course: string, what: 'import' | 'refresh'): void => {
@@ -229,6 +272,7 @@ function keepNotesLive(
   });
   // The notes may have changed while the server was not running.
   for (const course of courses.keys()) runner.changed(course);
+  return checker.stop;
 }
 
 /** Serves the last build's search index and PDFs under the site's base (lib/dev/last-build.ts). */
@@ -250,6 +294,7 @@ export function liveNotes(): AstroIntegration {
   let outDir = '';
   let base = '/';
   let dataStore = '';
+  let stopChecks = (): void => {};
   return {
     name: 'live-notes',
     hooks: {
@@ -265,8 +310,9 @@ export function liveNotes(): AstroIntegration {
       'astro:server:setup': ({ server, refreshContent, logger }) => {
         server.middlewares.use(lastBuildFiles(outDir, base));
         if (!refreshContent) throw new Error('live-notes: this Astro version gives integrations no refreshContent()');
-        keepNotesLive(server, refreshContent, { contentDir: resolve(contentDirectory()), dataStore }, logger);
+        stopChecks = keepNotesLive(server, refreshContent, { contentDir: resolve(contentDirectory()), dataStore }, logger);
       },
+      'astro:server:done': () => stopChecks(),
     },
   };
 }
