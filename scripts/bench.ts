@@ -1,27 +1,38 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --no-dev --only-dev --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --no-rebuilds --no-dev --only-dev --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search and what the
- * offline service worker stores on a first visit. Then builds the user's notes (PDFs included),
- * reports their offline precache and runs Lighthouse (mobile and desktop) on the GAN section.
- * Last, `npm run dev`: save → the open page shows the change, on the user's notes and at 250
- * questions (scripts/lib/live-bench.ts); `--only-dev` measures that alone. Prints Markdown tables.
+ * offline service worker stores on a first visit. Then builds the user's notes with stand-ins for
+ * the screenshots they name (scripts/lib/stand-in-screenshots.ts), PDFs included (median of the
+ * runs, cold caches): what a section page loads on a phone and a desktop screen, the PDFs' size and
+ * their screenshots' resolution, the offline precache, and Lighthouse (mobile and desktop) on the
+ * GAN section. Then times `npm run build` of the user's notes clean, after a one-question edit and
+ * with nothing changed, per step (`--sizes ''` skips the synthetic sizes). Last, `npm run dev`:
+ * save → the open page shows the change, on the user's notes and at 250 questions
+ * (scripts/lib/live-bench.ts); `--only-dev` measures that alone. Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findPrintablePages, fileInDist } from './lib/built-pages.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
+import { DESKTOP, firstLoad, PHONE, totalBytes } from './lib/page-bytes.ts';
+import { embeddedImages } from './lib/pdf/embedded-images.ts';
 import { firstSearchBytes } from './lib/search-bytes.ts';
+import { writeMissingScreenshots } from './lib/stand-in-screenshots.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
 import { benchLiveEdits, type LiveEditFigures } from './lib/live-bench.ts';
+import { COURSE_FILE, contentDirectory } from '../src/lib/content/layout.ts';
 import { urls } from '../src/lib/site/urls.ts';
 import { precacheSummary, type PrecacheSummary } from './lib/offline.ts';
+import { coursePaths } from '../src/lib/content/layout.ts';
+import { readContentFolder } from '../src/lib/content/read.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
@@ -32,6 +43,8 @@ interface Phase {
   ms: number;
   /** Peak resident memory of the largest process, in KB, when /usr/bin/time is there. */
   peakKb?: number | undefined;
+  /** What it printed, both streams. */
+  output: string;
 }
 
 /** Runs a command, timing it and (with GNU time) reading its peak memory. Fails loudly. */
@@ -48,7 +61,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Phase {
   if (result.status !== 0)
     throw new Error(`${args.join(' ')} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
   const peak = /peak-kb=(\d+)/.exec(result.stderr)?.[1];
-  return { ms, peakKb: peak ? Number(peak) : undefined };
+  return { ms, peakKb: peak ? Number(peak) : undefined, output: result.stdout + result.stderr };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -68,6 +81,8 @@ interface SizeResult {
   importMs: number;
   buildMs: number;
   indexMs: number;
+  /** The Anki export step, part of buildMs. */
+  ankiMs: number;
   peakKb: number | undefined;
   distBytes: number;
   files: number;
@@ -79,7 +94,7 @@ interface SizeResult {
 async function benchSize(questions: number, runs: number): Promise<SizeResult> {
   const dir = join(WORK, String(questions));
   const courses = Math.max(1, Math.ceil(questions / 250));
-  const phases = { import: [] as number[], build: [] as number[], index: [] as number[] };
+  const phases = { import: [] as number[], build: [] as number[], index: [] as number[], anki: [] as number[] };
   let peakKb: number | undefined;
   for (let attempt = 0; attempt < runs; attempt++) {
     rmSync(dir, { recursive: true, force: true });
@@ -97,12 +112,15 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
     const build = run([NODE, 'node_modules/astro/bin/astro.mjs', 'build'], env);
     const fonts = run([NODE, 'scripts/subset-fonts.ts', '--dist', dist], env);
     const index = run([NODE, 'scripts/index.ts', '--dist', dist], env);
+    const anki = run([NODE, 'scripts/anki.ts', '--dist', dist], env);
     // npm run build's last step (the synthetic notes get no PDFs: printing is not what scales here).
     const offline = run([NODE, 'scripts/service-worker.ts', '--dist', dist], env);
     phases.import.push(importMs);
-    phases.build.push(build.ms + fonts.ms + offline.ms);
+    phases.build.push(build.ms + fonts.ms + anki.ms + offline.ms);
     phases.index.push(index.ms);
-    peakKb = Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
+    phases.anki.push(anki.ms);
+    peakKb =
+      Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, anki.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
   }
   const dist = join(dir, 'dist');
   const files = walk(dist);
@@ -120,6 +138,7 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
       importMs: median(phases.import),
       buildMs: median(phases.build),
       indexMs: median(phases.index),
+      ankiMs: median(phases.anki),
       peakKb,
       distBytes: files.reduce((sum, path) => sum + statSync(path).size, 0),
       files: files.length,
@@ -131,6 +150,155 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
     await browser.close();
     await server.close();
   }
+}
+
+type RebuildKind = 'clean' | 'one-question edit' | 'no change';
+
+interface RebuildRun {
+  ms: number;
+  /** The build's own time per step, from its summary lines. */
+  steps: Record<string, number>;
+}
+
+const REBUILD_STEPS = ['Astro build', 'KaTeX fonts', 'Search index', 'PDFs', 'Offline'];
+
+/** The step lines `npm run build` ends with ("  PDFs   0.6 s  14 PDFs …"), in ms. */
+function stepTimes(output: string): Record<string, number> {
+  const times: Record<string, number> = {};
+  for (const step of REBUILD_STEPS) {
+    const seconds = new RegExp(`^  ${step} +([\\d.]+) s`, 'm').exec(output)?.[1];
+    if (seconds) times[step] = Number(seconds) * 1000;
+  }
+  return times;
+}
+
+/**
+ * `npm run build` of the user's notes (content/, copied) three ways: clean (no caches), after a
+ * one-question edit, and with nothing changed; each `runs` times from a clean start.
+ */
+function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>; pdfs: { files: number; bytes: number; pages: number } } {
+  const dir = join(WORK, 'rebuilds');
+  const content = join(dir, 'content');
+  const env = { CONTENT_DIR: content, SITE_OUT_DIR: join(dir, 'dist'), SITE_CACHE_DIR: join(dir, 'cache') };
+  const result: Record<RebuildKind, RebuildRun[]> = { clean: [], 'one-question edit': [], 'no change': [] };
+  const build = (kind: RebuildKind): void => {
+    const phase = run(['npm', 'run', '--silent', 'build'], env);
+    result[kind].push({ ms: phase.ms, steps: stepTimes(phase.output) });
+  };
+  for (let attempt = 0; attempt < runs; attempt++) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    build('clean');
+    // One more sentence in one answer, as a student does between two builds.
+    const question = readContentFolder(content)[0]?.questions.find((entry) => entry.data.hasAnswer);
+    if (!question) throw new Error('no answered question in content/ to edit');
+    const file = join(content, question.data.course, coursePaths.question(question.data.id));
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nOne more sentence, edited before the rebuild (${attempt}).\n`);
+    build('one-question edit');
+    build('no change');
+  }
+  const pdfs = walk(join(dir, 'dist')).filter((path) => path.endsWith('.pdf'));
+  const pages = pdfs.reduce(
+    (sum, path) => sum + Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [path], { encoding: 'utf8' }).stdout)?.[1] ?? 0),
+    0,
+  );
+  return { runs: result, pdfs: { files: pdfs.length, bytes: pdfs.reduce((sum, path) => sum + statSync(path).size, 0), pages } };
+}
+
+function rebuildTable({ runs, pdfs }: ReturnType<typeof benchRebuilds>): string {
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const clean = median(runs.clean.map((entry) => entry.ms));
+  const rows = (Object.keys(runs) as RebuildKind[]).map((kind) => {
+    const total = median(runs[kind].map((entry) => entry.ms));
+    const steps = REBUILD_STEPS.map((step) => seconds(median(runs[kind].map((entry) => entry.steps[step] ?? 0))));
+    return `| ${kind} | ${seconds(total)} | ${Math.round((total / clean) * 100)}% | ${steps.join(' | ')} |`;
+  });
+  return [
+    `| user's notes, \`npm run build\` | total | of clean | ${REBUILD_STEPS.join(' | ')} |`,
+    `| --- | ---: | ---: | ${REBUILD_STEPS.map(() => '---:').join(' | ')} |`,
+    ...rows,
+    '',
+    `The ${pdfs.files} PDFs of the user's notes: ${mb(pdfs.bytes)}, ${pdfs.pages} pages. Total is the command's wall time (Node and npm starting included); steps as the build reports them.`,
+  ].join('\n');
+}
+
+interface NotesResult {
+  buildMs: number;
+  screenshots: number;
+  /** The section page that loads the most on each screen, and how much. */
+  heaviestPhone: { path: string; bytes: number };
+  heaviestDesktop: { path: string; bytes: number };
+  pdfs: number;
+  pdfBytes: number;
+  /** Images embedded in the PDFs, and their median resolution at printed size. */
+  pdfImages: number;
+  medianPpi: number;
+  dist: string;
+}
+
+/**
+ * The user's notes (the content folder) with a stand-in for each screenshot they name, built as
+ * `npm run build` does, PDFs included: median build time of the cold runs, then what a first visit
+ * to each section page transfers (a 390 px phone and a 1280 px desktop screen, lazy loading as it
+ * is, no scrolling) and what the PDFs hold.
+ */
+async function benchNotes(runs: number): Promise<NotesResult> {
+  const dir = join(WORK, 'notes');
+  const content = join(dir, 'content');
+  const dist = join(dir, 'dist');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(contentDirectory(), content, { recursive: true });
+  const courses = readdirSync(content).filter((name) => existsSync(join(content, name, COURSE_FILE)));
+  for (const course of courses) await writeMissingScreenshots(content, course);
+  const screenshots = walk(content).filter((path) => /\/images\//.test(path)).length;
+  const builds: number[] = [];
+  for (let attempt = 0; attempt < runs; attempt++) {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(join(dir, 'cache'), { recursive: true, force: true });
+    builds.push(
+      run(['npm', 'run', '--silent', 'build'], { CONTENT_DIR: content, SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(dir, 'cache') }).ms,
+    );
+  }
+  const printable = findPrintablePages(dist);
+  const heaviest = (loads: { path: string; bytes: number }[]) => loads.reduce((most, load) => (load.bytes > most.bytes ? load : most));
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const phone: { path: string; bytes: number }[] = [];
+  const desktop: { path: string; bytes: number }[] = [];
+  try {
+    for (const { url } of printable.filter((page) => page.kind === 'section')) {
+      phone.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.at(url), PHONE)) });
+      desktop.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.at(url), DESKTOP)) });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const pdfFiles = printable.map((page) => fileInDist(dist, page.pdf));
+  const ppis = pdfFiles.flatMap((file) =>
+    embeddedImages(file)
+      .filter((image) => image.type === 'image')
+      .map((image) => image.xPpi),
+  );
+  return {
+    buildMs: median(builds),
+    screenshots,
+    heaviestPhone: heaviest(phone),
+    heaviestDesktop: heaviest(desktop),
+    pdfs: pdfFiles.length,
+    pdfBytes: pdfFiles.reduce((sum, file) => sum + statSync(file).size, 0),
+    pdfImages: ppis.length,
+    medianPpi: median(ppis),
+    dist,
+  };
+}
+
+function notesTable(result: NotesResult): string {
+  return [
+    "| user's notes | build (PDFs included) | heaviest section page: 390 px screen | 1280 px screen | PDFs | screenshots in PDFs |",
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| ${result.screenshots} screenshots | ${(result.buildMs / 1000).toFixed(1)} s | ${kb(result.heaviestPhone.bytes)} (${result.heaviestPhone.path}) | ${kb(result.heaviestDesktop.bytes)} (${result.heaviestDesktop.path}) | ${result.pdfs}, ${mb(result.pdfBytes)} | ${result.pdfImages} at ${result.medianPpi} ppi (median) |`,
+  ].join('\n');
 }
 
 function scaleTable(results: SizeResult[]): string {
@@ -203,11 +371,13 @@ runCli(async () => {
       sizes: { type: 'string', default: '25,250,2500' },
       runs: { type: 'string', default: '3' },
       'no-lighthouse': { type: 'boolean', default: false },
+      'no-rebuilds': { type: 'boolean', default: false },
       'no-dev': { type: 'boolean', default: false },
       'only-dev': { type: 'boolean', default: false },
       'write-readme': { type: 'boolean', default: false },
     },
   });
+  // `--sizes ''` measures only the user's notes.
   const sizes = values.sizes.split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
   if (values['only-dev']) {
@@ -220,7 +390,13 @@ runCli(async () => {
     console.error(`bench: ${size} questions, ${runs} run(s)…`);
     results.push(await benchSize(size, runs));
   }
-  const sections = [scaleTable(results)];
+  const sections =
+    results.length > 0
+      ? [
+          scaleTable(results),
+          `Of the build, the Anki export takes ${results.map((result) => `${(result.ankiMs / 1000).toFixed(1)} s at ${result.questions.toLocaleString('en')}`).join(', ')} questions.`,
+        ]
+      : [];
   const [base, largest] = [results.find((result) => result.questions === 250), results.find((result) => result.questions === 2500)];
   if (base && largest) {
     const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;
@@ -230,14 +406,21 @@ runCli(async () => {
     label: `${result.questions.toLocaleString('en')} questions, no PDFs`,
     precache: result.precache,
   }));
+  console.error(`bench: the user's notes with their screenshots (PDFs included), ${runs} run(s)…`);
+  const notes = await benchNotes(runs);
+  sections.push(notesTable(notes));
+  precacheRows.push({
+    label: `user's notes, ${notes.screenshots} screenshots, PDFs included`,
+    precache: await precacheSummary(notes.dist),
+  });
+  sections.push(precacheTable(precacheRows));
   if (!values['no-lighthouse']) {
-    console.error("bench: the user's notes (PDFs included), Lighthouse…");
-    run(['npm', 'run', '--silent', 'build']);
-    precacheRows.push({ label: "user's notes, PDFs included", precache: await precacheSummary('dist') });
-    const lighthouse = lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/'));
-    sections.push(precacheTable(precacheRows), lighthouse);
-  } else {
-    sections.push(precacheTable(precacheRows));
+    console.error('bench: Lighthouse…');
+    sections.push(lighthouseTable(await runLighthouse(notes.dist, '/dasc7606/s5/')));
+  }
+  if (!values['no-rebuilds']) {
+    console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);
+    sections.push(rebuildTable(benchRebuilds(runs)));
   }
   if (!values['no-dev']) sections.push(await liveEditSection(runs));
   const report = [...sections, machineLine(runs)].join('\n\n');

@@ -7,12 +7,13 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDirectory } from '../src/lib/content/layout.ts';
 import { runCli } from './lib/cli.ts';
 import { checkContentFolder } from './lib/content-check.ts';
 
 runCli(async () => {
   const { values } = parseArgs({ options: { content: { type: 'string' } } });
-  const contentDir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const contentDir = resolve(values.content ?? contentDirectory());
   if (!existsSync(contentDir)) throw new Error(`no content folder at ${contentDir}: run npm run import -- <notes.md> first`);
 
   const { diagnostics, pages } = await checkContentFolder(contentDir);

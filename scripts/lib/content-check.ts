@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent, type Diagnostic } from '../../src/lib/content/check.ts';
 import { unreadableImage } from '../../src/lib/content/images.ts';
-import { IMAGE_FOLDER } from '../../src/lib/content/layout.ts';
+import { classifyContentPath, contentFileKind } from '../../src/lib/content/layout.ts';
 
 /** Every file under `dir`, as paths relative to it with `/`. */
 function listFiles(dir: string, prefix = ''): string[] {
@@ -31,7 +31,7 @@ export async function checkContentFolder(contentDir: string, courses?: string[])
   const images = new Set<string>();
   const paths = courses === undefined ? listFiles(contentDir) : courses.flatMap((course) => listFiles(contentDir, course));
   for (const path of paths) {
-    if (new RegExp(`^[^/]+/${IMAGE_FOLDER}/`).test(path)) images.add(path);
+    if (classifyContentPath(path)?.kind === 'image') images.add(path);
     else if (path.endsWith('.md')) files.set(path, readFileSync(join(contentDir, path), 'utf8'));
   }
   const unreadableImages = new Map<string, string>();
@@ -39,6 +39,6 @@ export async function checkContentFolder(contentDir: string, courses?: string[])
     const problem = await unreadableImage(join(contentDir, image));
     if (problem !== undefined) unreadableImages.set(image, problem);
   }
-  const pages = [...files.keys()].filter((path) => /\/(course\.md|sections\/|questions\/)/.test(path)).length;
+  const pages = [...files.keys()].filter((path) => contentFileKind(path) !== undefined).length;
   return { diagnostics: checkContent({ files, images, unreadableImages }), pages };
 }

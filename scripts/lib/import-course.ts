@@ -16,7 +16,7 @@ import { courseFiles } from '../../src/lib/notes/content-files.ts';
 import { inNotesOrder, parseNotesFolder, type NotesFile } from '../../src/lib/notes/folder.ts';
 import { paperProblem } from '../../src/lib/notes/headings.ts';
 import { manifestFor, planImport, type Manifest } from '../../src/lib/notes/import-plan.ts';
-import { parseNotes, type ImageRef, type ParsedNotes } from '../../src/lib/notes/split.ts';
+import { parseNotes, type ImageRef, type ParsedNotes } from '../../src/lib/notes/parse-notes.ts';
 import { decodeNotes } from '../../src/lib/notes/text.ts';
 import { readTextIfExists, removeFile, writeFileAtomic } from './files.ts';
 

@@ -1,6 +1,7 @@
 /**
  * The benchmark's `npm run dev` row: how long from saving the notes to the open page showing the
- * change, measured in Chromium. A copy of the notes is imported into a folder of its own, the dev
+ * change, measured in Chromium. A copy of the notes is imported into a folder of its own (with a
+ * stand-in for each screenshot it names), the dev
  * server started on it and a question's section page opened; then a question in the middle of the
  * notes (the first there with a line of plain text) is edited again and again, two ways: text
  * changed within a line, and a new line added (which moves every later question's line in the notes).
@@ -13,6 +14,7 @@ import { urls } from '../../src/lib/site/urls.ts';
 import { launchChromium } from './chromium.ts';
 import { startDevServer, waitForText } from './dev-server.ts';
 import { importCourse } from './import-course.ts';
+import { writeMissingScreenshots } from './stand-in-screenshots.ts';
 
 export interface LiveEditFigures {
   questions: number;
@@ -36,6 +38,8 @@ export async function benchLiveEdits(work: string, notes: string, edits: number)
   writeFileSync(source, notes);
   const course = 'live';
   importCourse({ source, course, contentDir: content });
+  // As the benchmark's other rows of the user's notes: a stand-in for each screenshot they name.
+  await writeMissingScreenshots(content, course);
   const questions = readCourse(content, course).questions;
   const lines = readFileSync(source, 'utf8').split('\n');
   // From the middle of the notes, the first question with a line of plain text of its own to edit.

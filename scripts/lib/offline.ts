@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { getManifest, injectManifest } from 'workbox-build';
 import { HASHED_FILE, PRECACHE_GLOBS, PRECACHE_IGNORES } from '../../src/lib/offline/precache.ts';
 import { urls } from '../../src/lib/site/urls.ts';
+import type { StepResult } from './progress.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCE = join(ROOT, 'src/client/offline/service-worker.ts');
@@ -64,6 +65,17 @@ export async function writeServiceWorker(dist: string): Promise<PrecacheSummary>
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The service worker as a build step, with its summary. */
+export async function offlineStep(dist: string): Promise<StepResult> {
+  const started = performance.now();
+  const { files, bytes } = await writeServiceWorker(dist);
+  return {
+    name: 'Offline',
+    ms: performance.now() - started,
+    summary: `${urls.serviceWorker()} stores ${files} files (${(bytes / 1024 / 1024).toFixed(1)} MB) on the first visit, for everything under ${urls.base}`,
+  };
 }
 
 /** What one visit stores for offline use, without writing anything. */

@@ -5,42 +5,30 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { describeTransfers, firstSearchTransfers } from '../../scripts/lib/search-bytes.ts';
+import { DESKTOP, firstLoad as firstLoadIn, PHONE, totalBytes as total, type Loaded } from '../../scripts/lib/page-bytes.ts';
+import { describeTransfers, firstSearch } from '../../scripts/lib/search-bytes.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
+import { allCourses } from './setup/site.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 const dist = inject('dist');
 const KB = 1024;
-
-interface Loaded {
-  url: string;
-  type: string;
-  bytes: number;
-}
+const own = allCourses().find((course) => course.own);
 
 /** Every response of a first visit to `path` (cold cache), with its bytes on the wire. */
-async function firstLoad(path: string): Promise<Loaded[]> {
-  const { context } = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const seen = new Map<string, { url: string; type: string }>();
-  const loaded: Loaded[] = [];
-  cdp.on('Network.responseReceived', (event: { requestId: string; type: string; response: { url: string } }) =>
-    seen.set(event.requestId, { url: event.response.url, type: event.type }),
-  );
-  cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
-    const response = seen.get(event.requestId);
-    if (response) loaded.push({ ...response, bytes: event.encodedDataLength });
-  });
-  await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
-  return loaded;
-}
+const firstLoad = (path: string, screen: BrowserContextOptions = DESKTOP): Promise<Loaded[]> =>
+  firstLoadIn(browser.browser, baseUrl + path, screen);
 
-const total = (loaded: Loaded[], type?: string): number =>
-  loaded.filter((entry) => !type || entry.type === type).reduce((sum, entry) => sum + entry.bytes, 0);
+/** "_astro/7.B3xY9q_1a2b.webp 15.2 KB" lines of the images a page loaded, for a failing budget. */
+const describeImages = (loaded: Loaded[]): string =>
+  loaded
+    .filter((entry) => entry.type === 'Image')
+    .map((entry) => `${new URL(entry.url).pathname} ${(entry.bytes / KB).toFixed(1)} KB`)
+    .join('\n');
 
 describe('a section page', () => {
   it('ships at most 15 KB of our JavaScript, none of it for math or search', async () => {
@@ -58,11 +46,34 @@ describe('a section page', () => {
     expect(total(loaded, 'Stylesheet')).toBeLessThanOrEqual(20 * KB);
   });
 
-  it('loads the GAN section in under 100 KB all told, fonts included, and nothing from another origin', async () => {
+  it('loads nothing from another origin', async () => {
     const loaded = await firstLoad('/dasc7606/s5/');
     expect(loaded.every((entry) => entry.url.startsWith(baseUrl) || entry.url.startsWith('data:'))).toBe(true);
-    expect(total(loaded)).toBeLessThan(100 * KB);
   });
+});
+
+/**
+ * The user's notes with their 48 screenshots (stand-ins, in the test setup), as a browser loads them:
+ * lazy loading on, no scrolling, fonts included. A phone gets screenshots no wider than it shows
+ * (the issue's goal: 150 KB); a desktop shows them 736 px wide, over twice the phone's 358, from
+ * the 800 px files (about 55 KB a page of text), and the first 2,150 px of a page hold up to three.
+ */
+const SCREENS = [
+  ['a 390 px phone', PHONE, 150],
+  ['a 1280 px desktop', DESKTOP, 250],
+] as const;
+
+describe.runIf(own)('every section page of the user’s notes, screenshots included', () => {
+  const paths = (own?.sections ?? []).filter((section) => !section.scope).map((section) => `/${own?.id}/s${section.number}/`);
+
+  it.each(paths.flatMap((path) => SCREENS.map(([name, screen, budget]) => [path, budget, name, screen] as const)))(
+    '%s loads at most %i KB on %s screen',
+    async (path, budget, _name, screen) => {
+      const loaded = await firstLoad(path, screen);
+      expect(total(loaded, 'Image'), 'it has screenshots to load').toBeGreaterThan(0);
+      expect(total(loaded), describeImages(loaded)).toBeLessThanOrEqual(budget * KB);
+    },
+  );
 });
 
 describe('math fonts', () => {
@@ -104,10 +115,11 @@ describe('images', () => {
 });
 
 describe('search', () => {
-  it('transfers under 100 KB for a first search, filters and typo vocabulary not included', async () => {
-    const transfers = await firstSearchTransfers(browser.browser, `${baseUrl}/dasc7606/s1/`, 'mode collapse');
+  it('transfers under 100 KB for a first search that finds its question, filters and typo vocabulary not included', async () => {
+    const { transfers, results } = await firstSearch(browser.browser, `${baseUrl}/dasc7606/s1/`, 'mode collapse');
+    // Only a search that shows its results has loaded what results need (their texts and excerpts).
+    expect(results).toContain(`${urls.section('dasc7606', 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
     const bytes = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
-    expect(bytes).toBeGreaterThan(0);
     expect(bytes, describeTransfers(transfers)).toBeLessThan(100 * KB);
   });
 });

@@ -19,7 +19,7 @@ import { INDEX_PATHS } from '../../src/lib/search/indexes.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
 import { npmRun } from './setup/npm.ts';
-import { writeScreenshots } from './setup/screenshots.ts';
+import { writeScreenshots } from '../../scripts/lib/stand-in-screenshots.ts';
 import { proseLines } from './setup/site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

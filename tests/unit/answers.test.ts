@@ -79,8 +79,8 @@ describe('answerStartOf: blocks that open an answer', () => {
 describe('statement and answer of a question body', () => {
   const md = (...lines: string[]): string => `${lines.join('\n')}\n`;
   it.each<[string, string, { title?: string }, string[], string[]]>([
-    ['a typed question with its answer marked', md('Find $x$.', '', '**Answer:** 2'), {}, ['Find x.'], ['Answer: 2']],
-    ['a typed question without an answer: all statement', md('Find $x$.', '', 'Show working.'), {}, ['Find x.', 'Show working.'], []],
+    ['a typed question with its answer marked', md('Find $x$.', '', '**Answer:** 2'), {}, ['Find $x$.'], ['Answer: 2']],
+    ['a typed question without an answer: all statement', md('Find $x$.', '', 'Show working.'), {}, ['Find $x$.', 'Show working.'], []],
     [
       'a heading that says the question: its text is the answer',
       md('Because of noise.'),

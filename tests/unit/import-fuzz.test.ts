@@ -19,7 +19,7 @@ import { findHostileHtml } from '../../src/lib/markdown/html-safety.ts';
 import { NOTES_FILE } from '../../src/lib/content/layout.ts';
 import { courseFiles } from '../../src/lib/notes/content-files.ts';
 import { NotesError } from '../../src/lib/notes/errors.ts';
-import { parseNotes } from '../../src/lib/notes/split.ts';
+import { parseNotes } from '../../src/lib/notes/parse-notes.ts';
 import { decodeNotes } from '../../src/lib/notes/text.ts';
 import { ROOT, runScript, snapshot } from './helpers/cli.ts';
 import { filesHoldTheChunks, lostLines } from './helpers/nothing-lost.ts';

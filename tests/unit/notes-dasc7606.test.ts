@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Examinability } from '../../src/lib/content/schema.ts';
 import type { Paper } from '../../src/lib/content/schema.ts';
 import { courseFiles } from '../../src/lib/notes/content-files.ts';
-import type { ParsedQuestion } from '../../src/lib/notes/split.ts';
+import type { ParsedQuestion } from '../../src/lib/notes/parse-notes.ts';
 import { splitContentFile } from './helpers/frontmatter.ts';
 import { ROOT } from './helpers/cli.ts';
 import { allQuestions, readNotes } from './helpers/notes.ts';

@@ -5,6 +5,7 @@
  */
 import { NO_INDEX_IN_DEV, SEARCHING_LAST_BUILD } from '../../lib/dev/last-build.ts';
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
+import { words } from '../browser.ts';
 import { indexFor } from '../../lib/search/indexes.ts';
 import { containsQuery, queryTerms, significantTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
 import { loadPagefind, loadVocabulary, preloadPagefind, type FilterCounts } from './pagefind.ts';
@@ -20,6 +21,7 @@ export interface SearchPanel {
   run: (query: string) => Promise<void>;
 }
 
+/** An element with its attributes and text; Chinese in the text is marked lang="zh". */
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
@@ -27,7 +29,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.append(...words(text));
   return node;
 }
 
@@ -65,6 +67,9 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       )
     : undefined;
   void devIndex?.then((found) => found && resultsArea.prepend(element('p', { class: 'search-dev-note' }, SEARCHING_LAST_BUILD)));
+
+  /** The status line; it may quote the query, so its Chinese is marked too. */
+  const say = (text: string): void => status.replaceChildren(...words(text));
 
   const chosen = new Map<FilterName, Set<string>>();
   let hideNotExamined = false;
@@ -107,7 +112,7 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
           chosen.set(name, set);
           void run(input.value);
         });
-        option.append(box, ` ${value} `, element('span', { class: 'filter-count' }, `(${counts[name]?.[value] ?? 0})`));
+        option.append(box, ' ', ...words(value), ' ', element('span', { class: 'filter-count' }, `(${counts[name]?.[value] ?? 0})`));
         fieldset.append(option);
       }
       filters.append(fieldset);
@@ -120,10 +125,9 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
         const item = element('li', { class: 'search-result' });
         const link = element('a', { href: hit.href, class: 'search-result-link' });
         const title = element('span', { class: 'search-result-title' }, hit.title);
-        if (hit.heading) title.append(element('span', { class: 'search-result-heading' }, ` · ${hit.heading}`));
         const context = element('span', { class: 'search-result-context' }, hit.context);
         const excerpt = element('span', { class: 'search-result-excerpt' });
-        excerpt.innerHTML = hit.excerptHtml; // Pagefind escapes the text; only <mark> is markup.
+        excerpt.append(...hit.excerpt.map((piece) => (piece.mark ? element('mark', {}, piece.text) : words(piece.text))).flat());
         link.append(title, context, excerpt);
         item.append(link);
         return item;
@@ -140,14 +144,14 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       return;
     }
     if (trimmed === '' && Object.keys(activeFilters()).length === 0) {
-      status.textContent = 'Type a topic, a term or a question: “mode collapse”, “过拟合”, “padding”.';
+      say('Type a topic, a term or a question: “mode collapse”, “过拟合”, “padding”.');
       list.replaceChildren();
       more.hidden = true;
       // Start fetching Pagefind while the reader types; filters and their counts come with results.
       void preloadPagefind();
       return;
     }
-    status.textContent = 'Searching…';
+    say('Searching…');
     const filtersNow = activeFilters();
     const searchFor = async (words: string) => {
       // Each search goes to the smallest index that has all its words.
@@ -206,7 +210,7 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       renderHits(nextHits, true);
       shown += nextHits.length;
       more.hidden = remaining.length === 0;
-      status.textContent = `${shown} questions found${remaining.length > 0 ? ', more below' : ''}.`;
+      say(`${shown} questions found${remaining.length > 0 ? ', more below' : ''}.`);
       list.children[firstNew]?.querySelector('a')?.focus();
     };
     const notes = [
@@ -217,7 +221,7 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       hits.length === 0
         ? `No questions match “${trimmed}”.`
         : `${hits.length} question${hits.length === 1 ? '' : 's'} found${remaining.length > 0 ? ', more below' : ''}.`;
-    status.textContent = [found, ...notes].join(' ');
+    say([found, ...notes].join(' '));
   }
 
   filterBox.addEventListener('toggle', async () => {

@@ -9,6 +9,7 @@ import rehypeScopedHeadingIds from './rehype-heading-ids.ts';
 import rehypeLanguageTags from './rehype-language-tags.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeScreenshotSources from './rehype-screenshot-sources.ts';
 import rehypeStyleHashes from './rehype-style-hashes.ts';
 import remarkMathRepair from './remark-math-repair.ts';
 import remarkNotesDialect from './remark-notes-dialect.ts';
@@ -28,6 +29,15 @@ const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
 /**
  * Raw HTML is made safe first, so every later step (and KaTeX, whose output is trusted: `trust`
  * off means no \href to scripts, no \includegraphics from elsewhere) sees only allowed markup.
+ * Screenshot sources come after it, as they set what Astro's image pipeline reads (not HTML).
  * Style hashes come last: they must see the attributes exactly as served.
  */
-export const rehypePlugins = [rehypeSafeHtml, katex, rehypeMathErrors, rehypeLanguageTags, rehypeScopedHeadingIds, rehypeStyleHashes];
+export const rehypePlugins = [
+  rehypeSafeHtml,
+  rehypeScreenshotSources,
+  katex,
+  rehypeMathErrors,
+  rehypeLanguageTags,
+  rehypeScopedHeadingIds,
+  rehypeStyleHashes,
+];

@@ -32,7 +32,11 @@ export function isAnswerLabel(label: string, bold: boolean): boolean {
     .trim()
     .toLowerCase();
   if (core === '' || !/^[\p{L}]/u.test(core)) return false;
-  if (core.split(/\s+/).length > MAX_LATIN_WORDS[bold ? 'bold' : 'plain'] || (core.match(/[^\x00-\x7f]/g)?.length ?? 0) > MAX_CJK_CHARACTERS) return false;
+  if (
+    core.split(/\s+/).length > MAX_LATIN_WORDS[bold ? 'bold' : 'plain'] ||
+    (core.match(/[^\x00-\x7f]/g)?.length ?? 0) > MAX_CJK_CHARACTERS
+  )
+    return false;
   if (ANSWER_LABELS_ALONE.includes(core) || (bold && BOLD_ANSWER_LABELS_ALONE.includes(core))) return true;
   return ANSWER_LABEL_ENDINGS.some((word) => {
     if (!core.endsWith(word)) return false;

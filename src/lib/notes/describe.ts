@@ -3,7 +3,7 @@
  * import -- notes.md --dry-run`):  sections, questions with paper, parts and where the answer starts
  * (the importer prints the warnings after it).
  */
-import type { ParsedNotes, ParsedQuestion, ParsedSection } from './split.ts';
+import type { ParsedNotes, ParsedQuestion, ParsedSection } from './parse-notes.ts';
 
 const MODES: Record<ParsedNotes['mode'], string> = {
   headings: 'questions are headings',

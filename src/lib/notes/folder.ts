@@ -4,7 +4,7 @@
  * own structure; their sections then share one numbering and question ids stay unique.
  */
 import { naturalCompare } from '../content/natural-order.ts';
-import { numberAndIdentify, parseNotesFile, type Chunk, type ParsedNotes } from './split.ts';
+import { numberAndIdentify, parseNotesFile, type Chunk, type ParsedNotes } from './parse-notes.ts';
 
 export interface NotesFile {
   /** Path relative to the folder, with `/`. */

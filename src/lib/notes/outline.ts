@@ -168,7 +168,8 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
       const block = blocks[index] as RootContent;
       const text = texts[index];
       // The next part, a rule or another whole-answer variant ends this part's own blocks.
-      if (partLabels[index] !== undefined || block.type === 'thematicBreak' || (text !== undefined && parseAnswerBy(text) !== undefined)) return false;
+      if (partLabels[index] !== undefined || block.type === 'thematicBreak' || (text !== undefined && parseAnswerBy(text) !== undefined))
+        return false;
       if (opensAnswer(block, index)) return true;
     }
     return false;

@@ -7,7 +7,7 @@
  */
 import { coursePaths } from '../../../src/lib/content/layout.ts';
 import { courseFiles } from '../../../src/lib/notes/content-files.ts';
-import type { Chunk, ParsedNotes } from '../../../src/lib/notes/split.ts';
+import type { Chunk, ParsedNotes } from '../../../src/lib/notes/parse-notes.ts';
 import { splitContentFile } from './frontmatter.ts';
 
 /** What may be taken off the start of a notes line for its chunk line: indentation, or a numbered item's label. */

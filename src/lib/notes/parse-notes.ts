@@ -269,6 +269,9 @@ function itemBody(lines: string[], from: number, to: number, item: { labelWidth:
   return text.length === 0 || text.every((line) => line.trim() === '') ? { line: 0, text: '' } : { line: from, text: text.join('\n') };
 }
 
+/** "line 12", or "第二章.md:12" in a folder of notes. */
+const where = (source: string | undefined, line: number): string => (source === undefined ? `line ${line}` : `${source}:${line}`);
+
 /**
  * Numbers the sections (as written when no earlier section has that number, else the next after the
  * highest) and gives each question its id from section, paper and number. A question with the same
@@ -289,7 +292,7 @@ export function numberAndIdentify(sections: ParsedSection[], warnings: NotesWarn
       warnings.push({
         file: section.source,
         line: section.line,
-        message: `section number ${written} appears twice (also at ${earlier.source === undefined ? '' : `${earlier.source}:`}line ${earlier.line}): this one gets the next free number, so its page has another address`,
+        message: `section number ${written} appears twice (also at ${where(earlier.source, earlier.line)}): this one gets the next free number, so its page has another address`,
       });
     }
     unnumbered.push(section);
@@ -313,7 +316,7 @@ export function numberAndIdentify(sections: ParsedSection[], warnings: NotesWarn
         warnings.push({
           file: section.source,
           line: question.line,
-          message: `question "${question.headingText}" has the same section, paper and number as the question at ${earlier.source === undefined ? '' : `${earlier.source}:`}line ${earlier.line}: imported as ${id}; give it its own number so its id (and your ratings of it) stay put`,
+          message: `question "${question.headingText}" has the same section, paper and number as the question at ${where(earlier.source, earlier.line)}: imported as ${id}; give it its own number so its id (and your ratings of it) stay put`,
         });
       }
       question.id = id;
