@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --no-rebuilds --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --no-rebuilds --no-dev --only-dev --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search and what the
@@ -8,7 +8,9 @@
  * runs, cold caches): what a section page loads on a phone and a desktop screen, the PDFs' size and
  * their screenshots' resolution, the offline precache, and Lighthouse (mobile and desktop) on the
  * GAN section. Then times `npm run build` of the user's notes clean, after a one-question edit and
- * with nothing changed, per step (`--sizes ''` skips the synthetic sizes). Prints Markdown tables.
+ * with nothing changed, per step (`--sizes ''` skips the synthetic sizes). Last, `npm run dev`:
+ * save → the open page shows the change, on the user's notes and at 250 questions
+ * (scripts/lib/live-bench.ts); `--only-dev` measures that alone. Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { writeMissingScreenshots } from './lib/stand-in-screenshots.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+import { benchLiveEdits, type LiveEditFigures } from './lib/live-bench.ts';
 import { COURSE_FILE, contentDirectory } from '../src/lib/content/layout.ts';
 import { urls } from '../src/lib/site/urls.ts';
 import { precacheSummary, type PrecacheSummary } from './lib/offline.ts';
@@ -334,6 +337,38 @@ function lighthouseTable(figures: LighthouseFigures[]): string {
   ].join('\n');
 }
 
+/** Goals of issue 14: the user's notes within 1.5 s, 250 questions within 3 s. */
+function liveEditTable(rows: { label: string; goalMs: number; figures: LiveEditFigures }[]): string {
+  const seconds = (samples: number[]): string => `${(median(samples) / 1000).toFixed(2)} s`;
+  return [
+    '| `npm run dev`: save → page shows it | questions | text changed in a line | line added | goal | load average |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      ({ label, goalMs, figures }) =>
+        `| ${label} | ${figures.questions} | ${seconds(figures.inLine)} | ${seconds(figures.newLine)} | ≤ ${(goalMs / 1000).toFixed(1)} s | ${figures.load.toFixed(1)} |`,
+    ),
+  ].join('\n');
+}
+
+/** `npm run dev`: save → shown, on the user's notes and at 250 synthetic questions (at least 5 saves of each kind). */
+async function liveEditSection(runs: number): Promise<string> {
+  const edits = Math.max(5, runs);
+  console.error(`bench: npm run dev, ${edits} saves of each kind…`);
+  const user = await benchLiveEdits(join(WORK, 'dev-user'), readFileSync(join(ROOT, 'content', 'dasc7606', 'notes.md'), 'utf8'), edits);
+  const synthetic = await benchLiveEdits(
+    join(WORK, 'dev-250'),
+    syntheticNotes({ title: 'Synthetic course', questions: 250, seed: 1 }),
+    edits,
+  );
+  return liveEditTable([
+    { label: "user's notes", goalMs: 1500, figures: user },
+    { label: 'synthetic notes', goalMs: 3000, figures: synthetic },
+  ]);
+}
+
+const machineLine = (runs: number): string =>
+  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
+
 runCli(async () => {
   const { values } = parseArgs({
     options: {
@@ -341,12 +376,19 @@ runCli(async () => {
       runs: { type: 'string', default: '3' },
       'no-lighthouse': { type: 'boolean', default: false },
       'no-rebuilds': { type: 'boolean', default: false },
+      'no-dev': { type: 'boolean', default: false },
+      'only-dev': { type: 'boolean', default: false },
       'write-readme': { type: 'boolean', default: false },
     },
   });
   // `--sizes ''` measures only the user's notes.
   const sizes = values.sizes.split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
+  if (values['only-dev']) {
+    // Printed only: the README's bench block holds the full report.
+    console.log([await liveEditSection(runs), machineLine(runs)].join('\n\n'));
+    return;
+  }
   const results: SizeResult[] = [];
   for (const size of sizes) {
     console.error(`bench: ${size} questions, ${runs} run(s)…`);
@@ -384,8 +426,8 @@ runCli(async () => {
     console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);
     sections.push(rebuildTable(await benchRebuilds(runs)));
   }
-  const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
-  const report = [...sections, machine].join('\n\n');
+  if (!values['no-dev']) sections.push(await liveEditSection(runs));
+  const report = [...sections, machineLine(runs)].join('\n\n');
   console.log(report);
   if (values['write-readme']) {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

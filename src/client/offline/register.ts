@@ -31,7 +31,12 @@ async function register(container: ServiceWorkerContainer): Promise<void> {
   if (status) status.textContent = 'Available offline';
 }
 
-if ('serviceWorker' in navigator) {
+if (import.meta.env.DEV && 'serviceWorker' in navigator) {
+  // npm run dev serves pages as you write them: a worker left by `npm start` on the same address would serve stored ones.
+  void navigator.serviceWorker
+    .getRegistrations()
+    .then((registrations) => registrations.forEach((registration) => void registration.unregister()));
+} else if ('serviceWorker' in navigator) {
   const start = (): void => {
     // No service worker over plain http (other than localhost) or when storage is refused: the site
     // still works online, it just says nothing about offline.
