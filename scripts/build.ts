@@ -1,7 +1,7 @@
 /**
  * npm run build [-- --no-pdfs]: the site in dist/ (SITE_OUT_DIR). Astro builds the pages (and says how far it is),
  * then the steps that work on the built pages run in this process, each saying what it is doing
- * and how far: KaTeX font subsetting, the search index, the Anki export, the PDFs, the offline service worker.
+ * and how far: KaTeX font subsetting, the print fonts, the search index, the Anki export, the PDFs, the offline service worker.
  * At the end, one line per step with its time. Font subsets and PDFs of unchanged pages come
  * from caches outside dist/ (scripts/lib/cache-dirs.ts); when nothing the site is built from
  * changed since the last build and dist/ is as it left it, nothing runs (scripts/lib/up-to-date.ts).
@@ -47,6 +47,7 @@ runCli(async () => {
   // The later steps' code (Pagefind, Vite, Workbox …) loads while Astro builds, not after.
   const modules = Promise.all([
     import('./lib/katex-fonts.ts'),
+    import('./lib/print-fonts.ts'),
     import('./lib/search-index.ts'),
     import('./lib/anki-export.ts'),
     import('./lib/pdf/print-pdfs.ts'),
@@ -54,8 +55,9 @@ runCli(async () => {
   ]);
   modules.catch(() => undefined); // reported where awaited, after Astro
   const results = [await astroBuild(dist)];
-  const [{ subsetKatexFonts }, { writeSearchIndex }, { ankiStep }, { printPdfs }, { offlineStep }] = await modules;
+  const [{ subsetKatexFonts }, { writePrintFonts }, { writeSearchIndex }, { ankiStep }, { printPdfs }, { offlineStep }] = await modules;
   results.push(await subsetKatexFonts(dist, stepCacheDir('katex-fonts'), process.stderr));
+  results.push(await writePrintFonts(dist, stepCacheDir('print-fonts')));
   results.push(await writeSearchIndex(dist, contentDirectory(), process.stderr));
   results.push(ankiStep(dist, contentDirectory(), urls));
   if (pdfs) results.push(await printPdfs(dist, { cacheDir: stepCacheDir('pdf'), output: process.stderr }));

@@ -24,6 +24,8 @@ const STORED = [
   '_astro/Layout.DcH1Uju-.css',
   '_astro/urls.BLVsWTv1.js',
   '_astro/KaTeX_Main-Regular.Ab12Cd34.woff2',
+  'fonts/print.css',
+  '_astro/noto-sans-sc-print-400.Xy12Ab34.woff2',
   '_astro/7.B3xY9q.webp',
   'pagefind/pagefind.js',
   'pagefind/pagefind-entry.json',

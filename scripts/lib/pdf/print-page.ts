@@ -6,6 +6,7 @@
  * the site it loaded (for the PDF cache).
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { loadPrintFonts } from '../../../src/client/print-fonts.ts';
 import { urls } from '../../../src/lib/site/urls.ts';
 import { loadImagesForPrint } from './print-images.ts';
 import { collectPrintFacts, type PrintFacts } from './page-facts.ts';
@@ -17,10 +18,14 @@ export interface PrintedPage {
   resources: string[];
 }
 
-/** Print media, light colours, screenshots from their print copies and every image loaded (print-images.ts), fonts ready. */
+/**
+ * Print media, light colours, screenshots from their print copies and every image loaded
+ * (print-images.ts), the print fonts loaded for the page's text (src/client/print-fonts.ts), fonts ready.
+ */
 async function prepareForPrint(page: Page): Promise<void> {
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
   await loadImagesForPrint(page);
+  await page.evaluate(loadPrintFonts);
   await page.evaluate(async () => {
     // The PDF is read away from the server that printed it: a link to http://127.0.0.1:<port>/…
     // would lead nowhere, so only links within the page stay links.

@@ -12,6 +12,8 @@ export const PRECACHE_GLOBS = [
   '**/*.html',
   '_astro/**/*.{js,css,woff2,webp,avif,png,jpg,jpeg,gif,svg}',
   '*/pdf/*.pdf',
+  // The print fonts' stylesheet (its fonts are in _astro/): the Print button prints with them offline too.
+  'fonts/print.css',
   'favicon.*',
   // Both indexes: the Latin one in pagefind/, the full one in pagefind/full/ (lib/search/indexes.ts).
   'pagefind/**/pagefind.js',
