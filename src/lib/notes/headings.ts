@@ -115,11 +115,13 @@ export function splitExaminability(text: string): { text: string; examinability:
 }
 
 const BOUNDARY = '(?=[\\s.:：、)）(（]|$)';
+/** A question's number after its label word, alone or within its chapter: "3", "1.2", "2-3". */
+const CHAPTER_NUMBER = '\\d{1,3}(?:[.-]\\d{1,3})?';
 const QUESTION_PATTERNS: { pattern: RegExp; strong: boolean }[] = [
-  // "Q1", "Question 2", "Problem 3:", "Q3b"
-  { pattern: new RegExp(`^((?:${alternatives(QUESTION_WORDS)})\\.?\\s*(\\d{1,3}[a-z]?))${BOUNDARY}`, 'i'), strong: true },
-  // "试题1", "题目 1", "第3题", "第十题"
-  { pattern: new RegExp(`^((?:${alternatives(CHINESE_QUESTION_WORDS)})\\s*(\\d{1,3}))`), strong: true },
+  // "Q1", "Question 2", "Problem 3:", "Q3b", "Exercise 1.2" (chapter 1's second), "Problem 2-3"
+  { pattern: new RegExp(`^((?:${alternatives(QUESTION_WORDS)})\\.?\\s*(${CHAPTER_NUMBER}[a-z]?))${BOUNDARY}`, 'i'), strong: true },
+  // "试题1", "题目 1", "习题 3.2", "第3题", "第十题"
+  { pattern: new RegExp(`^((?:${alternatives(CHINESE_QUESTION_WORDS)})\\s*(${CHAPTER_NUMBER}))`), strong: true },
   { pattern: new RegExp(`^(第\\s*(${NUMERAL})\\s*题)`), strong: true },
   // "1-1", "2-3": question 1 of part 2 … as some papers number them
   { pattern: /^((\d{1,2}-\d{1,2}))(?=[\s.:：、]|$)/, strong: false },
