@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeScopedHeadingIds from './rehype-heading-ids.ts';
 import rehypeLanguageTags from './rehype-language-tags.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
+import rehypeMathPunctuation from './rehype-math-punctuation.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeScreenshotSources from './rehype-screenshot-sources.ts';
 import rehypeStyleHashes from './rehype-style-hashes.ts';
@@ -30,6 +31,7 @@ const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
  * Raw HTML is made safe first, so every later step (and KaTeX, whose output is trusted: `trust`
  * off means no \href to scripts, no \includegraphics from elsewhere) sees only allowed markup.
  * Screenshot sources come after it, as they set what Astro's image pipeline reads (not HTML).
+ * Punctuation after a formula joins it once the formula is rendered.
  * Style hashes come last: they must see the attributes exactly as served.
  */
 export const rehypePlugins = [
@@ -37,6 +39,7 @@ export const rehypePlugins = [
   rehypeScreenshotSources,
   katex,
   rehypeMathErrors,
+  rehypeMathPunctuation,
   rehypeLanguageTags,
   rehypeScopedHeadingIds,
   rehypeStyleHashes,

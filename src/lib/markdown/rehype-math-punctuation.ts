@@ -1,0 +1,52 @@
+/**
+ * Punctuation written right after an inline formula ("… find $P(D\mid +)$.") stays on the
+ * formula's line: the formula and the punctuation are wrapped in one unbreakable span, so a narrow
+ * screen never starts a line with a lone "." or "，". Only short formulas: a long one must keep the
+ * line breaks KaTeX allows after its relations and operators (Chromium breaks after a formula's last
+ * piece whatever follows it, so the wrapper cannot keep those and bind the punctuation too).
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+
+/** The longest formula (in TeX characters) kept whole with its punctuation: well under a phone's line. */
+const SHORT_TEX = 24;
+
+/** Closing punctuation, Latin and Chinese: what may not begin a line. */
+const TRAILING = /^[.,;:!?)\]}’”%…，。、；：！？）》」』】〉]+/;
+
+const hasClass = (node: ElementContent | Root | undefined, name: string): node is Element =>
+  node?.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes(name);
+
+/** An inline formula short enough to keep whole: its TeX source, kept in KaTeX's MathML annotation. */
+function isShortFormula(node: ElementContent | undefined): node is Element {
+  if (!hasClass(node, 'katex')) return false;
+  let tex: string | undefined;
+  visit(node, 'element', (child) => {
+    if (child.tagName === 'annotation') tex = toText(child);
+  });
+  return tex !== undefined && tex.trim().length <= SHORT_TEX;
+}
+
+export default function rehypeMathPunctuation() {
+  return (tree: Root): void => {
+    visit(tree, 'element', (parent: Element) => {
+      if (hasClass(parent, 'math-nowrap')) return;
+      for (let index = 0; index < parent.children.length - 1; index++) {
+        const formula = parent.children[index];
+        const next = parent.children[index + 1];
+        if (!isShortFormula(formula) || next?.type !== 'text') continue;
+        const punctuation = TRAILING.exec(next.value)?.[0];
+        if (!punctuation) continue;
+        const rest: Text = { type: 'text', value: next.value.slice(punctuation.length) };
+        const wrapper: Element = {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['math-nowrap'] },
+          children: [formula, { type: 'text', value: punctuation }],
+        };
+        parent.children.splice(index, 2, wrapper, ...(rest.value === '' ? [] : [rest]));
+      }
+    });
+  };
+}
