@@ -15,12 +15,12 @@ const SHORT_TEX = 24;
 /** Closing punctuation, Latin and Chinese: what may not begin a line. */
 const TRAILING = /^[.,;:!?)\]}’”%…，。、；：！？）》」』】〉]+/;
 
-const hasClass = (node: ElementContent | Root | undefined, name: string): node is Element =>
+const hasClass = (node: ElementContent | undefined, name: string): boolean =>
   node?.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
 /** An inline formula short enough to keep whole: its TeX source, kept in KaTeX's MathML annotation. */
 function isShortFormula(node: ElementContent | undefined): node is Element {
-  if (!hasClass(node, 'katex')) return false;
+  if (node?.type !== 'element' || !hasClass(node, 'katex')) return false;
   let tex: string | undefined;
   visit(node, 'element', (child) => {
     if (child.tagName === 'annotation') tex = toText(child);
