@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
- * output size, the largest page, the bytes Chromium transfers for a first search and what the
- * offline service worker stores on a first visit. Then builds the user's notes (PDFs included),
- * reports their offline precache and runs Lighthouse (mobile and desktop) on the GAN section.
+ * output size, the largest page, the bytes Chromium transfers for a first search, what the
+ * offline service worker stores on a first visit (the shell) and what Save for offline stores for
+ * one course. Then builds the user's notes (PDFs included), reports what saving them stores and
+ * runs Lighthouse on the GAN section (mobile several times, each run reported; desktop once).
  * Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,8 +19,13 @@ import { firstSearchBytes } from './lib/search-bytes.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+import { isCourseManifest, type CourseManifest } from '../src/lib/offline/manifest.ts';
+import { copyBreakdown, formatBytes, REPORTED_SCREEN } from '../src/lib/offline/plan.ts';
+import { contentDirectory } from '../src/lib/content/layout.ts';
+import { readCourse } from '../src/lib/content/read.ts';
 import { urls } from '../src/lib/site/urls.ts';
-import { precacheSummary, type PrecacheSummary } from './lib/offline.ts';
+import { fileInDist } from './lib/built-pages.ts';
+import { shellSummary, type StoredSummary } from './lib/offline.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
@@ -71,7 +77,21 @@ interface SizeResult {
   files: number;
   largestHtml: { path: string; bytes: number };
   searchBytes: number;
-  precache: PrecacheSummary;
+  shell: StoredSummary;
+  /** What Save for offline stores for the first course. */
+  saved: SavedCopy;
+}
+
+interface SavedCopy {
+  label: string;
+  manifest: CourseManifest;
+}
+
+/** A built course's offline manifest (written by scripts/service-worker.ts). */
+function readManifest(dist: string, course: string): CourseManifest {
+  const value: unknown = JSON.parse(readFileSync(fileInDist(dist, `/${urls.inSite(urls.offlineManifest(course)) ?? ''}`), 'utf8'));
+  if (!isCourseManifest(value)) throw new Error(`${dist}: no offline manifest for ${course}`);
+  return value;
 }
 
 async function benchSize(questions: number, runs: number): Promise<SizeResult> {
@@ -123,7 +143,11 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
       files: files.length,
       largestHtml,
       searchBytes,
-      precache: await precacheSummary(dist),
+      shell: await shellSummary(dist),
+      saved: {
+        label: `one course of ${Math.round(questions / courses).toLocaleString('en')} questions (${questions.toLocaleString('en')}-question site)`,
+        manifest: readManifest(dist, 'course-1'),
+      },
     };
   } finally {
     await browser.close();
@@ -143,22 +167,30 @@ function scaleTable(results: SizeResult[]): string {
   ].join('\n');
 }
 
-/** What one online visit stores for offline use (scripts/lib/offline.ts). */
-function precacheTable(rows: { label: string; precache: PrecacheSummary }[]): string {
+/** What Save for offline stores for one course, by kind (lib/offline/plan.ts), and what a first visit stores. */
+function offlineTable(copies: SavedCopy[], shell: StoredSummary): string {
+  const cell = ({ files, bytes }: { files: number; bytes: number }): string => `${formatBytes(bytes)} (${files.toLocaleString('en')})`;
   return [
-    '| offline precache (first visit) | files | size |',
-    '| --- | ---: | ---: |',
-    ...rows.map(({ label, precache }) => `| ${label} | ${precache.files.toLocaleString('en')} | ${mb(precache.bytes)} |`),
+    '| Save for offline stores | pages | screenshots | search | styles, scripts, fonts | total | PDFs (a choice) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...copies.map(({ label, manifest }) => {
+      const parts = copyBreakdown(manifest, REPORTED_SCREEN);
+      const total = parts.pages.bytes + parts.screenshots.bytes + parts.search.bytes + parts.assets.bytes;
+      return `| ${label} | ${cell(parts.pages)} | ${cell(parts.screenshots)} | ${cell(parts.search)} | ${cell(parts.assets)} | ${formatBytes(total)} | ${parts.pdfs.files > 0 ? cell(parts.pdfs) : 'not built'} |`;
+    }),
+    '',
+    `A first visit stores only the shell (styles and scripts): ${shell.files} files, ${formatBytes(shell.bytes)} before compression.`,
   ].join('\n');
 }
 
 function lighthouseTable(figures: LighthouseFigures[]): string {
+  let mobileRun = 0;
   return [
-    "| Lighthouse (user's GAN section) | performance | accessibility | LCP | TBT | CLS |",
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    "| Lighthouse (user's GAN section) | performance | accessibility | LCP | TBT | CLS | Style & Layout | DOM nodes |",
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...figures.map(
       (figure) =>
-        `| ${figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} |`,
+        `| ${figure.preset === 'mobile' ? `mobile, run ${(mobileRun += 1)}` : figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} | ${figure.styleLayoutMs.toFixed(0)} ms | ${figure.domNodes.toLocaleString('en')} |`,
     ),
   ].join('\n');
 }
@@ -169,6 +201,7 @@ runCli(async () => {
       sizes: { type: 'string', default: '25,250,2500' },
       runs: { type: 'string', default: '3' },
       'no-lighthouse': { type: 'boolean', default: false },
+      'lighthouse-runs': { type: 'string', default: '5' },
       'write-readme': { type: 'boolean', default: false },
     },
   });
@@ -185,18 +218,17 @@ runCli(async () => {
     const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;
     sections.push(`ms per question at 2,500 is ${(perQuestion(largest) / perQuestion(base)).toFixed(2)}× the 250-question run.`);
   }
-  const precacheRows = results.map((result) => ({
-    label: `${result.questions.toLocaleString('en')} questions, no PDFs`,
-    precache: result.precache,
-  }));
+  const copies = results.map((result) => result.saved);
+  const shell = results.at(-1)?.shell;
   if (!values['no-lighthouse']) {
     console.error("bench: the user's notes (PDFs included), Lighthouse…");
     run(['npm', 'run', '--silent', 'build']);
-    precacheRows.push({ label: "user's notes, PDFs included", precache: await precacheSummary('dist') });
-    const lighthouse = lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/'));
-    sections.push(precacheTable(precacheRows), lighthouse);
-  } else {
-    sections.push(precacheTable(precacheRows));
+    const own = readCourse(contentDirectory(), 'dasc7606');
+    copies.push({ label: `the user's notes (${own.questions.length} questions)`, manifest: readManifest('dist', 'dasc7606') });
+    if (shell) sections.push(offlineTable(copies, shell));
+    sections.push(lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/', Number(values['lighthouse-runs']))));
+  } else if (shell) {
+    sections.push(offlineTable(copies, shell));
   }
   const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
   const report = [...sections, machine].join('\n\n');
