@@ -9,7 +9,9 @@ export interface Transfer {
 
 /** Every download of a first search, in the order they finished. */
 export async function firstSearchTransfers(browser: Browser, pageUrl: string, query: string): Promise<Transfer[]> {
-  const context = await browser.newContext();
+  // Without the offline worker: once it controls the page it answers the search's requests and the
+  // page sees none of their bytes (it fetches the same files from the network: the bytes are the same).
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await page.goto(pageUrl, { waitUntil: 'networkidle' });

@@ -30,6 +30,20 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg']);
 
+/** A response the server finished sending: the path asked for and the bytes sent for it, headers included. */
+export interface SentResponse {
+  path: string;
+  status: number;
+  bytes: number;
+}
+
+/**
+ * Files in _astro/ are named by a hash of their content, so a host can let browsers keep them
+ * (Astro's advice; GitHub Pages lets everything be kept ten minutes). Everything else is checked
+ * with the server on every use, so a redeploy shows at once.
+ */
+const IMMUTABLE = /(^|\/)_astro\//;
+
 export interface StaticServer {
   /** Origin of the server, without a trailing slash: "http://127.0.0.1:40123"; the site is at url + urls.home(). */
   url: string;
@@ -39,13 +53,24 @@ export interface StaticServer {
 /**
  * Serves `root` like a static host: directories answer with their index.html; text is gzipped.
  * The site is served under the base it was built for (SITE_BASE, or `base`), as on GitHub Pages;
- * anything outside it is not found. `port` reopens a server at the same origin (a redeploy).
+ * anything outside it is not found. `port` reopens a server at the same origin (a redeploy);
+ * `onSent` hears of every response once sent, with its size on the wire (for byte budgets).
  */
-export async function serveStatic(root: string, options: { base?: string; port?: number } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  options: { base?: string; port?: number; onSent?: (sent: SentResponse) => void } = {},
+): Promise<StaticServer> {
   const site = options.base === undefined ? urls : siteUrls(options.base);
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
-    const path = site.inSite(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const { onSent } = options;
+    if (onSent) {
+      // One response at a time on a connection: what the socket sent meanwhile is this response.
+      const sentBefore = request.socket.bytesWritten;
+      response.on('finish', () => onSent({ path: pathname, status: response.statusCode, bytes: request.socket.bytesWritten - sentBefore }));
+    }
+    const path = site.inSite(pathname);
     if (path === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: this site is served under ${site.base}`);
       return;
@@ -64,7 +89,8 @@ export async function serveStatic(root: string, options: { base?: string; port?:
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    response.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'cache-control': 'no-cache' });
+    const caching = IMMUTABLE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    response.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'cache-control': caching });
     const stream = createReadStream(file);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
   });

@@ -7,6 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { describeTransfers, firstSearchTransfers } from '../../scripts/lib/search-bytes.ts';
+import { fileInDist } from '../../scripts/lib/built-pages.ts';
+import { serveStatic, type SentResponse } from '../../scripts/lib/static-server.ts';
+import { pageImages } from '../../src/lib/offline/page-images.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
 
 const browser = useBrowser();
@@ -64,6 +68,109 @@ describe('a section page', () => {
     expect(total(loaded)).toBeLessThan(100 * KB);
   });
 });
+
+interface Visit {
+  /** Every response the server sent, by path inside the site, with its bytes on the wire. */
+  sent: SentResponse[];
+  /** Every request the browser made, by path inside the site: by the page, or by the service worker. */
+  requests: { path: string; by: 'page' | 'worker'; type: string }[];
+}
+
+/**
+ * A first visit to `path` as any browser makes it: the service worker allowed, registered after
+ * load, installing its shell. Bytes are counted by the server (its own, for this visit), so the
+ * worker's downloads count as much as the page's; the visit ends when the network has been quiet
+ * for a second and a half. There is no scrolling: lazy screenshots below the first screen stay
+ * unloaded, as on a real first visit.
+ */
+async function firstVisit(path: string): Promise<Visit> {
+  const visit: Visit = { sent: [], requests: [] };
+  let lastSent = Date.now();
+  const server = await serveStatic(dist, {
+    onSent: (sent) => {
+      visit.sent.push({ ...sent, path: urls.inSite(sent.path) ?? sent.path });
+      lastSent = Date.now();
+    },
+  });
+  try {
+    const { context } = await browser.newContext({ serviceWorkers: 'allow' });
+    context.on('request', (request) =>
+      visit.requests.push({
+        path: urls.inSite(new URL(request.url()).pathname) ?? request.url(),
+        by: request.serviceWorker() ? 'worker' : 'page',
+        type: request.resourceType(),
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
+    // The worker is installed (its shell stored) and active: the visit is measured with it at work.
+    await expect(page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).resolves.toBe(true);
+    await expect.poll(() => Date.now() - lastSent > 1500, { timeout: 30_000, interval: 250 }).toBe(true);
+    return visit;
+  } finally {
+    await server.close();
+  }
+}
+
+const sum = (sent: SentResponse[]): number => sent.reduce((total, response) => total + response.bytes, 0);
+const isScreenshot = (path: string): boolean => /^_astro\/[^/]+\.(?:webp|avif|png|jpe?g|gif)$/.test(path);
+const listed = (visit: Visit): string =>
+  visit.sent.map((response) => `${response.status} ${response.path} ${(response.bytes / KB).toFixed(1)} KB`).join('\n');
+
+describe('a first visit, the service worker allowed', () => {
+  it.each(['/dasc7606/s5/', '/dasc7606/'])(
+    '%s transfers at most 100 KB besides the screenshots on its first screen; the worker stores only the shell',
+    async (path) => {
+      const visit = await firstVisit(path);
+      const screenshots = visit.sent.filter((response) => isScreenshot(response.path));
+      const rest = visit.sent.filter((response) => !isScreenshot(response.path));
+      const report = `${listed(visit)}\nscreenshots ${(sum(screenshots) / KB).toFixed(1)} KB, the rest ${(sum(rest) / KB).toFixed(1)} KB, in all ${(sum(visit.sent) / KB).toFixed(1)} KB`;
+      console.info(`first visit of ${path}:\n${report}`);
+      // The worker's install asked for the shell (styles and scripts) and nothing else.
+      const byWorker = visit.requests.filter((request) => request.by === 'worker');
+      expect(byWorker.length, report).toBeGreaterThan(0);
+      expect(
+        byWorker.filter((request) => !/^_astro\/[^/]+\.(?:js|css)$|^sw\.js$/.test(request.path)),
+        report,
+      ).toEqual([]);
+      // Screenshots are the page's own lazy images near its first screen (their size is the images' budget).
+      const shown = pageScreenshots(path);
+      expect(
+        screenshots.filter((response) => !shown.includes(response.path)),
+        report,
+      ).toEqual([]);
+      expect(
+        visit.requests.filter((request) => isScreenshot(request.path) && request.by === 'worker'),
+        report,
+      ).toEqual([]);
+      // The page, its styles, scripts and fonts, the worker and its shell: within 100 KB, so that
+      // with a first screen's screenshots a first visit can stay within 150 KB.
+      expect(sum(rest), report).toBeLessThanOrEqual(100 * KB);
+    },
+  );
+
+  it('requests no PDF, no other page and no search file, from the page or its worker', async () => {
+    for (const path of ['/dasc7606/s5/', '/dasc7606/']) {
+      const visit = await firstVisit(path);
+      const pages = visit.sent.filter((response) => response.path === '' || response.path.endsWith('/'));
+      expect(
+        pages.map((response) => response.path),
+        path,
+      ).toEqual([urls.inSite(urls.at(path))]);
+      expect(
+        visit.sent.filter((response) => /\.pdf$|^pagefind\/|offline\.json$|\.html$/.test(response.path)),
+        path,
+      ).toEqual([]);
+    }
+  });
+});
+
+/** The screenshots a built page names (<img> sources and srcset candidates), as paths inside the site. */
+function pageScreenshots(path: string): string[] {
+  return pageImages(readFileSync(fileInDist(dist, path), 'utf8'))
+    .flat()
+    .map((source) => urls.inSite(source.url) ?? source.url);
+}
 
 describe('math fonts', () => {
   it('are self-hosted woff2 only', () => {
