@@ -8,6 +8,13 @@ import { visit } from 'unist-util-visit';
 import type { ImageSource } from './manifest.ts';
 import { parseSrcset } from './screenshots.ts';
 
+/**
+ * A picture with its sources, or an image on its own. Only these are parsed, not whole pages
+ * (a large site has hundreds of pages of several hundred KB); the site's HTML holds no raw "<img"
+ * anywhere else: text is escaped, and notes' raw HTML is sanitised at build.
+ */
+const IMAGE_MARKUP = /<picture\b[\s\S]*?<\/picture>|<img\b[^>]*>/gi;
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : '');
 
 function sourcesOf(element: Element): ImageSource[] {
@@ -18,14 +25,14 @@ function sourcesOf(element: Element): ImageSource[] {
 /** One list of sources per image of the page, in page order. */
 export function pageImages(html: string): ImageSource[][] {
   const images: ImageSource[][] = [];
-  visit(fromHtml(html), 'element', (node, _index, parent) => {
-    if (node.tagName !== 'img') return;
-    const picture = parent?.type === 'element' && parent.tagName === 'picture' ? parent : undefined;
-    const alternatives = (picture?.children ?? []).filter(
-      (child): child is Element => child.type === 'element' && child.tagName === 'source',
-    );
-    const sources = [...alternatives.flatMap(sourcesOf), ...sourcesOf(node)];
-    if (sources.length > 0) images.push(sources);
-  });
+  for (const [markup] of html.matchAll(IMAGE_MARKUP)) {
+    const alternatives: Element[] = [];
+    visit(fromHtml(markup, { fragment: true }), 'element', (node) => {
+      if (node.tagName === 'source') alternatives.push(node);
+      if (node.tagName !== 'img') return;
+      const sources = [...alternatives.flatMap(sourcesOf), ...sourcesOf(node)];
+      if (sources.length > 0) images.push(sources);
+    });
+  }
   return images;
 }
