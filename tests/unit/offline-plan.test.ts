@@ -92,10 +92,13 @@ describe('a course copy on this device', () => {
   });
 
   it.each([
+    [0, '0 KB'],
     [512, '1 KB'],
     [640 * KB, '640 KB'],
     [1.1 * 1024 * KB, '1.1 MB'],
     [8.74 * 1024 * KB, '8.7 MB'],
+    [10 * 1024 * 1024 * KB, '10 GB'],
+    [1.25 * 1024 * 1024 * KB, '1.3 GB'],
   ])('writes %d bytes as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });

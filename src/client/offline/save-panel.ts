@@ -5,7 +5,15 @@
  * the result is said in a status line; "Remove offline copy" undoes it. Nothing starts by itself.
  */
 import type { CourseManifest } from '../../lib/offline/manifest.ts';
-import { describeSizes, formatBytes, saveSizes, type SaveSizes, type SavedCourse } from '../../lib/offline/plan.ts';
+import {
+  describeSizes,
+  formatBytes,
+  questionCount,
+  saveSizes,
+  totalBytes,
+  type SaveSizes,
+  type SavedCourse,
+} from '../../lib/offline/plan.ts';
 import { urls } from '../../lib/site/urls.ts';
 import { showOfflineStatus } from './register.ts';
 import { currentScreen, fetchIndex, fetchManifest, removeCourse, saveCourse, saveDataRequested, SaveFailed } from './saved-copy.ts';
@@ -68,9 +76,9 @@ export function initSavePanel(): void {
     open.hidden = saved?.includePdfs === true;
     open.textContent = saved ? 'Save the PDFs too…' : 'Save for offline…';
     if (saved) {
-      const bytes = saved.files.reduce((sum, file) => sum + file.bytes, 0);
       const day = new Date(saved.savedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-      state.textContent = `Saved on this device on ${day}: ${questions} questions, ${formatBytes(bytes)}${saved.includePdfs ? ', PDFs included' : ', without the PDFs'}. Its pages, search and screenshots work without a connection.`;
+      const pdfs = saved.includePdfs ? 'PDFs included' : 'without the PDFs';
+      state.textContent = `Saved on this device on ${day}: ${questionCount(questions)}, ${formatBytes(totalBytes(saved.files))}, ${pdfs}. Its pages, search and screenshots work without a connection.`;
     } else {
       state.textContent =
         'Not saved on this device. Save it to revise without a connection: its pages, screenshots and search, and its PDFs if you like.';

@@ -56,10 +56,13 @@ const withoutDescriptor = ({ path, bytes, revision }: ScreenshotCandidate): Offl
 
 export const totalBytes = (files: readonly OfflineFile[]): number => files.reduce((sum, file) => sum + file.bytes, 0);
 
-/** "640 KB", "1.1 MB": sizes as the reader is told them. */
+/** "640 KB", "1.1 MB", "10 GB": sizes as the reader is told them. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const mb = bytes / 1024 / 1024;
+  if (bytes === 0) return '0 KB';
+  if (mb < 1) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (mb < 1024) return `${mb.toFixed(1)} MB`;
+  return `${Number((mb / 1024).toFixed(1))} GB`;
 }
 
 /** The screen build and bench reports give sizes for: a laptop's reading column (46rem) at 2×. */
@@ -78,11 +81,13 @@ export function saveSizes(manifest: CourseManifest, screen: Screen): SaveSizes {
   };
 }
 
+/** "1 question", "23 questions". */
+export const questionCount = (questions: number): string => `${questions} question${questions === 1 ? '' : 's'}`;
+
 /** "23 questions · 1.1 MB · with PDFs 8.7 MB" (a course without PDFs: "23 questions · 1.1 MB"). */
 export function describeSizes(questions: number, sizes: SaveSizes): string {
-  const count = `${questions} question${questions === 1 ? '' : 's'}`;
   const pdfs = sizes.withPdfs > sizes.withoutPdfs ? ` · with PDFs ${formatBytes(sizes.withPdfs)}` : '';
-  return `${count} · ${formatBytes(sizes.withoutPdfs)}${pdfs}`;
+  return `${questionCount(questions)} · ${formatBytes(sizes.withoutPdfs)}${pdfs}`;
 }
 
 export interface Tally {
