@@ -1,9 +1,9 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, sharpImageService } from 'astro/config';
 import { contentStoreDigest, dropStaleContentStore } from './src/lib/content/content-store-stamp.ts';
 import { contentDirectory } from './src/lib/content/layout.ts';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
-import { cspHash } from './src/lib/site/csp.ts';
+import { cspHash } from './src/lib/markdown/csp.ts';
 import { INLINE_SCRIPTS } from './src/lib/site/inline-scripts.ts';
 import { normalizeBase } from './src/lib/site/urls.ts';
 
@@ -39,6 +39,9 @@ export default defineConfig({
   markdown: {
     processor: markdownProcessor,
   },
+  // Screenshots' print copies are JPEG (src/lib/site/screenshot-sizes.ts): mozjpeg makes them a
+  // quarter smaller at the same quality, and PDFs embed them as they are.
+  image: { service: sharpImageService({ jpeg: { mozjpeg: true } }) },
   vite: {
     plugins: [katexWoff2Only()],
     // Fonts stay files, never data: URLs inlined in the CSS, so the CSP's font-src can stay 'self'.

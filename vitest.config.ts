@@ -15,7 +15,10 @@ const SUBPATH_FILES = ['links', 'pages', 'search', 'screenshots', 'print', 'offl
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
+      // Unit tests include real CLI runs (import, check), a few seconds each on a busy machine.
+      {
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, sequence: { groupOrder: 0 } },
+      },
       { test: { name: 'e2e', ...e2e, sequence: { groupOrder: 1 } } },
       // The files that follow URLs (links, search results, screenshots, PDFs, the offline copy, pages of
       // untrusted notes) again, on a site built and served under a sub-path as GitHub Pages serves it;

@@ -1,30 +1,37 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search, what the
  * offline service worker stores on a first visit (the shell) and what Save for offline stores for
- * one course. Then builds the user's notes (PDFs included), reports what saving them stores and
- * runs Lighthouse on the GAN section (mobile several times, each run reported; desktop once).
- * Prints Markdown tables.
+ * one course. Then builds the user's notes with stand-ins for the screenshots they name
+ * (scripts/lib/stand-in-screenshots.ts), PDFs included (median of the runs, cold caches): what a
+ * section page loads on a phone and a desktop screen, the PDFs' size and their screenshots'
+ * resolution, what Save for offline stores for them, and Lighthouse on the GAN section (mobile
+ * several times, each run reported; desktop once). Then times `npm run build` of the user's notes
+ * clean, after a one-question edit and with nothing changed, per step (`--sizes ''` skips the
+ * synthetic sizes). Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findPrintablePages, fileInDist } from './lib/built-pages.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
+import { DESKTOP, firstLoad, PHONE, totalBytes } from './lib/page-bytes.ts';
+import { embeddedImages } from './lib/pdf/embedded-images.ts';
 import { firstSearchBytes } from './lib/search-bytes.ts';
+import { writeMissingScreenshots } from './lib/stand-in-screenshots.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
 import { isCourseManifest, type CourseManifest } from '../src/lib/offline/manifest.ts';
 import { copyBreakdown, formatBytes, REPORTED_SCREEN } from '../src/lib/offline/plan.ts';
-import { contentDirectory } from '../src/lib/content/layout.ts';
-import { readCourse } from '../src/lib/content/read.ts';
+import { COURSE_FILE, contentDirectory, coursePaths } from '../src/lib/content/layout.ts';
+import { readContentFolder, readCourse } from '../src/lib/content/read.ts';
 import { urls } from '../src/lib/site/urls.ts';
-import { fileInDist } from './lib/built-pages.ts';
 import { shellSummary, type StoredSummary } from './lib/offline.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -36,6 +43,8 @@ interface Phase {
   ms: number;
   /** Peak resident memory of the largest process, in KB, when /usr/bin/time is there. */
   peakKb?: number | undefined;
+  /** What it printed, both streams. */
+  output: string;
 }
 
 /** Runs a command, timing it and (with GNU time) reading its peak memory. Fails loudly. */
@@ -52,7 +61,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Phase {
   if (result.status !== 0)
     throw new Error(`${args.join(' ')} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
   const peak = /peak-kb=(\d+)/.exec(result.stderr)?.[1];
-  return { ms, peakKb: peak ? Number(peak) : undefined };
+  return { ms, peakKb: peak ? Number(peak) : undefined, output: result.stdout + result.stderr };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -72,6 +81,8 @@ interface SizeResult {
   importMs: number;
   buildMs: number;
   indexMs: number;
+  /** The Anki export step, part of buildMs. */
+  ankiMs: number;
   peakKb: number | undefined;
   distBytes: number;
   files: number;
@@ -87,7 +98,7 @@ interface SavedCopy {
   manifest: CourseManifest;
 }
 
-/** A built course's offline manifest (written by scripts/service-worker.ts). */
+/** A built course's offline manifest (written by the build's offline step). */
 function readManifest(dist: string, course: string): CourseManifest {
   const value: unknown = JSON.parse(readFileSync(fileInDist(dist, `/${urls.inSite(urls.offlineManifest(course)) ?? ''}`), 'utf8'));
   if (!isCourseManifest(value)) throw new Error(`${dist}: no offline manifest for ${course}`);
@@ -97,7 +108,7 @@ function readManifest(dist: string, course: string): CourseManifest {
 async function benchSize(questions: number, runs: number): Promise<SizeResult> {
   const dir = join(WORK, String(questions));
   const courses = Math.max(1, Math.ceil(questions / 250));
-  const phases = { import: [] as number[], build: [] as number[], index: [] as number[] };
+  const phases = { import: [] as number[], build: [] as number[], index: [] as number[], anki: [] as number[] };
   let peakKb: number | undefined;
   for (let attempt = 0; attempt < runs; attempt++) {
     rmSync(dir, { recursive: true, force: true });
@@ -115,12 +126,15 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
     const build = run([NODE, 'node_modules/astro/bin/astro.mjs', 'build'], env);
     const fonts = run([NODE, 'scripts/subset-fonts.ts', '--dist', dist], env);
     const index = run([NODE, 'scripts/index.ts', '--dist', dist], env);
+    const anki = run([NODE, 'scripts/anki.ts', '--dist', dist], env);
     // npm run build's last step (the synthetic notes get no PDFs: printing is not what scales here).
     const offline = run([NODE, 'scripts/service-worker.ts', '--dist', dist], env);
     phases.import.push(importMs);
-    phases.build.push(build.ms + fonts.ms + offline.ms);
+    phases.build.push(build.ms + fonts.ms + anki.ms + offline.ms);
     phases.index.push(index.ms);
-    peakKb = Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
+    phases.anki.push(anki.ms);
+    peakKb =
+      Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, anki.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
   }
   const dist = join(dir, 'dist');
   const files = walk(dist);
@@ -138,6 +152,7 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
       importMs: median(phases.import),
       buildMs: median(phases.build),
       indexMs: median(phases.index),
+      ankiMs: median(phases.anki),
       peakKb,
       distBytes: files.reduce((sum, path) => sum + statSync(path).size, 0),
       files: files.length,
@@ -153,6 +168,157 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
     await browser.close();
     await server.close();
   }
+}
+
+type RebuildKind = 'clean' | 'one-question edit' | 'no change';
+
+interface RebuildRun {
+  ms: number;
+  /** The build's own time per step, from its summary lines. */
+  steps: Record<string, number>;
+}
+
+const REBUILD_STEPS = ['Astro build', 'KaTeX fonts', 'Search index', 'PDFs', 'Offline'];
+
+/** The step lines `npm run build` ends with ("  PDFs   0.6 s  14 PDFs …"), in ms. */
+function stepTimes(output: string): Record<string, number> {
+  const times: Record<string, number> = {};
+  for (const step of REBUILD_STEPS) {
+    const seconds = new RegExp(`^  ${step} +([\\d.]+) s`, 'm').exec(output)?.[1];
+    if (seconds) times[step] = Number(seconds) * 1000;
+  }
+  return times;
+}
+
+/**
+ * `npm run build` of the user's notes (content/, copied) three ways: clean (no caches), after a
+ * one-question edit, and with nothing changed; each `runs` times from a clean start.
+ */
+function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>; pdfs: { files: number; bytes: number; pages: number } } {
+  const dir = join(WORK, 'rebuilds');
+  const content = join(dir, 'content');
+  const env = { CONTENT_DIR: content, SITE_OUT_DIR: join(dir, 'dist'), SITE_CACHE_DIR: join(dir, 'cache') };
+  const result: Record<RebuildKind, RebuildRun[]> = { clean: [], 'one-question edit': [], 'no change': [] };
+  const build = (kind: RebuildKind): void => {
+    const phase = run(['npm', 'run', '--silent', 'build'], env);
+    result[kind].push({ ms: phase.ms, steps: stepTimes(phase.output) });
+  };
+  for (let attempt = 0; attempt < runs; attempt++) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    build('clean');
+    // One more sentence in one answer, as a student does between two builds.
+    const question = readContentFolder(content)[0]?.questions.find((entry) => entry.data.hasAnswer);
+    if (!question) throw new Error('no answered question in content/ to edit');
+    const file = join(content, question.data.course, coursePaths.question(question.data.id));
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nOne more sentence, edited before the rebuild (${attempt}).\n`);
+    build('one-question edit');
+    build('no change');
+  }
+  const pdfs = walk(join(dir, 'dist')).filter((path) => path.endsWith('.pdf'));
+  const pages = pdfs.reduce(
+    (sum, path) => sum + Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [path], { encoding: 'utf8' }).stdout)?.[1] ?? 0),
+    0,
+  );
+  return { runs: result, pdfs: { files: pdfs.length, bytes: pdfs.reduce((sum, path) => sum + statSync(path).size, 0), pages } };
+}
+
+function rebuildTable({ runs, pdfs }: ReturnType<typeof benchRebuilds>): string {
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const clean = median(runs.clean.map((entry) => entry.ms));
+  const rows = (Object.keys(runs) as RebuildKind[]).map((kind) => {
+    const total = median(runs[kind].map((entry) => entry.ms));
+    const steps = REBUILD_STEPS.map((step) => seconds(median(runs[kind].map((entry) => entry.steps[step] ?? 0))));
+    return `| ${kind} | ${seconds(total)} | ${Math.round((total / clean) * 100)}% | ${steps.join(' | ')} |`;
+  });
+  return [
+    `| user's notes, \`npm run build\` | total | of clean | ${REBUILD_STEPS.join(' | ')} |`,
+    `| --- | ---: | ---: | ${REBUILD_STEPS.map(() => '---:').join(' | ')} |`,
+    ...rows,
+    '',
+    `The ${pdfs.files} PDFs of the user's notes: ${mb(pdfs.bytes)}, ${pdfs.pages} pages. Total is the command's wall time (Node and npm starting included); steps as the build reports them.`,
+  ].join('\n');
+}
+
+interface NotesResult {
+  buildMs: number;
+  screenshots: number;
+  /** The section page that loads the most on each screen, and how much. */
+  heaviestPhone: { path: string; bytes: number };
+  heaviestDesktop: { path: string; bytes: number };
+  pdfs: number;
+  pdfBytes: number;
+  /** Images embedded in the PDFs, and their median resolution at printed size. */
+  pdfImages: number;
+  medianPpi: number;
+  content: string;
+  dist: string;
+}
+
+/**
+ * The user's notes (the content folder) with a stand-in for each screenshot they name, built as
+ * `npm run build` does, PDFs included: median build time of the cold runs, then what a first visit
+ * to each section page transfers (a 390 px phone and a 1280 px desktop screen, lazy loading as it
+ * is, no scrolling) and what the PDFs hold.
+ */
+async function benchNotes(runs: number): Promise<NotesResult> {
+  const dir = join(WORK, 'notes');
+  const content = join(dir, 'content');
+  const dist = join(dir, 'dist');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(contentDirectory(), content, { recursive: true });
+  const courses = readdirSync(content).filter((name) => existsSync(join(content, name, COURSE_FILE)));
+  for (const course of courses) await writeMissingScreenshots(content, course);
+  const screenshots = walk(content).filter((path) => /\/images\//.test(path)).length;
+  const builds: number[] = [];
+  for (let attempt = 0; attempt < runs; attempt++) {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(join(dir, 'cache'), { recursive: true, force: true });
+    builds.push(
+      run(['npm', 'run', '--silent', 'build'], { CONTENT_DIR: content, SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(dir, 'cache') }).ms,
+    );
+  }
+  const printable = findPrintablePages(dist);
+  const heaviest = (loads: { path: string; bytes: number }[]) => loads.reduce((most, load) => (load.bytes > most.bytes ? load : most));
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const phone: { path: string; bytes: number }[] = [];
+  const desktop: { path: string; bytes: number }[] = [];
+  try {
+    for (const { url } of printable.filter((page) => page.kind === 'section')) {
+      phone.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.at(url), PHONE)) });
+      desktop.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.at(url), DESKTOP)) });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const pdfFiles = printable.map((page) => fileInDist(dist, page.pdf));
+  const ppis = pdfFiles.flatMap((file) =>
+    embeddedImages(file)
+      .filter((image) => image.type === 'image')
+      .map((image) => image.xPpi),
+  );
+  return {
+    buildMs: median(builds),
+    screenshots,
+    heaviestPhone: heaviest(phone),
+    heaviestDesktop: heaviest(desktop),
+    pdfs: pdfFiles.length,
+    pdfBytes: pdfFiles.reduce((sum, file) => sum + statSync(file).size, 0),
+    pdfImages: ppis.length,
+    medianPpi: median(ppis),
+    content,
+    dist,
+  };
+}
+
+function notesTable(result: NotesResult): string {
+  return [
+    "| user's notes | build (PDFs included) | heaviest section page: 390 px screen | 1280 px screen | PDFs | screenshots in PDFs |",
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| ${result.screenshots} screenshots | ${(result.buildMs / 1000).toFixed(1)} s | ${kb(result.heaviestPhone.bytes)} (${result.heaviestPhone.path}) | ${kb(result.heaviestDesktop.bytes)} (${result.heaviestDesktop.path}) | ${result.pdfs}, ${mb(result.pdfBytes)} | ${result.pdfImages} at ${result.medianPpi} ppi (median) |`,
+  ].join('\n');
 }
 
 function scaleTable(results: SizeResult[]): string {
@@ -202,33 +368,47 @@ runCli(async () => {
       runs: { type: 'string', default: '3' },
       'no-lighthouse': { type: 'boolean', default: false },
       'lighthouse-runs': { type: 'string', default: '5' },
+      'no-rebuilds': { type: 'boolean', default: false },
       'write-readme': { type: 'boolean', default: false },
     },
   });
-  const sizes = values.sizes.split(',').map(Number);
+  // `--sizes ''` measures only the user's notes.
+  const sizes = values.sizes.split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
   const results: SizeResult[] = [];
   for (const size of sizes) {
     console.error(`bench: ${size} questions, ${runs} run(s)…`);
     results.push(await benchSize(size, runs));
   }
-  const sections = [scaleTable(results)];
+  const sections =
+    results.length > 0
+      ? [
+          scaleTable(results),
+          `Of the build, the Anki export takes ${results.map((result) => `${(result.ankiMs / 1000).toFixed(1)} s at ${result.questions.toLocaleString('en')}`).join(', ')} questions.`,
+        ]
+      : [];
   const [base, largest] = [results.find((result) => result.questions === 250), results.find((result) => result.questions === 2500)];
   if (base && largest) {
     const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;
     sections.push(`ms per question at 2,500 is ${(perQuestion(largest) / perQuestion(base)).toFixed(2)}× the 250-question run.`);
   }
   const copies = results.map((result) => result.saved);
-  const shell = results.at(-1)?.shell;
+  console.error(`bench: the user's notes with their screenshots (PDFs included), ${runs} run(s)…`);
+  const notes = await benchNotes(runs);
+  sections.push(notesTable(notes));
+  const own = readCourse(notes.content, 'dasc7606');
+  copies.push({
+    label: `the user's notes (${own.questions.length} questions, ${notes.screenshots} screenshots)`,
+    manifest: readManifest(notes.dist, 'dasc7606'),
+  });
+  sections.push(offlineTable(copies, await shellSummary(notes.dist)));
   if (!values['no-lighthouse']) {
-    console.error("bench: the user's notes (PDFs included), Lighthouse…");
-    run(['npm', 'run', '--silent', 'build']);
-    const own = readCourse(contentDirectory(), 'dasc7606');
-    copies.push({ label: `the user's notes (${own.questions.length} questions)`, manifest: readManifest('dist', 'dasc7606') });
-    if (shell) sections.push(offlineTable(copies, shell));
-    sections.push(lighthouseTable(await runLighthouse('dist', '/dasc7606/s5/', Number(values['lighthouse-runs']))));
-  } else if (shell) {
-    sections.push(offlineTable(copies, shell));
+    console.error('bench: Lighthouse…');
+    sections.push(lighthouseTable(await runLighthouse(notes.dist, '/dasc7606/s5/', Number(values['lighthouse-runs']))));
+  }
+  if (!values['no-rebuilds']) {
+    console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);
+    sections.push(rebuildTable(benchRebuilds(runs)));
   }
   const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
   const report = [...sections, machine].join('\n\n');

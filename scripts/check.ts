@@ -9,6 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content/check.ts';
 import { unreadableImage } from '../src/lib/content/images.ts';
+import { classifyContentPath, contentDirectory } from '../src/lib/content/layout.ts';
 import { runCli } from './lib/cli.ts';
 
 /** Every file under `dir`, as paths relative to it with `/`. */
@@ -22,13 +23,13 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 runCli(async () => {
   const { values } = parseArgs({ options: { content: { type: 'string' } } });
-  const contentDir = resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const contentDir = resolve(values.content ?? contentDirectory());
   if (!existsSync(contentDir)) throw new Error(`no content folder at ${contentDir}: run npm run import -- <notes.md> first`);
 
   const files = new Map<string, string>();
   const images = new Set<string>();
   for (const path of listFiles(contentDir)) {
-    if (/^[^/]+\/images\//.test(path)) images.add(path);
+    if (classifyContentPath(path)?.kind === 'image') images.add(path);
     else if (path.endsWith('.md')) files.set(path, readFileSync(join(contentDir, path), 'utf8'));
   }
 
@@ -44,7 +45,9 @@ runCli(async () => {
   }
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const pages = [...files.keys()].filter((path) => /\/(course\.md|sections\/|questions\/)/.test(path)).length;
+  const pages = [...files.keys()].filter((path) =>
+    ['course', 'section', 'question'].includes(classifyContentPath(path)?.kind ?? ''),
+  ).length;
   console.log(
     `Checked ${pages} content files: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
   );

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
+import { loadImagesForPrint } from './lib/pdf/print-images.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { urls } from '../src/lib/site/urls.ts';
 
@@ -31,8 +32,12 @@ runCli(async () => {
         const page = await context.newPage();
         await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
         await page.screenshot({ path: join(values.out, `${name}-${variant}.png`), fullPage: false });
-        if (variant === 'light')
+        if (variant === 'light') {
+          // As the PDF step prints it: print media, screenshots from their print copies.
+          await page.emulateMedia({ media: 'print' });
+          await loadImagesForPrint(page);
           writeFileSync(join(values.out, `${name}.pdf`), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        }
         await context.close();
       }
     }

@@ -6,6 +6,9 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { COURSE_ID } from '../../src/lib/content/schema.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
 
@@ -72,4 +75,13 @@ export function findPrintablePages(dist: string): PrintablePage[] {
 export function fileInDist(dist: string, sitePath: string): string {
   const path = decodeURIComponent(sitePath.split(/[?#]/)[0] ?? '');
   return join(dist, ...path.split('/').filter(Boolean), ...(path.endsWith('/') ? ['index.html'] : []));
+}
+
+/** The question articles of a built page's HTML, by question id. */
+export function questionArticles(html: string): Map<string, Element> {
+  const articles = new Map<string, Element>();
+  visit(fromHtml(html), 'element', (node) => {
+    if (node.tagName === 'article' && typeof node.properties.dataQuestionId === 'string') articles.set(String(node.properties.id), node);
+  });
+  return articles;
 }

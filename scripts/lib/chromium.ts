@@ -3,7 +3,7 @@
  * system's browser (Debian: `apt-get install -y chromium`) or the one CHROMIUM_PATH names.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -28,8 +28,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   );
 }
 
-/** Headless Chromium with the flags a closed, sandboxed machine needs (no background networking). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Headless Chromium with the flags a closed, sandboxed machine needs (no background networking).
+ * Playwright loads only when a browser starts: a build whose PDFs are all cached never needs it.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: findChromium(),
     args: [

@@ -11,7 +11,7 @@ export function readTextIfExists(path: string): string | undefined {
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves a half-written file. */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text);

@@ -1,11 +1,11 @@
 /**
- * Offline use of a built site, written as the build's last step (scripts/service-worker.ts):
+ * Offline use of a built site, written by the build's last step (offlineStep, in scripts/build.ts):
  * - <dist>/sw.js: src/client/offline/service-worker.ts bundled with Vite, with Workbox's list of the
  *   shell it stores on install (lib/offline/precache.ts, each file with a revision);
  * - <dist>/<course>/offline.json: what Save for offline stores for each course
  *   (lib/offline/manifest.ts decides, from the files read here);
  * - <dist>/offline.json: each course manifest's revision, so a saved course sees a new build.
- * Used by `npm run build`, `npm run pdf` and the bench.
+ * Used by `npm run build`, `npm run pdf`, scripts/service-worker.ts and the bench.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,9 +24,11 @@ import {
   type OfflineIndex,
 } from '../../src/lib/offline/manifest.ts';
 import { pageImages } from '../../src/lib/offline/page-images.ts';
+import { formatBytes, REPORTED_SCREEN, saveSizes } from '../../src/lib/offline/plan.ts';
 import { HASHED_FILE, SHELL_GLOBS } from '../../src/lib/offline/precache.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { fileInDist, findCourses } from './built-pages.ts';
+import type { StepResult } from './progress.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCE = join(ROOT, 'src/client/offline/service-worker.ts');
@@ -104,7 +106,7 @@ function siteUrlPath(url: string): string {
   return `/${urls.inSite(url) ?? ''}`;
 }
 
-/** Writes <dist>/sw.js with its shell list, and the offline manifests; says what the shell holds. */
+/** Writes <dist>/sw.js with its shell list; says what the shell holds. */
 export async function writeServiceWorker(dist: string): Promise<StoredSummary> {
   const work = mkdtempSync(join(tmpdir(), 'service-worker-'));
   try {
@@ -129,4 +131,19 @@ export async function writeServiceWorker(dist: string): Promise<StoredSummary> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The offline step of the build: the worker with its shell, then what Save for offline stores per course. */
+export async function offlineStep(dist: string): Promise<StepResult> {
+  const started = performance.now();
+  const shell = await writeServiceWorker(dist);
+  const courses = writeOfflineManifests(dist).map((manifest) => {
+    const sizes = saveSizes(manifest, REPORTED_SCREEN);
+    return `${manifest.course} ${formatBytes(sizes.withoutPdfs)} (with PDFs ${formatBytes(sizes.withPdfs)})`;
+  });
+  return {
+    name: 'Offline',
+    ms: performance.now() - started,
+    summary: `${urls.serviceWorker()} stores the shell on install (${shell.files} files, ${formatBytes(shell.bytes)}); Save for offline: ${courses.join(', ') || 'no courses'}`,
+  };
 }

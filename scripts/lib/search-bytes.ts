@@ -7,8 +7,15 @@ export interface Transfer {
   bytes: number;
 }
 
-/** Every download of a first search, in the order they finished. */
-export async function firstSearchTransfers(browser: Browser, pageUrl: string, query: string): Promise<Transfer[]> {
+export interface FirstSearch {
+  /** Every download, in the order they finished. */
+  transfers: Transfer[];
+  /** Links of the results shown: a search that finds nothing measures nothing. */
+  results: string[];
+}
+
+/** Opens search on a page, types the query and waits for the results and every download they need. */
+export async function firstSearch(browser: Browser, pageUrl: string, query: string): Promise<FirstSearch> {
   // Without the offline worker: once it controls the page it answers the search's requests and the
   // page sees none of their bytes (it fetches the same files from the network: the bytes are the same).
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -29,17 +36,22 @@ export async function firstSearchTransfers(browser: Browser, pageUrl: string, qu
     await page.locator('#search-input').fill(query);
     await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
     await page.waitForLoadState('networkidle');
-    return transfers;
+    const results = await page.locator('.search-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    return { transfers, results };
   } finally {
     await context.close();
   }
 }
 
 export async function firstSearchBytes(browser: Browser, pageUrl: string, query: string): Promise<number> {
-  return (await firstSearchTransfers(browser, pageUrl, query)).reduce((sum, transfer) => sum + transfer.bytes, 0);
+  const { transfers, results } = await firstSearch(browser, pageUrl, query);
+  if (results.length === 0) throw new Error(`A first search for "${query}" on ${pageUrl} found nothing, so its bytes mean nothing.`);
+  return transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
 }
 
 /** "pagefind/latin/index/zh_62.pf_index 19.6 KB" lines, for a report or a failing budget. */
 export function describeTransfers(transfers: Transfer[]): string {
-  return transfers.map((transfer) => `${new URL(transfer.url).pathname} ${(transfer.bytes / 1024).toFixed(1)} KB`).join('\n');
+  return transfers
+    .map((transfer) => `${URL.parse(transfer.url)?.pathname ?? transfer.url} ${(transfer.bytes / 1024).toFixed(1)} KB`)
+    .join('\n');
 }

@@ -5,7 +5,7 @@
  */
 
 /** Mulberry32: a small seeded generator, so every run benchmarks the same notes. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,4 +1,19 @@
 /** Small browser helpers shared by the page scripts. */
+import { languageRuns } from '../lib/markdown/language.ts';
+
+/**
+ * Text for the page with each run of Chinese in a <span lang="zh">, as Words.astro writes it on
+ * the server, so screen readers switch voice for it: `element.append(...words(text))`.
+ */
+export function words(text: string): (string | HTMLElement)[] {
+  return languageRuns(text).map((run) => {
+    if (!run.zh) return run.text;
+    const span = document.createElement('span');
+    span.lang = 'zh';
+    span.textContent = run.text;
+    return span;
+  });
+}
 
 /**
  * Shows a short message at the top of the page's main content, in a polite live region with an
@@ -19,7 +34,7 @@ export function showNotice(message: string): void {
   box.append(text, dismiss);
   main.prepend(box);
   // Filled after it is in the page, so screen readers announce the change.
-  requestAnimationFrame(() => (text.textContent = message));
+  requestAnimationFrame(() => text.replaceChildren(...words(message)));
 }
 
 const STORAGE_NOTICE =

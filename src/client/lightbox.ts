@@ -1,4 +1,11 @@
-/** Screenshots open full size in a dialog: click or Enter to enlarge, Esc or the button to close. */
+import { lightboxSizes } from '../lib/site/screenshot-sizes.ts';
+
+/**
+ * Screenshots open large in a dialog: click or Enter to enlarge, Esc or the button to close. The
+ * dialog shows the page's copy at once, at full size, then a sharper file picked from the
+ * screenshot's `srcset` for the dialog's width: the large file loads only when a reader opens it
+ * (and not at all when the page's copy is already large enough).
+ */
 export function initLightbox(root: ParentNode = document): void {
   const images = root.querySelectorAll<HTMLImageElement>('img.screenshot');
   if (images.length === 0) return;
@@ -16,6 +23,8 @@ export function initLightbox(root: ParentNode = document): void {
     if (event.target === dialog) dialog.close();
   });
   document.body.append(dialog);
+  /** The screenshot the dialog shows. */
+  let opened: HTMLImageElement | undefined;
 
   for (const image of images) {
     const button = document.createElement('button');
@@ -25,9 +34,23 @@ export function initLightbox(root: ParentNode = document): void {
     image.replaceWith(button);
     button.append(image);
     button.addEventListener('click', () => {
+      // The widest source's size (the `width` property would be the size shown on the page).
+      const width = image.getAttribute('width') ?? '';
+      large.width = Number(width);
+      large.height = Number(image.getAttribute('height'));
       large.src = image.currentSrc || image.src;
       large.alt = image.alt;
+      opened = image;
       dialog.showModal();
+      const sharper = new Image();
+      sharper.sizes = lightboxSizes(Number(width));
+      sharper.srcset = image.srcset;
+      sharper
+        .decode()
+        .then(() => {
+          if (dialog.open && opened === image) large.src = sharper.currentSrc;
+        })
+        .catch(() => undefined); // the page's copy stays
     });
   }
 }

@@ -1,11 +1,10 @@
 /**
- * Test-me mode on section and paper pages: every answer hides behind a "Show answer" button per
- * question and per part; after revealing, the student rates the question (Got it / Shaky /
- * Didn't know). j / k move between questions. Ratings are stored by stable question id.
+ * Test-me mode on section, paper and mock-paper pages: every answer hides behind a "Show answer"
+ * button per question and per part; after revealing, the student rates the question (Got it /
+ * Shaky / Didn't know). j / k move between questions. Ratings are stored by stable question id.
  * Without JavaScript the answers are simply visible.
  */
-import { rate } from '../lib/progress/storage.ts';
-import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/schedule.ts';
+import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/ratings.ts';
 import { isTyping, recall, remember } from './browser.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
@@ -13,10 +12,18 @@ import { renderTallies } from './progress-view.ts';
 const root = document.documentElement;
 const MODE_KEY = 'test-me';
 const UNIT = '.part, .variant, .question-body';
+const QUESTIONS = 'article.question[data-question-id]';
 
-function setMode(on: boolean, keep: boolean): void {
-  if (on) root.dataset.testMe = '';
-  else delete root.dataset.testMe;
+let scheduling: Promise<typeof import('../lib/progress/schedule.ts')> | undefined;
+/** The scheduler and its memory model (ts-fsrs, 7 KB) load once Test-me is on, not with every page. */
+const loadScheduling = () => (scheduling ??= import('../lib/progress/schedule.ts'));
+
+/** Turns Test-me on or off, and with `keep` remembers it for the next pages. */
+export function setTestMe(on: boolean, keep: boolean): void {
+  if (on) {
+    void loadScheduling();
+    root.dataset.testMe = '';
+  } else delete root.dataset.testMe;
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]'))
     toggle.setAttribute('aria-pressed', String(on));
   if (keep) remember(MODE_KEY, on ? '1' : null);
@@ -48,7 +55,11 @@ function addRevealButtons(article: HTMLElement, onReveal: () => void): void {
       const open = button.getAttribute('aria-expanded') !== 'true';
       button.setAttribute('aria-expanded', String(open));
       button.textContent = open ? 'Hide answer' : 'Show answer';
-      for (const answer of answers) answer.toggleAttribute('data-revealed', open);
+      for (const answer of answers) {
+        answer.toggleAttribute('data-revealed', open);
+        // An answer the notes fold away (`<details>`, `:::details`) opens with it: "Show answer" shows it.
+        if (open) for (const details of answer.querySelectorAll('details')) details.open = true;
+      }
       if (open) onReveal();
     });
     first.before(button);
@@ -71,7 +82,11 @@ function addRating(article: HTMLElement, key: string): { show: () => void } {
     button.dataset.rating = rating;
     button.textContent = RATING_LABELS[rating];
     button.setAttribute('aria-pressed', 'false');
-    button.addEventListener('click', () => saveProgress(rate(loadProgress(), key, rating, new Date())));
+    button.addEventListener('click', async () => {
+      const now = new Date();
+      const [{ rate }, progress] = await Promise.all([loadScheduling(), loadProgress()]);
+      saveProgress(rate(progress, key, rating, now));
+    });
     bar.append(button);
     return button;
   });
@@ -81,7 +96,7 @@ function addRating(article: HTMLElement, key: string): { show: () => void } {
   const sync = (rating: Rating | undefined): void => {
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.rating === rating));
   };
-  sync(loadProgress().reviews[key]?.rating);
+  void loadProgress().then((progress) => sync(progress.reviews[key]?.rating));
   onProgress((progress) => sync(progress.reviews[key]?.rating));
   return { show: () => (bar.hidden = false) };
 }
@@ -100,15 +115,16 @@ function addRatingBadge(article: HTMLElement, key: string): void {
       badge.textContent = RATING_LABELS[rating];
     }
   };
-  sync(loadProgress().reviews[key]?.rating);
+  void loadProgress().then((progress) => sync(progress.reviews[key]?.rating));
   onProgress((progress) => sync(progress.reviews[key]?.rating));
 }
 
-/** j / k: focus the next / previous question's first control (or its heading). */
-function moveBetweenQuestions(articles: HTMLElement[]): void {
+/** j / k: focus the next / previous question's first control (or its heading), among the questions the page shows now. */
+function moveBetweenQuestions(): void {
   document.addEventListener('keydown', (event) => {
     if ((event.key !== 'j' && event.key !== 'k') || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
     if (document.querySelector('dialog[open]')) return;
+    const articles = [...document.querySelectorAll<HTMLElement>(QUESTIONS)];
     const active = document.activeElement;
     const current = articles.findIndex((article) => article.contains(active));
     const fallback = event.key === 'j' ? -1 : articles.length;
@@ -124,22 +140,26 @@ function moveBetweenQuestions(articles: HTMLElement[]): void {
   });
 }
 
-export function initTestMe(): void {
-  const articles = [...document.querySelectorAll<HTMLElement>('article.question[data-question-id]')];
-  if (articles.length === 0) return;
-  const fromLink = new URL(location.href).searchParams.get('test') === '1';
-  const remembered = recall(MODE_KEY) === '1';
+/** Reveal buttons, rating bar and rating badge for each question given (on a mock paper, once it is drawn). */
+export function enhanceForTestMe(articles: HTMLElement[]): void {
   for (const article of articles) {
     const key = article.dataset.questionId ?? '';
     const rating = addRating(article, key);
     addRatingBadge(article, key);
     addRevealButtons(article, rating.show);
   }
+}
+
+/** The Test-me toggle, the questions already on the page, j / k, and the page's tallies. */
+export function initTestMe(): void {
+  const fromLink = new URL(location.href).searchParams.get('test') === '1';
+  const remembered = recall(MODE_KEY) === '1';
+  enhanceForTestMe([...document.querySelectorAll<HTMLElement>(QUESTIONS)]);
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]')) {
-    toggle.addEventListener('click', () => setMode(root.dataset.testMe === undefined, true));
+    toggle.addEventListener('click', () => setTestMe(root.dataset.testMe === undefined, true));
   }
-  setMode(fromLink || remembered, false);
-  moveBetweenQuestions(articles);
-  renderTallies(loadProgress());
+  setTestMe(fromLink || remembered, false);
+  moveBetweenQuestions();
+  void loadProgress().then((progress) => renderTallies(progress));
   onProgress((progress) => renderTallies(progress));
 }

@@ -4,61 +4,16 @@
  * And the page is English with every run of Chinese marked lang="zh", so screen readers switch voice.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Page } from 'playwright-core';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, test } from 'vitest';
+import { chineseOutsideZh, violations, type Violation } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allPages, builtPages, printablePages } from './setup/site.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-// Evaluated through the DevTools protocol, not added as a <script>: the page's CSP stays in force.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Violations in the page, or only inside the elements `include` selects. */
-async function violations(page: Page, include?: string): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(
-    async ({ tags, include }) => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              context: object,
-              options: object,
-            ) => Promise<{
-              violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(include ? { include: [[include]] } : document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      });
-      return result.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        nodes: violation.nodes.slice(0, 5).map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`.slice(0, 300)),
-      }));
-    },
-    { tags: TAGS, include },
-  );
-}
-
 interface Mode {
   name: string;
   colorScheme: 'light' | 'dark';
@@ -206,29 +161,6 @@ test('the check can fail: a page without a language is reported', async () => {
   await page.evaluate(() => document.documentElement.removeAttribute('lang'));
   expect((await violations(page)).map((violation) => violation.id)).toContain('html-has-lang');
 });
-
-/** Chinese text a screen reader would read with the page's English voice: outside any lang="zh", not hidden, not math or code. */
-function chineseOutsideZh(html: string): string[] {
-  const found: string[] = [];
-  const walk = (node: Root | Element, zh: boolean): void => {
-    for (const child of node.children) {
-      if (child.type === 'element') {
-        const names = Array.isArray(child.properties.className) ? child.properties.className.map(String) : [];
-        if (
-          ['title', 'script', 'style', 'code', 'pre'].includes(child.tagName) ||
-          child.properties.ariaHidden === 'true' ||
-          names.includes('katex')
-        )
-          continue;
-        walk(child, child.properties.lang === undefined ? zh : String(child.properties.lang).startsWith('zh'));
-      } else if (child.type === 'text' && !zh && /\p{Script=Han}/u.test(child.value)) {
-        found.push(child.value.trim().slice(0, 60));
-      }
-    }
-  };
-  walk(fromHtml(html), false);
-  return found;
-}
 
 describe('languages for screen readers', () => {
   const pages = builtPages().map((path) => [path, readFileSync(join(inject('dist'), path, 'index.html'), 'utf8')] as const);

@@ -5,46 +5,40 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { describeTransfers, firstSearchTransfers } from '../../scripts/lib/search-bytes.ts';
 import { fileInDist } from '../../scripts/lib/built-pages.ts';
-import { serveStatic, type SentResponse } from '../../scripts/lib/static-server.ts';
+import {
+  DESKTOP,
+  firstLoad as firstLoadIn,
+  firstVisitWithWorker,
+  PHONE,
+  totalBytes as total,
+  type Loaded,
+  type Sent,
+} from '../../scripts/lib/page-bytes.ts';
+import { describeTransfers, firstSearch } from '../../scripts/lib/search-bytes.ts';
 import { pageImages } from '../../src/lib/offline/page-images.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
+import { allCourses } from './setup/site.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 const dist = inject('dist');
 const KB = 1024;
-
-interface Loaded {
-  url: string;
-  type: string;
-  bytes: number;
-}
+const own = allCourses().find((course) => course.own);
 
 /** Every response of a first visit to `path` (cold cache), with its bytes on the wire. */
-async function firstLoad(path: string): Promise<Loaded[]> {
-  const { context } = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const seen = new Map<string, { url: string; type: string }>();
-  const loaded: Loaded[] = [];
-  cdp.on('Network.responseReceived', (event: { requestId: string; type: string; response: { url: string } }) =>
-    seen.set(event.requestId, { url: event.response.url, type: event.type }),
-  );
-  cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
-    const response = seen.get(event.requestId);
-    if (response) loaded.push({ ...response, bytes: event.encodedDataLength });
-  });
-  await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
-  return loaded;
-}
+const firstLoad = (path: string, screen: BrowserContextOptions = DESKTOP): Promise<Loaded[]> =>
+  firstLoadIn(browser.browser, baseUrl + path, screen);
 
-const total = (loaded: Loaded[], type?: string): number =>
-  loaded.filter((entry) => !type || entry.type === type).reduce((sum, entry) => sum + entry.bytes, 0);
+/** "_astro/7.B3xY9q_1a2b.webp 15.2 KB" lines of the images a page loaded, for a failing budget. */
+const describeImages = (loaded: Loaded[]): string =>
+  loaded
+    .filter((entry) => entry.type === 'Image')
+    .map((entry) => `${new URL(entry.url).pathname} ${(entry.bytes / KB).toFixed(1)} KB`)
+    .join('\n');
 
 describe('a section page', () => {
   it('ships at most 15 KB of our JavaScript, none of it for math or search', async () => {
@@ -62,108 +56,40 @@ describe('a section page', () => {
     expect(total(loaded, 'Stylesheet')).toBeLessThanOrEqual(20 * KB);
   });
 
-  it('loads the GAN section in under 100 KB all told, fonts included, and nothing from another origin', async () => {
+  it('loads nothing from another origin', async () => {
     const loaded = await firstLoad('/dasc7606/s5/');
     expect(loaded.every((entry) => entry.url.startsWith(baseUrl) || entry.url.startsWith('data:'))).toBe(true);
-    expect(total(loaded)).toBeLessThan(100 * KB);
   });
 });
-
-interface Visit {
-  /** Every response the server sent, by path inside the site, with its bytes on the wire. */
-  sent: SentResponse[];
-  /** Every request the browser made, by path inside the site: by the page, or by the service worker. */
-  requests: { path: string; by: 'page' | 'worker'; type: string }[];
-}
 
 /**
- * A first visit to `path` as any browser makes it: the service worker allowed, registered after
- * load, installing its shell. Bytes are counted by the server (its own, for this visit), so the
- * worker's downloads count as much as the page's; the visit ends when the network has been quiet
- * for a second and a half. There is no scrolling: lazy screenshots below the first screen stay
- * unloaded, as on a real first visit.
+ * The user's notes with their 48 screenshots (stand-ins, in the test setup), as a browser loads them:
+ * lazy loading on, no scrolling, fonts included. A phone gets screenshots no wider than it shows
+ * (the issue's goal: 150 KB); a desktop shows them 736 px wide, over twice the phone's 358, from
+ * the 800 px files (about 55 KB a page of text), and the first 2,150 px of a page hold up to three.
  */
-async function firstVisit(path: string): Promise<Visit> {
-  const visit: Visit = { sent: [], requests: [] };
-  let lastSent = Date.now();
-  const server = await serveStatic(dist, {
-    onSent: (sent) => {
-      visit.sent.push({ ...sent, path: urls.inSite(sent.path) ?? sent.path });
-      lastSent = Date.now();
-    },
-  });
-  try {
-    const { context } = await browser.newContext({ serviceWorkers: 'allow' });
-    context.on('request', (request) =>
-      visit.requests.push({
-        path: urls.inSite(new URL(request.url()).pathname) ?? request.url(),
-        by: request.serviceWorker() ? 'worker' : 'page',
-        type: request.resourceType(),
-      }),
-    );
-    const page = await context.newPage();
-    await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
-    // The worker is installed (its shell stored) and active: the visit is measured with it at work.
-    await expect(page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).resolves.toBe(true);
-    await expect.poll(() => Date.now() - lastSent > 1500, { timeout: 30_000, interval: 250 }).toBe(true);
-    return visit;
-  } finally {
-    await server.close();
-  }
-}
+const SCREENS = [
+  ['a 390 px phone', PHONE, 150],
+  ['a 1280 px desktop', DESKTOP, 250],
+] as const;
 
-const sum = (sent: SentResponse[]): number => sent.reduce((total, response) => total + response.bytes, 0);
-const isScreenshot = (path: string): boolean => /^_astro\/[^/]+\.(?:webp|avif|png|jpe?g|gif)$/.test(path);
-const listed = (visit: Visit): string =>
-  visit.sent.map((response) => `${response.status} ${response.path} ${(response.bytes / KB).toFixed(1)} KB`).join('\n');
+describe.runIf(own)('every section page of the user’s notes, screenshots included', () => {
+  const paths = (own?.sections ?? []).filter((section) => !section.scope).map((section) => `/${own?.id}/s${section.number}/`);
 
-describe('a first visit, the service worker allowed', () => {
-  it.each(['/dasc7606/s5/', '/dasc7606/'])(
-    '%s transfers at most 100 KB besides the screenshots on its first screen; the worker stores only the shell',
-    async (path) => {
-      const visit = await firstVisit(path);
-      const screenshots = visit.sent.filter((response) => isScreenshot(response.path));
-      const rest = visit.sent.filter((response) => !isScreenshot(response.path));
-      const report = `${listed(visit)}\nscreenshots ${(sum(screenshots) / KB).toFixed(1)} KB, the rest ${(sum(rest) / KB).toFixed(1)} KB, in all ${(sum(visit.sent) / KB).toFixed(1)} KB`;
-      console.info(`first visit of ${path}:\n${report}`);
-      // The worker's install asked for the shell (styles and scripts) and nothing else.
-      const byWorker = visit.requests.filter((request) => request.by === 'worker');
-      expect(byWorker.length, report).toBeGreaterThan(0);
-      expect(
-        byWorker.filter((request) => !/^_astro\/[^/]+\.(?:js|css)$|^sw\.js$/.test(request.path)),
-        report,
-      ).toEqual([]);
-      // Screenshots are the page's own lazy images near its first screen (their size is the images' budget).
-      const shown = pageScreenshots(path);
-      expect(
-        screenshots.filter((response) => !shown.includes(response.path)),
-        report,
-      ).toEqual([]);
-      expect(
-        visit.requests.filter((request) => isScreenshot(request.path) && request.by === 'worker'),
-        report,
-      ).toEqual([]);
-      // The page, its styles, scripts and fonts, the worker and its shell: within 100 KB, so that
-      // with a first screen's screenshots a first visit can stay within 150 KB.
-      expect(sum(rest), report).toBeLessThanOrEqual(100 * KB);
+  it.each(paths.flatMap((path) => SCREENS.map(([name, screen, budget]) => [path, budget, name, screen] as const)))(
+    '%s loads at most %i KB on %s screen',
+    async (path, budget, _name, screen) => {
+      const loaded = await firstLoad(path, screen);
+      expect(total(loaded, 'Image'), 'it has screenshots to load').toBeGreaterThan(0);
+      expect(total(loaded), describeImages(loaded)).toBeLessThanOrEqual(budget * KB);
     },
   );
-
-  it('requests no PDF, no other page and no search file, from the page or its worker', async () => {
-    for (const path of ['/dasc7606/s5/', '/dasc7606/']) {
-      const visit = await firstVisit(path);
-      const pages = visit.sent.filter((response) => response.path === '' || response.path.endsWith('/'));
-      expect(
-        pages.map((response) => response.path),
-        path,
-      ).toEqual([urls.inSite(urls.at(path))]);
-      expect(
-        visit.sent.filter((response) => /\.pdf$|^pagefind\/|offline\.json$|\.html$/.test(response.path)),
-        path,
-      ).toEqual([]);
-    }
-  });
 });
+
+const sum = (sent: Sent[]): number => sent.reduce((bytes, response) => bytes + response.bytes, 0);
+const isScreenshot = (path: string): boolean => /^_astro\/[^/]+\.(?:webp|avif|png|jpe?g|gif)$/.test(path);
+const listed = (sent: Sent[]): string =>
+  sent.map((response) => `${response.status} ${response.path} ${(response.bytes / KB).toFixed(1)} KB (${response.by})`).join('\n');
 
 /** The screenshots a built page names (<img> sources and srcset candidates), as paths inside the site. */
 function pageScreenshots(path: string): string[] {
@@ -171,6 +97,48 @@ function pageScreenshots(path: string): string[] {
     .flat()
     .map((source) => urls.inSite(source.url) ?? source.url);
 }
+
+/**
+ * A first visit on a phone as any browser makes it, the offline service worker allowed: it
+ * registers after load and stores only the shell (styles and scripts), so the visit stays within
+ * the phone's 150 KB with the screenshots of its first screen, and nothing else is fetched ahead.
+ */
+describe('a first visit on a phone, the service worker allowed', () => {
+  it.each(['/dasc7606/s5/', '/dasc7606/'])(
+    '%s transfers at most 150 KB in all (100 KB besides its screenshots); the worker stores only the shell, no PDF, page or search file',
+    async (path) => {
+      const sent = await firstVisitWithWorker(browser.browser, dist, path, PHONE);
+      const screenshots = sent.filter((response) => isScreenshot(response.path));
+      const rest = sent.filter((response) => !isScreenshot(response.path));
+      const report = `${listed(sent)}\nscreenshots ${(sum(screenshots) / KB).toFixed(1)} KB, the rest ${(sum(rest) / KB).toFixed(1)} KB, in all ${(sum(sent) / KB).toFixed(1)} KB`;
+      console.info(`first visit of ${path} with the service worker:\n${report}`);
+      // The worker's install asked for the shell (styles and scripts) and nothing else.
+      const byWorker = sent.filter((response) => response.by === 'worker');
+      expect(byWorker.filter((response) => /^_astro\/[^/]+\.(?:js|css)$/.test(response.path)).length, report).toBeGreaterThan(0);
+      expect(
+        byWorker.filter((response) => !/^_astro\/[^/]+\.(?:js|css)$|^sw\.js$/.test(response.path)),
+        report,
+      ).toEqual([]);
+      // Screenshots are the page's own, near its first screen.
+      const named = pageScreenshots(path);
+      expect(
+        screenshots.filter((response) => !named.includes(response.path)),
+        report,
+      ).toEqual([]);
+      // One page, and no PDF, search file or offline manifest: those wait for search or Save for offline.
+      expect(
+        sent.filter((response) => response.path === '' || response.path.endsWith('/')).map((response) => response.path),
+        report,
+      ).toEqual([urls.inSite(urls.at(path))]);
+      expect(
+        sent.filter((response) => /\.pdf$|^pagefind\/|offline\.json$|\.html$/.test(response.path)),
+        report,
+      ).toEqual([]);
+      expect(sum(rest), report).toBeLessThanOrEqual(100 * KB);
+      expect(sum(sent), report).toBeLessThanOrEqual(150 * KB);
+    },
+  );
+});
 
 describe('math fonts', () => {
   it('are self-hosted woff2 only', () => {
@@ -211,10 +179,11 @@ describe('images', () => {
 });
 
 describe('search', () => {
-  it('transfers under 100 KB for a first search, filters and typo vocabulary not included', async () => {
-    const transfers = await firstSearchTransfers(browser.browser, `${baseUrl}/dasc7606/s1/`, 'mode collapse');
+  it('transfers under 100 KB for a first search that finds its question, filters and typo vocabulary not included', async () => {
+    const { transfers, results } = await firstSearch(browser.browser, `${baseUrl}/dasc7606/s1/`, 'mode collapse');
+    // Only a search that shows its results has loaded what results need (their texts and excerpts).
+    expect(results).toContain(`${urls.section('dasc7606', 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
     const bytes = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
-    expect(bytes).toBeGreaterThan(0);
     expect(bytes, describeTransfers(transfers)).toBeLessThan(100 * KB);
   });
 });

@@ -7,18 +7,15 @@
  * rejects): the build goes on, names file and line, and the page shows an explained placeholder.
  * Its own small build (about 25 s) keeps all this out of the shared site other tests check.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { useBrowser } from './setup/browser.ts';
-import { npmRun } from './setup/npm.ts';
+import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const WORK = join(process.env.E2E_WORK_DIR ? resolve(process.env.E2E_WORK_DIR) : join(ROOT, '.e2e'), 'hostile');
-const DIST = join(WORK, 'dist');
 const COURSE = 'hostile';
 const NOTES = 'tests/fixtures/notes/hostile.md';
 
@@ -45,18 +42,11 @@ const LEGITIMATE = [
 
 const browser = useBrowser();
 let server: StaticServer;
-let importOutput = '';
-let buildOutput = '';
+let site: BuiltSite;
 
 beforeAll(async () => {
-  const reuse = process.env.E2E_REUSE_BUILD === '1' && !process.env.CI && existsSync(join(DIST, 'index.html'));
-  if (!reuse) {
-    rmSync(WORK, { recursive: true, force: true });
-    const content = join(WORK, 'content');
-    importOutput = await npmRun('import', [NOTES, '--course', COURSE, '--content', relative(ROOT, content)]);
-    buildOutput = await npmRun('build', [], { CONTENT_DIR: content, SITE_OUT_DIR: DIST, SITE_CACHE_DIR: join(WORK, 'cache') });
-  }
-  server = await serveStatic(DIST);
+  site = await buildSite('hostile', [{ id: COURSE, notes: NOTES }]);
+  server = await serveStatic(site.dist);
 }, 300_000);
 
 afterAll(async () => {
@@ -69,7 +59,8 @@ const PAGES = ['/', `/${COURSE}/`, `/${COURSE}/review/`, ...PRINTABLE, '/search/
 
 describe('a notes file full of attacks', () => {
   it('is imported and built, with a located warning for each attack', () => {
-    if (importOutput === '') return; // a reused build: the warnings were printed when it was made
+    const importOutput = site.importOutput[COURSE] ?? '';
+    const { buildOutput } = site;
     const fixtureLines = readFileSync(join(ROOT, NOTES), 'utf8').split('\n');
     const warned = [...importOutput.matchAll(new RegExp(`^warning: ${NOTES}:(\\d+): `, 'gm'))].map((match) => Number(match[1]));
     expect(new Set(warned).size).toBeGreaterThan(15);
@@ -86,7 +77,7 @@ describe('a notes file full of attacks', () => {
   });
 
   it('has the pages this test visits', () => {
-    expect(findPrintablePages(DIST).map((page) => page.url)).toEqual(PRINTABLE);
+    expect(findPrintablePages(site.dist).map((page) => page.url)).toEqual(PRINTABLE);
   });
 
   it.each(PAGES)('%s runs nothing, loads nothing from elsewhere and goes nowhere', async (path) => {

@@ -134,7 +134,8 @@ test.each(['light', 'dark'] as const)(
     await tabTo(page, '[data-print]', { backwards: true });
     await expectVisibleFocus(page, 'print button');
     await page.keyboard.press('Enter');
-    await expect(page.locator('html').getAttribute('data-printed')).resolves.toBe('');
+    // It prints once the screenshots' print copies have loaded.
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-printed'));
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
     await expect(page.locator('article.question').first().isVisible()).resolves.toBe(true);

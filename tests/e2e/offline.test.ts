@@ -349,7 +349,7 @@ describe('offline after Save for offline', () => {
       .check();
     await page.waitForFunction((title) => {
       const contexts = [...document.querySelectorAll('.search-result-context')].map((context) => context.textContent ?? '');
-      return contexts.length > 0 && contexts.every((context) => context.startsWith(title));
+      return contexts.length > 0 && contexts.every((context) => context.endsWith(title));
     }, course.title);
 
     const first = page.locator('.search-result-link').first();

@@ -1,15 +1,29 @@
 /**
- * Printing: print media hides the site's chrome and shows every answer variant; the PDFs that
- * `npm run pdf` wrote hold each page's answers, and their fraction bars survive printing.
+ * Printing: print media hides the site's chrome and shows every answer variant; the PDFs the build
+ * wrote hold each page's answers, their fraction bars survive printing, they are tagged with a
+ * bookmark per question, no heading ends a page and no screenshot or table is split; and a page
+ * prints in light colours from the dark theme.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { fileInDist } from '../../scripts/lib/built-pages.ts';
 import { useBrowser } from './setup/browser.ts';
-import { allCourses, dehyphen, pdfContent, pdfText, printablePages, proseLines, questionsOf, screenshotFile } from './setup/site.ts';
+import { headingPlaces, pdfOutline, pdfWords, renderPage, renderRegion } from './setup/pdf.ts';
+import {
+  allCourses,
+  dehyphen,
+  pdfContent,
+  pdfPages,
+  pdfText,
+  printablePages,
+  proseLines,
+  questionsOf,
+  screenshotFile,
+} from './setup/site.ts';
+import { sectionName } from '../../src/lib/site/model.ts';
 
 const browser = useBrowser();
 const courses = allCourses();
@@ -80,8 +94,12 @@ describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, 
     expect(text).toContain(dehyphen(heading));
     // Every page carries the running header: course and page heading.
     expect(headers.map(dehyphen)).toEqual([dehyphen(`${course.title} · ${heading}`)]);
-    // The page's chrome is not printed.
-    for (const chrome of ['Skip to content', 'Download PDF', 'Print / Save as PDF']) expect(text).not.toContain(dehyphen(chrome));
+    // The page's chrome is not printed: the skip link and every tool of the page ("Open PDF" …), as the page words them.
+    const chrome = await page
+      .locator('.skip-link, .page-actions button, .page-actions a')
+      .evaluateAll((elements) => elements.map((element) => (element.textContent ?? '').trim()));
+    expect(chrome).toContain('Open PDF');
+    for (const words of chrome) expect(text).not.toContain(dehyphen(words));
 
     const lines = questions.flatMap((question) => proseLines(question.body));
     if (questions.some((question) => question.hasAnswer)) expect(lines.length).toBeGreaterThan(0);
@@ -120,125 +138,198 @@ describe.each(courses.filter((course) => !course.own).map((course) => [course.id
   },
 );
 
-interface Word {
-  page: number;
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
+// Opens every printable page in turn: allow for a machine that is busy with other work.
+test(
+  'fraction bars are printed: every \\frac found in a PDF has a solid line between numerator and denominator',
+  { timeout: 300_000 },
+  async () => {
+    const dpi = 200;
+    let checked = 0;
+    for (const target of pages) {
+      const { page } = await browser.open(target.url);
+      await page.emulateMedia({ media: 'print' });
+      // Numerator and denominator of each fraction, as KaTeX laid them out.
+      const fractions = await page.locator('main .katex-html .mfrac').evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const rows = [...node.querySelectorAll(':scope > .vlist-t > .vlist-r:first-child > .vlist > span')].map((row) =>
+            (row.textContent ?? '').replace(/\s+/g, '').normalize('NFKC'),
+          );
+          return { denominator: rows[0] ?? '', numerator: rows[rows.length - 1] ?? '', hasLine: node.querySelector('.frac-line') !== null };
+        }),
+      );
+      const drawn = fractions.filter((fraction) => fraction.hasLine && fraction.numerator && fraction.denominator);
+      if (drawn.length === 0) continue;
+      const file = fileInDist(dist, target.pdf);
+      const words = pdfWords(file);
+      for (const fraction of drawn) {
+        for (const top of words.filter((word) => word.text === fraction.numerator)) {
+          const bottom = words.find(
+            (word) =>
+              word.page === top.page &&
+              word.text === fraction.denominator &&
+              word.yMin > top.yMax - 1 &&
+              word.yMin - top.yMax < (top.yMax - top.yMin) * 0.8 &&
+              Math.abs((word.xMin + word.xMax) / 2 - (top.xMin + top.xMax) / 2) < Math.max(word.xMax - word.xMin, top.xMax - top.xMin) / 2,
+          );
+          if (!bottom) continue;
+          // The bar spans the wider of the two; look at its middle part, between the two rows of text.
+          const xMin = Math.min(top.xMin, bottom.xMin);
+          const xMax = Math.max(top.xMax, bottom.xMax);
+          const inset = (xMax - xMin) * 0.15;
+          const region = renderRegion(file, top.page, dpi, {
+            xMin: xMin + inset,
+            yMin: top.yMax - 2,
+            xMax: xMax - inset,
+            yMax: bottom.yMin + 2,
+          });
+          const darkRows = [...Array(region.height).keys()].filter((row) => {
+            let dark = 0;
+            for (let column = 0; column < region.width; column += 1) if (region.pixels[row * region.width + column]! < 128) dark += 1;
+            return dark >= region.width * 0.95;
+          });
+          expect(
+            darkRows.length,
+            `bar of ${fraction.numerator}/${fraction.denominator} in ${target.pdf}, page ${top.page}`,
+          ).toBeGreaterThan(0);
+          checked += 1;
+        }
+      }
+    }
+    // The user's GAN section alone has two fractions with one-word parts (Sum/N and 1.0/9).
+    expect(checked).toBeGreaterThanOrEqual(2);
+  },
+);
 
-/** Words of a PDF with their boxes (points, origin top left), from pdftotext -bbox. */
-function pdfWords(file: string): Word[] {
-  const xhtml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const words: Word[] = [];
-  let page = 0;
-  for (const match of xhtml.matchAll(
-    /<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-  )) {
-    if (match[0].startsWith('<page')) page += 1;
-    else
-      words.push({
-        page,
-        xMin: Number(match[1]),
-        yMin: Number(match[2]),
-        xMax: Number(match[3]),
-        yMax: Number(match[4]),
-        text: match[5]!.normalize('NFKC'),
-      });
-  }
-  return words;
-}
+describe.each(pages.map((target) => [target.url, target] as const))('the PDF of %s as a document', (_url, target) => {
+  const course = courses.find((entry) => entry.id === target.course)!;
+  const questions = questionsOf(course, target);
+  const file = fileInDist(dist, target.pdf);
 
-/** A region of a PDF page rendered in grey at `dpi`: one byte per pixel, 0 black … 255 white. */
-function renderRegion(
-  file: string,
-  page: number,
-  dpi: number,
-  box: { x: number; y: number; width: number; height: number },
-): { width: number; height: number; pixels: Buffer } {
-  const scale = dpi / 72;
-  const prefix = join(scratch, `r${page}-${Math.round(box.x)}-${Math.round(box.y)}`);
-  const region = [box.x, box.y, box.width, box.height].map((value) => String(Math.round(value * scale)));
-  execFileSync('pdftoppm', [
-    '-r',
-    String(dpi),
-    '-gray',
-    '-singlefile',
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    '-x',
-    region[0]!,
-    '-y',
-    region[1]!,
-    '-W',
-    region[2]!,
-    '-H',
-    region[3]!,
-    file,
-    prefix,
-  ]);
-  const data = readFileSync(`${prefix}.pgm`);
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 40).toString('latin1'));
-  if (!header) throw new Error('unexpected pdftoppm output');
-  return { width: Number(header[1]), height: Number(header[2]), pixels: data.subarray(header[0].length) };
-}
+  test('is tagged, with bookmarks per question titled as the page titles them, and none with badge text or "#"', async () => {
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged: +yes$/m);
+    const [top, ...others] = pdfOutline(file);
+    expect(others).toEqual([]);
+    const sectionOf = (number: number) => course.sections.find((section) => section.number === number)!;
+    const expected = questions.map((question) =>
+      [
+        `Q${question.number}`,
+        question.title,
+        target.kind === 'paper' ? sectionName(sectionOf(question.section)) : undefined,
+        question.paper?.label,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    );
+    expect(top?.children.map((bookmark) => bookmark.title)).toEqual(expected);
+    const all = (bookmarks: { title: string; children: { title: string }[] }[]): string[] =>
+      bookmarks.flatMap((bookmark) => [bookmark.title, ...all(bookmark.children as typeof bookmarks)]);
+    for (const title of all(top?.children ?? [])) {
+      expect(title, 'no permalink, badge or hidden text').not.toMatch(
+        /#|Not examined|May be examined|No written answer|不考|可能考|Paper \d/,
+      );
+      expect(title).toBe(title.replace(/\s+/g, ' ').trim());
+    }
+    // Each part with a heading has its bookmark under its question, starting with its label.
+    questions.forEach((question, index) => {
+      const children = (top?.children[index]?.children ?? []).map((bookmark) => bookmark.title);
+      for (const part of question.parts.filter((candidate) => candidate.depth === 1 && !candidate.variant))
+        expect(
+          children.some((title) => title.startsWith(part.label)),
+          `${question.id} ${part.label} in ${children.join(' | ')}`,
+        ).toBe(true);
+    });
+  });
 
-test('fraction bars are printed: every \\frac found in a PDF has a solid line between numerator and denominator', async () => {
-  const dpi = 200;
+  test('never ends a page with a heading: something follows each on its own page', async () => {
+    const words = pdfWords(file);
+    const BOTTOM_MARGIN = (18 / 25.4) * 72;
+    const SIDE_MARGIN = (16 / 25.4) * 72;
+    for (const heading of await headingPlaces(file)) {
+      const line = words.filter((word) => word.page === heading.page && word.yMin <= heading.top && word.yMax >= heading.top);
+      const bottom = Math.max(heading.top + 12, ...line.map((word) => word.yMax));
+      const below = { xMin: SIDE_MARGIN, xMax: 595 - SIDE_MARGIN, yMin: bottom + 1, yMax: heading.pageHeight - BOTTOM_MARGIN };
+      expect(below.yMax - below.yMin, `"${heading.title}" on page ${heading.page} has room below it`).toBeGreaterThan(8);
+      const region = renderRegion(file, heading.page, 50, below);
+      const ink = region.pixels.filter((value) => value < 128).length;
+      expect(ink, `"${heading.title}" is followed by something on page ${heading.page} of ${target.pdf}`).toBeGreaterThan(10);
+    }
+  });
+
+  test('splits no screenshot across pages', () => {
+    // pdfimages -list: page, num, type, width, height, …, object number and generation; a split image
+    // is one object drawn on two pages. Small images (colour emoji) repeat on purpose.
+    const drawn = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((columns) => columns[2] === 'image' && Number(columns[3]) >= 300 && Number(columns[4]) >= 200)
+      .map((columns) => ({ page: Number(columns[0]), object: columns[10] }));
+    for (const image of drawn)
+      expect(
+        drawn.some((other) => other.object === image.object && other.page === image.page + 1),
+        `image object ${image.object} on pages ${image.page} and ${image.page + 1}`,
+      ).toBe(false);
+  });
+});
+
+test('tables print whole: the first and last rows of every table are on one PDF page', { timeout: 300_000 }, async () => {
   let checked = 0;
   for (const target of pages) {
     const { page } = await browser.open(target.url);
     await page.emulateMedia({ media: 'print' });
-    // Numerator and denominator of each fraction, as KaTeX laid them out.
-    const fractions = await page.locator('main .katex-html .mfrac').evaluateAll((nodes) =>
-      nodes.map((node) => {
-        const rows = [...node.querySelectorAll(':scope > .vlist-t > .vlist-r:first-child > .vlist > span')].map((row) =>
-          (row.textContent ?? '').replace(/\s+/g, '').normalize('NFKC'),
-        );
-        return { denominator: rows[0] ?? '', numerator: rows[rows.length - 1] ?? '', hasLine: node.querySelector('.frac-line') !== null };
-      }),
+    // Body rows only: a table split across pages repeats its header row on each.
+    const tables = await page.locator('main table').evaluateAll((nodes) =>
+      nodes
+        .filter((table) => table.getClientRects().length > 0)
+        .map((table) => {
+          const rows = [...table.querySelectorAll('tr')]
+            .filter((row) => row.parentElement?.tagName !== 'THEAD')
+            .map((row) => (row.textContent ?? '').normalize('NFKC').replace(/\s+/g, ''));
+          return { first: rows[0] ?? '', last: rows.at(-1) ?? '', rows: rows.length };
+        }),
     );
-    const drawn = fractions.filter((fraction) => fraction.hasLine && fraction.numerator && fraction.denominator);
-    if (drawn.length === 0) continue;
-    const file = fileInDist(dist, target.pdf);
-    const words = pdfWords(file);
-    for (const fraction of drawn) {
-      for (const top of words.filter((word) => word.text === fraction.numerator)) {
-        const bottom = words.find(
-          (word) =>
-            word.page === top.page &&
-            word.text === fraction.denominator &&
-            word.yMin > top.yMax - 1 &&
-            word.yMin - top.yMax < (top.yMax - top.yMin) * 0.8 &&
-            Math.abs((word.xMin + word.xMax) / 2 - (top.xMin + top.xMax) / 2) < Math.max(word.xMax - word.xMin, top.xMax - top.xMin) / 2,
-        );
-        if (!bottom) continue;
-        // The bar spans the wider of the two; look at its middle part, between the two rows of text.
-        const xMin = Math.min(top.xMin, bottom.xMin);
-        const xMax = Math.max(top.xMax, bottom.xMax);
-        const inset = (xMax - xMin) * 0.15;
-        const region = renderRegion(file, top.page, dpi, {
-          x: xMin + inset,
-          y: top.yMax - 2,
-          width: xMax - xMin - 2 * inset,
-          height: bottom.yMin - top.yMax + 4,
-        });
-        const darkRows = [...Array(region.height).keys()].filter((row) => {
-          let dark = 0;
-          for (let column = 0; column < region.width; column += 1) if (region.pixels[row * region.width + column]! < 128) dark += 1;
-          return dark >= region.width * 0.95;
-        });
-        expect(darkRows.length, `bar of ${fraction.numerator}/${fraction.denominator} in ${target.pdf}, page ${top.page}`).toBeGreaterThan(
-          0,
-        );
-        checked += 1;
-      }
+    const pdfPageTexts = pdfPages(fileInDist(dist, target.pdf)).map((lines) => dehyphen(lines.join('')));
+    for (const table of tables.filter((candidate) => candidate.rows >= 2 && candidate.first.length >= 4 && candidate.last.length >= 4)) {
+      const pagesWithFirst = pdfPageTexts.flatMap((text, index) => (text.includes(dehyphen(table.first)) ? [index] : []));
+      if (pagesWithFirst.length === 0) continue; // a row whose text the PDF writes in another order (formulas)
+      expect(
+        pagesWithFirst.some((index) => pdfPageTexts[index]!.includes(dehyphen(table.last))),
+        `table from "${table.first.slice(0, 40)}" to "${table.last.slice(0, 40)}" in ${target.pdf}`,
+      ).toBe(true);
+      checked += 1;
     }
   }
-  // The user's GAN section alone has two fractions with one-word parts (Sum/N and 1.0/9).
-  expect(checked).toBeGreaterThanOrEqual(2);
+  expect(checked, 'tables found in the PDFs').toBeGreaterThan(0);
+});
+
+describe('printing from the dark theme', () => {
+  const target = pages.find(
+    (candidate) =>
+      candidate.kind === 'section' &&
+      questionsOf(
+        courses.find((course) => course.id === candidate.course)!,
+        candidate,
+      ).some((question) => question.hasAnswer),
+  )!;
+
+  test.each([
+    ['the system is dark', { colorScheme: 'dark' as const }, false],
+    ['the reader picked dark', { colorScheme: 'light' as const }, true],
+  ])('prints light colours when %s', async (_case, options, pick) => {
+    const { page, problems } = await browser.open(target.url, options);
+    if (pick) await page.locator('[data-theme-toggle]').click();
+    const screen = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(screen, 'the screen is dark').not.toMatch(/^rgb\(2[0-5]\d, 2[0-5]\d, 2[0-5]\d\)$/);
+    const file = join(scratch, `dark-${pick ? 'picked' : 'system'}.pdf`);
+    // With backgrounds, as the build prints and as a reader does who ticks "Background graphics".
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    for (const number of [1, 2]) {
+      const { pixels } = renderPage(file, number, 40);
+      const light = pixels.filter((value) => value >= 200).length / pixels.length;
+      const dark = pixels.filter((value) => value < 100).length;
+      expect(light, `page ${number} is mostly white`).toBeGreaterThan(0.85);
+      expect(dark, `page ${number} has dark text`).toBeGreaterThan(50);
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,29 +1,22 @@
 /**
  * Reading filters: answers in both languages, Chinese only or English only, and examinable parts
  * only. The blocks hidden are exactly those the language tags predict; an answer written in one
- * language only never vanishes; the choice applies before first paint, persists, and prints.
+ * language only never vanishes; the choice applies before first paint and persists. How it prints:
+ * reading-modes-print.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { classifyText } from '../../src/lib/markdown/language.ts';
 import { useBrowser } from './setup/browser.ts';
-import { allCourses, type QuestionMeta } from './setup/site.ts';
+import { choose, course, MODES, sectionPages } from './setup/reading.ts';
+import type { QuestionMeta } from './setup/site.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-const scratch = mkdtempSync(join(tmpdir(), 'e2e-reading-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** Screenshots of the three modes, kept in the work folder for a person to look at. */
 const shots = join(dirname(inject('dist')), 'screenshots', 'reading-modes');
-
-const course = allCourses().find((entry) => entry.own)!;
-type Mode = 'both' | 'zh' | 'en';
-const MODES: Mode[] = ['both', 'zh', 'en'];
-const LANGUAGE_LABEL: Record<Mode, string> = { both: 'Both · 双语', zh: '中文', en: 'English' };
 
 /** The frontmatter of a part, as the importer writes it. */
 interface PartMeta {
@@ -32,29 +25,6 @@ interface PartMeta {
   hasAnswer: boolean;
 }
 const partsOf = (question: QuestionMeta): PartMeta[] => question.parts as unknown as PartMeta[];
-
-const sectionPages = course.sections
-  .filter((section) => !section.scope && course.questions.some((question) => question.section === section.number))
-  .map((section) => ({
-    path: `/${course.id}/s${section.number}/`,
-    questions: course.questions.filter((question) => question.section === section.number),
-  }));
-
-async function visit(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(baseUrl + path, { waitUntil: 'load' });
-  if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
-  return page;
-}
-
-/** Sets the reading options the way a reader does: open the panel, pick, close it. */
-async function choose(page: Page, mode: Mode, examinableOnly: boolean): Promise<void> {
-  const options = page.locator('[data-reading-options]');
-  await options.locator('summary').click();
-  await options.getByLabel(LANGUAGE_LABEL[mode], { exact: true }).check();
-  await options.getByLabel('Examinable only · 只看考试范围').setChecked(examinableOnly);
-  await options.locator('summary').click();
-}
 
 /** What the page shows in the current mode, block by block and part by part. */
 function measure(page: Page) {
@@ -176,7 +146,7 @@ async function partsAcrossTabs(page: Page): Promise<Map<string, PartSeen>> {
 describe.each(sectionPages.map((entry) => [entry.path, entry] as const))('%s', (path, { questions }) => {
   test('in every language mode, with and without examinable-only, answers keep visible text and the hidden blocks are exactly those predicted', async () => {
     const { context, problems } = await browser.newContext();
-    const page = await visit(context, path);
+    const page = await browser.visit(context, path);
     const answered = questions.filter((question) => question.hasAnswer);
     const seen = { zhHidden: 0, enHidden: 0, notes: 0 };
 
@@ -319,13 +289,13 @@ const FIRST_PAINT_PROBE = `(() => {
 describe('the choice', () => {
   test('applies before first paint: in English-only, examinable-only mode no frame ever shows a Chinese block or a not-examined part', async () => {
     const { context, problems } = await browser.newContext();
-    const setup = await visit(context, '/');
+    const setup = await browser.visit(context, '/');
     await choose(setup, 'en', true);
     await context.addInitScript(FIRST_PAINT_PROBE);
     const path = sectionPages.find((entry) =>
       entry.questions.some((question) => partsOf(question).some((part) => part.examinability === 'not-examined')),
     )!.path;
-    const page = await visit(context, path);
+    const page = await browser.visit(context, path);
     await page.waitForFunction(() => (window as unknown as { __frames: { complete: boolean }[] }).__frames.some((frame) => frame.complete));
     const frames = await page.evaluate(
       () => (window as unknown as { __frames: { zh: number; zhShown: number; notExamined: number; notExaminedShown: number }[] }).__frames,
@@ -345,7 +315,7 @@ describe('the choice', () => {
   test('the probe sees Chinese blocks in the frames where they do show (guards the test above)', async () => {
     const { context } = await browser.newContext();
     await context.addInitScript(FIRST_PAINT_PROBE);
-    const page = await visit(context, sectionPages[0]!.path);
+    const page = await browser.visit(context, sectionPages[0]!.path);
     await page.waitForFunction(() => (window as unknown as { __frames: { complete: boolean }[] }).__frames.some((frame) => frame.complete));
     // Nothing stored: both languages show, and the probe counts the Chinese blocks as shown.
     const frames = await page.evaluate(() => (window as unknown as { __frames: { zhShown: number }[] }).__frames);
@@ -355,7 +325,7 @@ describe('the choice', () => {
   test('persists across pages and reloads, and "Both" forgets it', async () => {
     const { context, problems } = await browser.newContext();
     const [first, second] = [sectionPages[0]!.path, sectionPages.at(-1)!.path];
-    const page = await visit(context, first);
+    const page = await browser.visit(context, first);
     await choose(page, 'zh', true);
     const state = (): Promise<unknown> =>
       page.evaluate(() => ({
@@ -462,100 +432,6 @@ describe('examinable only', () => {
   );
 });
 
-/** The characters that carry meaning in a line of text: Han, Latin letters, digits. */
-const letters = (text: string): string =>
-  (text.normalize('NFKC').match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]/g) ?? []).join('');
-
-/** Lines of a PDF's text as laid out on the page. */
-function pdfLines(file: string): string[] {
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-    .split(/\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
-describe('printing honours the language mode', () => {
-  const bilingual = sectionPages.filter(({ questions }) => questions.some((question) => question.hasAnswer));
-
-  describe.each(bilingual.map((entry) => [entry.path] as const))('%s', (path) => {
-    test.each([
-      ['en', 'zh'],
-      ['zh', 'en'],
-    ] as const)('in %s-only mode the PDF has no line mainly in %s, except text that mode keeps on purpose', async (mode, other) => {
-      const { context, problems } = await browser.newContext();
-      const setup = await visit(context, '/');
-      await choose(setup, mode, false);
-      const page = await visit(context, path);
-
-      /*
-       * A line mainly in the other language is allowed only when it is text this mode keeps on purpose:
-       * - blocks of the other language marked data-lang-only: a unit answered in that language only never hides;
-       * - mixed blocks: both languages in one sentence show in every mode, and a wrapped line can be one language;
-       * - blocks of the mode's own language: a line of one of them can be a lone term in the other
-       *   ("GoogleNet (Inception v1)" opening a Chinese sentence, put on a line of its own by the layout);
-       * - formulas: a formula is in no language (its block is neutral and never hides), but its
-       *   letters ("log", "real") read as English to the classifier;
-       * - headings: page, question and part titles are the question's own words, not answers;
-       * - labels: badges, variant labels, the one-language notes, screenshot placeholders, the page's
-       *   question count, and the running header (course and section title).
-       * Anything else, above all a block of the other language without data-lang-only, must not print.
-       */
-      const texts = await page.evaluate(
-        ({ mode, other }) => {
-          const words = (element: Element): string => {
-            const copy = element.cloneNode(true) as Element;
-            for (const unprinted of copy.querySelectorAll('.katex-mathml, .visually-hidden, .permalink')) unprinted.remove();
-            return copy.textContent ?? '';
-          };
-          const allowed = [
-            ...document.querySelectorAll(`[data-lang="${other}"][data-lang-only], [data-lang="mixed"], [data-lang="${mode}"]`),
-            ...document.querySelectorAll('article.question .katex'),
-            ...document.querySelectorAll(
-              'main h1, article.question h2, .part-heading, .answer-heading, .variant-label, .badge, .exam-badge, .lang-note, .shot-missing, .page-header .page-meta',
-            ),
-          ].map(words);
-          const hidden = [...document.querySelectorAll(`[data-lang="${other}"]:not([data-lang-only])`)].map(words);
-          const shown = [...document.querySelectorAll(`article.question [data-lang]`)]
-            .filter((element) => getComputedStyle(element).display !== 'none' && element.matches(`:not([data-lang="${other}"])`))
-            .map(words);
-          return { allowed, hidden, shown, title: document.querySelector('main h1')?.textContent ?? '' };
-        },
-        { mode, other },
-      );
-      const file = join(scratch, `${path.replaceAll('/', '_')}-${mode}.pdf`);
-      writeFileSync(file, await page.pdf({ format: 'A4' }));
-      const lines = pdfLines(file);
-      const allowedKeys = [...texts.allowed, `${course.title} · ${texts.title}`].map(letters);
-      const isAllowed = (text: string): boolean => {
-        const key = letters(text);
-        return key === '' || allowedKeys.some((allowed) => allowed.includes(key));
-      };
-      // A line is allowed when each of its pieces is: the layout puts table columns side by side,
-      // separated by runs of spaces, and list markers ("1.", "•") are drawn by the browser.
-      const lineAllowed = (line: string): boolean =>
-        line.split(/\s{2,}/).every((piece) => isAllowed(piece) || isAllowed(piece.replace(/^(\d+\.|[•◦▪‣–-])\s+/, '')));
-
-      const offending = lines.filter((line) => classifyText(line) === other && !lineAllowed(line));
-      expect(offending, `lines mainly in ${other} in the ${mode}-only PDF`).toEqual([]);
-
-      // Directly: no hidden block's words are in the PDF, and the blocks shown are.
-      const all = letters(lines.join(''));
-      const leaked = texts.hidden
-        .map(letters)
-        .filter((key) => key.length >= 8 && all.includes(key) && !allowedKeys.some((allowed) => allowed.includes(key)));
-      expect(leaked).toEqual([]);
-      const shown = texts.shown.map(letters).filter((key) => key.length >= 8);
-      expect(shown.length).toBeGreaterThan(0);
-      const missing = shown.filter((key) => !all.includes(key));
-      expect(
-        missing.length,
-        `blocks of the ${mode}-only page missing from its PDF: ${missing.slice(0, 3).join(' | ')}`,
-      ).toBeLessThanOrEqual(Math.floor(shown.length * 0.05));
-      expect(problems).toEqual([]);
-    });
-  });
-});
-
 describe('screenshots of a bilingual part', () => {
   const target = course.questions.find(
     (question) => question.section === 1 && question.number === '1' && partsOf(question).some((part) => part.anchor === '2'),
@@ -566,7 +442,7 @@ describe('screenshots of a bilingual part', () => {
     mkdirSync(shots, { recursive: true });
     const heights: Record<string, number> = {};
     const { context, problems } = await browser.newContext({ colorScheme: 'light', deviceScaleFactor: 1 });
-    const page = await visit(context, `/${course.id}/s1/`);
+    const page = await browser.visit(context, `/${course.id}/s1/`);
     for (const mode of MODES) {
       await choose(page, mode, false);
       const part = page.locator(`[id="${target!.id}--2"]`);
@@ -590,7 +466,7 @@ describe('screenshots of a bilingual part', () => {
     const anchor = partsOf(chineseOnly!).find((part) => part.hasAnswer)!.anchor;
     mkdirSync(shots, { recursive: true });
     const { context, problems } = await browser.newContext({ colorScheme: 'light', deviceScaleFactor: 1 });
-    const page = await visit(context, `/${course.id}/s4/`);
+    const page = await browser.visit(context, `/${course.id}/s4/`);
     const part = page.locator(`[id="${chineseOnly!.id}--${anchor}"]`);
     for (const mode of MODES) {
       await choose(page, mode, false);

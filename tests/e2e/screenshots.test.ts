@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses, screenshotFile, type CourseMeta, type Screenshot } from './setup/site.ts';
+import { COLUMN_SIZES, SCREEN_WIDTHS } from '../../src/lib/site/screenshot-sizes.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 
 const browser = useBrowser();
@@ -38,6 +39,8 @@ interface Shown {
   text: string;
   alt: string;
   src: string;
+  srcset: string;
+  sizes: string;
   width: string | null;
   height: string | null;
   folder: string;
@@ -51,11 +54,22 @@ function shownIn(root: Element): Shown[] {
     text: (node.textContent ?? '').replace(/\s+/g, ' ').trim(),
     alt: node.getAttribute('alt') ?? '',
     src: node.getAttribute('src') ?? '',
+    srcset: node.getAttribute('srcset') ?? '',
+    sizes: node.getAttribute('sizes') ?? '',
     width: node.getAttribute('width'),
     height: node.getAttribute('height'),
     folder: node.getAttribute('data-folder') ?? '',
     visible: node.getClientRects().length > 0,
   }));
+}
+
+/** The candidates of a `srcset` with width descriptors ("a.webp 400w, b.webp 800w"). */
+function candidates(srcset: string): { url: string; width: number }[] {
+  return srcset
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/))
+    .filter(([url, descriptor]) => url && descriptor?.endsWith('w'))
+    .map(([url, descriptor]) => ({ url: url!, width: Number.parseInt(descriptor!, 10) }));
 }
 
 function check(shown: Shown[], wanted: Expected[], where: string): void {
@@ -72,8 +86,15 @@ function check(shown: Shown[], wanted: Expected[], where: string): void {
       expect(item.alt, `${where}: alt of ${want.name}`).toContain(want.alt);
       expect(Number(item.width)).toBeGreaterThan(0);
       expect(Number(item.height)).toBeGreaterThan(0);
-      // Optimised by Astro's image pipeline: a hashed WebP under /_astro/, not the PNG as written.
+      // Optimised by Astro's image pipeline: a hashed WebP under /_astro/, not the PNG as written,
+      // in a few widths for the browser to choose from, the widest the one the `width` attribute names.
       expect(urls.inSite(item.src)).toMatch(/^_astro\/[^/]+\.webp$/);
+      const sources = candidates(item.srcset);
+      // One source only for a file no wider than the smallest width made.
+      expect(sources.length, `${where}: sources of ${want.name}`).toBeGreaterThan(Number(item.width) > SCREEN_WIDTHS[0] ? 1 : 0);
+      expect(sources.every((source) => /^_astro\/[^/]+\.webp$/.test(urls.inSite(source.url) ?? ''))).toBe(true);
+      expect(Math.max(...sources.map((source) => source.width))).toBe(Number(item.width));
+      expect(item.sizes).toBe(COLUMN_SIZES);
     } else {
       expect(item.text).toContain(`Screenshot ${want.name} not added yet`);
       expect(item.text).toContain(want.folder);
@@ -101,6 +122,12 @@ describe.each(courses.map((course) => [course.id, course] as const))('%s', (_id,
       const images = page.locator('main img.screenshot');
       for (const image of await images.all()) {
         await image.scrollIntoViewIfNeeded();
+        // Lazy: it starts loading as it nears the screen, and must then load.
+        await image.evaluate((node: HTMLImageElement) =>
+          node.complete
+            ? undefined
+            : new Promise((done) => ['load', 'error'].forEach((event) => node.addEventListener(event, done, { once: true }))),
+        );
         await expect(image.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth > 0)).resolves.toBe(true);
         const [natural, declared] = await image.evaluate((node: HTMLImageElement) => [
           node.naturalWidth / node.naturalHeight,
@@ -130,30 +157,56 @@ const withImages = courses.flatMap((course) => {
 });
 
 describe.each(withImages)('%s', (courseId, question) => {
-  test('a screenshot enlarges in a dialog on click or Enter, and closes with Esc or its button', async () => {
-    const { page, problems } = await browser.open(`/${courseId}/s${question.section}/`);
+  test('a screenshot enlarges in a dialog on click or Enter, loading its larger file only then, and closes with Esc or its button', async () => {
+    const { context, problems } = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${inject('baseUrl')}/${courseId}/s${question.section}/`);
     const image = page.locator(`article[id="${question.id}"] img.screenshot`).first();
     const button = page.locator(`article[id="${question.id}"] button.zoomable:has(img.screenshot)`).first();
     await expect(button.count()).resolves.toBe(1);
     await expect(button.getAttribute('aria-label')).resolves.toMatch(/^Enlarge screenshot/);
     const dialog = page.locator('dialog.lightbox');
     await expect(dialog.isVisible()).resolves.toBe(false);
+    await image.scrollIntoViewIfNeeded();
+    await page.waitForFunction((node) => (node as HTMLImageElement | null)?.complete === true, await image.elementHandle());
+    const sources = candidates((await image.getAttribute('srcset')) ?? '').map((source) => ({
+      ...source,
+      url: new URL(source.url, page.url()).href,
+    }));
+    const widthOf = (url: string): number | undefined => sources.find((source) => source.url === url)?.width;
+    const small = await image.evaluate((node: HTMLImageElement) => ({ url: node.currentSrc, width: node.getBoundingClientRect().width }));
+    const requestedBefore = [...requested];
 
     await image.click();
     await expect(dialog.isVisible()).resolves.toBe(true);
     await expect(dialog.evaluate((node: HTMLDialogElement) => node.open)).resolves.toBe(true);
     const large = dialog.locator('img');
     await expect(large.getAttribute('alt')).resolves.toBe(await image.getAttribute('alt'));
-    await expect(large.evaluate((node: HTMLImageElement) => node.src)).resolves.toBe(
-      await image.evaluate((node: HTMLImageElement) => node.currentSrc || node.src),
+    expect(widthOf(small.url), small.url).toBeDefined();
+    const shownWhole = small.width >= Math.max(...sources.map((source) => source.width));
+    // The page's copy at once, then (unless it is the whole file already) a sharper one.
+    await page.waitForFunction(
+      ([pageCopy, same]) => {
+        const shown = document.querySelector<HTMLImageElement>('dialog.lightbox img');
+        return shown?.complete === true && (same || shown.currentSrc !== pageCopy);
+      },
+      [small.url, shownWhole] as const,
     );
-    await page.waitForFunction(() => (document.querySelector('dialog.lightbox img') as HTMLImageElement | null)?.complete === true);
-    const sizes = await page.evaluate(() => {
-      const small = document.querySelector('img.screenshot')!.getBoundingClientRect();
-      const big = document.querySelector('dialog.lightbox img')!.getBoundingClientRect();
-      return { small: small.width, big: big.width };
-    });
-    expect(sizes.big).toBeGreaterThan(0);
+    const big = await large.evaluate((node: HTMLImageElement) => ({ url: node.currentSrc, width: node.getBoundingClientRect().width }));
+    if (!shownWhole) {
+      // Shown smaller than the file: larger in the dialog, from a larger file fetched only now.
+      expect(big.width).toBeGreaterThan(small.width * 1.3);
+      expect(widthOf(big.url), big.url).toBeGreaterThan(widthOf(small.url)!);
+      expect(requestedBefore).not.toContain(big.url);
+      expect(requested).toContain(big.url);
+    } else {
+      // Shown whole already: the dialog shows the same file at its size, not blown up.
+      expect(big.url).toBe(small.url);
+      expect(Math.round(big.width)).toBe(Math.round(small.width));
+    }
+
     await page.keyboard.press('Escape');
     await expect(dialog.evaluate((node: HTMLDialogElement) => node.open)).resolves.toBe(false);
     // Focus returns to the screenshot's button, so keyboard readers keep their place.
@@ -163,6 +216,57 @@ describe.each(withImages)('%s', (courseId, question) => {
     await expect(dialog.evaluate((node: HTMLDialogElement) => node.open)).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog.evaluate((node: HTMLDialogElement) => node.open)).resolves.toBe(false);
+    expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * A phone (390 CSS px at 3×, as an iPhone) takes the smallest source that fills a screenshot's
+ * width in device pixels, never the widest (kept for the lightbox), and no print copy.
+ */
+describe.each(withImages)('%s on a phone', (courseId) => {
+  const course = courses.find((entry) => entry.id === courseId)!;
+  const showsScreenshots = (section: number): boolean =>
+    course.questions.some(
+      (question) => question.section === section && expected(course, question.images).some((item) => item.kind === 'image'),
+    );
+  test.each(
+    course.sections
+      .filter((section) => !section.scope && showsScreenshots(section.number))
+      .map((section) => [`/${courseId}/s${section.number}/`]),
+  )('%s never picks the widest source', async (path) => {
+    const { page, problems } = await browser.open(path, {
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const images = page.locator('main img.screenshot');
+    let checked = 0;
+    for (const image of await images.all()) {
+      await image.scrollIntoViewIfNeeded();
+      await page.waitForFunction((node) => (node as HTMLImageElement | null)?.complete === true, await image.elementHandle());
+      const { current, srcset, shown } = await image.evaluate((node: HTMLImageElement) => ({
+        current: node.currentSrc,
+        srcset: node.srcset,
+        shown: node.getBoundingClientRect().width,
+      }));
+      const sources = candidates(srcset)
+        .map((source) => ({ ...source, url: new URL(source.url, page.url()).href }))
+        .sort((a, b) => a.width - b.width);
+      const picked = sources.find((source) => source.url === current);
+      expect(picked, `${current} is one of ${srcset}`).toBeDefined();
+      const widest = sources.at(-1)!;
+      const enough = sources.find((source) => source.width >= shown * 3) ?? widest;
+      if (sources.length > 1) expect(picked!.width, current).toBeLessThan(widest.width);
+      expect(picked!.width, `${current} for ${shown} CSS px at 3×`).toBeLessThanOrEqual(enough.width);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(0);
+    const printCopies = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((entry) => /\.jpe?g$/.test(new URL(entry.name).pathname)),
+    );
+    expect(printCopies).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

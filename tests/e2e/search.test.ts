@@ -1,16 +1,27 @@
 /**
  * Search in Chromium on the built site: the quality table of realistic queries, results at
- * question granularity with readable excerpts, filters with counts, keyboard use from any page,
- * the shareable search page, landing highlights, and search code loaded only on demand.
+ * question granularity named by their part and with excerpts of its own text, filters with counts,
+ * keyboard use from any page, the shareable search page, landing highlights, and search code loaded
+ * only on demand.
  */
+import { readFileSync } from 'node:fs';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { Page } from 'playwright-core';
+import { visit } from 'unist-util-visit';
 import { describe, expect, inject, it } from 'vitest';
+import { fileInDist } from '../../scripts/lib/built-pages.ts';
+import { questionKey } from '../../src/lib/content/layout.ts';
+import { questionText } from '../../src/lib/search/documents.ts';
+import { sectionName } from '../../src/lib/site/model.ts';
 import { useBrowser } from './setup/browser.ts';
+import { allCourses } from './setup/site.ts';
 import { FIXTURE_QUERIES, QUERIES } from './search-queries.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
+const dist = inject('dist');
 
 interface ShownResult {
   key: string;
@@ -18,6 +29,8 @@ interface ShownResult {
   title: string;
   context: string;
   excerpt: string;
+  /** The excerpt's marked words. */
+  marked: string[];
 }
 
 /** Waits for the status line to settle and reads the results as shown. */
@@ -36,6 +49,7 @@ async function shownResults(page: Page): Promise<ShownResult[]> {
           title: link.querySelector('.search-result-title')?.textContent ?? '',
           context: link.querySelector('.search-result-context')?.textContent ?? '',
           excerpt: link.querySelector('.search-result-excerpt')?.textContent ?? '',
+          marked: [...link.querySelectorAll('.search-result-excerpt mark')].map((mark) => mark.textContent ?? ''),
         };
       }),
     urls.base,
@@ -86,18 +100,105 @@ describe('search over a second course', () => {
   });
 });
 
-describe('results', () => {
-  it('name course, section, question and paper, and link to the part on the section page', async () => {
+/** The question a result links to, as built: its article on the section page, read from the built site. */
+function builtArticle(href: string): Element {
+  const url = new URL(href, baseUrl);
+  const id = decodeURIComponent(url.hash.slice(1)).replace(/--.*$|-title$/, '');
+  let article: Element | undefined;
+  visit(fromHtml(readFileSync(fileInDist(dist, `/${urls.inSite(url.pathname) ?? ''}`), 'utf8')), 'element', (node) => {
+    if (node.tagName === 'article' && node.properties.id === id) article ??= node;
+  });
+  if (!article) throw new Error(`no question ${id} on ${url.pathname}`);
+  return article;
+}
+
+/** Letters, digits and Chinese characters in order: what an excerpt shares with its source, whatever the spacing and punctuation. */
+const wordCharacters = (text: string): string => (text.match(/[\p{L}\p{N}]/gu) ?? []).join('').toLowerCase();
+
+/** Every question of the built courses by "<course>/<id>", with what names it. */
+const questions = new Map(
+  allCourses().flatMap((course) =>
+    course.questions.map((question) => {
+      const section = course.sections.find((candidate) => candidate.number === question.section);
+      return [questionKey(course.id, question.id), { course, question, sectionName: section ? sectionName(section) : '' }] as const;
+    }),
+  ),
+);
+
+describe('excerpts', () => {
+  it.each([...QUERIES, ...FIXTURE_QUERIES])(
+    '"$query": each is a window of its own question\'s text, Chinese included, never letters cut out of Chinese',
+    async ({ query }) => {
+      const { results } = await searchPage(query);
+      expect(results.length).toBeGreaterThan(0);
+      for (const result of results) {
+        // Before, the Latin index dropped the Chinese from its text: ". A z z B C Mode collapse GAN D GAN…".
+        expect(wordCharacters(questionText(builtArticle(result.href))), `${result.key}: ${result.excerpt}`).toContain(
+          wordCharacters(result.excerpt),
+        );
+        expect(result.marked.length, `${result.key}: ${result.excerpt}`).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('keep the Chinese around Latin words a query without Chinese found', async () => {
+    // "Binary logistic loss" is written inside Chinese sentences in part (a): the Latin index answers the query.
+    const { results } = await searchPage('Binary logistic loss');
+    const result = results.find((entry) => entry.key === 'dasc7606/s5-2025-may-q1');
+    const excerpt = result?.excerpt ?? '';
+    expect(result?.marked.map((text) => text.trim())).toContain('Binary logistic loss');
+    // The Chinese it is written in is there, right next to it.
+    const at = excerpt.indexOf('Binary logistic loss');
+    expect(excerpt.slice(Math.max(0, at - 3), at + 'Binary logistic loss'.length + 3), excerpt).toMatch(
+      /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u,
+    );
+    expect(excerpt).toMatch(/\p{Script=Han}{4}/u);
+  });
+
+  it('mark every word of a Chinese query, not only those Pagefind marks', async () => {
+    const { results } = await searchPage('信息增益');
+    expect(results.find((entry) => entry.key === 'ml-midterm/s2-2023-oct-a-q1')?.marked).toContain('信息增益');
+  });
+});
+
+describe('result titles', () => {
+  it.each([...QUERIES, ...FIXTURE_QUERIES])('"$query": name the question and part, then paper and section', async ({ query }) => {
+    const { results } = await searchPage(query);
+    for (const result of results) {
+      const known = questions.get(result.key);
+      if (!known) throw new Error(`${result.key} is not a question of the built courses`);
+      const { question, course, sectionName: section } = known;
+      const anchor = decodeURIComponent(new URL(result.href, baseUrl).hash.slice(1));
+      const part = question.parts.find((candidate) => anchor === `${question.id}--${candidate.anchor}-h`);
+      // "Q1 (b) · words…": its labels, then its title or first words (a question without any text has labels only).
+      expect(result.title, result.href).toMatch(new RegExp(`^Q${question.number}\\b`));
+      if (part) expect(result.title).toContain(` ${part.label}`);
+      if (part?.title) expect(result.title).toContain(` · ${part.title}`);
+      if (wordCharacters(result.excerpt) !== '') expect(result.title, result.href).toMatch(/ · \S/);
+      expect(result.context).toBe([question.paper?.label, section, course.title].filter(Boolean).join(' — '));
+    }
+  });
+
+  it('name a part by its first words when it has no title', async () => {
     const { results } = await searchPage('mode collapse');
     const result = results.find((entry) => entry.key === 'dasc7606/s5-2024-may-abc-q2');
-    expect(result?.title).toMatch(/^Q2 · 2024 May ABC · \(b\)/);
-    expect(result?.context).toContain('Section 5 · Generative Adversarial Networks');
-    expect(result?.context).toContain('DASC7606');
+    expect(result?.title).toMatch(/^Q2 \(b\) · Mode collapse – the generator produces\b.*…$/);
+    expect(result?.context).toBe('2024 May ABC — Section 5 · Generative Adversarial Networks — DASC7606 Final - summarized by hyperloop');
+  });
+
+  it('name a part by its title as written, in Chinese', async () => {
+    const { results } = await searchPage('信息增益');
+    expect(results.find((entry) => entry.key === 'ml-midterm/s2-2023-oct-a-q1')?.title).toBe('Q1 (a) · 计算两个特征的信息增益');
+  });
+});
+
+describe('results', () => {
+  it('link to the part on the section page, with the matched words marked', async () => {
+    const { results } = await searchPage('mode collapse');
+    const result = results.find((entry) => entry.key === 'dasc7606/s5-2024-may-abc-q2');
     expect(result?.href).toBe(`${urls.section('dasc7606', 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
-    const { page } = await browser.open(`/search/?q=${encodeURIComponent('mode collapse')}`);
-    await shownResults(page);
-    const marked = await page.locator('.search-result-excerpt mark').allTextContents();
-    expect(marked.map((text) => text.trim().toLowerCase())).toEqual(expect.arrayContaining(['mode', 'collapse']));
+    // Touching matches are one mark: "Mode collapse".
+    expect(result?.marked.map((text) => text.trim().toLowerCase())).toContain('mode collapse');
   });
 
   it('show a formula once, as readable text, and never match TeX command names', async () => {
@@ -115,7 +216,7 @@ describe('results', () => {
     // Words of the page chrome may appear in answers; its phrases must never be what matched.
     for (const chrome of [
       'Previous section',
-      'Download PDF',
+      'Open PDF',
       'Skip to content',
       'not added yet',
       'content/dasc7606/images',
@@ -141,10 +242,15 @@ describe('results', () => {
   });
 
   it('open the answer variant the match is in', async () => {
-    const { page } = await searchPage('Uber');
-    await Promise.all([page.waitForURL(/\/dasc7606\/s4\//), page.locator('.search-result-link').first().click()]);
-    const target = page.locator(':target');
-    await expect.poll(() => target.isVisible()).toBe(true);
+    // Only Gemini's answer to Q1 (b), the second of three tabs, has these words.
+    const words = 'the input noise is the immediate cause of variation';
+    const { page, results } = await searchPage('immediate cause of variation');
+    expect(results.map((result) => result.key)).toEqual(['dasc7606/s5-2025-may-q1']);
+    expect(results[0]?.title).toMatch(/^Q1 \(b\) Gemini · /);
+    await Promise.all([page.waitForURL(/\/dasc7606\/s5\//), page.locator('.search-result-link').first().click()]);
+    await expect.poll(() => page.getByText(words).isVisible()).toBe(true);
+    const tab = page.locator('#s5-2025-may-q1--b [role="tab"][aria-selected="true"]');
+    await expect(tab.innerText()).resolves.toBe('Gemini');
   });
 });
 
@@ -191,11 +297,11 @@ describe('filters', () => {
     await openFilters(page);
     await page.locator('.filter-group', { hasText: 'Year' }).locator('.filter-option', { hasText: '2022' }).locator('input').check();
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('.search-result-title')].every((title) => title.textContent?.includes('2022')),
+      [...document.querySelectorAll('.search-result-context')].every((context) => context.textContent?.includes('2022')),
     );
     const results = await shownResults(page);
     expect(results.length).toBeGreaterThan(0);
-    expect(results.every((result) => result.title.includes('2022'))).toBe(true);
+    expect(results.every((result) => result.context.includes('2022'))).toBe(true);
     await page.locator('.filter-option', { hasText: 'Screenshots only' }).locator('input').check();
     await page.waitForFunction(() => /No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
   });
@@ -220,6 +326,13 @@ describe('keyboard, from any page', () => {
     await expect.poll(() => page.locator('dialog.search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(/\/dasc7606\/s5\/\?highlight=Turing\+test#s5-2024-may-abc-q2/), page.keyboard.press('Enter')]);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens with ⌘K, as on a Mac', async () => {
+    const { page, problems } = await browser.open('/dasc7606/s2/');
+    await page.keyboard.press('Meta+k');
+    await expect.poll(() => page.locator('dialog.search-dialog[open] #search-input:focus').count()).toBe(1);
     expect(problems).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
+import { review } from '../../src/lib/progress/schedule.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses } from './setup/site.ts';
 
@@ -133,13 +134,8 @@ describe.each(['unavailable', 'full', 'throwing'] as const)('localStorage %s', (
     const { page, problems } = await openBroken(how, `/${course.id}/review/`);
     const question = course.questions.find((entry) => entry.hasAnswer)!;
     const file = join(scratch, `${how}.json`);
-    writeFileSync(
-      file,
-      JSON.stringify({
-        version: 2,
-        reviews: { [`${course.id}/${question.id}`]: { rating: 'unknown', ratedAt: '2026-03-01T02:00:00.000Z', box: 0, due: '2026-03-01' } },
-      }),
-    );
+    const rated = review(undefined, 'unknown', new Date('2026-03-01T02:00:00.000Z'));
+    writeFileSync(file, JSON.stringify({ version: 3, reviews: { [`${course.id}/${question.id}`]: rated }, examDates: {} }));
     await page.locator('[data-import]').setInputFiles(file);
     await expect
       .poll(() => page.locator('[data-data-status]').innerText())

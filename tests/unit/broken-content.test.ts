@@ -7,23 +7,17 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { unreadableImage } from '../../src/lib/content/images.ts';
-import { rehypePlugins, remarkPlugins } from '../../src/lib/markdown/pipeline.ts';
 import { courseFiles } from '../../src/lib/notes/content-files.ts';
 import { paperProblem, parseQuestionHeading } from '../../src/lib/notes/headings.ts';
 import { ROOT } from './helpers/cli.ts';
+import { siteMarkdown } from './helpers/markdown.ts';
 import { lines, readNotes } from './helpers/notes.ts';
 
-const site = await createMarkdownProcessor({
-  remarkPlugins,
-  rehypePlugins: [...rehypePlugins],
-  smartypants: false,
-  syntaxHighlight: false,
-});
+const site = await siteMarkdown();
 const work = mkdtempSync(join(tmpdir(), 'broken-content-'));
 const images = join(work, 'demo', 'images', '2024May');
 const QUESTION = join(work, 'demo', 'questions', 's1-2024-may-q1.md');

@@ -137,7 +137,7 @@ describe('checkContent', () => {
     expect(found).toHaveLength(1);
     const text = files.get(Q2) ?? '';
     expect(found[0]).toMatchObject({ file: Q2, line: text.split('\n').indexOf('---', 1) + 2 });
-    expect(found[0]?.message).toMatch(/^question has neither text nor screenshots: add its screenshot or text under "## Q2 2024 May A"/);
+    expect(found[0]?.message).toMatch(/^question has neither text nor screenshots: add its screenshot or text under "Q2 2024 May A"/);
   });
 
   it('accepts a question that is text only or screenshots only', () => {
@@ -239,6 +239,31 @@ describe('checkContent', () => {
     expect(found[0]?.message).toMatch(message);
     if (line > 0) expect(found[0]?.line).toBe(line);
     else expect(found[0]?.line).toBeGreaterThanOrEqual(lineOf(files.get(Q1), 'hasAnswer: [true'));
+  });
+
+  it('warns about what was imported that no page shows, and not about the kept notes', () => {
+    const files = contentOf(NOTES);
+    files.set('demo/notes.md', NOTES);
+    files.set('demo/notes/第二章.md', NOTES);
+    files.set('demo/extra.md', '# My extra notes\n');
+    // A question moved by hand into the scope section, and one whose section file is gone.
+    files.set(
+      'demo/questions/s0-2024-may-a-q9.md',
+      (files.get(Q2) ?? '').replace('section: 1', 'section: 0').replace('id: s1-2024-may-a-q2', 'id: s0-2024-may-a-q9'),
+    );
+    files.set(
+      'demo/questions/s7-2024-may-a-q8.md',
+      (files.get(Q2) ?? '').replace('section: 1', 'section: 7').replace('id: s1-2024-may-a-q2', 'id: s7-2024-may-a-q8'),
+    );
+    const unshown = check(files, ALL_IMAGES).filter((diagnostic) => diagnostic.message.startsWith('no page shows'));
+    expect(unshown.map(({ file, severity, message }) => [file, severity, message.replace(/:.*/, '')])).toEqual([
+      ['demo/extra.md', 'warning', 'no page shows this file'],
+      ['demo/questions/s0-2024-may-a-q9.md', 'warning', 'no page shows this question'],
+      ['demo/questions/s7-2024-may-a-q8.md', 'warning', 'no page shows this question'],
+    ]);
+    expect(unshown[1]?.message).toMatch(/its section 0 is the exam-scope page/);
+    expect(unshown[2]?.message).toMatch(/its section 7 has no file in sections\//);
+    expect(unshown[2]?.line).toBe(lineOf(files.get('demo/questions/s7-2024-may-a-q8.md'), 'section: 7'));
   });
 
   it('sorts diagnostics by file and line', () => {

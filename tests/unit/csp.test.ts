@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import rehypeStyleHashes from '../../src/lib/markdown/rehype-style-hashes.ts';
-import { cspHash, STYLE_HASHES_KEY, styleAttributeHashes } from '../../src/lib/site/csp.ts';
+import { cspHash, STYLE_HASHES_KEY, styleAttributeHashes } from '../../src/lib/markdown/csp.ts';
 
 /** Renders Markdown with math as the site does (KaTeX, then the style hashes), returning HTML and the recorded hashes. */
 async function render(markdown: string): Promise<{ html: string; hashes: unknown }> {

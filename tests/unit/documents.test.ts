@@ -5,7 +5,8 @@ import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { FILTER_VALUES, notExaminedAnchors, questionDocument, type QuestionFacts } from '../../src/lib/search/documents.ts';
+import { FILTER_VALUES, notExaminedAnchors, questionDocument, questionText, type QuestionFacts } from '../../src/lib/search/documents.ts';
+import { restoreHan } from '../../src/lib/search/indexes.ts';
 import { latinWords } from '../../src/lib/search/typos.ts';
 
 const math = (tex: string, displayMode = false): string => katex.renderToString(tex, { output: 'htmlAndMathml', displayMode });
@@ -54,6 +55,10 @@ const facts: QuestionFacts = {
   courseTitle: 'DASC7606 Final',
   sectionLabel: 'Section 5 · Generative Adversarial Networks',
   questionLabel: 'Q3',
+  parts: [
+    { anchor: 'a', label: '(a)', title: 'Part a' },
+    { anchor: 'b', label: '(b)', title: 'Part b' },
+  ],
   paperLabel: '2022 May 2',
   year: 2022,
   hasAnswer: true,
@@ -96,7 +101,7 @@ describe('questionDocument', () => {
 
   it('gives the facts a result shows as metadata, and nothing more (Pagefind indexes metadata as words)', () => {
     expect(Object.fromEntries(facets('dataPagefindMeta'))).toEqual({
-      title: 'Q3 · 2022 May 2',
+      paper: '2022 May 2',
       notExamined: 's5-2022-may-2-q3--b-h',
     });
   });
@@ -112,7 +117,7 @@ describe('questionDocument', () => {
     ['matrix', '[1 2; 3 4]'],
     ['formula in the question', 'L_D(real) = - log(D(x))'],
   ])('writes each %s once, as readable text', (_, readable) => {
-    expect(occurrences(html, readable)).toBe(1);
+    expect(occurrences(toText(body[0] as Element), readable)).toBe(1);
     expect(occurrences(text, readable)).toBe(1);
   });
 
@@ -165,6 +170,10 @@ describe('questionDocument', () => {
     expect(latinWords(text)).toEqual(latinWords(toText(withoutFacets)));
   });
 
+  it('has the text questionText gives, which excerpts are cut from', () => {
+    expect(questionText(parseArticle(fullArticle))).toBe(text);
+  });
+
   it('does not change the article it is given', () => {
     const article = parseArticle(fullArticle);
     const before = structuredClone(article);
@@ -180,32 +189,143 @@ describe('questionDocument for the Latin index', () => {
   const bodyText = (tree: Root): string => toText(findAll(tree, (node) => node.properties.dataPagefindBody !== undefined)[0] as Element);
   const facetsOf = (tree: Root): string[] => findAll(tree, (node) => node.tagName === 'span').map((node) => toHtml(node));
 
-  it('leaves out every Chinese character and keeps every other word, formulas included', () => {
+  it('keeps every Chinese character in its place, out of reach of the word list, and every other word as it is', () => {
     expect(bodyText(latin)).not.toMatch(/\p{Script=Han}/u);
     expect(bodyText(full)).toContain('模式崩溃');
-    expect(latinWords(bodyText(latin))).toEqual(latinWords(bodyText(full)));
+    expect(restoreHan(bodyText(latin))).toBe(bodyText(full));
+    // Pagefind makes words of letters and digits only: the Latin text has those of the full text, less the Chinese.
+    expect(bodyText(latin).match(/[\p{L}\p{N}]+/gu)).toEqual(
+      bodyText(full)
+        .match(/[\p{L}\p{N}]+/gu)
+        ?.filter((word) => !/\p{Script=Han}/u.test(word)),
+    );
     for (const words of ['wasserstein', '(a+b)/2', '[1 2; 3 4]', 'Mode collapse lowers diversity'])
       expect(bodyText(latin)).toContain(words);
   });
 
-  it('keeps the same headings, so results still link to the part that matched', () => {
-    const headingIds = (tree: Root): unknown[] => findAll(tree, (node) => /^h[1-6]$/.test(node.tagName)).map((node) => node.properties.id);
-    expect(headingIds(latin)).toEqual(headingIds(full));
-    expect(headingIds(latin)).toContain('s5-2022-may-2-q3--b-h');
+  it('keeps the same anchors and their names, so results link to and name the part that matched', () => {
+    const anchors = (tree: Root): unknown[] =>
+      findAll(tree, (node) => typeof node.properties.id === 'string').map((node) => [
+        node.properties.id,
+        node.properties.dataPagefindTitle,
+      ]);
+    expect(anchors(latin)).toEqual(anchors(full));
+    expect(anchors(latin)).toContainEqual(['s5-2022-may-2-q3--b-h', 'Q3 (b) · Part b']);
   });
 
-  it('has the same filters and metadata as the full document, and no Chinese in its metadata', () => {
+  it('has the same filters and metadata as the full document when they have no Chinese', () => {
     expect(facetsOf(latin)).toEqual(facetsOf(full));
-    const meta = findAll(latin, (node) => typeof node.properties.dataPagefindMeta === 'string').map((node) => toText(node));
-    expect(meta.join(' ')).not.toMatch(/\p{Script=Han}/u);
   });
 
-  it('describes images without Chinese, since Pagefind indexes the first image description', () => {
+  it('hides the Chinese of its metadata, which Pagefind indexes as words', () => {
+    const paperLabel = '2019-2020 学年秋季学期期中考试卷';
+    const meta = (tree: Root): string[] =>
+      findAll(tree, (node) => node.properties.dataPagefindMeta === 'paper').map((node) => toText(node));
+    const documents = questionDocument(parseArticle(fullArticle), { ...facts, paperLabel });
+    expect(meta(fromHtml(documents.html))).toEqual([paperLabel]);
+    const hidden = meta(fromHtml(documents.latinHtml));
+    expect(hidden.join(' ')).not.toMatch(/\p{Script=Han}/u);
+    expect(hidden.map(restoreHan)).toEqual([paperLabel]);
+  });
+
+  it('hides the Chinese of image descriptions, which Pagefind may index as metadata', () => {
     const withImage = articleHtml('<p><img src="/x.png" alt="生成器 generator" width="1" height="1"></p>');
     const alts = findAll(fromHtml(questionDocument(parseArticle(withImage), facts).latinHtml), (node) => node.tagName === 'img').map(
-      (node) => String(node.properties.alt).trim(),
+      (node) => String(node.properties.alt),
     );
-    expect(alts).toEqual(['generator']);
+    expect(alts.join(' ')).not.toMatch(/\p{Script=Han}/u);
+    expect(alts.map(restoreHan)).toEqual(['生成器 generator']);
+  });
+});
+
+describe('questionDocument anchors', () => {
+  /** Each element that keeps an id in the indexed document, with its name: what Pagefind splits results at. */
+  const anchorsOf = (html: string): [unknown, unknown][] =>
+    findAll(fromHtml(html), (node) => typeof node.properties.id === 'string').map((node) => [
+      node.properties.id,
+      node.properties.dataPagefindTitle,
+    ]);
+
+  const variants = (scope: string, panels: [string, string][]): string =>
+    `<div class="variants" data-scope="${scope}"><div class="variant-tabs js-only" role="tablist"><button type="button" role="tab" id="q--variants-1-tab-0">x</button></div>${panels
+      .map(
+        ([source, body], index) =>
+          `<section class="variant" data-source="${source}" id="s5-2022-may-2-q3--variants-1-panel-${index}" role="tabpanel">${body}</section>`,
+      )
+      .join('')}</div>`;
+
+  it('names the question by its first words, and each part by its label and title', () => {
+    expect(anchorsOf(questionDocument(parseArticle(fullArticle), facts).html)).toEqual([
+      ['s5-2022-may-2-q3', undefined],
+      ['s5-2022-may-2-q3-title', 'Q3 · Discriminator loss L_D(real) = - log(D(x)) for…'],
+      ['s5-2022-may-2-q3--a-h', 'Q3 (a) · Part a'],
+      ['s5-2022-may-2-q3--b-h', 'Q3 (b) · Part b'],
+    ]);
+  });
+
+  it('names the question by its title when it has one', () => {
+    const [, title] = anchorsOf(questionDocument(parseArticle(fullArticle), { ...facts, title: 'GAN 训练中的 mode collapse' }).html);
+    expect(title).toEqual(['s5-2022-may-2-q3-title', 'Q3 · GAN 训练中的 mode collapse']);
+  });
+
+  it('names a part without a title by the first words of its own text, not its heading or variant labels', () => {
+    const html = articleHtml(
+      part(
+        's5-2022-may-2-q3--b',
+        'b',
+        'unmarked',
+        `<div class="answer">${variants('part', [
+          [
+            'DeepSeek',
+            '<p class="variant-label"><strong>DeepSeek</strong></p><p>C 模式崩溃（Mode collapse）是 GAN 训练失败的一种情况，导致生成样本缺乏多样性</p>',
+          ],
+          [
+            'Gemini',
+            '<p class="variant-label"><strong>Gemini</strong></p><p>Sample variations refer to the ability of the GAN to produce diverse outputs.</p>',
+          ],
+        ])}</div>`,
+      ),
+    );
+    expect(anchorsOf(questionDocument(parseArticle(html), { ...facts, parts: [{ anchor: 'b', label: '(b)', title: '' }] }).html)).toEqual([
+      ['s5-2022-may-2-q3', undefined],
+      ['s5-2022-may-2-q3-title', 'Q3 · Discriminator loss L_D(real) = - log(D(x)) for…'],
+      ['s5-2022-may-2-q3--b-h', 'Q3 (b) · C 模式崩溃（Mode collapse）是 GAN 训练失败的一种…'],
+      // Each answer variant is a result of its own, so the link opens its tab.
+      ['s5-2022-may-2-q3--variants-1-panel-0', 'Q3 (b) DeepSeek · C 模式崩溃（Mode collapse）是 GAN 训练失败的一种…'],
+      ['s5-2022-may-2-q3--variants-1-panel-1', 'Q3 (b) Gemini · Sample variations refer to the ability of the…'],
+    ]);
+  });
+
+  it('names the parts of a whole-question variant under it, and drops the ids of headings that only frame', () => {
+    const gptPart = part('s5-2022-may-2-q3--gpt-a', 'gpt-a', 'unmarked', '<p>Uber drivers and riders</p>').replace(
+      '(gpt-a) Part gpt-a',
+      '(a)',
+    );
+    const html = articleHtml(
+      variants('question', [['GPT', `<h3 class="variant-label" id="s5-2022-may-2-q3--h2"><strong>GPT</strong></h3>${gptPart}`]]),
+    );
+    expect(
+      anchorsOf(questionDocument(parseArticle(html), { ...facts, parts: [{ anchor: 'gpt-a', label: '(a)', title: '' }] }).html),
+    ).toEqual([
+      ['s5-2022-may-2-q3', undefined],
+      ['s5-2022-may-2-q3-title', 'Q3 · Discriminator loss L_D(real) = - log(D(x)) for…'],
+      ['s5-2022-may-2-q3--variants-1-panel-0', 'Q3 GPT · Uber drivers and riders'],
+      ['s5-2022-may-2-q3--gpt-a-h', 'Q3 GPT (a) · Uber drivers and riders'],
+    ]);
+  });
+
+  it('names any other heading by its own words, under the labels of what it is in', () => {
+    const html = articleHtml(part('s5-2022-may-2-q3--a', 'a', 'unmarked', '<h4 id="s5-2022-may-2-q3--h3">Step 1</h4><p>x</p>'));
+    expect(anchorsOf(questionDocument(parseArticle(html), facts).html)).toContainEqual(['s5-2022-may-2-q3--h3', 'Q3 (a) · Step 1']);
+  });
+
+  it('lists the answer variants of a part not examined with its anchors to hide', () => {
+    const html = articleHtml(part('s5-2022-may-2-q3--b', 'b', 'not-examined', variants('part', [['DeepSeek', '<p>x</p>']])));
+    const meta = findAll(
+      fromHtml(questionDocument(parseArticle(html), facts).html),
+      (node) => node.properties.dataPagefindMeta === 'notExamined',
+    );
+    expect(meta.map((node) => toText(node))).toEqual(['s5-2022-may-2-q3--b-h s5-2022-may-2-q3--variants-1-panel-0']);
   });
 });
 
@@ -276,7 +396,7 @@ describe('questionDocument filters', () => {
     expect(year.map((node) => toText(node))).toEqual(overrides.year === undefined && 'year' in overrides ? [] : ['2022']);
   });
 
-  it('writes a title without the paper when there is no paper', () => {
+  it('leaves out the paper when there is none', () => {
     const { html } = questionDocument(parseArticle(articleHtml('<p>x</p>')), { ...facts, paperLabel: undefined });
     const meta = Object.fromEntries(
       findAll(fromHtml(html), (node) => typeof node.properties.dataPagefindMeta === 'string').map((node) => [
@@ -284,7 +404,7 @@ describe('questionDocument filters', () => {
         toText(node),
       ]),
     );
-    expect(meta).toMatchObject({ title: 'Q3', notExamined: '' });
+    expect(meta).toEqual({ notExamined: '' });
   });
 });
 

@@ -116,26 +116,86 @@ describe('scripts/import.ts', () => {
     expect(existsSync(join(courseDir, 'questions', 's1-2024-may-abc-q2.md'))).toBe(false);
   });
 
-  it.each<[string, string, number, RegExp]>([
-    [
-      'an unterminated "$$"',
-      lines('# Section 1 A', '', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May'),
-      5,
-      /display math opened with "\$\$" is never closed/,
-    ],
-    ['a question outside any section', lines('# Title', '## Q1 2024 May', 'x'), 2, /comes before any section/],
-    ['a duplicate question', lines('# Section 1 A', '## Q1 2024 May', 'x', '## Q1 2024 May', 'y'), 4, /repeats the question at line 2/],
-  ])('reports %s as "error: <file>:<line>: …" without a stack trace', (_name, text, line, message) => {
+  it('reports an unterminated "$$" (it would swallow the notes after it) as "error: <file>:<line>: …" without a stack trace', () => {
     const bad = join(work, 'notes', 'bad.md');
-    writeFileSync(bad, text);
+    writeFileSync(bad, lines('# Section 1 A', '', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May'));
     const run = runScript('scripts/import.ts', [bad, '--content', content]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     const [first, ...rest] = run.stderr.trimEnd().split('\n');
-    expect(first).toMatch(new RegExp(`^error: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: `));
-    expect(first).toMatch(message);
+    expect(first).toMatch(new RegExp(`^error: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5: `));
+    expect(first).toMatch(/display math opened with "\$\$" is never closed/);
     expect(rest).toEqual([]);
     expect(existsSync(join(content, 'bad'))).toBe(false);
+  });
+
+  it.each<[string, string, number, RegExp, string[]]>([
+    [
+      'a question before the first section',
+      lines('# Title', '## Q1 2024 May', 'x', '# Section 1 A', '## Q2 2024 May', 'y'),
+      2,
+      /comes before the first section, so it is in a section of its own/,
+      ['questions/s2-2024-may-q1.md', 'questions/s1-2024-may-q2.md'],
+    ],
+    [
+      'a repeated question',
+      lines('# Section 1 A', '## Q1 2024 May', 'x', '## Q1 2024 May', 'y'),
+      4,
+      /same section, paper and number as the question at line 2: imported as s1-2024-may-q1-2/,
+      ['questions/s1-2024-may-q1.md', 'questions/s1-2024-may-q1-2.md'],
+    ],
+  ])('imports %s, warning with file and line, losing nothing', (_name, text, line, message, files) => {
+    const notes = join(work, 'notes', 'odd.md');
+    writeFileSync(notes, text);
+    const run = runScript('scripts/import.ts', [notes, '--content', content, '--course', 'odd', '--force']);
+    expect(run.stderr).not.toMatch(/^error/m);
+    expect(run.status).toBe(0);
+    for (const file of files) expect(existsSync(join(content, 'odd', file)), file).toBe(true);
+    expect(run.stderr).toMatch(new RegExp(`^warning: ${notes.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: .*${message.source}`, 'm'));
+  });
+
+  it('prints the outline found with --dry-run and writes nothing', () => {
+    const before = snapshot(courseDir);
+    const run = importNotes('--dry-run');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`"Demo Course", 2 sections, 1 questions (questions are headings)`);
+    expect(run.stdout).toMatch(/^ {2}s0 Section 0 Scope \(line 3\): exam scope, with an introduction$/m);
+    expect(run.stdout).toMatch(
+      /^ {4}s1-2024-may-abc-q1 {2}"Q1 2024 May ABC" {2}line 9 · paper 2024 May ABC · parts \(a\) · answer from line 14 · 1 screenshot$/m,
+    );
+    expect(run.stdout).toMatch(/Nothing was written \(--dry-run\)/);
+    expect(snapshot(courseDir)).toEqual(before);
+  });
+
+  it('keeps the exam date given once through later imports', () => {
+    expect(importNotes('--exam-date', '2026-12-15').status).toBe(0);
+    expect(readFileSync(join(courseDir, 'course.md'), 'utf8')).toMatch(/^examDate: 2026-12-15$/m);
+    expect(importNotes().stdout).toMatch(/0 written/);
+    expect(readFileSync(join(courseDir, 'course.md'), 'utf8')).toMatch(/^examDate: 2026-12-15$/m);
+    const bad = importNotes('--exam-date', '15/12/2026');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^error: --exam-date "15\/12\/2026" is not a date: write it as 2026-12-15/);
+  });
+
+  it('imports a folder of notes as one course, files in natural order, each section saying where it is from', () => {
+    const folder = join(work, 'chapters');
+    mkdirSync(join(folder, 'img'), { recursive: true });
+    writeFileSync(join(folder, '第十章.md'), lines('# 第十章 事务', '', '## 1.', '', '什么是 2PL？', '', '**答案：** 两阶段锁。'));
+    writeFileSync(
+      join(folder, '第二章.md'),
+      lines('# 第二章 关系', '', '## 1.', '', '![图](./img/a.png)', '', '**答案：** 选择。', '', '## 2.', 'x'),
+    );
+    writeFileSync(join(folder, 'img', 'a.png'), SCREENSHOT);
+    const run = runScript('scripts/import.ts', [folder, '--content', content, '--course', 'db']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Imported 3 questions in 2 sections into .*, 1 screenshots copied\.$/m);
+    const dir = join(content, 'db');
+    expect(readFileSync(join(dir, 'course.md'), 'utf8')).toMatch(/^notes: notes\/$/m);
+    expect(readFileSync(join(dir, 'notes', '第十章.md'), 'utf8')).toContain('两阶段锁');
+    expect(readFileSync(join(dir, 'sections', 's2.md'), 'utf8')).toMatch(/^source: 第二章\.md$/m);
+    expect(readFileSync(join(dir, 'questions', 's10-no-paper-q1.md'), 'utf8')).toMatch(/^source: 第十章\.md$/m);
+    expect(readFileSync(join(dir, 'images', 'img', 'a.png'))).toEqual(SCREENSHOT);
+    expect(JSON.parse(readFileSync(join(dir, 'import-manifest.json'), 'utf8')).source).toMatch(/chapters$/);
   });
 
   it('reports binary input with its line and no stack trace', () => {
@@ -149,6 +209,6 @@ describe('scripts/import.ts', () => {
   it('explains its usage when the notes file is missing from the command', () => {
     const run = runScript('scripts/import.ts', ['--content', content]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^error: usage: npm run import -- <notes.md>/);
+    expect(run.stderr).toMatch(/^error: usage: npm run import -- <notes.md \| notes-folder\/>/);
   });
 });

@@ -139,7 +139,8 @@ describe('ml-midterm.md structure', () => {
     ],
   ])('%s', (id, [year, sitting, variant], hasAnswer, images, parts, variants) => {
     const q = question(id);
-    expect(q.heading.paper).toEqual(variant === undefined ? { year, sitting } : { year, sitting, variant });
+    const label = [year, sitting, variant].filter(Boolean).join(' ');
+    expect(q.heading.paper).toEqual(variant === undefined ? { year, sitting, label } : { year, sitting, variant, label });
     expect(q.outline.hasAnswer).toBe(hasAnswer);
     expect(q.images).toHaveLength(images);
     expect(q.outline.parts.map((part) => [part.anchor, part.depth, part.examinability])).toEqual(parts);

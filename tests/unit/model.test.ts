@@ -37,10 +37,10 @@ const parts = (...examinability: Examinability[]): QuestionData['parts'] =>
   examinability.map((value) => ({ examinability: value, depth: 1 }));
 
 const sections: SectionData[] = [
-  { course: 'c', number: 3, title: 'CNN', scope: false },
-  { course: 'c', number: 0, title: 'Scope', scope: true },
-  { course: 'c', number: 1, title: 'Basics', scope: false },
-  { course: 'c', number: 2, title: 'Empty', scope: false },
+  { course: 'c', number: 3, title: 'CNN', scope: false, line: 30 },
+  { course: 'c', number: 0, title: 'Scope', scope: true, line: 1 },
+  { course: 'c', number: 1, title: 'Basics', scope: false, line: 10 },
+  { course: 'c', number: 2, title: 'Empty', scope: false, line: 20 },
 ];
 
 describe('summariseSections', () => {
@@ -54,7 +54,7 @@ describe('summariseSections', () => {
   ];
   const summaries = summariseSections(sections, questions);
 
-  it('lists the question sections in number order, without the scope page', () => {
+  it('lists the question sections in the notes order, without the scope page', () => {
     expect(summaries.map(({ number, title, slug }) => [number, title, slug])).toEqual([
       [1, 'Basics', 's1'],
       [2, 'Empty', 's2'],
@@ -72,6 +72,24 @@ describe('summariseSections', () => {
     expect(summary?.questions.map((q) => q.id)).toEqual(ids);
     expect(summary?.answered).toBe(answered);
     expect(summary?.notExaminedParts).toBe(notExaminedParts);
+  });
+
+  it("follows the notes, not the numbers, and a folder's files in natural order", () => {
+    const unordered: SectionData[] = [
+      { course: 'c', number: 4, title: '简答题', heading: '简答题', scope: false, line: 40 },
+      { course: 'c', number: 3, title: 'Eigenvalues', heading: 'Unit 3 Eigenvalues', scope: false, line: 3 },
+      { course: 'c', number: 1, title: '选择题', heading: '第一部分 选择题', scope: false, line: 20 },
+      { course: 'c', number: 10, title: '事务', heading: '第十章 事务', scope: false, line: 1, source: '第十章.md' },
+      { course: 'c', number: 2, title: '关系', heading: '第二章 关系', scope: false, line: 5, source: '第二章.md' },
+    ];
+    expect(summariseSections(unordered, []).map((section) => section.number)).toEqual([3, 1, 4, 2, 10]);
+    expect(summariseSections(unordered, []).map((section) => section.name)).toEqual([
+      'Unit 3 Eigenvalues',
+      '第一部分 选择题',
+      '简答题',
+      '第二章 关系',
+      '第十章 事务',
+    ]);
   });
 
   it('changes neither input', () => {

@@ -1,17 +1,20 @@
 /**
- * The first user's notes, end to end. The expected table below was written by reading
- * /work/shared/notes/dasc7606-final.md (see reading-the-notes.md), not from the parser's output.
+ * The first user's notes, end to end. The expected table below was written by reading the notes
+ * (the copy the import keeps in content/dasc7606/notes.md), not from the parser's output.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Examinability } from '../../src/lib/content/schema.ts';
-import type { Paper } from '../../src/lib/notes/headings.ts';
+import type { Paper } from '../../src/lib/content/schema.ts';
 import { courseFiles } from '../../src/lib/notes/content-files.ts';
-import type { ParsedQuestion } from '../../src/lib/notes/split.ts';
+import type { ParsedQuestion } from '../../src/lib/notes/parse-notes.ts';
 import { splitContentFile } from './helpers/frontmatter.ts';
+import { ROOT } from './helpers/cli.ts';
 import { allQuestions, readNotes } from './helpers/notes.ts';
 
-const NOTES_PATH = '/work/shared/notes/dasc7606-final.md';
+const COURSE_DIR = join(ROOT, 'content/dasc7606');
+const NOTES_PATH = join(COURSE_DIR, 'notes.md');
 const bytes = readFileSync(NOTES_PATH);
 const notes = readNotes(bytes, NOTES_PATH);
 
@@ -169,7 +172,8 @@ describe.each(EXPECTED)('dasc7606 $id', (row) => {
   const q = question(row.id);
   it('has the right section and paper', () => {
     const [year, sitting, variant] = row.paper;
-    const paper: Paper = variant === undefined ? { year, sitting } : { year, sitting, variant };
+    const label = [year, sitting, variant].filter(Boolean).join(' ');
+    const paper: Paper = variant === undefined ? { year, sitting, label } : { year, sitting, variant, label };
     expect(notes.sections.find((section) => section.questions.includes(q))?.number).toBe(row.section);
     expect(q.heading.paper).toEqual(paper);
     expect(q.heading.examinability).toBe('unmarked');
@@ -272,5 +276,19 @@ describe('dasc7606: nothing lost', () => {
     const actual = ordered.flatMap(({ body }) => normalise(body, false));
     expect(actual).toEqual(expected);
     expect(files).toHaveLength(1 + 6 + 23);
+  });
+});
+
+describe('dasc7606: the importer that reads every style still writes this course as before', () => {
+  it('gives byte-identical content files (ratings and links key on their ids)', () => {
+    // content/dasc7606 was written by the importer before it learned other styles; it is the reference.
+    const files = courseFiles(notes, 'dasc7606');
+    const committed = [
+      'course.md',
+      ...['sections', 'questions'].flatMap((folder) => readdirSync(join(COURSE_DIR, folder)).map((name) => `${folder}/${name}`)),
+    ];
+    expect([...files.keys()].sort()).toEqual(committed.sort());
+    for (const [path, text] of files) expect(text, path).toBe(readFileSync(join(COURSE_DIR, path), 'utf8'));
+    expect(notes.warnings).toEqual([]);
   });
 });

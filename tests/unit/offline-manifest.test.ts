@@ -177,10 +177,11 @@ describe('reading the built site', () => {
     expect(searchRecordCourse('pagefind_dcd{broken', root.inSite)).toBeUndefined();
   });
 
-  it("finds every image's sources: src, srcset widths and densities, and a picture's sources", () => {
+  it("finds every image's sources: src, srcset widths and densities, and a picture's sources; not a screenshot's print twin", () => {
     const html = page(
       [
         '<img src="/a.webp" alt="">',
+        '<img class="screenshot-print" src="/a-print.jpg" loading="lazy" alt="">',
         '<img src="/b.webp" srcset="/b-1x.webp 1x, /b-2x.webp 2x" alt="">',
         '<picture><source type="image/avif" srcset="/c-480.avif 480w, /c-960.avif 960w"><img src="/c.webp" srcset="/c-480.webp 480w" alt=""></picture>',
       ].join(''),

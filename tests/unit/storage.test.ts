@@ -1,71 +1,91 @@
-// Version 1 data is rescheduled by local calendar day: fix the clock's zone (Node re-reads TZ when it is set).
 process.env.TZ = 'Asia/Hong_Kong';
 
 import { describe, expect, it } from 'vitest';
-import type { Review } from '../../src/lib/progress/schedule.ts';
+import { migrateLegacy } from '../../src/lib/progress/legacy.ts';
+import type { Review } from '../../src/lib/progress/ratings.ts';
+import { review as reviewAt } from '../../src/lib/progress/schedule.ts';
 import {
+  chooseExamDate,
   CURRENT_VERSION,
   emptyProgress,
   mergeProgress,
-  rate,
   readProgress,
+  storedVersion,
   tally,
   writeProgress,
+  type ExamDateChoice,
   type Progress,
 } from '../../src/lib/progress/storage.ts';
 
-const review = (overrides: Partial<Review> = {}): Review => ({
-  rating: 'shaky',
-  ratedAt: '2026-03-10T01:00:00.000Z',
-  box: 1,
-  due: '2026-03-11',
-  ...overrides,
+const review = (rating: Review['rating'] = 'shaky', ratedAt = '2026-03-10T01:00:00.000Z'): Review =>
+  reviewAt(undefined, rating, new Date(ratedAt));
+const v3 = (reviews: Record<string, unknown>, examDates: Record<string, unknown> = {}): string =>
+  JSON.stringify({ version: 3, reviews, examDates });
+const progress = (reviews: Record<string, Review>, examDates: Record<string, ExamDateChoice> = {}): Progress => ({
+  version: CURRENT_VERSION,
+  reviews,
+  examDates,
 });
-const v2 = (reviews: Record<string, unknown>): string => JSON.stringify({ version: 2, reviews });
-const progress = (reviews: Record<string, Review>): Progress => ({ version: CURRENT_VERSION, reviews });
+const choice = (date: string | null, setAt = '2026-03-01T00:00:00.000Z'): ExamDateChoice => ({ date, setAt });
 
 describe('readProgress', () => {
+  const good = review();
+  const second = reviewAt(good, 'got-it', new Date('2026-03-12T01:00:00.000Z'));
+
   it.each<[string, string | null, Progress, RegExp[]]>([
     ['nothing stored', null, emptyProgress(), []],
     ['an empty string', '', emptyProgress(), []],
     ['only spaces', '  \n', emptyProgress(), []],
-    ['corrupt JSON', '{"version": 2, "reviews": {', emptyProgress(), [/not valid JSON/]],
+    ['corrupt JSON', '{"version": 3, "reviews": {', emptyProgress(), [/not valid JSON/]],
     ['plain text', 'hello', emptyProgress(), [/not valid JSON/]],
     ['JSON null', 'null', emptyProgress(), [/not in a known format/]],
     ['a JSON array', '[1, 2]', emptyProgress(), [/not in a known format/]],
-    ['a JSON number', '2', emptyProgress(), [/not in a known format/]],
     ['a JSON string', '"progress"', emptyProgress(), [/not in a known format/]],
     ['an object without a version', '{"reviews": {}}', emptyProgress(), [/unknown version \(undefined\)/]],
-    ['a newer version', '{"version": 3, "reviews": {}}', emptyProgress(), [/unknown version \(3\)/]],
-    ['a version as text', '{"version": "2", "reviews": {}}', emptyProgress(), [/unknown version \(2\)/]],
-    ['version 2, no ratings', v2({}), emptyProgress(), []],
-    ['version 2, reviews missing', '{"version": 2}', emptyProgress(), []],
+    ['a newer version', '{"version": 4, "reviews": {}}', emptyProgress(), [/unknown version \(4\)/]],
+    ['a version as text', '{"version": "3", "reviews": {}}', emptyProgress(), [/unknown version \(3\)/]],
+    ['version 3, nothing in it', v3({}), emptyProgress(), []],
+    ['version 3, reviews and exam dates missing', '{"version": 3}', emptyProgress(), []],
     [
-      'version 2, clean',
-      v2({ 'c/q1': review(), 'c/q2': review({ rating: 'got-it', box: 4, due: '2026-04-01' }) }),
-      progress({ 'c/q1': review(), 'c/q2': review({ rating: 'got-it', box: 4, due: '2026-04-01' }) }),
+      'version 3, clean, with exam dates',
+      v3({ 'c/q1': good, 'c/q2': second }, { c: choice('2026-12-15T09:30'), d: choice(null) }),
+      progress({ 'c/q1': good, 'c/q2': second }, { c: choice('2026-12-15T09:30'), d: choice(null) }),
       [],
     ],
     [
-      'version 2, some damaged',
-      v2({
-        good: review(),
-        noRating: { ratedAt: '2026-03-10T01:00:00.000Z', box: 1, due: '2026-03-11' },
-        badRating: review({ rating: 'maybe' as Review['rating'] }),
-        badMoment: review({ ratedAt: 'yesterday' }),
-        badDay: review({ due: '11/03/2026' }),
-        boxTooHigh: review({ box: 5 }),
-        boxNegative: review({ box: -1 }),
-        boxFraction: review({ box: 1.5 }),
-        boxText: { ...review(), box: '1' },
+      'version 3, some reviews damaged',
+      v3({
+        good,
+        noRating: { ...good, rating: undefined },
+        badRating: { ...good, rating: 'maybe' },
+        badMoment: { ...good, ratedAt: 'yesterday' },
+        noCard: { rating: 'shaky', ratedAt: good.ratedAt },
+        zeroStability: { ...good, card: { ...good.card, stability: 0 } },
+        textReps: { ...good, card: { ...good.card, reps: '1' } },
+        badState: { ...good, card: { ...good.card, state: 'New' } },
+        badDue: { ...good, card: { ...good.card, due: 'soon' } },
+        badPrevious: { ...second, previous: { ratedAt: good.ratedAt } },
         notAnObject: 'shaky',
-        nothing: null,
       }),
-      progress({ good: review() }),
+      progress({ good }),
       [/^10 damaged ratings were dropped; the rest of your progress is kept\.$/],
     ],
-    ['version 2, one damaged', v2({ good: review(), bad: null }), progress({ good: review() }), [/^1 damaged rating was dropped/]],
-    ['version 2, extra fields dropped', v2({ a: { ...review(), note: 'extra' } }), progress({ a: review() }), []],
+    [
+      'version 3, damaged exam dates',
+      v3(
+        { good },
+        {
+          ok: choice('2026-12-15'),
+          impossible: choice('2026-02-30'),
+          badTime: choice('2026-12-15T24:00'),
+          words: choice('next Friday'),
+          noSetAt: { date: '2026-12-15' },
+        },
+      ),
+      progress({ good }, { ok: choice('2026-12-15') }),
+      [/^4 damaged exam dates were dropped\.$/],
+    ],
+    ['version 3, extra fields dropped', v3({ a: { ...good, note: 'extra' } }), progress({ a: good }), []],
   ])('%s', (_, raw, expected, notices) => {
     const loaded = readProgress(raw);
     expect(loaded.progress).toEqual(expected);
@@ -73,73 +93,20 @@ describe('readProgress', () => {
     notices.forEach((pattern, index) => expect(loaded.notices[index]).toMatch(pattern));
   });
 
-  describe('version 1', () => {
-    it.each<[string, { rating: string; ratedAt: string }, Review]>([
-      // Rescheduled as if rated then: box and due day from the rating and its local day.
-      [
-        'unknown',
-        { rating: 'unknown', ratedAt: '2026-03-10T15:30:00.000Z' },
-        { rating: 'unknown', ratedAt: '2026-03-10T15:30:00.000Z', box: 0, due: '2026-03-10' },
-      ],
-      [
-        'shaky',
-        { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z' },
-        { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z', box: 1, due: '2026-03-11' },
-      ],
-      [
-        'got it',
-        { rating: 'got-it', ratedAt: '2026-03-10T01:00:00.000Z' },
-        { rating: 'got-it', ratedAt: '2026-03-10T01:00:00.000Z', box: 2, due: '2026-03-13' },
-      ],
-      // 23:30 on 10 March in UTC is already 11 March in Hong Kong.
-      [
-        'shaky, late in UTC',
-        { rating: 'shaky', ratedAt: '2026-03-10T23:30:00.000Z' },
-        { rating: 'shaky', ratedAt: '2026-03-10T23:30:00.000Z', box: 1, due: '2026-03-12' },
-      ],
-      // Any date format Date.parse reads is accepted, and written back as ISO 8601.
-      [
-        'offset date',
-        { rating: 'shaky', ratedAt: '2026-03-10T09:00:00+08:00' },
-        { rating: 'shaky', ratedAt: '2026-03-10T01:00:00.000Z', box: 1, due: '2026-03-11' },
-      ],
-    ])('%s', (_, rating, expected) => {
-      const loaded = readProgress(JSON.stringify({ version: 1, ratings: { 'c/q1': rating } }));
-      expect(loaded.progress).toEqual(progress({ 'c/q1': expected }));
-      expect(loaded.notices).toEqual(['Your saved progress was from an older version of the site and has been updated.']);
-    });
-
-    it.each<[string, unknown, number, string[]]>([
-      ['no ratings', undefined, 0, []],
-      ['ratings not an object', [1, 2], 0, []],
-      [
-        'damaged entries dropped, the rest migrated',
-        {
-          a: { rating: 'shaky', ratedAt: '2026-03-10T01:00:00Z' },
-          b: { rating: 'nope', ratedAt: '2026-03-10T01:00:00Z' },
-          c: { rating: 'shaky', ratedAt: 'never' },
-          d: 4,
-        },
-        1,
-        ['3 damaged ratings were dropped.'],
-      ],
-      ['one damaged', { a: { rating: 'unknown' } }, 0, ['1 damaged rating was dropped.']],
-    ])('%s', (_, ratings, kept, extraNotices) => {
-      const loaded = readProgress(JSON.stringify({ version: 1, ratings }));
-      expect(Object.keys(loaded.progress.reviews)).toHaveLength(kept);
-      expect(loaded.progress.version).toBe(2);
-      expect(loaded.notices).toEqual(['Your saved progress was from an older version of the site and has been updated.', ...extraNotices]);
-    });
+  it('older versions need the migration passed in (pages load it only then)', () => {
+    const old = JSON.stringify({ version: 2, reviews: {} });
+    expect(() => readProgress(old)).toThrow(/needs the migration/);
+    expect(readProgress(old, { migrate: migrateLegacy }).progress).toEqual(emptyProgress());
   });
 
   describe('scoped to a course', () => {
-    const stored = v2({
-      'dasc7606/s1-q1': review(),
-      'dasc7606/s1-q2': review(),
-      'dasc7606/gone': review(),
-      'dasc7606/also-gone': review(),
-      'comp7404/s1-q1': review(),
-      'dasc7606x/q': review(),
+    const stored = v3({
+      'dasc7606/s1-q1': good,
+      'dasc7606/s1-q2': good,
+      'dasc7606/gone': good,
+      'dasc7606/also-gone': good,
+      'comp7404/s1-q1': good,
+      'dasc7606x/q': good,
     });
 
     it.each<[string, string[], string[], string[]]>([
@@ -161,31 +128,13 @@ describe('readProgress', () => {
         ['dasc7606/s1-q1', 'dasc7606/s1-q2', 'dasc7606/gone', 'dasc7606/also-gone', 'comp7404/s1-q1', 'dasc7606x/q'],
         [],
       ],
-      [
-        'the course has no questions',
-        [],
-        ['comp7404/s1-q1', 'dasc7606x/q'],
-        ['4 ratings were for questions no longer in the notes and were removed.'],
-      ],
     ])('%s', (_, known, kept, notices) => {
-      const loaded = readProgress(stored, { course: 'dasc7606', known: new Set(known) });
+      const loaded = readProgress(stored, { scope: { course: 'dasc7606', known: new Set(known) } });
       expect(Object.keys(loaded.progress.reviews).sort()).toEqual([...kept].sort());
       expect(loaded.notices).toEqual(notices);
     });
 
-    it('reports damaged entries and removed questions together', () => {
-      const loaded = readProgress(v2({ 'c/keep': review(), 'c/gone': review(), 'c/bad': { box: 9 } }), {
-        course: 'c',
-        known: new Set(['c/keep', 'c/bad']),
-      });
-      expect(Object.keys(loaded.progress.reviews)).toEqual(['c/keep']);
-      expect(loaded.notices).toEqual([
-        '1 damaged rating was dropped; the rest of your progress is kept.',
-        '1 rating was for questions no longer in the notes and was removed.',
-      ]);
-    });
-
-    it('applies to migrated version 1 data too', () => {
+    it('applies to migrated data too, after the migration notice', () => {
       const loaded = readProgress(
         JSON.stringify({
           version: 1,
@@ -194,11 +143,27 @@ describe('readProgress', () => {
             'c/gone': { rating: 'shaky', ratedAt: '2026-03-10T01:00:00Z' },
           },
         }),
-        { course: 'c', known: new Set(['c/keep']) },
+        { scope: { course: 'c', known: new Set(['c/keep']) }, migrate: migrateLegacy },
       );
       expect(Object.keys(loaded.progress.reviews)).toEqual(['c/keep']);
-      expect(loaded.notices).toHaveLength(2);
+      expect(loaded.notices).toEqual([
+        'Your saved progress was from an older version of the site and has been updated.',
+        '1 rating was for questions no longer in the notes and was removed.',
+      ]);
     });
+  });
+});
+
+describe('storedVersion', () => {
+  it.each<[string | null, unknown]>([
+    [null, undefined],
+    ['', undefined],
+    ['{not json', undefined],
+    ['[3]', undefined],
+    ['{"version": 2}', 2],
+    [v3({}), 3],
+  ])('%j → %j', (raw, expected) => {
+    expect(storedVersion(raw)).toBe(expected);
   });
 });
 
@@ -206,25 +171,19 @@ describe('writeProgress', () => {
   it.each<[string, Progress]>([
     ['empty', emptyProgress()],
     ['one review', progress({ 'c/q1': review() })],
-    [
-      'several',
-      progress({
-        'c/q1': review(),
-        'c/q2': review({ rating: 'unknown', box: 0, due: '2026-03-10' }),
-        'd/q1': review({ rating: 'got-it', box: 4, due: '2026-04-01' }),
-      }),
-    ],
+    ['a review with the one before it', progress({ 'c/q1': reviewAt(review(), 'got-it', new Date('2026-03-12T01:00:00Z')) })],
+    ['exam dates, one of them "none"', progress({}, { c: choice('2026-12-15'), d: choice(null) })],
   ])('round-trips %s through readProgress without notices', (_, original) => {
     const written = writeProgress(original);
-    expect(JSON.parse(written)).toMatchObject({ version: 2 });
+    expect(JSON.parse(written)).toMatchObject({ version: 3 });
     expect(readProgress(written)).toEqual({ progress: original, notices: [] });
   });
 });
 
 describe('mergeProgress', () => {
-  const early = review({ ratedAt: '2026-03-10T01:00:00.000Z', rating: 'unknown', box: 0, due: '2026-03-10' });
-  const late = review({ ratedAt: '2026-03-12T01:00:00.000Z', rating: 'got-it', box: 2, due: '2026-03-15' });
-  const sameMomentOther = review({ ratedAt: '2026-03-10T09:00:00+08:00', rating: 'shaky' });
+  const early = review('unknown', '2026-03-10T01:00:00.000Z');
+  const late = review('got-it', '2026-03-12T01:00:00.000Z');
+  const sameMomentOther = review('shaky', '2026-03-10T09:00:00+08:00');
 
   it.each<[string, Record<string, Review>, Record<string, Review>, Record<string, Review>]>([
     ['both empty', {}, {}, {}],
@@ -236,46 +195,56 @@ describe('mergeProgress', () => {
     // The same moment written differently is not later: mine is kept.
     ['same moment', { a: early }, { a: sameMomentOther }, { a: early }],
     ['per question', { a: late, b: early }, { a: early, b: late }, { a: late, b: late }],
-  ])('%s', (_, mine, theirs, expected) => {
+  ])('reviews: %s', (_, mine, theirs, expected) => {
     expect(mergeProgress(progress(mine), progress(theirs))).toEqual(progress(expected));
   });
 
+  it('exam dates: the latest choice of each course wins, a "none" included', () => {
+    const mine = progress({}, { a: choice('2026-12-15', '2026-03-01T00:00:00Z'), b: choice('2026-12-20', '2026-03-05T00:00:00Z') });
+    const theirs = progress(
+      {},
+      { a: choice(null, '2026-03-02T00:00:00Z'), b: choice('2026-12-01', '2026-03-04T00:00:00Z'), c: choice('2027-01-05') },
+    );
+    expect(mergeProgress(mine, theirs).examDates).toEqual({
+      a: choice(null, '2026-03-02T00:00:00Z'),
+      b: choice('2026-12-20', '2026-03-05T00:00:00Z'),
+      c: choice('2027-01-05'),
+    });
+  });
+
   it('changes neither input', () => {
-    const mine = progress({ a: early });
-    const theirs = progress({ a: late });
+    const mine = progress({ a: early }, { c: choice('2026-12-15') });
+    const theirs = progress({ a: late }, { c: choice('2026-12-16', '2026-03-09T00:00:00Z') });
     mergeProgress(mine, theirs);
-    expect(mine).toEqual(progress({ a: early }));
-    expect(theirs).toEqual(progress({ a: late }));
+    expect(mine).toEqual(progress({ a: early }, { c: choice('2026-12-15') }));
+    expect(theirs).toEqual(progress({ a: late }, { c: choice('2026-12-16', '2026-03-09T00:00:00Z') }));
   });
 });
 
-describe('rate', () => {
-  const now = new Date('2026-03-10T09:00:00+08:00');
+describe('chooseExamDate', () => {
+  const now = new Date('2026-03-10T01:00:00.000Z');
+  const before = progress({ 'c/q': review() }, { other: choice('2026-11-30') });
 
-  it.each<[string, Review | undefined, 'got-it' | 'shaky' | 'unknown', Pick<Review, 'box' | 'due'>]>([
-    ['first rating, unknown', undefined, 'unknown', { box: 0, due: '2026-03-10' }],
-    ['first rating, shaky', undefined, 'shaky', { box: 1, due: '2026-03-11' }],
-    ['first rating, got it', undefined, 'got-it', { box: 2, due: '2026-03-13' }],
-    ['got it again climbs from the stored box', review({ rating: 'got-it', box: 3 }), 'got-it', { box: 4, due: '2026-03-31' }],
-    ['unknown resets', review({ rating: 'got-it', box: 4 }), 'unknown', { box: 0, due: '2026-03-10' }],
-  ])('%s', (_, previous, rating, expected) => {
-    const before = progress(previous ? { 'c/q1': previous, 'c/other': review() } : { 'c/other': review() });
-    const after = rate(before, 'c/q1', rating, now);
-    expect(after.reviews['c/q1']).toEqual({ rating, ratedAt: now.toISOString(), ...expected });
-    expect(after.reviews['c/other']).toEqual(review());
-    expect(after.version).toBe(2);
-    // A new object: the old progress is left as it was.
-    expect(before.reviews['c/q1']).toEqual(previous);
+  it.each<[string, string | null | undefined, Record<string, ExamDateChoice>]>([
+    ['a date', '2026-12-15T14:00', { other: choice('2026-11-30'), c: choice('2026-12-15T14:00', now.toISOString()) }],
+    ['no exam date', null, { other: choice('2026-11-30'), c: choice(null, now.toISOString()) }],
+    ['back to the notes’ date', undefined, { other: choice('2026-11-30') }],
+  ])('%s', (_, date, expected) => {
+    const chosen = chooseExamDate(before, 'c', date, now);
+    expect(chosen.examDates).toEqual(expected);
+    expect(chosen.reviews).toBe(before.reviews);
+    expect(before.examDates).toEqual({ other: choice('2026-11-30') });
+    expect(chooseExamDate(chosen, 'c', undefined, now).examDates).toEqual({ other: choice('2026-11-30') });
   });
 });
 
 describe('tally', () => {
   const stored = progress({
-    'c/a': review({ rating: 'got-it', box: 2 }),
-    'c/b': review({ rating: 'shaky' }),
-    'c/c': review({ rating: 'unknown', box: 0 }),
-    'c/d': review({ rating: 'unknown', box: 0 }),
-    'd/a': review({ rating: 'shaky' }),
+    'c/a': review('got-it'),
+    'c/b': review('shaky'),
+    'c/c': review('unknown'),
+    'c/d': review('unknown'),
+    'd/a': review('shaky'),
   });
 
   it.each<[string, string[], { rated: number; total: number; shaky: number; unknown: number }]>([

@@ -1,9 +1,9 @@
 /**
- * On every page, once it has loaded: registers the offline service worker (built by
- * scripts/service-worker.ts), and says in the footer "Available offline" when this page's course
- * is saved for offline (on the site's home and search page: when any course is). A page that was
- * only visited says nothing: it may or may not be there offline. Online, saved courses that a new
- * build changed are brought up to date (update.ts).
+ * On every page, once it has loaded: registers the offline service worker (built by the build's
+ * offline step, scripts/lib/offline.ts), and says in the footer "Available offline" when this
+ * page's course is saved for offline (on the site's home and search page: when any course is).
+ * A page that was only visited says nothing: it may or may not be there offline. Online, saved
+ * courses that a new build changed are brought up to date (update.ts).
  */
 import type { SavedCourse } from '../../lib/offline/plan.ts';
 import { urls } from '../../lib/site/urls.ts';

@@ -1,12 +1,12 @@
 /**
- * The offline service worker, bundled by scripts/service-worker.ts into <dist>/sw.js with the
- * build's shell list. Installing it stores only the shell (styles and scripts, see
- * lib/offline/precache.ts), so a first visit stays light. After that:
+ * The offline service worker, bundled by the build's offline step (scripts/lib/offline.ts) into
+ * <dist>/sw.js with the build's shell list. Installing it stores only the shell (styles and
+ * scripts, see lib/offline/precache.ts), so a first visit stays light. After that:
  * - pages come from the network while it answers (a new build shows on the next load), and are
  *   kept as they are visited; without the network, the visited or saved copy is shown;
  * - screenshots, fonts and search files are kept as they are used; files named by their content
  *   hash come from the store first, the others from the network first;
- * - a course saved for offline (src/client/offline/save.ts) is served from its store, and its
+ * - a course saved for offline (saved-copy.ts) is served from its store, and its
  *   downloads pass straight through (SAVE_REQUEST_HEADER).
  * A new build's worker takes over at once and drops the old shell.
  */

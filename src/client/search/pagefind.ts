@@ -36,8 +36,9 @@ interface PagefindModule {
 const FROM = 'index';
 // The index is small: searching on the main thread saves downloading Pagefind's worker script.
 // Indexed URLs already carry the site's base (scripts/index.ts builds them with urls.ts), so
-// Pagefind must not prefix the base it guesses from where its bundle lives.
-const OPTIONS = { noWorker: true, excerptLength: 28, baseUrl: '/' };
+// Pagefind must not prefix the base it guesses from where its bundle lives. An excerpt cut from
+// the middle of a part says so with an ellipsis.
+const OPTIONS = { noWorker: true, excerptLength: 28, excerptEllipsis: '…', baseUrl: '/' };
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<SearchIndex, Promise<Pagefind>>();

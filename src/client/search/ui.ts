@@ -4,6 +4,7 @@
  * Loaded only when search is opened; Pagefind itself loads on the first query.
  */
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
+import { words } from '../browser.ts';
 import { indexFor } from '../../lib/search/indexes.ts';
 import { containsQuery, queryTerms, significantTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
 import type { ResultLike } from '../../lib/search/results.ts';
@@ -32,6 +33,7 @@ export interface SearchPanel {
   run: (query: string) => Promise<void>;
 }
 
+/** An element with its attributes and text; Chinese in the text is marked lang="zh". */
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
@@ -39,7 +41,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.append(...words(text));
   return node;
 }
 
@@ -69,6 +71,9 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
   resultsArea.append(status, list, more);
   layout.append(filterBox, resultsArea);
   panel.append(form, layout);
+
+  /** The status line; it may quote the query, so its Chinese is marked too. */
+  const say = (text: string): void => status.replaceChildren(...words(text));
 
   const chosen = new Map<FilterName, Set<string>>();
   let hideNotExamined = false;
@@ -111,7 +116,7 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
           chosen.set(name, set);
           void run(input.value);
         });
-        option.append(box, ` ${value} `, element('span', { class: 'filter-count' }, `(${counts[name]?.[value] ?? 0})`));
+        option.append(box, ' ', ...words(value), ' ', element('span', { class: 'filter-count' }, `(${counts[name]?.[value] ?? 0})`));
         fieldset.append(option);
       }
       filters.append(fieldset);
@@ -124,10 +129,9 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
         const item = element('li', { class: 'search-result' });
         const link = element('a', { href: hit.href, class: 'search-result-link' });
         const title = element('span', { class: 'search-result-title' }, hit.title);
-        if (hit.heading) title.append(element('span', { class: 'search-result-heading' }, ` · ${hit.heading}`));
         const context = element('span', { class: 'search-result-context' }, hit.context);
         const excerpt = element('span', { class: 'search-result-excerpt' });
-        excerpt.innerHTML = hit.excerptHtml; // Pagefind escapes the text; only <mark> is markup.
+        excerpt.append(...hit.excerpt.map((piece) => (piece.mark ? element('mark', {}, piece.text) : words(piece.text))).flat());
         link.append(title, context, excerpt);
         item.append(link);
         return item;
@@ -140,14 +144,14 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     const trimmed = query.trim();
     options.onQueryChange?.(trimmed);
     if (trimmed === '' && Object.keys(activeFilters()).length === 0) {
-      status.textContent = 'Type a topic, a term or a question: “mode collapse”, “过拟合”, “padding”.';
+      say('Type a topic, a term or a question: “mode collapse”, “过拟合”, “padding”.');
       list.replaceChildren();
       more.hidden = true;
       // Start fetching Pagefind while the reader types; filters and their counts come with results.
       void preloadPagefind();
       return;
     }
-    status.textContent = 'Searching…';
+    say('Searching…');
     const filtersNow = activeFilters();
     let unavailable = 0;
     const searchFor = async (words: string) => {
@@ -209,12 +213,11 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       renderHits(nextHits, true);
       shown += nextHits.length;
       more.hidden = remaining.length === 0;
-      status.textContent = [
-        `${shown} questions found${remaining.length > 0 ? ', more below' : ''}.`,
-        loaded.unavailable > 0 ? UNAVAILABLE_NOTE : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
+      say(
+        [`${shown} questions found${remaining.length > 0 ? ', more below' : ''}.`, loaded.unavailable > 0 ? UNAVAILABLE_NOTE : '']
+          .filter(Boolean)
+          .join(' '),
+      );
       list.children[firstNew]?.querySelector('a')?.focus();
     };
     const notes = [
@@ -226,7 +229,7 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       hits.length === 0
         ? `No questions match “${trimmed}”.`
         : `${hits.length} question${hits.length === 1 ? '' : 's'} found${remaining.length > 0 ? ', more below' : ''}.`;
-    status.textContent = [found, ...notes].join(' ');
+    say([found, ...notes].join(' '));
   }
 
   filterBox.addEventListener('toggle', async () => {

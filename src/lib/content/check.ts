@@ -16,13 +16,13 @@ import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
 import { partData } from '../notes/content-files.ts';
 import { paperProblem, parseQuestionHeading } from '../notes/headings.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
-import { buildOutline, inlineText } from '../notes/outline.ts';
-import { collectImages } from '../notes/split.ts';
+import { inlineText, questionOutline } from '../notes/outline.ts';
+import { collectImages } from '../notes/parse-notes.ts';
 import { normalizeNewlines } from '../notes/text.ts';
 import { isAnswerHeading } from '../notes/variants.ts';
 import { imagePath } from './images.ts';
 import { splitFrontmatter, type FrontmatterFile } from './frontmatter.ts';
-import { classifyContentPath, IMAGE_FOLDER, type ContentKind, type ContentPath } from './layout.ts';
+import { classifyContentPath, COURSE_FILE, IMAGE_FOLDER, NOTES_FILE, NOTES_FOLDER, QUESTIONS_FOLDER, SECTIONS_FOLDER, type ContentKind, type ContentPath } from './layout.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -46,7 +46,7 @@ export interface CheckInput {
 
 type Report = (file: string, line: number, severity: Severity, message: string) => void;
 
-interface ContentFile {
+interface CheckedFile {
   path: string;
   course: string;
   kind: ContentKind;
@@ -70,12 +70,22 @@ export function checkContent(input: CheckInput): Diagnostic[] {
   const missingImages = new Map<string, { count: number; first: { file: string; line: number; src: string } }>();
   const questionIds = new Map<string, string>();
 
+  const sections = new Map<string, CheckedFile>();
+  const questions: CheckedFile[] = [];
   for (const [path, text] of [...input.files].sort(([a], [b]) => a.localeCompare(b))) {
     const content = classifyContentPath(path);
-    if (content?.kind !== 'course' && content?.kind !== 'section' && content?.kind !== 'question') continue;
+    if (content?.kind !== 'course' && content?.kind !== 'section' && content?.kind !== 'question') {
+      // Markdown beside the content that no page reads (the kept notes copy aside) is text a student might expect to see.
+      if (content?.kind === 'other' && path.endsWith('.md') && content.name !== NOTES_FILE && !content.name.startsWith(`${NOTES_FOLDER}/`)) {
+        report(path, 1, 'warning', `no page shows this file: the site reads ${content.course}/${COURSE_FILE}, ${SECTIONS_FOLDER}/ and ${QUESTIONS_FOLDER}/ only; put its text in the notes and re-import`);
+      }
+      continue;
+    }
     const kind = content.kind;
     const file = readContentFile({ ...content, path }, text, report);
     if (!file) continue;
+    if (kind === 'section') sections.set(`${file.course}/${String(file.data.number)}`, file);
+    if (kind === 'question') questions.push(file);
 
     checkMath(file, report);
     // The build removes these; the warning says where, so the notes can be fixed.
@@ -110,6 +120,13 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     }
   }
 
+  for (const question of questions) {
+    const section = sections.get(`${question.course}/${String(question.data.section)}`);
+    if (section && section.data.scope !== true) continue;
+    const why = section ? 'is the exam-scope page, which lists no questions' : 'has no file in sections/';
+    report(question.path, question.keyLines.get('section') ?? 1, 'warning', `no page shows this question: its section ${String(question.data.section)} ${why}; ${REIMPORT}`);
+  }
+
   for (const [course, { count, first }] of missingImages) {
     report(
       first.file,
@@ -121,7 +138,7 @@ export function checkContent(input: CheckInput): Diagnostic[] {
   return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
-function readContentFile(path: ContentPath & { path: string }, raw: string, report: Report): ContentFile | undefined {
+function readContentFile(path: ContentPath & { path: string }, raw: string, report: Report): CheckedFile | undefined {
   const text = normalizeNewlines(raw);
   let file: FrontmatterFile | undefined;
   try {
@@ -150,7 +167,7 @@ function readContentFile(path: ContentPath & { path: string }, raw: string, repo
 }
 
 /** Every formula as the site renders it: `$A$$B$` split back into two, each through KaTeX with the site's options. */
-function checkMath(file: ContentFile, report: Report): void {
+function checkMath(file: CheckedFile, report: Report): void {
   visit(file.tree, (node) => {
     if (node.type !== 'math' && node.type !== 'inlineMath') return;
     const line = (node.position?.start.line ?? 1) + file.offset;
@@ -172,12 +189,12 @@ function shorten(tex: string): string {
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 }
 
-function bodyImages(file: ContentFile): { src: string; alt: string; line: number }[] {
+function bodyImages(file: CheckedFile): { src: string; alt: string; line: number }[] {
   return collectImages(file.blocks).map((image) => ({ ...image, line: image.line + file.offset }));
 }
 
 /** The importer computed parts, variants, hasAnswer and images from this very body: they must still agree. */
-function checkFrontmatterMatchesBody(file: ContentFile, report: Report): void {
+function checkFrontmatterMatchesBody(file: CheckedFile, report: Report): void {
   const mismatch = (field: string, detail: string): void => {
     report(file.path, file.keyLines.get(field) ?? 1, 'error', `frontmatter field "${field}" does not match the body (${detail}): ${REIMPORT}`);
   };
@@ -186,7 +203,7 @@ function checkFrontmatterMatchesBody(file: ContentFile, report: Report): void {
   if (!isDeepStrictEqual(listed, images)) mismatch('images', `frontmatter lists ${describeList(listed, 'src')}, the body has ${describeList(images, 'src')}`);
   if (file.kind !== 'question') return;
 
-  const outline = buildOutline(file.blocks);
+  const outline = questionOutline(file.blocks, file.data);
   if (file.data.hasAnswer !== outline.hasAnswer) mismatch('hasAnswer', `frontmatter says ${String(file.data.hasAnswer)}, the body ${outline.hasAnswer ? 'has' : 'has no'} written answer`);
   const parts = partData(outline.parts);
   const listedParts = Array.isArray(file.data.parts) ? (file.data.parts as unknown[]) : undefined;
@@ -219,14 +236,15 @@ function firstDifference(listed: unknown[], computed: Record<string, unknown>[])
 }
 
 /** A question page needs its statement: a screenshot or some text (not just "### Answer" or rules). */
-function checkQuestionHasContent(file: ContentFile, report: Report): void {
-  if (collectImages(file.blocks).length > 0) return;
+function checkQuestionHasContent(file: CheckedFile, report: Report): void {
+  // A heading that says the question ("## What is overfitting?") is a question even before its answer is written.
+  if (collectImages(file.blocks).length > 0 || (typeof file.data.title === 'string' && file.data.title !== '')) return;
   const meaningful = file.blocks.filter((block) => {
     if (block.type === 'thematicBreak' || block.type === 'html') return false;
     if (block.type === 'heading') return !isAnswerHeading(inlineText(block.children));
     return true;
   });
   if (meaningful.length > 0) return;
-  const heading = typeof file.data.heading === 'string' ? `"## ${file.data.heading}"` : 'its heading';
+  const heading = typeof file.data.heading === 'string' ? `"${file.data.heading}"` : 'its heading';
   report(file.path, file.offset + 1, 'error', `question has neither text nor screenshots: add its screenshot or text under ${heading} in the notes, or delete the question there, then re-run the import`);
 }

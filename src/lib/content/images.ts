@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import sharp from 'sharp';
 import { IMAGE_FOLDER } from './layout.ts';
-
+import type { ImageSize } from '../site/screenshot-sizes.ts';
 
 export function imageFolder(courseDir: string): string {
   return join(courseDir, IMAGE_FOLDER);
@@ -35,14 +35,29 @@ function safeDecode(src: string): string {
 export function unreadableImage(path: string): Promise<string | undefined> {
   // Decoding is the only sure test, and the loader and every page using the file ask:
   // decode each version of a file once.
-  const { mtimeMs, size } = statSync(path);
-  const version = `${path}\0${mtimeMs}\0${size}`;
-  let verdict = decoded.get(version);
-  if (!verdict) decoded.set(version, (verdict = decodeProblem(path)));
-  return verdict;
+  return oncePerVersion(decoded, path, decodeProblem);
 }
 
 const decoded = new Map<string, Promise<string | undefined>>();
+
+/** A readable image's width and height as shown (EXIF rotation applied, as the image optimiser does). */
+export function imageSize(path: string): Promise<ImageSize> {
+  return oncePerVersion(measured, path, async (file) => {
+    const { autoOrient } = await sharp(file).metadata();
+    return { width: autoOrient.width, height: autoOrient.height };
+  });
+}
+
+const measured = new Map<string, Promise<ImageSize>>();
+
+/** `compute(path)`, remembered until the file changes. */
+function oncePerVersion<T>(cache: Map<string, Promise<T>>, path: string, compute: (path: string) => Promise<T>): Promise<T> {
+  const { mtimeMs, size } = statSync(path);
+  const version = `${path}\0${mtimeMs}\0${size}`;
+  let result = cache.get(version);
+  if (!result) cache.set(version, (result = compute(path)));
+  return result;
+}
 
 async function decodeProblem(path: string): Promise<string | undefined> {
   try {

@@ -5,6 +5,7 @@
  * the page models, the scripts and the tests. Where the files live is in layout.ts.
  */
 import { z } from 'zod';
+import { isExamDate } from './exam-date.ts';
 
 /** A course id: the name of its folder under content/ and the first segment of its URLs. */
 export const COURSE_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -67,6 +68,12 @@ export const partSchema = z.object({
 export type Part = z.infer<typeof partSchema>;
 export type LabelKind = Part['kind'];
 
+export const examDateSchema = z.preprocess(
+  // YAML readers that know timestamps (Astro's does) turn an unquoted 2026-12-15 into a Date at UTC midnight.
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.string().refine(isExamDate, 'an exam date is written 2026-12-15, or 2026-12-15T09:30 with its start time'),
+);
+
 /** `content/<course>/course.md`; the body is any text before the first section (the notes' preamble). */
 export const courseSchema = z.object({
   /** The notes' title: their title heading, the `title:` of their front matter, or the course id. */
@@ -75,6 +82,8 @@ export const courseSchema = z.object({
   notes: z.string(),
   /** Other fields of the notes' YAML front matter (author, date …), shown on the course home. */
   meta: z.record(z.string(), z.string()).optional(),
+  /** When the exam is, in local time: `--exam-date` at import ("2026-12-15", or "2026-12-15T09:30"), kept by later imports; readers can set their own. */
+  examDate: examDateSchema.optional(),
 });
 
 export type CourseData = z.infer<typeof courseSchema>;

@@ -9,13 +9,16 @@ import rehypeScopedHeadingIds from './rehype-heading-ids.ts';
 import rehypeLanguageTags from './rehype-language-tags.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeScreenshotSources from './rehype-screenshot-sources.ts';
 import rehypeStyleHashes from './rehype-style-hashes.ts';
 import remarkMathRepair from './remark-math-repair.ts';
+import remarkNotesDialect from './remark-notes-dialect.ts';
 import remarkQuestionLayout from './remark-question-layout.ts';
 import remarkScreenshots from './remark-screenshots.ts';
 
+// The notes' dialect first: later steps see containers, `###1` headings and Typora images as the importer did.
 // Layout reads screenshots as images (the question statement), so it runs before they become figures or placeholders.
-export const remarkPlugins = [remarkMath, remarkMathRepair, remarkQuestionLayout, remarkScreenshots];
+export const remarkPlugins = [remarkMath, remarkNotesDialect, remarkMathRepair, remarkQuestionLayout, remarkScreenshots];
 
 /** Shared with the content check (scripts/check.ts), which must judge formulas as the site renders them. */
 export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ignore', trust: false };
@@ -26,6 +29,15 @@ const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
 /**
  * Raw HTML is made safe first, so every later step (and KaTeX, whose output is trusted: `trust`
  * off means no \href to scripts, no \includegraphics from elsewhere) sees only allowed markup.
+ * Screenshot sources come after it, as they set what Astro's image pipeline reads (not HTML).
  * Style hashes come last: they must see the attributes exactly as served.
  */
-export const rehypePlugins = [rehypeSafeHtml, katex, rehypeMathErrors, rehypeLanguageTags, rehypeScopedHeadingIds, rehypeStyleHashes];
+export const rehypePlugins = [
+  rehypeSafeHtml,
+  rehypeScreenshotSources,
+  katex,
+  rehypeMathErrors,
+  rehypeLanguageTags,
+  rehypeScopedHeadingIds,
+  rehypeStyleHashes,
+];

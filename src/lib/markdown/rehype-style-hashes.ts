@@ -7,7 +7,7 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { cspHash, STYLE_HASHES_KEY } from '../site/csp.ts';
+import { cspHash, STYLE_HASHES_KEY } from './csp.ts';
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };

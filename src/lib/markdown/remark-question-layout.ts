@@ -10,7 +10,8 @@ import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { EXAMINABILITY_LABELS } from '../content/examinability.ts';
 import { splitExaminability } from '../notes/headings.ts';
-import { buildOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
+import { splitParagraph } from '../notes/answers.ts';
+import { questionOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
 import { contentFileAt } from '../content/layout.ts';
 
 /** A container node that mdast-util-to-hast turns into the element named by `data.hName`. */
@@ -47,7 +48,8 @@ export default function remarkQuestionLayout() {
     if (content?.kind !== 'question') return;
     const questionId = content.name;
     const blocks = tree.children;
-    const outline = buildOutline(blocks);
+    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
+    const outline = questionOutline(blocks, frontmatter);
     let variantGroups = 0;
 
     /** Lays out a container's nodes; runs of answer blocks are wrapped so Test-me can hide them. */
@@ -61,8 +63,15 @@ export default function remarkQuestionLayout() {
         if (block.type === 'heading') block.depth = clampDepth(headingLevel);
         if (node.role === 'answer-heading')
           block.data = { ...block.data, hProperties: { ...block.data?.hProperties, className: ['answer-heading'] } };
-        // Screenshots are the question; an "Answer" heading or a rule only frames what follows.
-        return [{ node: block, answer: node.role === 'content' || node.role === 'heading' }];
+        // The statement's lines stay in view; the answer that starts later in the paragraph hides in Test me.
+        if (node.split && block.type === 'paragraph') {
+          const [statement, answer] = splitParagraph(block, node.split);
+          return [
+            { node: statement, answer: false },
+            { node: answer, answer: true },
+          ];
+        }
+        return [{ node: block, answer: node.answer }];
       }
       if (node.type === 'part') {
         const heading = blocks[node.index];

@@ -1,8 +1,9 @@
 /**
  * Question screenshots: a reference such as `./2024MayABC/7.png` points into the course's image
  * folder. When the file is there, the image is handed to Astro's image pipeline (optimised, with
- * width and height); when it is not, or it cannot be decoded (a text file named .png, a file
- * cut short), a placeholder names the file, the problem and the folder, and the build says where.
+ * width and height; rehype-screenshot-sources.ts sets its sources from the size recorded here);
+ * when it is not, or it cannot be decoded (a text file named .png, a file cut short), a
+ * placeholder names the file, the problem and the folder, and the build says where.
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
@@ -10,8 +11,9 @@ import type { Image, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warnAt } from './build-warning.ts';
-import { imageFolder, imagePath, unreadableImage } from '../content/images.ts';
+import { imageFolder, imagePath, imageSize, unreadableImage } from '../content/images.ts';
 import { contentFileAt } from '../content/layout.ts';
+import type { ImageSize } from '../site/screenshot-sizes.ts';
 
 /**
  * A screenshot reference, resolved against the course's image folder. `target`: the file's path;
@@ -41,6 +43,15 @@ export function resolveScreenshot(markdownPath: string, src: string): Screenshot
   return { found: false, name, target, folder };
 }
 
+/** Each shown screenshot's size, by its URL as the Markdown image now holds it. */
+type ScreenshotSizes = Map<string, ImageSize>;
+
+declare module 'vfile' {
+  interface DataMap {
+    screenshotSizes: ScreenshotSizes;
+  }
+}
+
 export default function remarkScreenshots() {
   return async (tree: Root, file: VFile): Promise<void> => {
     if (!file.path) return;
@@ -58,6 +69,7 @@ export default function remarkScreenshots() {
         // The notes' alt text is a leftover label ("Q3"); say what the image is, keeping it.
         image.alt = [image.alt, `question screenshot ${screenshot.name}`].filter(Boolean).join(': ');
         image.data = { ...image.data, hProperties: { className: ['screenshot'], loading: 'lazy', decoding: 'async' } };
+        (file.data.screenshotSizes ??= new Map()).set(screenshot.url, await imageSize(target));
         continue;
       }
       if (problem !== undefined) warnAt('image error', file, image.position?.start.line, `screenshot ${name} cannot be shown: ${problem}`);

@@ -5,9 +5,8 @@
  */
 import { withFrontmatter } from '../content/frontmatter.ts';
 import { coursePaths, NOTES_FILE } from '../content/layout.ts';
-import { paperLabel } from './headings.ts';
 import type { PartInfo } from './outline.ts';
-import type { ImageRef, ParsedNotes } from './split.ts';
+import type { ImageRef, ParsedNotes } from './parse-notes.ts';
 
 const imageData = (images: ImageRef[]) => images.map(({ src, alt, line }) => ({ src, alt, line }));
 
@@ -20,10 +19,28 @@ export function partData(parts: PartInfo[]): Record<string, unknown>[] {
   }));
 }
 
+export interface CourseOptions {
+  /** Where the copy of the notes is kept: "notes.md", or "notes/" for a folder. */
+  notes?: string | undefined;
+  /** The exam date to keep in course.md. */
+  examDate?: string | undefined;
+}
+
 /** Every file the import of `notes` writes into `content/<course>/`, keyed by relative path. */
-export function courseFiles(notes: ParsedNotes, course: string): Map<string, string> {
+export function courseFiles(notes: ParsedNotes, course: string, options: CourseOptions = {}): Map<string, string> {
   const files = new Map<string, string>();
-  files.set(coursePaths.course(), withFrontmatter({ title: notes.title ?? course, notes: NOTES_FILE }, notes.preamble.text));
+  files.set(
+    coursePaths.course(),
+    withFrontmatter(
+      {
+        title: notes.title ?? course,
+        notes: options.notes ?? NOTES_FILE,
+        ...(notes.meta ? { meta: notes.meta } : {}),
+        ...(options.examDate ? { examDate: options.examDate } : {}),
+      },
+      [notes.header.text, notes.preamble.text].filter((text) => text !== '').join('\n\n'),
+    ),
+  );
 
   let order = 0;
   for (const section of notes.sections) {
@@ -34,8 +51,10 @@ export function courseFiles(notes: ParsedNotes, course: string): Map<string, str
           course,
           number: section.number,
           title: section.title,
+          ...(section.heading === undefined ? {} : { heading: section.heading }),
           scope: section.scope,
           line: section.line,
+          ...(section.source === undefined ? {} : { source: section.source }),
           images: imageData(section.introImages),
         },
         section.intro.text,
@@ -53,11 +72,12 @@ export function courseFiles(notes: ParsedNotes, course: string): Map<string, str
             section: section.number,
             number: heading.number,
             heading: question.headingText,
-            ...(heading.paper ? { paper: { ...heading.paper, label: paperLabel(heading.paper) } } : {}),
+            ...(heading.paper ? { paper: heading.paper } : {}),
             ...(heading.title ? { title: heading.title } : {}),
             examinability: heading.examinability,
             order,
             line: question.line,
+            ...(section.source === undefined ? {} : { source: section.source }),
             hasAnswer: outline.hasAnswer,
             images: imageData(question.images),
             variants: outline.variants,

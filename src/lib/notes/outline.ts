@@ -1,13 +1,27 @@
 /**
- * The structure of one question's body: its parts, answer variants and the role of each block.
- * Computed from the Markdown tree, so the importer (frontmatter) and the page renderer (part
- * sections, variant tabs) always agree on what is a part and what is an answer.
+ * The structure of one question's body: its parts, answer variants, and which blocks are the
+ * question's statement (always shown, also in Test me) and which its answer. Computed from the
+ * Markdown tree, so the importer (frontmatter) and the page renderer (part sections, variant tabs,
+ * hidden answers) always agree on what is a part and what is an answer.
+ *
+ * Statement or answer, container by container (the question, each part, each whole-answer variant):
+ * - an answer marker (`### Answer`, `**答案：**`, `答：`, `<details><summary>解</summary>`, `:::details 解析`)
+ *   ends the statement: blocks before it are statement, it and what follows are answer;
+ * - without a marker, what the notes mean depends on where the question's statement is: when the
+ *   heading is only a label (`### 试题1`, a list item `1.`), text opens the body and no screenshot stands
+ *   for it, the text is the statement (typed out); otherwise (a screenshot, a heading that says the
+ *   question, parts that do) text under a part is its answer and text before the first part is the
+ *   question's lead-in.
  */
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Examinability, LabelKind } from '../content/schema.ts';
-import { createPartNester, parsePartHeading, type PartHeading } from './parts.ts';
 import { slugify } from '../content/ids.ts';
+import { answerStartOf, type SplitPoint } from './answers.ts';
+import { inlineText } from './markdown.ts';
+import { createPartNester, parsePartHeading, type PartHeading } from './parts.ts';
 import { isAnswerHeading, parseAnswerBy, parseSourceLabel } from './variants.ts';
+
+export { inlineText };
 
 /** What a top-level block of a question body is, for rendering and for "has a written answer". */
 export type BlockRole = 'screenshot' | 'answer-heading' | 'heading' | 'rule' | 'content';
@@ -32,7 +46,15 @@ export interface PartInfo {
 }
 
 export type OutlineNode =
-  | { type: 'block'; index: number; role: BlockRole }
+  | {
+      type: 'block';
+      index: number;
+      role: BlockRole;
+      /** In the answer (hidden in Test me until revealed); screenshots and rules never are. */
+      answer: boolean;
+      /** A paragraph whose answer starts at a later line: the lines before are statement. */
+      split?: SplitPoint | undefined;
+    }
   | { type: 'part'; index: number; part: PartInfo; children: OutlineNode[] }
   | { type: 'variants'; scope: 'question' | 'part'; items: VariantItem[] };
 
@@ -54,23 +76,20 @@ export interface Outline {
   hasAnswer: boolean;
 }
 
-type Container =
+/** Whether a container's next blocks are its statement or its answer. */
+/** The statement until an answer marker; parts are "after the answer" only when a marker opened it. */
+type Zone = 'statement' | 'answer' | 'answered';
+
+type Container = { zone: Zone } & (
   | { kind: 'root'; children: OutlineNode[] }
   | { kind: 'question-variant'; children: OutlineNode[]; source: string }
   | { kind: 'part'; children: OutlineNode[]; part: PartInfo }
-  | { kind: 'part-variant'; children: OutlineNode[]; group: Extract<OutlineNode, { type: 'variants' }> };
+  | { kind: 'part-variant'; children: OutlineNode[]; group: Extract<OutlineNode, { type: 'variants' }> }
+);
 
-/** Text of a heading or paragraph with inline math kept as `$…$` and code as `` `…` ``. */
-export function inlineText(nodes: PhrasingContent[]): string {
-  return nodes
-    .map((node) => {
-      if (node.type === 'inlineMath') return `$${node.value}$`;
-      if (node.type === 'inlineCode') return `\`${node.value}\``;
-      if ('value' in node) return node.value;
-      if ('children' in node) return inlineText(node.children);
-      return '';
-    })
-    .join('');
+export interface OutlineOptions {
+  /** The question's heading is only a label (`### 试题1`, `1.`), so its statement is in the body. */
+  labelOnly?: boolean | undefined;
 }
 
 function isScreenshotParagraph(node: Paragraph): boolean {
@@ -122,8 +141,41 @@ function isBlankText(node: PhrasingContent): boolean {
   return node.type === 'text' && node.value.trim() === '';
 }
 
-export function buildOutline(blocks: RootContent[]): Outline {
-  const root: Container = { kind: 'root', children: [] };
+/** The outline of a question's body, knowing from its frontmatter whether the heading says the question (a `title`). */
+export function questionOutline(blocks: RootContent[], question: { title?: unknown }): Outline {
+  return buildOutline(blocks, { labelOnly: typeof question.title !== 'string' || question.title === '' });
+}
+
+export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}): Outline {
+  const texts = blocks.map((block) => (block.type === 'heading' ? inlineText(block.children) : undefined));
+  // Each part heading's label, so an ambiguous `(i)` can look at the label after it.
+  const partLabels = blocks.map((_block, index) => {
+    const text = texts[index];
+    return text !== undefined && !isAnswerHeading(text) ? parsePartHeading(text) : undefined;
+  });
+  const opensAnswer = (block: RootContent, index: number): boolean =>
+    (texts[index] !== undefined && isAnswerHeading(texts[index])) || answerStartOf(block) !== undefined;
+  const firstStructure = blocks.findIndex((block, index) => partLabels[index] !== undefined || opensAnswer(block, index));
+  const leadIn = blocks.slice(0, firstStructure === -1 ? blocks.length : firstStructure);
+  // The statement is typed in the body when the heading only labels the question, text opens the body and no
+  // screenshot stands for the statement (a question going straight to `### (a)` has its statements in the part headings).
+  const isScreenshot = (block: RootContent): boolean => block.type === 'paragraph' && isScreenshotParagraph(block);
+  const typed =
+    options.labelOnly === true && leadIn.length > 0 && !leadIn.some(isScreenshot) && leadIn.some((block) => block.type !== 'thematicBreak');
+  /** Whether a part's own blocks (up to the next part heading or rule) hold an answer marker. */
+  const partHasMarker = (heading: number): boolean => {
+    for (let index = heading + 1; index < blocks.length; index++) {
+      const block = blocks[index] as RootContent;
+      const text = texts[index];
+      // The next part, a rule or another whole-answer variant ends this part's own blocks.
+      if (partLabels[index] !== undefined || block.type === 'thematicBreak' || (text !== undefined && parseAnswerBy(text) !== undefined))
+        return false;
+      if (opensAnswer(block, index)) return true;
+    }
+    return false;
+  };
+
+  const root: Container = { kind: 'root', children: [], zone: typed || firstStructure !== -1 ? 'statement' : 'answer' };
   const stack: Container[] = [root];
   const parts: PartInfo[] = [];
   const variants: string[] = [];
@@ -134,15 +186,14 @@ export function buildOutline(blocks: RootContent[]): Outline {
     while (stack.length > 1 && test(top())) stack.pop();
   };
   const isPartLevel = (container: Container): boolean => container.kind === 'part' || container.kind === 'part-variant';
-  // Each part heading's label, so an ambiguous `(i)` can look at the label after it.
-  const partLabels = blocks.map((block) =>
-    block.type === 'heading' && !isAnswerHeading(inlineText(block.children)) ? parsePartHeading(inlineText(block.children)) : undefined,
-  );
+  const place = (index: number, role: BlockRole, answer: boolean, split?: SplitPoint): void => {
+    top().children.push({ type: 'block', index, role, answer, ...(split ? { split } : {}) });
+  };
   const nextPartLabel = (index: number): PartHeading | undefined => partLabels.slice(index + 1).find((label) => label !== undefined);
 
   blocks.forEach((block, index) => {
-    if (block.type === 'heading') {
-      const text = inlineText(block.children);
+    const text = texts[index];
+    if (block.type === 'heading' && text !== undefined) {
       const answerBy = parseAnswerBy(text);
       if (answerBy !== undefined) {
         openQuestionVariant(answerBy, index);
@@ -153,13 +204,19 @@ export function buildOutline(blocks: RootContent[]): Outline {
         openPart(partHeading, index);
         return;
       }
-      top().children.push({ type: 'block', index, role: isAnswerHeading(text) ? 'answer-heading' : 'heading' });
+      if (isAnswerHeading(text)) {
+        // An "Answer" heading frames what follows: it stays in view, the answer under it hides.
+        top().zone = 'answered';
+        place(index, 'answer-heading', false);
+        return;
+      }
+      place(index, 'heading', top().zone !== 'statement');
       return;
     }
     if (block.type === 'thematicBreak') {
       // A rule ends the part it follows: what comes after belongs to the question again.
       popWhile(isPartLevel);
-      top().children.push({ type: 'block', index, role: 'rule' });
+      place(index, 'rule', false);
       return;
     }
     if (block.type === 'paragraph') {
@@ -168,10 +225,14 @@ export function buildOutline(blocks: RootContent[]): Outline {
         openPartVariant(labelled.source, index, labelled.rest.length > 0);
         return;
       }
-      top().children.push({ type: 'block', index, role: isScreenshotParagraph(block) ? 'screenshot' : 'content' });
-      return;
+      if (isScreenshotParagraph(block)) {
+        place(index, 'screenshot', false);
+        return;
+      }
     }
-    top().children.push({ type: 'block', index, role: 'content' });
+    const start = answerStartOf(block);
+    if (start) top().zone = 'answered';
+    place(index, 'content', top().zone !== 'statement', start?.kind === 'split' ? start.at : undefined);
   });
 
   function openQuestionVariant(source: string, index: number): void {
@@ -180,13 +241,15 @@ export function buildOutline(blocks: RootContent[]): Outline {
     const item: VariantItem = { source, index, leadsAnswer: false, children: [] };
     if (last?.type === 'variants' && last.scope === 'question') last.items.push(item);
     else root.children.push({ type: 'variants', scope: 'question', items: [item] });
-    stack.push({ kind: 'question-variant', children: item.children, source });
+    stack.push({ kind: 'question-variant', children: item.children, source, zone: 'answer' });
     variants.push(source);
     variantPrefix = slugify(source);
     nestPart = createPartNester();
   }
 
   function openPart(partHeading: PartHeading, index: number): void {
+    // `2 aii)` opens sub-part ii of part a, which has no heading of its own.
+    if (partHeading.outer) nestPart(partHeading.outer);
     const { kind, depth, path } = nestPart(partHeading, nextPartLabel(index));
     popWhile((container) => container.kind === 'part-variant' || (container.kind === 'part' && container.part.depth >= depth));
     const questionVariant = stack.find((container) => container.kind === 'question-variant');
@@ -203,8 +266,13 @@ export function buildOutline(blocks: RootContent[]): Outline {
       hasAnswer: false,
     };
     const node: OutlineNode = { type: 'part', index, part, children: [] };
-    top().children.push(node);
-    stack.push({ kind: 'part', children: node.children, part });
+    const parent = top();
+    parent.children.push(node);
+    // Typed statements: a part asks until its marker. Otherwise a part's text is its answer, unless a marker says where that starts.
+    const zone: Zone = parent.zone === 'answered' || (!typed && !partHasMarker(index)) ? 'answer' : 'statement';
+    // Text after the parts (not in a part) is answer text in notes whose parts hold answers.
+    if (!typed && parent.zone === 'statement') parent.zone = 'answer';
+    stack.push({ kind: 'part', children: node.children, part, zone });
     parts.push(part);
   }
 
@@ -214,7 +282,7 @@ export function buildOutline(blocks: RootContent[]): Outline {
     if (current.kind === 'part-variant') {
       stack.pop();
       current.group.items.push(item);
-      stack.push({ kind: 'part-variant', children: item.children, group: current.group });
+      stack.push({ kind: 'part-variant', children: item.children, group: current.group, zone: 'answer' });
     } else {
       const group: Extract<OutlineNode, { type: 'variants' }> = {
         type: 'variants',
@@ -222,7 +290,7 @@ export function buildOutline(blocks: RootContent[]): Outline {
         items: [item],
       };
       current.children.push(group);
-      stack.push({ kind: 'part-variant', children: item.children, group });
+      stack.push({ kind: 'part-variant', children: item.children, group, zone: 'answer' });
     }
     const part = [...stack].reverse().find((container) => container.kind === 'part');
     if (part?.kind === 'part') part.part.sources.push(source);
@@ -256,7 +324,7 @@ function hoistTrailingScreenshots(nodes: OutlineNode[]): void {
 
 function containsAnswer(nodes: OutlineNode[]): boolean {
   return nodes.some((node) => {
-    if (node.type === 'block') return node.role === 'content';
+    if (node.type === 'block') return node.role === 'content' && node.answer;
     if (node.type === 'part') return node.part.hasAnswer;
     return node.items.some((item) => item.leadsAnswer || containsAnswer(item.children));
   });

@@ -3,7 +3,7 @@
  * points `(9 pts)` and ending with an examinability marker `(不考)`.
  */
 import type { Examinability, LabelKind } from '../content/schema.ts';
-import { splitExaminability } from './headings.ts';
+import { parsePartOnlyHeading, splitExaminability } from './headings.ts';
 
 export interface PartLabel {
   /** The label as written, e.g. "(a)", "1.1", "（i）". */
@@ -16,6 +16,8 @@ export interface PartLabel {
 }
 
 export interface PartHeading extends PartLabel {
+  /** A part named with its parent in one label (`2 aii)`: part a, sub-part ii): the parent's label. */
+  outer?: PartLabel | undefined;
   points?: number | undefined;
   /** Heading text after label and points, without the examinability marker. */
   title: string;
@@ -50,15 +52,32 @@ export function parsePartLabel(text: string): (PartLabel & { rest: string }) | u
   return { label, key, ...classify(key), rest: trimmed.slice(match[0].length).trim() };
 }
 
-/** `(a) (9 pts) 选择 Precision 或 Recall (不考)` → label (a), 9 points, title, not examined. */
+/** A letter then a roman numeral in one label: `aii)`, `b i)`, `(a)(ii)`. */
+const LETTER_THEN_ROMAN = /^\(?\s*([a-z])\s*\)?\s*\(?\s*((?:x{0,3})(?:ix|iv|vi{0,3}|i{1,3}))\s*\)\s*(.*)$/i;
+
+/**
+ * `(a) (9 pts) 选择 Precision 或 Recall (不考)` → label (a), 9 points, title, not examined. A heading
+ * that names the question too (`1 a)`, `2 aii)`: files of part headings only) gives its part.
+ */
 export function parsePartHeading(text: string): PartHeading | undefined {
-  const label = parsePartLabel(text);
+  const partOnly = parsePartOnlyHeading(text);
+  const compound = partOnly ? LETTER_THEN_ROMAN.exec(partOnly.part) : null;
+  if (partOnly && compound?.[1] && compound[2]) {
+    const outer: PartLabel = { label: compound[1], key: compound[1].toLowerCase(), kind: 'letter', ambiguous: false };
+    const inner = parsePartLabel(`(${compound[2]}) ${compound[3] ?? ''}`);
+    if (inner) return withDetails({ ...inner, label: partOnly.part, kind: 'roman', ambiguous: false }, outer);
+  }
+  const label = parsePartLabel(partOnly ? partOnly.part : text);
   if (!label) return undefined;
+  return withDetails(label, undefined);
+}
+
+function withDetails(label: PartLabel & { rest: string }, outer: PartLabel | undefined): PartHeading {
   const { rest, ...partLabel } = label;
   const pointsMatch = POINTS.exec(rest);
   const afterPoints = pointsMatch ? rest.slice(pointsMatch[0].length) : rest;
   const { text: title, examinability } = splitExaminability(afterPoints);
-  return { ...partLabel, points: pointsMatch ? Number(pointsMatch[1]) : undefined, title, examinability };
+  return { ...partLabel, ...(outer ? { outer } : {}), points: pointsMatch ? Number(pointsMatch[1]) : undefined, title, examinability };
 }
 
 /**

@@ -2,6 +2,8 @@
  * Answer variants: the notes often give the same answer from several AI assistants, either as
  * whole answers (`### Answer by DS`) or as bold labels inside a part (`**DeepSeek**`, `**Gemini&GPT**`).
  */
+import { isAnswerWord } from './headings.ts';
+import { ANSWER_HEADINGS } from './vocabulary.ts';
 
 /** Names the notes use for answer sources, with the name shown to readers. */
 const SOURCE_NAMES: [RegExp, string][] = [
@@ -44,7 +46,7 @@ export function parseAnswerBy(text: string): string | undefined {
   return name === undefined ? undefined : parseSourceLabel(name);
 }
 
-/** A heading that only opens the answer: `Answer`, `## Answer`, `答案`. */
+/** A heading that only opens the answer (`Answer`, `## 答案`, `Solution`) or opens an answer variant (`Answer by DS`). */
 export function isAnswerHeading(text: string): boolean {
-  return /^(answers?|答案|解答|参考答案)\s*[:：]?$/i.test(text.trim()) || parseAnswerBy(text) !== undefined;
+  return isAnswerWord(text, ANSWER_HEADINGS) || parseAnswerBy(text) !== undefined;
 }

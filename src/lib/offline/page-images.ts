@@ -1,6 +1,9 @@
 /**
  * The images a built page shows, read from its HTML at build: each <img> with its src and srcset
  * candidates, and those of the <source> elements of its <picture>. (Build only: it parses HTML.)
+ * A screenshot's print twin (img.screenshot-print, lib/markdown/rehype-screenshot-sources.ts) is
+ * not one of them: no screen shows it, so Save for offline leaves it out (offline, print shows the
+ * screen image instead, and the PDFs are the saved copy's print-quality choice).
  */
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -14,6 +17,8 @@ import { parseSrcset } from './screenshots.ts';
  * anywhere else: text is escaped, and notes' raw HTML is sanitised at build.
  */
 const IMAGE_MARKUP = /<picture\b[\s\S]*?<\/picture>|<img\b[^>]*>/gi;
+
+const PRINT_TWIN = 'screenshot-print';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : '');
 
@@ -30,6 +35,8 @@ export function pageImages(html: string): ImageSource[][] {
     visit(fromHtml(markup, { fragment: true }), 'element', (node) => {
       if (node.tagName === 'source') alternatives.push(node);
       if (node.tagName !== 'img') return;
+      const classes = node.properties.className;
+      if (Array.isArray(classes) && classes.includes(PRINT_TWIN)) return;
       const sources = [...alternatives.flatMap(sourcesOf), ...sourcesOf(node)];
       if (sources.length > 0) images.push(sources);
     });

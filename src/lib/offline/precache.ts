@@ -1,6 +1,6 @@
 /**
  * What the offline service worker stores when it installs, read by the build step that writes it
- * (scripts/service-worker.ts) and by the worker itself (src/client/offline/service-worker.ts).
+ * (scripts/lib/offline.ts) and by the worker itself (src/client/offline/service-worker.ts).
  * Only the shell: everything else is stored when it is used, or by "Save for offline" (a course).
  */
 

@@ -1,32 +1,14 @@
 /**
- * When to see a question again: a Leitner schedule over calendar days. "Didn't know" is due
- * again today, "Shaky" tomorrow, and each "Got it" moves the question a box further out:
- * 3, then 7, then 21 days. Days are the reader's local calendar days, so a question rated late
- * at night is not due again a few minutes later.
+ * When to see a question again: FSRS (fsrs.ts) sets the interval in days, and the queue counts it
+ * in the reader's local calendar days from the day of the rating, so a question is due from the
+ * start of its day however late it was rated, and a daylight-saving night changes nothing.
  */
+import { grade, recallAt } from './fsrs.ts';
+import type { Rating, Remembered, Review } from './ratings.ts';
+import type { Progress } from './storage.ts';
 
-export type Rating = 'got-it' | 'shaky' | 'unknown';
-
-export const RATINGS: Rating[] = ['got-it', 'shaky', 'unknown'];
-
-export const RATING_LABELS: Record<Rating, string> = {
-  'got-it': 'Got it',
-  shaky: 'Shaky',
-  unknown: "Didn't know",
-};
-
-/** Days until the next review for each box; "got it" climbs boxes 2 → 3 → 4. */
-export const BOX_DAYS = [0, 1, 3, 7, 21] as const;
-
-export interface Review {
-  rating: Rating;
-  /** When the rating was given (ISO 8601). */
-  ratedAt: string;
-  /** Leitner box 0-4. */
-  box: number;
-  /** Local calendar day the question is due again: "2026-12-03". */
-  due: string;
-}
+/** A rating changed within this many minutes replaces the one before it: the reader changed their mind. */
+export const CHANGE_OF_MIND_MINUTES = 10;
 
 /** The local calendar day of a moment, "YYYY-MM-DD". */
 export function dayOf(moment: Date): string {
@@ -40,31 +22,51 @@ export function addDays(day: string, days: number): string {
   return dayOf(new Date(year, month - 1, date + days, 12));
 }
 
-export function boxAfter(previous: Review | undefined, rating: Rating): number {
-  if (rating === 'unknown') return 0;
-  if (rating === 'shaky') return 1;
-  return Math.min(Math.max(previous?.box ?? 1, 1) + 1, BOX_DAYS.length - 1);
+/** Calendar days from one "YYYY-MM-DD" to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  // Counted on UTC dates, which have no daylight-saving days of 23 or 25 hours.
+  const utcDate = (day: string): number => {
+    const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+    return Date.UTC(year, month - 1, date);
+  };
+  return Math.round((utcDate(to) - utcDate(from)) / 86_400_000);
 }
 
-export function review(previous: Review | undefined, rating: Rating, now: Date): Review {
-  const box = boxAfter(previous, rating);
-  return { rating, ratedAt: now.toISOString(), box, due: addDays(dayOf(now), BOX_DAYS[box] ?? 0) };
+const memoryOf = ({ card, ratedAt }: Remembered): Remembered => ({ card, ratedAt });
+
+/** The review a rating at `now` makes of a question's last one (none when it was never rated). */
+export function review(last: Review | undefined, rating: Rating, now: Date): Review {
+  const sinceLast = last ? now.getTime() - Date.parse(last.ratedAt) : Infinity;
+  const changingMind = last?.previous !== undefined && sinceLast >= 0 && sinceLast < CHANGE_OF_MIND_MINUTES * 60_000;
+  const before = changingMind ? (last.previous ?? undefined) : last && memoryOf(last);
+  return { rating, ratedAt: now.toISOString(), card: grade(before, rating, now), previous: before ? memoryOf(before) : null };
+}
+
+/** The progress after rating the question `key` at `now`. */
+export function rate(progress: Progress, key: string, rating: Rating, now: Date): Progress {
+  return { ...progress, reviews: { ...progress.reviews, [key]: review(progress.reviews[key], rating, now) } };
+}
+
+/** The local day a question is due again: FSRS's interval, in calendar days from the day it was rated. */
+export function dueDay(entry: Review): string {
+  return addDays(dayOf(new Date(entry.ratedAt)), entry.card.scheduledDays);
 }
 
 export function isDue(entry: Review, now: Date): boolean {
-  return entry.due <= dayOf(now);
+  return dueDay(entry) <= dayOf(now);
 }
 
-/** Due questions, most overdue first, then the least known first. */
+/** Due questions: the most overdue day first, then the least likely to be recalled now. */
 export function dueQueue<K extends string>(reviews: Record<K, Review>, now: Date): K[] {
+  const recall = new Map((Object.keys(reviews) as K[]).map((key) => [key, recallAt(reviews[key], now)]));
   return (Object.keys(reviews) as K[])
     .filter((key) => isDue(reviews[key], now))
-    .sort((a, b) => reviews[a].due.localeCompare(reviews[b].due) || reviews[a].box - reviews[b].box || a.localeCompare(b));
+    .sort(
+      (a, b) => dueDay(reviews[a]).localeCompare(dueDay(reviews[b])) || (recall.get(a) ?? 0) - (recall.get(b) ?? 0) || a.localeCompare(b),
+    );
 }
 
 /** The earliest day something becomes due, for "nothing due until …". */
 export function nextDueDay(reviews: Record<string, Review>): string | undefined {
-  return Object.values(reviews)
-    .map((entry) => entry.due)
-    .sort()[0];
+  return Object.values(reviews).map(dueDay).sort()[0];
 }

@@ -1,19 +1,37 @@
 /**
- * The reader's progress as stored in the browser and exported to a file. The format is
- * versioned; whatever is read (corrupt text, an older version, ratings of questions that no
- * longer exist, broken entries) is migrated or dropped with a notice, and the rest is kept.
+ * The reader's progress as stored in the browser and exported to a file: each question's last
+ * review (ratings.ts) and the exam dates the reader set. The format is versioned; whatever is read
+ * (corrupt text, an older version, ratings of questions that no longer exist, broken entries) is
+ * migrated or dropped with a notice, and the rest is kept.
+ *
+ * Version 3 (current): `{ version: 3, reviews: { "<course>/<question id>": Review }, examDates:
+ * { "<course>": { date, setAt } } }`. Versions 1 and 2 are migrated by legacy.ts, which loads the
+ * memory model: pages pass it in only when the stored data is that old (storedVersion()).
  */
-import { BOX_DAYS, RATINGS, review, type Rating, type Review } from './schedule.ts';
+import { isExamDate } from '../content/exam-date.ts';
+import { isCount, isMoment, isRating, isRecord } from './guards.ts';
+import type { Migrated } from './legacy.ts';
+import { MEMORY_STATES, type MemoryCard, type Rating, type Remembered, type Review } from './ratings.ts';
 
 export const STORAGE_KEY = 'revision-progress';
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** Question key "<course>/<question id>" → its last review. */
 export type Reviews = Record<string, Review>;
 
+/** An exam date the reader chose for a course: null when they said there is none (over the notes' date). */
+export interface ExamDateChoice {
+  /** "2026-12-15" or "2026-12-15T09:30", local time. */
+  date: string | null;
+  /** When they chose it (ISO 8601): the latest choice wins when progress from two devices is merged. */
+  setAt: string;
+}
+
 export interface Progress {
   version: typeof CURRENT_VERSION;
   reviews: Reviews;
+  /** Course id → the reader's exam date. */
+  examDates: Record<string, ExamDateChoice>;
 }
 
 export interface Loaded {
@@ -22,49 +40,87 @@ export interface Loaded {
   notices: string[];
 }
 
-export const emptyProgress = (): Progress => ({ version: CURRENT_VERSION, reviews: {} });
+/** Migrates versions 1 and 2 (legacy.ts's migrateLegacy). */
+export type MigrateLegacy = (parsed: Record<string, unknown>) => Migrated | undefined;
 
-const isRating = (value: unknown): value is Rating => RATINGS.includes(value as Rating);
-const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-const isMoment = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+export interface ReadOptions {
+  /** The question keys that exist for `course`: reviews of that course's other questions are dropped (other courses' kept). */
+  scope?: { course: string; known: Set<string> } | undefined;
+  /** Needed when storedVersion() is below CURRENT_VERSION. */
+  migrate?: MigrateLegacy | undefined;
+}
 
-function validReview(value: unknown): Review | undefined {
+export const emptyProgress = (): Progress => ({ version: CURRENT_VERSION, reviews: {}, examDates: {} });
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function validCard(value: unknown): MemoryCard | undefined {
   if (!isRecord(value)) return undefined;
-  const { rating, ratedAt, box, due } = value;
+  const { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state } = value;
   if (
-    !isRating(rating) ||
-    !isMoment(ratedAt) ||
-    !isDay(due) ||
-    typeof box !== 'number' ||
-    !Number.isInteger(box) ||
-    box < 0 ||
-    box >= BOX_DAYS.length
+    !isMoment(due) ||
+    !isNumber(stability) ||
+    stability <= 0 ||
+    !isNumber(difficulty) ||
+    !isCount(scheduledDays) ||
+    !isCount(learningSteps) ||
+    !isCount(reps) ||
+    !isCount(lapses) ||
+    !MEMORY_STATES.includes(state as MemoryCard['state'])
   )
     return undefined;
-  return { rating, ratedAt, box, due };
+  return { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state: state as MemoryCard['state'] };
 }
 
-/**
- * Version 1 stored only the last rating and when it was given: `{ version: 1, ratings: { key:
- * { rating, ratedAt } } }`. Its schedule is rebuilt as if that rating had just been given then.
- */
-function fromVersion1(ratings: unknown): { reviews: Reviews; dropped: number } {
-  const reviews: Reviews = {};
+function validRemembered(value: unknown): Remembered | undefined {
+  if (!isRecord(value) || !isMoment(value.ratedAt)) return undefined;
+  const card = validCard(value.card);
+  return card && { card, ratedAt: value.ratedAt };
+}
+
+function validReview(value: unknown): Review | undefined {
+  if (!isRecord(value) || !isRating(value.rating)) return undefined;
+  const remembered = validRemembered(value);
+  if (!remembered) return undefined;
+  const review: Review = { rating: value.rating, ...remembered };
+  if (value.previous === null) review.previous = null;
+  else if (value.previous !== undefined) {
+    const previous = validRemembered(value.previous);
+    if (!previous) return undefined;
+    review.previous = previous;
+  }
+  return review;
+}
+
+function validExamDates(value: unknown): { examDates: Record<string, ExamDateChoice>; dropped: number } {
+  const examDates: Record<string, ExamDateChoice> = {};
   let dropped = 0;
-  for (const [key, value] of Object.entries(isRecord(ratings) ? ratings : {})) {
-    if (isRecord(value) && isRating(value.rating) && isMoment(value.ratedAt))
-      reviews[key] = review(undefined, value.rating, new Date(value.ratedAt));
+  for (const [course, choice] of Object.entries(isRecord(value) ? value : {})) {
+    if (
+      isRecord(choice) &&
+      isMoment(choice.setAt) &&
+      (choice.date === null || (typeof choice.date === 'string' && isExamDate(choice.date)))
+    )
+      examDates[course] = { date: choice.date, setAt: choice.setAt };
     else dropped += 1;
   }
-  return { reviews, dropped };
+  return { examDates, dropped };
 }
 
-/**
- * Reads stored or imported progress. `known`, when given, is the set of question keys that
- * exist for `course`: reviews of that course's other questions are dropped (other courses' kept).
- */
-export function readProgress(raw: string | null, scope?: { course: string; known: Set<string> }): Loaded {
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+/** The version of stored or imported progress, if it is a versioned object at all. */
+export function storedVersion(raw: string | null): unknown {
+  try {
+    const parsed: unknown = JSON.parse(raw ?? '');
+    return isRecord(parsed) ? parsed.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads stored or imported progress. */
+export function readProgress(raw: string | null, { scope, migrate }: ReadOptions = {}): Loaded {
   if (raw === null || raw.trim() === '') return { progress: emptyProgress(), notices: [] };
   let parsed: unknown;
   try {
@@ -75,21 +131,26 @@ export function readProgress(raw: string | null, scope?: { course: string; known
   if (!isRecord(parsed)) return { progress: emptyProgress(), notices: ['Your saved progress was not in a known format and was reset.'] };
 
   const notices: string[] = [];
-  let reviews: Reviews = {};
+  const progress = emptyProgress();
   if (parsed.version === CURRENT_VERSION) {
     let dropped = 0;
     for (const [key, value] of Object.entries(isRecord(parsed.reviews) ? parsed.reviews : {})) {
       const valid = validReview(value);
-      if (valid) reviews[key] = valid;
+      if (valid) progress.reviews[key] = valid;
       else dropped += 1;
     }
+    const exams = validExamDates(parsed.examDates);
+    progress.examDates = exams.examDates;
     if (dropped > 0)
-      notices.push(`${dropped} damaged rating${dropped === 1 ? ' was' : 's were'} dropped; the rest of your progress is kept.`);
-  } else if (parsed.version === 1) {
-    const migrated = fromVersion1(parsed.ratings);
-    reviews = migrated.reviews;
+      notices.push(`${plural(dropped, 'damaged rating was', 'damaged ratings were')} dropped; the rest of your progress is kept.`);
+    if (exams.dropped > 0) notices.push(`${plural(exams.dropped, 'damaged exam date was', 'damaged exam dates were')} dropped.`);
+  } else if (parsed.version === 1 || parsed.version === 2) {
+    if (!migrate) throw new Error(`progress of version ${parsed.version} needs the migration (legacy.ts) passed in`);
+    const migrated = migrate(parsed);
+    progress.reviews = migrated?.reviews ?? {};
     notices.push('Your saved progress was from an older version of the site and has been updated.');
-    if (migrated.dropped > 0) notices.push(`${migrated.dropped} damaged rating${migrated.dropped === 1 ? ' was' : 's were'} dropped.`);
+    if (migrated && migrated.dropped > 0)
+      notices.push(`${plural(migrated.dropped, 'damaged rating was', 'damaged ratings were')} dropped.`);
   } else {
     return {
       progress: emptyProgress(),
@@ -98,36 +159,43 @@ export function readProgress(raw: string | null, scope?: { course: string; known
   }
 
   if (scope) {
-    const stale = Object.keys(reviews).filter((key) => key.startsWith(`${scope.course}/`) && !scope.known.has(key));
-    for (const key of stale) delete reviews[key];
+    const stale = Object.keys(progress.reviews).filter((key) => key.startsWith(`${scope.course}/`) && !scope.known.has(key));
+    for (const key of stale) delete progress.reviews[key];
     if (stale.length > 0)
       notices.push(
-        `${stale.length} rating${stale.length === 1 ? ' was' : 's were'} for questions no longer in the notes and ${stale.length === 1 ? 'was' : 'were'} removed.`,
+        `${plural(stale.length, 'rating was', 'ratings were')} for questions no longer in the notes and ${stale.length === 1 ? 'was' : 'were'} removed.`,
       );
   }
-  return { progress: { version: CURRENT_VERSION, reviews }, notices };
+  return { progress, notices };
 }
 
 export function writeProgress(progress: Progress): string {
   return JSON.stringify(progress);
 }
 
-/** Combines progress from two devices: for each question the latest rating wins. */
+const later = <T extends object>(mine: T | undefined, theirs: T, moment: (entry: T) => string): T =>
+  !mine || Date.parse(moment(theirs)) > Date.parse(moment(mine)) ? theirs : mine;
+
+/** Combines progress from two devices: for each question the latest rating wins, and for each course the latest exam date. */
 export function mergeProgress(mine: Progress, theirs: Progress): Progress {
   const reviews: Reviews = { ...mine.reviews };
-  for (const [key, entry] of Object.entries(theirs.reviews)) {
-    const current = reviews[key];
-    if (!current || Date.parse(entry.ratedAt) > Date.parse(current.ratedAt)) reviews[key] = entry;
-  }
-  return { version: CURRENT_VERSION, reviews };
+  for (const [key, entry] of Object.entries(theirs.reviews)) reviews[key] = later(reviews[key], entry, (review) => review.ratedAt);
+  const examDates = { ...mine.examDates };
+  for (const [course, choice] of Object.entries(theirs.examDates))
+    examDates[course] = later(examDates[course], choice, (entry) => entry.setAt);
+  return { version: CURRENT_VERSION, reviews, examDates };
 }
 
-export function rate(progress: Progress, key: string, rating: Rating, now: Date): Progress {
-  return { version: CURRENT_VERSION, reviews: { ...progress.reviews, [key]: review(progress.reviews[key], rating, now) } };
+/** The progress with the reader's exam date for a course: a date, null for "no exam date", or undefined to follow the notes again. */
+export function chooseExamDate(progress: Progress, course: string, date: string | null | undefined, now: Date): Progress {
+  const examDates = { ...progress.examDates };
+  if (date === undefined) delete examDates[course];
+  else examDates[course] = { date, setAt: now.toISOString() };
+  return { ...progress, examDates };
 }
 
 /** Rated / total and how many are shaky or unknown, for a set of questions. */
-export function tally(progress: Progress, keys: string[]): { rated: number; total: number; shaky: number; unknown: number } {
+export function tally(progress: Progress, keys: string[]): { rated: number; total: number } & Record<Exclude<Rating, 'got-it'>, number> {
   const entries = keys.map((key) => progress.reviews[key]).filter((entry): entry is Review => entry !== undefined);
   return {
     rated: entries.length,

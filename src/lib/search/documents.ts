@@ -2,13 +2,20 @@
  * Search works at question granularity: each question of a built section page becomes its own
  * Pagefind document, with the facts a result shows (course, section, paper) as metadata and the
  * filters students narrow by. Formulas are indexed once, as readable text.
+ *
+ * Within a question, Pagefind splits results at anchors: elements with an id that are headings or
+ * carry a `data-pagefind-title`. Each part heading and each answer variant is one, named by its
+ * labels and title or first words (titles.ts), so a result names and opens the part and the
+ * variant tab it matched in.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
-import { withoutHan } from './indexes.ts';
+import type { Part } from '../content/schema.ts';
+import { hideHan } from './indexes.ts';
 import { texToText } from './tex-to-text.ts';
+import { firstWords, resultName } from './titles.ts';
 
 export interface QuestionFacts {
   courseTitle: string;
@@ -16,6 +23,10 @@ export interface QuestionFacts {
   sectionLabel: string;
   /** "Q1" */
   questionLabel: string;
+  /** The question's own title, when its heading has words after number and paper. */
+  title?: string | undefined;
+  /** Its parts as imported: the label and title a result names a part by, keyed by anchor. */
+  parts: Pick<Part, 'anchor' | 'label' | 'title'>[];
   paperLabel?: string | undefined;
   year?: number | undefined;
   hasAnswer: boolean;
@@ -49,7 +60,18 @@ function span(attributes: Record<string, string>, text: string): Element {
   return { type: 'element', tagName: 'span', properties: attributes, children: [{ type: 'text', value: text }] };
 }
 
-/** Replaces rendered math with readable text and drops what is page chrome, not content. */
+/** Headings that only frame what follows ("Answer", a variant's source): never a result of their own. */
+const STRUCTURE_HEADINGS = ['answer-heading', 'variant-label'];
+
+function isHeading(node: Element): boolean {
+  return /^h[1-6]$/.test(node.tagName);
+}
+
+/**
+ * Replaces rendered math with readable text and drops what is page chrome, not content. Only the
+ * anchors results link to keep their ids; structure headings lose theirs, so what follows them
+ * belongs to the question, part or variant around them.
+ */
 function indexableBody(article: Element): Element {
   const copy = structuredClone(article);
   visit(copy, 'element', (node, index, parent) => {
@@ -72,9 +94,72 @@ function indexableBody(article: Element): Element {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
+    // Pagefind stores every id with the question: only those a result can link to stay.
+    if (!isAnchor(node) || STRUCTURE_HEADINGS.some((name) => hasClass(node, name))) delete node.properties.id;
     return undefined;
   });
   return copy;
+}
+
+/** The question's text as indexed: what its excerpts are cut from (and what the tests check them against). */
+export function questionText(article: Element): string {
+  return toText(indexableBody(article));
+}
+
+/** A region's own words for its name: its text without headings and variant labels. */
+function ownText(region: Element): string {
+  const copy = structuredClone(region);
+  visit(copy, 'element', (node, index, parent) => {
+    if (index === undefined || !parent || !(isHeading(node) || hasClass(node, 'variant-label'))) return undefined;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return firstWords(toText(copy));
+}
+
+function findById(root: Element, id: string): Element | undefined {
+  let found: Element | undefined;
+  visit(root, 'element', (node) => {
+    if (node.properties.id === id) found ??= node;
+  });
+  return found;
+}
+
+/**
+ * Names every anchor a result can link to (data-pagefind-title, which Pagefind stores with the
+ * question but does not index): the question's heading, each part's heading, each answer variant,
+ * and any other heading, by the labels of what it is in and its own title or first words.
+ */
+function nameAnchors(body: Element, facts: QuestionFacts): void {
+  const parts = new Map(facts.parts.map((part) => [part.anchor, part]));
+  const questionHeading = idList(body.properties.ariaLabelledBy)
+    .map((id) => findById(body, id))
+    .find((node) => node !== undefined);
+  if (questionHeading) questionHeading.properties.dataPagefindTitle = resultName([facts.questionLabel], facts.title || ownText(body));
+  const walk = (node: Element, labels: string[]): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (hasClass(child, 'part')) {
+        const part = parts.get(String(child.properties.dataPart));
+        const partLabels = [...labels, part?.label ?? ''];
+        const name = resultName(partLabels, part?.title || ownText(child));
+        for (const id of idList(child.properties.ariaLabelledBy)) {
+          const heading = findById(child, id);
+          if (heading) heading.properties.dataPagefindTitle = name;
+        }
+        walk(child, partLabels);
+      } else if (hasClass(child, 'variant') && typeof child.properties.id === 'string') {
+        const variantLabels = [...labels, String(child.properties.dataSource ?? '')];
+        child.properties.dataPagefindTitle = resultName(variantLabels, ownText(child));
+        walk(child, variantLabels);
+      } else if (isHeading(child) && typeof child.properties.id === 'string' && child.properties.dataPagefindTitle === undefined) {
+        child.properties.dataPagefindTitle = resultName(labels, toText(child));
+      } else {
+        walk(child, labels);
+      }
+    }
+  };
+  walk(body, [facts.questionLabel]);
 }
 
 /** Ids in an attribute: a list in parsed HTML (aria-labelledby is space-separated), a string in hand-built trees. */
@@ -87,9 +172,14 @@ function isNotExaminedPart(node: Element): boolean {
   return node.tagName === 'section' && node.properties.dataExaminability === 'not-examined';
 }
 
+/** Whether Pagefind starts a result at this element: a heading with an id, or an answer variant. */
+function isAnchor(node: Element): boolean {
+  return typeof node.properties.id === 'string' && (isHeading(node) || hasClass(node, 'variant'));
+}
+
 /**
- * Heading ids of the parts marked not examined, and of the headings inside them (a sub-part is
- * hidden with its part), so results under them can be hidden.
+ * Anchor ids of the parts marked not examined: their headings, and the headings and answer
+ * variants inside them (a sub-part is hidden with its part), so results under them can be hidden.
  */
 export function notExaminedAnchors(article: Element): string[] {
   const anchors = new Set<string>();
@@ -97,7 +187,7 @@ export function notExaminedAnchors(article: Element): string[] {
     if (!isNotExaminedPart(node)) return undefined;
     for (const id of idList(node.properties.ariaLabelledBy)) anchors.add(id);
     visit(node, 'element', (inner) => {
-      if (/^h[1-6]$/.test(inner.tagName) && typeof inner.properties.id === 'string') anchors.add(inner.properties.id);
+      if (isAnchor(inner)) anchors.add(String(inner.properties.id));
     });
     return SKIP;
   });
@@ -119,14 +209,15 @@ function hasExaminablePart(article: Element): boolean {
 }
 
 /**
- * A copy of the body with the Chinese characters left out, for the Latin index (see indexes.ts):
- * from its text, and from image descriptions, which Pagefind keeps as metadata (image_alt).
+ * A copy for the Latin index, its Chinese characters out of reach of the word list but kept in
+ * place for excerpts (see indexes.ts): in its text, in image descriptions, which Pagefind may index
+ * as metadata (image_alt), and in the metadata it is given. Anchor names are stored, not indexed.
  */
-function latinBody(body: Element): Element {
-  const copy = structuredClone(body);
+function forLatinIndex<T extends Element | ElementContent>(tree: T): T {
+  const copy = structuredClone(tree);
   visit(copy, (node) => {
-    if (node.type === 'text') node.value = withoutHan(node.value);
-    if (node.type === 'element' && typeof node.properties.alt === 'string') node.properties.alt = withoutHan(node.properties.alt);
+    if (node.type === 'text') node.value = hideHan(node.value);
+    if (node.type === 'element' && typeof node.properties.alt === 'string') node.properties.alt = hideHan(node.properties.alt);
   });
   return copy;
 }
@@ -167,7 +258,9 @@ function documentHtml(facets: ElementContent[], body: Element): string {
  * text (for the typo vocabulary).
  */
 export function questionDocument(article: Element, facts: QuestionFacts): { html: string; latinHtml: string; text: string } {
-  const notExamined = notExaminedAnchors(article);
+  const body = indexableBody(article);
+  nameAnchors(body, facts);
+  const notExamined = notExaminedAnchors(body);
   const examinable = hasExaminablePart(article);
   const filters: [string, string][] = [
     ['course', facts.courseTitle],
@@ -178,16 +271,17 @@ export function questionDocument(article: Element, facts: QuestionFacts): { html
     ['answer', facts.hasAnswer ? FILTER_VALUES.written : FILTER_VALUES.screenshotsOnly],
   ];
   // Pagefind indexes metadata as words too, so only what a result needs and has nowhere else goes
-  // here: its page and anchor are in its URL, its course and section in its filters. What is left
-  // has no Chinese (question and paper labels are Latin), so the Latin index has none at all.
+  // here: its page and anchor are in its URL, its name in its anchors, its course and section in
+  // its filters (which are not indexed as words).
   const meta: [string, string][] = [
-    ['title', [facts.questionLabel, facts.paperLabel].filter(Boolean).join(' · ')],
+    ...(facts.paperLabel === undefined ? [] : ([['paper', facts.paperLabel]] as [string, string][])),
     ['notExamined', notExamined.join(' ')],
   ];
-  const facets: ElementContent[] = [
-    ...filters.map(([name, value]) => span({ dataPagefindFilter: name }, value)),
-    ...meta.map(([name, value]) => span({ dataPagefindMeta: name }, value)),
-  ];
-  const body = indexableBody(article);
-  return { html: documentHtml(facets, body), latinHtml: documentHtml(facets, latinBody(body)), text: toText(body) };
+  const filterFacets = filters.map(([name, value]) => span({ dataPagefindFilter: name }, value));
+  const metaFacets = meta.map(([name, value]) => span({ dataPagefindMeta: name }, value));
+  return {
+    html: documentHtml([...filterFacets, ...metaFacets], body),
+    latinHtml: documentHtml([...filterFacets, ...metaFacets.map(forLatinIndex)], forLatinIndex(body)),
+    text: toText(body),
+  };
 }

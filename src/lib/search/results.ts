@@ -1,9 +1,12 @@
 /**
- * Shapes Pagefind's answers for the results list: one entry per question, linked to the part
- * where the words matched, without parts marked not examined when the reader hides them.
+ * Shapes Pagefind's answers for the results list: one entry per question, named and linked by the
+ * part (or answer variant) where the words matched, with a window of its text; without parts
+ * marked not examined when the reader hides them.
  */
+import { restoreHan } from './indexes.ts';
 
 export interface SubResultLike {
+  /** The anchor's name (documents.ts), or the text of a heading without one. */
   title: string;
   excerpt: string;
   locations: number[];
@@ -18,23 +21,84 @@ export interface ResultLike {
   meta: Record<string, string | undefined>;
   /** The question's filter values; course and section name it in the results. */
   filters: Record<string, string[] | undefined>;
+  /** Every element with an id, in order; the question's heading is the first with a name. */
+  anchors?: { id: string; title?: string | undefined }[] | undefined;
   sub_results: SubResultLike[];
+}
+
+/** A run of an excerpt's text, marked when it is what the query matched. */
+export interface ExcerptPiece {
+  text: string;
+  mark: boolean;
 }
 
 export interface QuestionHit {
   href: string;
+  /** The question, part or answer variant the best match is in: "Q2 (b) · Mode collapse – the generator produces…". */
   title: string;
-  /** "DASC7606 Final › Section 5 · Generative Adversarial Networks" */
+  /** Paper, section and course: "2024 May ABC — Section 5 · Generative Adversarial Networks — DASC7606 Final". */
   context: string;
-  /** The heading the best match is under, e.g. "(b) …", when it is not the question's own. */
-  heading?: string | undefined;
-  /** Pagefind's excerpt: escaped text with <mark> around matches. */
-  excerptHtml: string;
+  /** A window of the matched part's text, as written (Chinese included), with the matched words marked. */
+  excerpt: ExcerptPiece[];
 }
 
 /** Query words to highlight on the page a result opens. */
 export function highlightParam(query: string): string {
   return new URLSearchParams({ highlight: query.trim() }).toString();
+}
+
+/** Adds text to the last piece when it is marked alike, else as a piece of its own. */
+function append(pieces: ExcerptPiece[], text: string, mark: boolean): void {
+  const last = pieces[pieces.length - 1];
+  if (text === '') return;
+  if (last?.mark === mark) last.text += text;
+  else pieces.push({ text, mark });
+}
+
+/**
+ * Pagefind's excerpt ("…the <mark>mode </mark><mark>collapse</mark> of…", text with only < and >
+ * escaped) as plain pieces: touching marks joined, spaces at a mark's edges left outside it, and
+ * the Latin index's hidden Chinese restored.
+ */
+export function excerptPieces(excerptHtml: string): ExcerptPiece[] {
+  const runs: ExcerptPiece[] = [];
+  for (const [index, part] of excerptHtml.split(/<\/?mark>/).entries()) {
+    append(runs, restoreHan(part.replace(/&lt;/g, '<').replace(/&gt;/g, '>')), index % 2 === 1);
+  }
+  const pieces: ExcerptPiece[] = [];
+  for (const { text, mark } of runs) {
+    const [, before = '', words = '', after = ''] = /^(\s*)(.*?)(\s*)$/su.exec(text) ?? [];
+    append(pieces, before, false);
+    append(pieces, words, mark);
+    append(pieces, after, false);
+  }
+  return pieces;
+}
+
+/**
+ * Marks the Chinese words of the query wherever the excerpt has them: Pagefind marks only some of
+ * them ("计算两个特征的<mark>信息</mark>增益" for 信息增益). Latin words it marks itself, stems included.
+ */
+export function markChineseTerms(pieces: ExcerptPiece[], terms: string[]): ExcerptPiece[] {
+  // queryTerms gives Chinese words as runs of Han characters only: nothing to escape in a pattern.
+  const chinese = terms.filter((term) => /^[\u3400-\u9fff]+$/.test(term)).sort((a, b) => b.length - a.length);
+  if (chinese.length === 0) return pieces;
+  const pattern = new RegExp(chinese.join('|'), 'g');
+  const marked: ExcerptPiece[] = [];
+  for (const piece of pieces) {
+    if (piece.mark) {
+      append(marked, piece.text, true);
+      continue;
+    }
+    let from = 0;
+    for (const match of piece.text.matchAll(pattern)) {
+      append(marked, piece.text.slice(from, match.index), false);
+      append(marked, match[0], true);
+      from = match.index + match[0].length;
+    }
+    append(marked, piece.text.slice(from), false);
+  }
+  return marked;
 }
 
 export function toQuestionHit(result: ResultLike, query: string, hideNotExamined: boolean): QuestionHit | undefined {
@@ -47,14 +111,13 @@ export function toQuestionHit(result: ResultLike, query: string, hideNotExamined
   );
   // The document's URL says which page and which question: "/dasc7606/s5/#s5-2024-may-abc-q2".
   const [page = result.url, questionAnchor = ''] = result.url.split('#');
-  const anchor = best?.anchor?.id ?? questionAnchor;
-  const underHeading = best?.anchor !== undefined && !best.anchor.id.endsWith('-title');
+  const questionName = result.anchors?.find((anchor) => anchor.title)?.title;
+  const paper = result.meta.paper === undefined ? undefined : restoreHan(result.meta.paper);
   return {
-    href: `${page}?${highlightParam(query)}#${anchor}`,
-    title: result.meta.title ?? result.url,
-    context: [result.filters.course?.[0], result.filters.section?.[0]].filter(Boolean).join(' › '),
-    heading: underHeading ? best.title : undefined,
-    excerptHtml: best?.excerpt ?? result.excerpt,
+    href: `${page}?${highlightParam(query)}#${best?.anchor?.id ?? questionAnchor}`,
+    title: (best?.anchor && best.title) || questionName || result.url,
+    context: [paper, result.filters.section?.[0], result.filters.course?.[0]].filter(Boolean).join(' — '),
+    excerpt: markChineseTerms(excerptPieces(best?.excerpt ?? result.excerpt), queryTerms(query)),
   };
 }
 

@@ -3,6 +3,7 @@
  * navigation the pages show. Pure functions over the collections' data; pages only render them.
  */
 import { paperSlug } from '../content/ids.ts';
+import { naturalCompare } from '../content/natural-order.ts';
 import type { Paper, QuestionData as StoredQuestion, SectionData as StoredSection } from '../content/schema.ts';
 import { sectionSlug } from './urls.ts';
 
@@ -14,7 +15,7 @@ export type QuestionData = Pick<
   parts: Pick<StoredQuestion['parts'][number], 'examinability' | 'depth'>[];
 };
 
-export type SectionData = Pick<StoredSection, 'course' | 'number' | 'title' | 'scope' | 'heading'>;
+export type SectionData = Pick<StoredSection, 'course' | 'number' | 'title' | 'scope' | 'heading' | 'line' | 'source'>;
 
 /** A section as readers see it named: "Section 3 · CNN", or its heading as written ("一、选择题（每小题 2 分）"). */
 export function sectionName(section: Pick<StoredSection, 'number' | 'title' | 'heading'>): string {
@@ -78,27 +79,29 @@ export function byNotesOrder<Q extends QuestionData>(questions: Q[]): Q[] {
   return [...questions].sort((a, b) => a.order - b.order);
 }
 
-/** The course's question sections (not the scope page) in number order, each with its questions and counts. */
+/** Sections in the notes' order: files of a folder in natural order, then by line (numbers may come from anywhere). */
+export function inNotesOrder<S extends Pick<SectionData, 'line' | 'source'>>(sections: S[]): S[] {
+  return [...sections].sort((a, b) => naturalCompare(a.source ?? '', b.source ?? '') || a.line - b.line);
+}
+
+/** The course's question sections (not the scope page) in the notes' order, each with its questions and counts. */
 export function summariseSections<Q extends QuestionData>(sections: SectionData[], questions: Q[]): SectionSummary<Q>[] {
-  return sections
-    .filter((section) => !section.scope)
-    .sort((a, b) => a.number - b.number)
-    .map((section) => {
-      const inSection = byNotesOrder(questions.filter((question) => question.section === section.number));
-      return {
-        number: section.number,
-        title: section.title,
-        name: sectionName(section),
-        shortName: sectionShortName(section),
-        slug: sectionSlug(section.number),
-        questions: inSection,
-        answered: inSection.filter((question) => question.hasAnswer).length,
-        notExaminedParts: inSection.reduce(
-          (sum, question) => sum + question.parts.filter((part) => part.examinability === 'not-examined').length,
-          0,
-        ),
-      };
-    });
+  return inNotesOrder(sections.filter((section) => !section.scope)).map((section) => {
+    const inSection = byNotesOrder(questions.filter((question) => question.section === section.number));
+    return {
+      number: section.number,
+      title: section.title,
+      name: sectionName(section),
+      shortName: sectionShortName(section),
+      slug: sectionSlug(section.number),
+      questions: inSection,
+      answered: inSection.filter((question) => question.hasAnswer).length,
+      notExaminedParts: inSection.reduce(
+        (sum, question) => sum + question.parts.filter((part) => part.examinability === 'not-examined').length,
+        0,
+      ),
+    };
+  });
 }
 
 /** Newest paper first; within a paper, its questions in the notes' order (section, then number). */

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { markdownProcessor } from '../markdown/processor.ts';
-import type { RenderedEntry } from './csp.ts';
+import type { RenderedEntry } from '../markdown/csp.ts';
 
 /** Astro's render() result, with the metadata the page's Content-Security-Policy reads (csp.ts). */
 type Rendered = Awaited<ReturnType<typeof render>> & Required<RenderedEntry>;

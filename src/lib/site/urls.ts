@@ -48,6 +48,12 @@ export function siteUrls(base: string) {
     question: (course: string, section: number, id: string): string => at(`${course}/${sectionSlug(section)}/#${id}`),
     /** The course's review queue: questions due again, by the spaced-repetition schedule. */
     review: (course: string): string => at(`${course}/review/`),
+    /** Mock papers drawn from the course's examinable questions. */
+    mock: (course: string): string => at(`${course}/mock/`),
+    /** The course's questions as a file Anki's text import reads (the build's Anki step, scripts/lib/anki-export.ts). */
+    ankiDeck: (course: string): string => at(`${course}/anki/${course}.txt`),
+    /** The screenshots that file shows, for Anki's media folder. */
+    ankiMedia: (course: string): string => at(`${course}/anki/${course}-media.zip`),
     /** A question opened in Test-me mode, from the review queue. */
     testQuestion: (course: string, section: number, id: string): string => at(`${course}/${sectionSlug(section)}/?test=1#${id}`),
     sectionPdf: (course: string, section: number): string => at(`${course}/pdf/${sectionSlug(section)}.pdf`),

@@ -21,6 +21,8 @@ export interface BrowserHandle {
   open: (path: string, options?: BrowserContextOptions & { waitUntil?: 'load' | 'networkidle' }) => Promise<OpenedPage>;
   /** A new context (closed after the test) with problem recording on every page it opens. */
   newContext: (options?: BrowserContextOptions) => Promise<{ context: BrowserContext; problems: string[] }>;
+  /** A new page of `context` on `path` of the built site, loaded; throws when the server answers with an error. */
+  visit: (context: BrowserContext, path: string, waitUntil?: 'load' | 'networkidle') => Promise<Page>;
 }
 
 export const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
@@ -69,13 +71,16 @@ export function useBrowser(): BrowserHandle {
       watch(context, problems);
       return { context, problems };
     },
-    async open(path, options = {}) {
-      const { waitUntil = 'load', ...contextOptions } = options;
-      const { context, problems } = await handle.newContext(contextOptions);
+    async visit(context, path, waitUntil = 'load') {
       const page = await context.newPage();
       const response = await page.goto(baseUrl + path, { waitUntil });
       if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
-      return { page, context, problems };
+      return page;
+    },
+    async open(path, options = {}) {
+      const { waitUntil = 'load', ...contextOptions } = options;
+      const { context, problems } = await handle.newContext(contextOptions);
+      return { page: await handle.visit(context, path, waitUntil), context, problems };
     },
   };
   return handle;

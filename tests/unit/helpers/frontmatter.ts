@@ -1,8 +1,8 @@
-import { parse } from 'yaml';
+import { splitFrontmatter } from '../../../src/lib/content/frontmatter.ts';
 
-/** Splits a generated content file into its YAML frontmatter (parsed) and its Markdown body. */
+/** A generated content file's frontmatter fields and Markdown body; a file without frontmatter fails the test. */
 export function splitContentFile(text: string): { data: Record<string, unknown>; body: string } {
-  const match = /^---\n([\s\S]*?)\n---\n?/.exec(text);
-  if (!match) throw new Error('no frontmatter');
-  return { data: parse(match[1] ?? '') as Record<string, unknown>, body: text.slice(match[0].length) };
+  const file = splitFrontmatter(text);
+  if (!file) throw new Error('no frontmatter');
+  return { data: file.data, body: file.body };
 }

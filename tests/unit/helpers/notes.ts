@@ -1,5 +1,5 @@
 import { NotesError } from '../../../src/lib/notes/errors.ts';
-import { parseNotes, type ParsedNotes, type ParsedQuestion } from '../../../src/lib/notes/split.ts';
+import { parseNotes, type ParsedNotes, type ParsedQuestion } from '../../../src/lib/notes/parse-notes.ts';
 import { decodeNotes } from '../../../src/lib/notes/text.ts';
 
 export const FILE = 'notes.md';

@@ -82,10 +82,11 @@ describe('parseNotes: structure', () => {
       lines('<!-- exported 2024-05-01 -->', '', '# Revision', '', 'Read me first.', '', '# Section 1 A', '', '## Q1 2024 May', '', 'x'),
     );
     expect(notes.title).toBe('Revision');
-    expect(notes.preamble).toEqual({
-      line: 1,
-      text: lines('<!-- exported 2024-05-01 -->', '', '# Revision', '', 'Read me first.').trimEnd(),
-    });
+    // An HTML comment header (an editor's) is kept apart, so the title heading stays the title.
+    expect(notes.header).toEqual({ line: 1, text: '<!-- exported 2024-05-01 -->' });
+    expect(notes.preamble).toEqual({ line: 5, text: 'Read me first.' });
+    const withText = readNotes(lines('Draft!', '', '# Revision', '', 'Read me first.', '', '# Section 1 A', '', '## Q1 2024 May', '', 'x'));
+    expect(withText.preamble).toEqual({ line: 1, text: lines('Draft!', '', '# Revision', '', 'Read me first.').trimEnd() });
   });
 
   it('keeps text between the title and the first section as the preamble', () => {
@@ -225,23 +226,8 @@ describe('parseNotes: bad notes give a NotesError with file and line', () => {
 
   it.each<[string, string | Uint8Array, number | undefined, RegExp]>([
     ['an empty file', '', undefined, /the file is empty/],
-    ['a file of blank lines', '\n\n  \n', 1, /found no sections/],
     ['binary junk (NUL bytes)', BINARY, 3, /NUL byte.*not a Markdown text file/],
     ['invalid UTF-8', LATIN1, 3, /not valid UTF-8/],
-    ['notes without sections', lines('# Title', '', '## Q1 2024 May', 'x'), 3, /comes before any section/],
-    ['only prose, no headings', lines('Some text', '', 'more'), 1, /found no sections: notes need "# Section <number> <title>"/],
-    [
-      'a section written one level too deep (found by the import fuzz test)',
-      lines('# Title', '', '## Section 1 A', '', 'text'),
-      3,
-      /found no sections/,
-    ],
-    [
-      'a question outside any section',
-      lines('# Title', '', 'intro', '', '## Q1 2024 May ABC', '', 'answer', '', '# Section 1 A'),
-      5,
-      /question "## Q1 2024 May ABC" comes before any section/,
-    ],
     [
       'an unterminated "$$"',
       lines('# Section 1 A', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May', 'y'),
@@ -260,24 +246,6 @@ describe('parseNotes: bad notes give a NotesError with file and line', () => {
       3,
       /code block opened with "```" is never closed/,
     ],
-    [
-      'a duplicate question',
-      lines('# Section 1 A', '## Q1 2024 May ABC', 'x', '', '## Q1 2024 May ABC', 'y'),
-      5,
-      /repeats the question at line 2/,
-    ],
-    [
-      'a duplicate section number',
-      lines('# Section 1 A', '## Q1 2024 May', 'x', '# Section 1 B', '## Q2 2024 May', 'y'),
-      4,
-      /section 1 appears twice \(also at line 1\)/,
-    ],
-    [
-      'a second title-like heading',
-      lines('# Title', '# Section 1 A', '## Q1 2024 May', 'x', '# Appendix', 'y'),
-      5,
-      /top-level heading "# Appendix" is not a section/,
-    ],
   ])('%s', (_name, input, line, message) => {
     const error = notesError(input);
     expect(error.file).toBe(FILE);
@@ -285,6 +253,54 @@ describe('parseNotes: bad notes give a NotesError with file and line', () => {
     expect(error.problem).toMatch(message);
     expect(error.message).toBe(`${FILE}${line === undefined ? '' : `:${line}`}: ${error.problem}`);
     expect(error.message).not.toMatch(/\n|\bat .*\.ts:\d+/);
+  });
+});
+
+describe('parseNotes: notes Markdown can render are imported, with a located warning where they are odd', () => {
+  it.each<[string, string, number | undefined, RegExp, string[]]>([
+    ['a file of blank lines', '\n\n  \n', undefined, /no questions recognised/, []],
+    ['only prose, no headings', lines('Some text', '', 'more'), undefined, /no questions recognised/, []],
+    [
+      'a title and sections one level too deep, with no questions',
+      lines('# Title', '', '## Section 1 A', '', 'text'),
+      3,
+      /"Section 1 A" is a section, but no questions were found under it/,
+      [],
+    ],
+    ['questions with no section', lines('# Title', '', '## Q1 2024 May', 'x'), undefined, /^$/, ['s1-2024-may-q1']],
+    [
+      'a question before the first section',
+      lines('# Title', '', 'intro', '', '## Q1 2024 May ABC', '', 'answer', '', '# Section 1 A', '## Q2 2024 May', 'y'),
+      5,
+      /question "Q1 2024 May ABC" comes before the first section/,
+      ['s2-2024-may-abc-q1', 's1-2024-may-q2'],
+    ],
+    [
+      'a repeated question',
+      lines('# Section 1 A', '## Q1 2024 May ABC', 'x', '', '## Q1 2024 May ABC', 'y'),
+      5,
+      /same section, paper and number as the question at line 2: imported as s1-2024-may-abc-q1-2/,
+      ['s1-2024-may-abc-q1', 's1-2024-may-abc-q1-2'],
+    ],
+    [
+      'a repeated section number',
+      lines('# Section 1 A', '## Q1 2024 May', 'x', '# Section 1 B', '## Q2 2024 May', 'y'),
+      4,
+      /section number 1 appears twice \(also at line 1\): this one gets the next free number/,
+      ['s1-2024-may-q1', 's2-2024-may-q2'],
+    ],
+    [
+      'a top-level heading that is not a section word after the sections',
+      lines('# Title', '# Section 1 A', '## Q1 2024 May', 'x', '# Appendix', 'y'),
+      5,
+      /"Appendix" is a section, but no questions were found under it/,
+      ['s1-2024-may-q1'],
+    ],
+  ])('%s', (_name, input, line, message, ids) => {
+    const notes = readNotes(input);
+    expect(allQuestions(notes).map((question) => question.id)).toEqual(ids);
+    if (message.source === '^$') expect(notes.warnings).toEqual([]);
+    else expect(notes.warnings).toContainEqual({ line, message: expect.stringMatching(message) });
   });
 
   it('accepts the same question number in different sections or papers', () => {

@@ -1,12 +1,14 @@
 /**
- * Realistic question screenshots for the test site: the user's notes name 48 that are not in the
- * repository (megabytes of exam pages). Each is made like a phone or desktop capture of a printed
- * exam page: 1400×900 CSS pixels at 1.5× density (2100×1350), black text on white, saved as the
- * notes name them (PNG, or JPEG for .jpg). Deterministic, so builds are comparable.
+ * Realistic question screenshots for the test site and the bench: the user's notes name 48 that
+ * are not in the repository (megabytes of exam pages). Each is made like a phone or desktop capture
+ * of a printed exam page: 1400×900 CSS pixels at 1.5× density (2100×1350), black text on white,
+ * saved as the notes name them (PNG, or JPEG for .jpg). Deterministic, so builds are comparable.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { imagePath } from '../../src/lib/content/images.ts';
+import { readCourse } from '../../src/lib/content/read.ts';
 
 const WIDTH = 2100;
 const HEIGHT = 1350;
@@ -54,4 +56,11 @@ export async function writeScreenshot(path: string, title: string, seed: number)
 export async function writeScreenshots(paths: string[]): Promise<void> {
   let seed = 0;
   for (const path of paths) await writeScreenshot(path, `Question page ${++seed}`, seed);
+}
+
+/** A stand-in for each screenshot a course's sections and questions name that is not in its image folder yet. */
+export async function writeMissingScreenshots(contentDir: string, course: string): Promise<void> {
+  const { sections, questions } = readCourse(contentDir, course);
+  const sources = [...sections, ...questions].flatMap((entry) => entry.data.images.map((image) => image.src));
+  await writeScreenshots([...new Set(sources)].map((src) => imagePath(join(contentDir, course), src)).filter((path) => path !== undefined));
 }

@@ -1,0 +1,49 @@
+/**
+ * npm run build: the site in dist/ (SITE_OUT_DIR). Astro builds the pages (and says how far it is),
+ * then the steps that work on the built pages run in this process, each saying what it is doing
+ * and how far: KaTeX font subsetting, the search index, the Anki export, the PDFs, the offline service worker.
+ * At the end, one line per step with its time. Font subsets and PDFs of unchanged pages come
+ * from caches outside dist/ (scripts/lib/cache-dirs.ts).
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDirectory } from '../src/lib/content/layout.ts';
+import { urls } from '../src/lib/site/urls.ts';
+import { stepCacheDir } from './lib/cache-dirs.ts';
+import { runCli } from './lib/cli.ts';
+import { summaryLines, type StepResult } from './lib/progress.ts';
+
+const ASTRO = join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+
+/** `astro build` in its own process (its memory is freed before the next steps), its output shown as it comes. */
+async function astroBuild(dist: string): Promise<StepResult> {
+  const started = performance.now();
+  const code = await new Promise<number | null>((done, fail) =>
+    spawn(process.execPath, [ASTRO, 'build'], { stdio: 'inherit' }).on('error', fail).on('close', done),
+  );
+  if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
+  const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
+  return { name: 'Astro build', ms: performance.now() - started, summary: `${pages} pages` };
+}
+
+runCli(async () => {
+  const dist = process.env.SITE_OUT_DIR ?? 'dist';
+  // The later steps' code (Pagefind, Vite, Workbox …) loads while Astro builds, not after.
+  const modules = Promise.all([
+    import('./lib/katex-fonts.ts'),
+    import('./lib/search-index.ts'),
+    import('./lib/anki-export.ts'),
+    import('./lib/pdf/print-pdfs.ts'),
+    import('./lib/offline.ts'),
+  ]);
+  modules.catch(() => undefined); // reported where awaited, after Astro
+  const results = [await astroBuild(dist)];
+  const [{ subsetKatexFonts }, { writeSearchIndex }, { ankiStep }, { printPdfs }, { offlineStep }] = await modules;
+  results.push(await subsetKatexFonts(dist, stepCacheDir('katex-fonts'), process.stderr));
+  results.push(await writeSearchIndex(dist, contentDirectory(), process.stderr));
+  results.push(ankiStep(dist, contentDirectory(), urls));
+  results.push(await printPdfs(dist, { cacheDir: stepCacheDir('pdf'), output: process.stderr }));
+  results.push(await offlineStep(dist));
+  console.log(['', `Built ${dist}/:`, ...summaryLines(results)].join('\n'));
+});

@@ -1,0 +1,11 @@
+/**
+ * Where build steps keep what lets the next build skip work, outside the built folder (which
+ * every build empties): beside Astro's own cache (SITE_CACHE_DIR, as astro.config.mjs reads it).
+ * PDF_CACHE_DIR puts the PDF cache elsewhere: the test suite shares one across its sites and runs.
+ */
+import { resolve } from 'node:path';
+
+export function stepCacheDir(step: 'pdf' | 'katex-fonts', env: NodeJS.ProcessEnv = process.env): string {
+  if (step === 'pdf' && env.PDF_CACHE_DIR) return resolve(env.PDF_CACHE_DIR);
+  return resolve(env.SITE_CACHE_DIR ?? 'node_modules/.astro', 'build-steps', step);
+}

@@ -1,0 +1,128 @@
+/**
+ * The PDF step of the build: every section and paper page of the built site as a PDF, at the path
+ * its "Open PDF" link names (urls.sectionPdf / urls.paperPdf). Pages whose PDF inputs did not
+ * change since the last build come from the cache (cache.ts); the others are printed (print-page.ts),
+ * checked for characters no font can draw (glyph-check.ts), given their bookmark titles
+ * (finish-document.ts) and cached.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { findPrintablePages, fileInDist, type PrintablePage } from '../built-pages.ts';
+import { findChromium } from '../chromium.ts';
+import { systemFonts, type SystemFonts } from '../fontconfig.ts';
+import { startStep, type ProgressOutput, type Step, type StepResult } from '../progress.ts';
+import { PdfCache, sha256 } from './cache.ts';
+import type { MissingGlyph } from './glyph-check.ts';
+
+/** Pages printed at once: enough to keep Chromium busy, few enough for a small machine. */
+const CONCURRENCY = 4;
+
+const ROOT = join(import.meta.dirname, '../../..');
+/** The code that decides what a PDF looks like: a change to any of it prints every page again. */
+const PRINTING_CODE = [
+  ...readdirSync(import.meta.dirname).map((file) => join(import.meta.dirname, file)),
+  join(ROOT, 'scripts/lib/chromium.ts'),
+  join(ROOT, 'src/lib/print/outline.ts'),
+  join(ROOT, 'src/lib/fonts/coverage.ts'),
+  ...['playwright-core', 'pdf-lib', 'fontkitten'].map((name) => join(ROOT, 'node_modules', name, 'package.json')),
+];
+
+/** Everything outside the site that goes into a PDF: Chromium's version, the machine's fonts, the printing code. */
+function printEnvironment(fonts: SystemFonts | undefined): string {
+  const chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const code = PRINTING_CODE.map((file) => sha256(readFileSync(file))).join(' ');
+  return sha256([chromium, fonts?.fingerprint ?? 'no fontconfig', code].join('\n'));
+}
+
+export interface PrintPdfsOptions {
+  /** The PDF cache's folder; undefined prints every page. */
+  cacheDir: string | undefined;
+  output?: ProgressOutput;
+}
+
+function pageLabel(page: PrintablePage): string {
+  return `${page.course}/${basename(page.pdf, '.pdf')}`;
+}
+
+/**
+ * Prints `pages` (CONCURRENCY at once), writes each PDF into the built folder and the cache, and
+ * fails naming every character some page draws without a font.
+ */
+async function printPages(
+  dist: string,
+  pages: PrintablePage[],
+  fonts: SystemFonts | undefined,
+  cache: PdfCache | undefined,
+  step: Step,
+): Promise<void> {
+  // Loaded only to print: a build whose PDFs all come from the cache needs neither Chromium nor pdf-lib.
+  const [{ launchChromium }, { serveStatic }, { printPage }, { finishDocument }, glyphCheck] = await Promise.all([
+    import('../chromium.ts'),
+    import('../static-server.ts'),
+    import('./print-page.ts'),
+    import('./finish-document.ts'),
+    import('./glyph-check.ts'),
+  ]);
+  const missing: MissingGlyph[] = [];
+  const fontFiles = new glyphCheck.FontCharacters();
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    // No service worker: it would store the whole site while the page prints.
+    const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
+    const queue = [...pages];
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
+        for (let page = queue.shift(); page; page = queue.shift()) {
+          const printed = await printPage(context, server.url, page.url);
+          const unprintable = fonts ? glyphCheck.missingGlyphs(page.url, printed.facts, dist, fonts, fontFiles) : [];
+          if (unprintable.length > 0) missing.push(...unprintable);
+          else {
+            const pdf = await finishDocument(printed.pdf, printed.facts.headings);
+            const file = fileInDist(dist, page.pdf);
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, pdf);
+            cache?.store(htmlPath(page), printed.resources, pdf);
+          }
+          step.advance(pageLabel(page));
+        }
+      }),
+    );
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (missing.length > 0) throw new Error(glyphCheck.describeMissingGlyphs(missing));
+}
+
+/** The page's HTML file inside the built folder: the cache's name for it. */
+function htmlPath(page: PrintablePage): string {
+  return fileInDist('', page.url);
+}
+
+export async function printPdfs(dist: string, options: PrintPdfsOptions): Promise<StepResult> {
+  const started = performance.now();
+  const pages = findPrintablePages(dist);
+  if (pages.length === 0) throw new Error(`no section or paper pages in ${dist}/`);
+  const fonts = systemFonts();
+  if (!fonts) options.output?.write('warning: fontconfig (fc-list) is not installed, so no PDF is checked for characters without a font\n');
+  const cache = options.cacheDir === undefined ? undefined : new PdfCache(options.cacheDir, dist, printEnvironment(fonts));
+
+  const toPrint = pages.filter((page) => !cache?.reuse(htmlPath(page), fileInDist(dist, page.pdf)));
+  const step = startStep('PDFs', 'Printing PDFs', toPrint.length, options.output);
+  try {
+    if (toPrint.length > 0) await printPages(dist, toPrint, fonts, cache, step);
+  } finally {
+    // What printed well is kept, even when another page failed.
+    cache?.save();
+  }
+
+  const sections = pages.filter((page) => page.kind === 'section').length;
+  const bytes = pages.reduce((sum, page) => sum + statSync(fileInDist(dist, page.pdf)).size, 0);
+  const summary =
+    `${pages.length} PDFs (${sections} sections, ${pages.length - sections} papers, ${(bytes / 1024 / 1024).toFixed(1)} MB): ` +
+    `${toPrint.length} printed, ${pages.length - toPrint.length} unchanged`;
+  return { ...step.finish(summary), ms: performance.now() - started };
+}

@@ -1,0 +1,26 @@
+/** What the revision pages' browser code shares: the page's questions (RevisionData) and the exam date in force. */
+import { examDateInForce } from '../lib/progress/exam.ts';
+import type { Progress } from '../lib/progress/storage.ts';
+import { REVISION_DATA_ID } from '../lib/site/revision-island.ts';
+import type { RevisionData } from '../lib/site/revision.ts';
+
+/** The RevisionData the page carries as JSON, if it carries any. */
+export function readRevisionData(): RevisionData | undefined {
+  const island = document.getElementById(REVISION_DATA_ID);
+  return island?.textContent ? (JSON.parse(island.textContent) as RevisionData) : undefined;
+}
+
+/** Progress scoped to the course: this page knows every question of it, so ratings of vanished ones can go. */
+export function courseScope(data: RevisionData): { course: string; known: Set<string> } {
+  return { course: data.course, known: new Set(data.questions.map((question) => question.key)) };
+}
+
+/** The exam date in force for the page's course: the reader's, else the notes'. */
+export function examDateOf(data: RevisionData, progress: Progress): string | undefined {
+  return examDateInForce(data.examDate, progress.examDates[data.course]);
+}
+
+/** "42 %": a share as a whole percentage. */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}

@@ -1,0 +1,232 @@
+/**
+ * What students write that CommonMark reads otherwise, made to mean what they meant. Applied to
+ * every parse of notes and content, by the importer (markdown.ts) and by the site (as the first
+ * remark plugin), so both see the same tree:
+ * - containers `:::details 解析` … `:::` (VitePress, Docusaurus) become one block, never literal `:::`;
+ * - `###1 d i)` (no space after the hashes: a paragraph in CommonMark) is the heading it was meant to be;
+ * - a Typora image `<img src="./img/x.png" alt="…" style="zoom:50%;" />` of a local file is a
+ *   screenshot like `![…](./img/x.png)` (only `src` and `alt` kept); other HTML stays for the sanitiser.
+ */
+import type { Heading, Html, Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Element, Properties } from 'hast';
+import type { Position } from 'unist';
+import { fromHtml } from 'hast-util-from-html';
+
+/** A `:::name label` … `:::` block. */
+export interface Container {
+  type: 'notesContainer';
+  /** "details", "tip", "warning" … as written, lower case. */
+  name: string;
+  /** What follows the name on the opening line: "中文翻译和解析". */
+  label: string;
+  children: RootContent[];
+  position?: Position | undefined;
+  data?: { hName?: string; hProperties?: Properties };
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    notesContainer: Container;
+  }
+}
+
+const CONTAINER_OPEN = /^ {0,3}(:{3,})\s*([A-Za-z][\w-]*)?\s*(.*?)\s*:*\s*$/;
+const CONTAINER_CLOSE = /^ {0,3}(:{3,})\s*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,}|\$\$)/;
+
+export interface ContainerFence {
+  /** 1-based lines of the opening and closing fences. */
+  open: number;
+  close: number;
+  name: string;
+  label: string;
+}
+
+/**
+ * The container fences of a text, outside code blocks and display math, innermost closed first.
+ * An opening fence never closed is left as text (and said so by the caller if it likes).
+ */
+export function findContainerFences(lines: string[]): ContainerFence[] {
+  const fences: ContainerFence[] = [];
+  const open: { line: number; name: string; label: string; colons: number }[] = [];
+  let code: string | undefined;
+  lines.forEach((text, index) => {
+    const fence = FENCE.exec(text)?.[1];
+    if (code !== undefined) {
+      if (fence !== undefined && fence[0] === code[0] && fence.length >= code.length) code = undefined;
+      return;
+    }
+    if (fence !== undefined) {
+      // `$$ x $$` on one line opens and closes itself.
+      if (!(fence === '$$' && text.trim().length > 2 && text.trim().endsWith('$$'))) code = fence;
+      return;
+    }
+    const close = CONTAINER_CLOSE.exec(text);
+    if (close && open.length > 0) {
+      const start = open.pop();
+      if (start) fences.push({ open: start.line, close: index + 1, name: start.name, label: start.label });
+      return;
+    }
+    const opening = CONTAINER_OPEN.exec(text);
+    if (opening?.[2])
+      open.push({ line: index + 1, name: opening[2].toLowerCase(), label: opening[3] ?? '', colons: opening[1]?.length ?? 3 });
+  });
+  return fences.sort((a, b) => a.open - b.open);
+}
+
+/** The text with container fence lines blanked (same line count), so blocks never straddle them. */
+export function blankContainerFences(text: string, fences: ContainerFence[]): string {
+  if (fences.length === 0) return text;
+  const lines = text.split('\n');
+  for (const fence of fences) {
+    lines[fence.open - 1] = '';
+    lines[fence.close - 1] = '';
+  }
+  return lines.join('\n');
+}
+
+const lineOf = (node: { position?: RootContent['position'] }): number => node.position?.start.line ?? 0;
+
+/** A point of the text (unist positions carry offsets; later steps such as hast-util-raw rely on them). */
+function pointAt(lines: string[], line: number, column: number): { line: number; column: number; offset: number } {
+  let offset = 0;
+  for (let index = 0; index < line - 1; index++) offset += (lines[index] ?? '').length + 1;
+  return { line, column, offset: offset + column - 1 };
+}
+
+/** Groups the top-level blocks between each pair of fences into a container node (nested fences nest). */
+export function wrapContainers(tree: Root, fences: ContainerFence[], lines: string[]): void {
+  const wrap = (nodes: RootContent[], within: ContainerFence[]): RootContent[] => {
+    const out: RootContent[] = [];
+    let index = 0;
+    const outer = within.filter(
+      (fence) => !within.some((other) => other !== fence && other.open < fence.open && other.close > fence.close),
+    );
+    for (const fence of outer) {
+      while (index < nodes.length && lineOf(nodes[index] as RootContent) < fence.open) out.push(nodes[index++] as RootContent);
+      const inside: RootContent[] = [];
+      while (index < nodes.length && lineOf(nodes[index] as RootContent) < fence.close) inside.push(nodes[index++] as RootContent);
+      const nested = within.filter((other) => other.open > fence.open && other.close < fence.close);
+      out.push({
+        type: 'notesContainer',
+        name: fence.name,
+        label: fence.label,
+        children: wrap(inside, nested),
+        position: { start: pointAt(lines, fence.open, 1), end: pointAt(lines, fence.close, (lines[fence.close - 1] ?? '').length + 1) },
+      });
+    }
+    out.push(...nodes.slice(index));
+    return out;
+  };
+  tree.children = wrap(tree.children, fences);
+}
+
+/** `###1 d i)` opens a heading of depth 3 (2 to 6 hashes, so a `#hashtag` stays text). */
+const HASH_HEADING = /^(#{2,6})(?=[^#\s])/;
+
+export interface HashHeading {
+  line: number;
+  text: string;
+}
+
+/** Turns paragraphs whose first line is `##…` without a space into that heading (and the rest of the paragraph). */
+export function liftHashHeadings(tree: Root, lines: string[]): HashHeading[] {
+  const lifted: HashHeading[] = [];
+  const next: RootContent[] = [];
+  for (const node of tree.children) {
+    const start = node.position?.start;
+    const first = start ? (lines[start.line - 1] ?? '') : '';
+    const hashes = node.type === 'paragraph' && start?.column === 1 ? HASH_HEADING.exec(first)?.[1] : undefined;
+    if (node.type !== 'paragraph' || hashes === undefined || !start) {
+      next.push(node);
+      continue;
+    }
+    const [headingChildren, rest] = splitFirstLine(node.children, hashes.length);
+    const heading: Heading = {
+      type: 'heading',
+      depth: hashes.length as Heading['depth'],
+      children: headingChildren,
+      position: { start, end: pointAt(lines, start.line, first.length + 1) },
+    };
+    next.push(heading);
+    if (rest.length > 0 && node.position) {
+      next.push({ type: 'paragraph', children: rest, position: { start: pointAt(lines, start.line + 1, 1), end: node.position.end } });
+    }
+    lifted.push({ line: start.line, text: first });
+  }
+  tree.children = next;
+  return lifted;
+}
+
+/** A paragraph's children split after its first line, with `hashes` characters taken off its start. */
+function splitFirstLine(children: PhrasingContent[], hashes: number): [PhrasingContent[], PhrasingContent[]] {
+  const first: PhrasingContent[] = [];
+  const rest: PhrasingContent[] = [];
+  let inFirst = true;
+  children.forEach((child, index) => {
+    if (!inFirst) return void rest.push(child);
+    if (child.type === 'break') return void (inFirst = false);
+    if (child.type === 'text') {
+      let value = index === 0 ? child.value.slice(hashes) : child.value;
+      const newline = value.indexOf('\n');
+      if (newline !== -1) {
+        const after = value.slice(newline + 1);
+        value = value.slice(0, newline);
+        inFirst = false;
+        if (after !== '') rest.push({ type: 'text', value: after });
+      }
+      first.push({ ...child, value: index === 0 ? value.trimStart() : value });
+      return;
+    }
+    first.push(child);
+  });
+  return [first, rest];
+}
+
+/** Attributes Typora and other editors give an image (hast names): the image keeps only `src` and `alt`. */
+const IMAGE_ATTRIBUTES = new Set(['src', 'alt', 'title', 'width', 'height', 'style', 'align', 'className', 'loading']);
+
+/** An image's `src` that the site serves itself: relative, no scheme, not `//host`. */
+const LOCAL_SOURCE = /^(?![a-z][a-z0-9+.-]*:|[\\/]{2}|\/)[^\s]+$/i;
+
+/** A raw `<img>` of a local file, as an image node; undefined for anything else (left to the sanitiser). */
+function localImage(html: string, position: RootContent['position']): Image | undefined {
+  if (!/^\s*<img\b[^>]*>\s*$/i.test(html)) return undefined;
+  const element = fromHtml(html, { fragment: true }).children.find((node): node is Element => node.type === 'element');
+  const src = element?.properties.src;
+  if (!element || typeof src !== 'string' || !LOCAL_SOURCE.test(src)) return undefined;
+  // Only what an editor writes for an image; anything else (an event handler …) is for the sanitiser to report.
+  if (Object.keys(element.properties).some((name) => !IMAGE_ATTRIBUTES.has(name))) return undefined;
+  const alt = element.properties.alt;
+  return { type: 'image', url: src, alt: typeof alt === 'string' ? alt : '', position };
+}
+
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'notesContainer']);
+
+/** Typora's `<img src="./img/x.png" …>`: a block of only such tags becomes a paragraph of images; an inline one becomes an image. */
+export function adoptLocalImages(tree: Root): void {
+  const visitChildren = (parent: { type: string; children: unknown[] }): void => {
+    const block = BLOCK_PARENTS.has(parent.type);
+    parent.children.forEach((child, index) => {
+      const node = child as RootContent;
+      if (node.type === 'html') {
+        const images = localImages(node);
+        if (images)
+          parent.children[index] = block
+            ? ({ type: 'paragraph', children: images, position: node.position } satisfies Paragraph)
+            : images[0];
+        return;
+      }
+      if ('children' in node) visitChildren(node as { type: string; children: unknown[] });
+    });
+  };
+  visitChildren(tree);
+}
+
+/** The images of an html node made only of local `<img>` tags (one tag when inline), or undefined. */
+function localImages(node: Html): Image[] | undefined {
+  const tags = node.value.match(/<img\b[^>]*>/gi);
+  if (!tags || node.value.replace(/<img\b[^>]*>/gi, '').trim() !== '') return undefined;
+  const images = tags.map((tag) => localImage(tag, node.position));
+  return images.every((image): image is Image => image !== undefined) ? images : undefined;
+}

@@ -1,0 +1,489 @@
+/**
+ * Splits a notes file into its course title, sections and questions, each question with its
+ * Markdown body as written and its outline (parts, variants, statement and answer, images). The
+ * structure comes from structure.ts; this module cuts the text along it, numbers sections, makes
+ * ids and says what it could not place.
+ */
+import type { Root, RootContent } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { visit } from 'unist-util-visit';
+import { questionId } from '../content/ids.ts';
+import type { Paper } from '../content/schema.ts';
+import type { HashHeading } from './dialect.ts';
+import { NotesError } from './errors.ts';
+import { isScopeSection, type QuestionHeading } from './headings.ts';
+import { parseMarkdown } from './markdown.ts';
+import { questionOutline, type Outline, type OutlineNode } from './outline.ts';
+import { inferStructure, type NotesStructure, type QuestionPlan, type SectionPlan } from './structure.ts';
+
+/** A run of lines from the notes, as written. */
+export interface Chunk {
+  /** 1-based line of the chunk's first line in the notes file (0 when empty). */
+  line: number;
+  text: string;
+}
+
+export interface ImageRef {
+  /** The path as written in the notes, e.g. "./2024MayABC/7.png". */
+  src: string;
+  alt: string;
+  /** 1-based line in the notes file. */
+  line: number;
+}
+
+/** Something the import read in a way the student may not expect; it does not stop the import. */
+export interface NotesWarning {
+  /** For a folder of notes: the file, relative to the folder. */
+  file?: string | undefined;
+  line: number | undefined;
+  message: string;
+}
+
+export interface ParsedQuestion {
+  /** Assigned with the section numbers (numberAndIdentify): section, paper and number. */
+  id: string;
+  heading: Omit<QuestionHeading, 'strong'>;
+  /** The heading as written, without the leading hashes ("Q1 2024 May ABC"), or a numbered item's label ("1."). */
+  headingText: string;
+  line: number;
+  body: Chunk;
+  outline: Outline;
+  images: ImageRef[];
+  /** Line in the notes where the answer starts, if the question has one. */
+  answerLine?: number | undefined;
+}
+
+export interface ParsedSection {
+  /** Assigned once all sections are known (numberAndIdentify): as written when free, else the next free number. */
+  number: number;
+  /** The number its heading gives, if any. */
+  writtenNumber?: number | undefined;
+  /** The heading as written (not stored: `heading` is, where the site's "Section <number> · <title>" would not say the same). */
+  headingText?: string | undefined;
+  /** For a folder of notes: the file it comes from, relative to the folder. */
+  source?: string | undefined;
+  title: string;
+  /** The heading as written (with any group headings over it), when it is not "Section <number> <title>". */
+  heading?: string | undefined;
+  /** Line of the section heading (0 for the section made for questions without one). */
+  line: number;
+  /** True for the exam-scope page (Section 0). */
+  scope: boolean;
+  /** What stands between the section heading and its first question (the whole page for the scope). */
+  intro: Chunk;
+  introImages: ImageRef[];
+  questions: ParsedQuestion[];
+}
+
+export interface ParsedNotes {
+  title?: string | undefined;
+  /** Line of the title heading (0 without one); it becomes frontmatter unless text above it puts it in the preamble. */
+  titleLine: number;
+  /** Fields of the YAML front matter other than `title`, as text. */
+  meta?: Record<string, string> | undefined;
+  /** HTML comments above the title (an editor's `<!-- @Author … -->` header): kept, shown as nothing. */
+  header: Chunk;
+  /** What stands between the title and the first section. */
+  preamble: Chunk;
+  /** How the questions were found: headings, numbered items, or (nothing looked like a question) one per heading. */
+  mode: NotesStructure['mode'];
+  sections: ParsedSection[];
+  warnings: NotesWarning[];
+}
+
+export interface ParseOptions {
+  /** A name for the notes when they have no title: the file's name. */
+  fallbackTitle?: string | undefined;
+}
+
+/** Parses decoded notes text (LF line endings, no BOM); throws NotesError naming file and line when text would be lost. */
+export function parseNotes(text: string, file: string, options: ParseOptions = {}): ParsedNotes {
+  const notes = parseNotesFile(text, file, options);
+  numberAndIdentify(notes.sections, notes.warnings);
+  return notes;
+}
+
+/** One file's notes, with sections not yet numbered and questions without ids: a folder numbers all its files' together. */
+export function parseNotesFile(text: string, file: string, options: ParseOptions = {}): ParsedNotes {
+  const lines = text.split('\n');
+  assertNestingShallow(lines, file);
+  assertFewEmphasisMarkers(lines, file);
+  const warnings: NotesWarning[] = [];
+  const frontMatter = readFrontMatter(lines, warnings);
+  // Front matter lines are blanked for parsing (its `---` would read as a rule and a heading), keeping line numbers.
+  const parsed = frontMatter ? [...lines.slice(0, frontMatter.end).map(() => ''), ...lines.slice(frontMatter.end)].join('\n') : text;
+  const hashHeadings: HashHeading[] = [];
+  const tree = parseMarkdown(parsed, hashHeadings);
+  assertFencesClosed(tree, lines, file);
+  for (const heading of hashHeadings) {
+    warnings.push({
+      line: heading.line,
+      message: `read "${heading.text}" as a heading: Markdown needs a space after the #s (write "${heading.text.replace(/^(#+)/, '$1 ')}"), or other apps show it as text`,
+    });
+  }
+  const structuralTree: Root = {
+    type: 'root',
+    children: tree.children.filter((node) => node.type !== 'heading' || isStructuralHeading(node, lines)),
+  };
+  const structure = inferStructure(structuralTree, lines);
+  if (structure.mode === 'fallback') {
+    warnings.push({
+      line: structure.sections[0]?.heading?.line,
+      message:
+        'no questions recognised (they look like "## Q1", "### 试题1", "#### 1." headings or "1. …" list items), so each top heading became a section and each heading below it a question: check the outline with --dry-run',
+    });
+  }
+
+  const contentStart = frontMatter ? frontMatter.end + 1 : 1;
+  const ends = [...structure.structuralLines];
+  const nextStructural = (line: number): number => ends.find((other) => other > line) ?? lines.length + 1;
+  const ruleLines = new Set<number>();
+  for (const node of tree.children) if (node.type === 'thematicBreak') ruleLines.add(startLine(node));
+  const chunkOf = (from: number, to: number): Chunk => trimChunk(lines, from, to, ruleLines);
+  const blocksIn = (chunk: Chunk): RootContent[] => {
+    const end = chunk.line + chunk.text.split('\n').length - 1;
+    return chunk.text === '' ? [] : tree.children.filter((node) => startLine(node) >= chunk.line && startLine(node) <= end);
+  };
+
+  const title = frontMatter?.title ?? structure.title?.text ?? options.fallbackTitle;
+  const sections = structure.sections.map((plan): ParsedSection => {
+    const headingLine = plan.heading?.line ?? 0;
+    const firstQuestion = plan.questions[0]?.line;
+    const intro = plan.heading ? chunkOf(headingLine + 1, firstQuestion ?? nextStructural(headingLine)) : { line: 0, text: '' };
+    const questions = plan.questions.map((question) => parseQuestion(question, plan, { lines, chunkOf, blocksIn, nextStructural }));
+    const named = sectionNames(plan, title);
+    const section: ParsedSection = {
+      number: 0,
+      writtenNumber: plan.parsed?.number,
+      headingText: plan.heading?.text,
+      ...named,
+      line: headingLine,
+      scope: questions.length === 0 && isScopeSection({ number: plan.parsed?.number, title: named.title }),
+      intro,
+      introImages: collectImages(blocksIn(intro)),
+      questions,
+    };
+    const firstLine = plan.questions[0]?.line;
+    if (!plan.heading && firstLine !== undefined && structure.sections.some((other) => other.heading)) {
+      warnings.push({
+        line: firstLine,
+        message: `question "${plan.questions[0]?.headingText ?? ''}" comes before the first section, so it is in a section of its own; move it under a section heading if it belongs to one`,
+      });
+    }
+    if (questions.length === 0 && !section.scope && plan.heading) {
+      warnings.push({
+        line: headingLine,
+        message: `"${plan.heading.text}" is a section, but no questions were found under it; questions look like "### 试题1", "## Q1" or "1. …" list items (its text still shows on its section page)`,
+      });
+    }
+    return section;
+  });
+
+  // The title heading is the title unless the front matter names another; then its line stays as text.
+  const titleHeading =
+    structure.title && (frontMatter?.title === undefined || frontMatter.title === structure.title.text) ? structure.title : undefined;
+  const titleLine = titleHeading?.line ?? 0;
+  const firstStructural = ends.find((line) => line !== structure.title?.line) ?? lines.length + 1;
+  // Text above the title would otherwise fall between the cracks: keep it, with the title line, in the preamble.
+  // HTML comments above it (an editor's `<!-- @Author … -->` header) are kept apart, so the title stays the title.
+  const commentLines = new Set<number>();
+  for (const node of tree.children) {
+    if (node.type === 'html' && node.value.trimStart().startsWith('<!--') && node.position) {
+      for (let line = node.position.start.line; line <= node.position.end.line; line++) commentLines.add(line);
+    }
+  }
+  const above = lines.slice(contentStart - 1, Math.max(contentStart - 1, titleLine - 1));
+  const textAboveTitle = above.some((line, index) => line.trim() !== '' && !commentLines.has(contentStart + index));
+  const commentsAboveTitle = titleLine > 0 && !textAboveTitle && above.some((line) => line.trim() !== '');
+  const header = commentsAboveTitle ? chunkOf(contentStart, titleLine) : { line: 0, text: '' };
+  const preamble = chunkOf(titleLine === 0 || textAboveTitle ? contentStart : titleLine + 1, firstStructural);
+
+  return {
+    title,
+    titleLine,
+    meta: frontMatter?.meta,
+    header,
+    preamble,
+    mode: structure.mode,
+    sections,
+    warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+  };
+}
+
+interface QuestionContext {
+  lines: string[];
+  chunkOf: (from: number, to: number) => Chunk;
+  blocksIn: (chunk: Chunk) => RootContent[];
+  nextStructural: (line: number) => number;
+}
+
+function parseQuestion(plan: QuestionPlan, section: SectionPlan, context: QuestionContext): ParsedQuestion {
+  const end = context.nextStructural(plan.line);
+  const paper: Paper | undefined = plan.heading.paper ?? section.paper;
+  let body: Chunk;
+  let blocks: RootContent[];
+  let lineOffset = 0;
+  if (plan.kind === 'numbered' && plan.item) {
+    // A numbered item's text without its label and with its indent taken off, so it reads as blocks of its own.
+    body = itemBody(context.lines, plan.line, end, plan.item);
+    blocks = body.text === '' ? [] : parseMarkdown(body.text).children;
+    lineOffset = body.line - 1;
+  } else {
+    body = context.chunkOf(plan.kind === 'parts' ? plan.line : plan.line + 1, end);
+    blocks = context.blocksIn(body);
+  }
+  const outline = questionOutline(blocks, plan.heading);
+  const answerBlock = firstAnswerBlock(outline.nodes);
+  const answerAt = answerBlock === undefined ? undefined : startLine(blocks[answerBlock] as RootContent);
+  return {
+    id: '',
+    heading: { ...plan.heading, ...(paper ? { paper } : {}) },
+    headingText: plan.headingText,
+    line: plan.line,
+    body,
+    outline,
+    images: collectImages(blocks).map((image) => ({ ...image, line: image.line + lineOffset })),
+    answerLine: answerAt === undefined ? undefined : answerAt + lineOffset,
+  };
+}
+
+/** The block where the answer starts, in reading order. */
+function firstAnswerBlock(nodes: OutlineNode[]): number | undefined {
+  for (const node of nodes) {
+    if (node.type === 'block' && node.answer) return node.index;
+    if (node.type === 'block' && node.role === 'answer-heading') return node.index;
+    const inner = node.type === 'part' ? firstAnswerBlock(node.children) : node.type === 'variants' ? node.items[0]?.index : undefined;
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/** Lines [from, to) of a numbered item: its label taken off the first line, its indent off the lines after. */
+function itemBody(lines: string[], from: number, to: number, item: { labelWidth: number; indent: number }): Chunk {
+  const text = lines.slice(from - 1, to - 1).map((line, index) => {
+    if (index === 0) return line.slice(item.labelWidth);
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+    return line.slice(Math.min(indent.length, item.indent));
+  });
+  while (text.length > 0 && (text[text.length - 1] ?? '').trim() === '') text.pop();
+  return text.length === 0 || text.every((line) => line.trim() === '') ? { line: 0, text: '' } : { line: from, text: text.join('\n') };
+}
+
+/** "line 12", or "第二章.md:12" in a folder of notes. */
+const where = (source: string | undefined, line: number): string => (source === undefined ? `line ${line}` : `${source}:${line}`);
+
+/**
+ * Numbers the sections (as written when no earlier section has that number, else the next after the
+ * highest) and gives each question its id from section, paper and number. A question with the same
+ * id as an earlier one gets a suffix and a warning: its file would otherwise overwrite the other.
+ */
+export function numberAndIdentify(sections: ParsedSection[], warnings: NotesWarning[]): void {
+  const used = new Map<number, ParsedSection>();
+  const unnumbered: ParsedSection[] = [];
+  for (const section of sections) {
+    const written = section.writtenNumber;
+    const earlier = written === undefined ? undefined : used.get(written);
+    if (written !== undefined && earlier === undefined) {
+      used.set(written, section);
+      section.number = written;
+      continue;
+    }
+    if (written !== undefined && earlier) {
+      warnings.push({
+        file: section.source,
+        line: section.line,
+        message: `section number ${written} appears twice (also at ${where(earlier.source, earlier.line)}): this one gets the next free number, so its page has another address`,
+      });
+    }
+    unnumbered.push(section);
+  }
+  let next = Math.max(0, ...used.keys()) + 1;
+  for (const section of unnumbered) {
+    section.number = next++;
+    // "Section 1" renumbered to 2 keeps its heading as written, so the reader still sees "Section 1".
+    if (section.heading === undefined && section.headingText !== undefined && section.writtenNumber !== undefined)
+      section.heading = section.headingText;
+  }
+
+  const seen = new Map<string, ParsedQuestion & { source?: string | undefined }>();
+  for (const section of sections) {
+    for (const question of section.questions) {
+      const base = questionId(section.number, question.heading.number, question.heading.paper);
+      let id = base;
+      for (let suffix = 2; seen.has(id); suffix++) id = `${base}-${suffix}`;
+      const earlier = seen.get(base);
+      if (earlier) {
+        warnings.push({
+          file: section.source,
+          line: question.line,
+          message: `question "${question.headingText}" has the same section, paper and number as the question at ${where(earlier.source, earlier.line)}: imported as ${id}; give it its own number so its id (and your ratings of it) stay put`,
+        });
+      }
+      question.id = id;
+      seen.set(id, { ...question, source: section.source });
+    }
+  }
+}
+
+/** Title and heading as the contract wants them: no heading for the classic "Section 3 Title". */
+function sectionNames(plan: SectionPlan, notesTitle: string | undefined): { title: string; heading?: string } {
+  if (!plan.heading) {
+    const name = plan.paper?.label ?? notesTitle ?? 'Questions';
+    return { title: name, heading: name };
+  }
+  const groups = plan.groups.map((group) => group.text);
+  const written = [...groups, plan.heading.text].join(' · ');
+  const title = plan.parsed?.title || plan.heading.text;
+  const classic = groups.length === 0 && /^section\s*\d+$/i.test(plan.parsed?.label ?? '');
+  return classic ? { title } : { title, heading: written };
+}
+
+/**
+ * Structure comes from `#` headings (and `###1` lines read as headings). A paragraph followed by
+ * `---` is also a level-2 heading in Markdown (setext), but in notes that rule is a separator.
+ */
+function isStructuralHeading(node: RootContent, lines: string[]): boolean {
+  const start = node.position?.start;
+  if (!start) return false;
+  const first = (lines[start.line - 1] ?? '').slice(start.column - 1);
+  if (first.startsWith('#')) return true;
+  const underline = lines[(node.position?.end.line ?? 0) - 1] ?? '';
+  return /^ {0,3}=+\s*$/.test(underline);
+}
+
+interface FrontMatter {
+  /** Line of the closing `---`. */
+  end: number;
+  title?: string | undefined;
+  meta?: Record<string, string> | undefined;
+}
+
+/** A YAML front matter block at the very top (`---` … `---`): its title and other fields. */
+function readFrontMatter(lines: string[], warnings: NotesWarning[]): FrontMatter | undefined {
+  if (lines[0]?.trim() !== '---') return undefined;
+  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (close === -1) return undefined;
+  let data: unknown;
+  try {
+    data = parseYaml(lines.slice(1, close).join('\n'));
+  } catch (error) {
+    warnings.push({
+      line: 1,
+      message: `the front matter is not valid YAML (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : ''}), so it is kept as text`,
+    });
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const meta: Record<string, string> = {};
+  let title: string | undefined;
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const text = Array.isArray(value)
+      ? value.map(String).join(', ')
+      : value instanceof Date
+        ? value.toISOString().slice(0, 10)
+        : String(value ?? '');
+    if (key.toLowerCase() === 'title' && text.trim() !== '') title = text.trim();
+    else if (text.trim() !== '') meta[key] = text;
+  }
+  return { end: close + 1, title, meta: Object.keys(meta).length > 0 ? meta : undefined };
+}
+
+function startLine(node: RootContent): number {
+  return node.position?.start.line ?? 0;
+}
+
+export function collectImages(blocks: RootContent[]): ImageRef[] {
+  const images: ImageRef[] = [];
+  const root: Root = { type: 'root', children: blocks };
+  visit(root, 'image', (image) => {
+    images.push({ src: image.url, alt: image.alt ?? '', line: image.position?.start.line ?? 0 });
+  });
+  return images;
+}
+
+/** Lines [from, to) without the blank lines and separator rules (`---`) around them. */
+function trimChunk(lines: string[], from: number, to: number, ruleLines: Set<number>): Chunk {
+  const isPadding = (line: number): boolean => (lines[line - 1] ?? '').trim() === '' || ruleLines.has(line);
+  let start = from;
+  let end = to - 1;
+  while (start <= end && isPadding(start)) start++;
+  while (end >= start && isPadding(end)) end--;
+  if (start > end) return { line: 0, text: '' };
+  return { line: start, text: lines.slice(start - 1, end).join('\n') };
+}
+
+/** Deeper than any notes need, and far below what overflows the parser's stack or makes it crawl. */
+export const MAX_NESTING = 32;
+/** One block-quote marker or list-item marker at the start of a line, with the spaces after it. */
+const CONTAINER_MARKER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
+
+/**
+ * Block quotes and lists nested thousands deep (`> > > …`, `- - - …`) overflow the Markdown
+ * parser's stack or take minutes; refuse them with their line instead. Indentation counts too:
+ * about two columns open a nested list.
+ */
+function assertNestingShallow(lines: string[], file: string): void {
+  lines.forEach((line, index) => {
+    let rest = line;
+    let depth = 0;
+    for (;;) {
+      const indent = /^[ \t]*/.exec(rest)?.[0] ?? '';
+      depth += Math.floor(indent.replace(/\t/g, '    ').length / 2);
+      rest = rest.slice(indent.length);
+      const marker = CONTAINER_MARKER.exec(rest)?.[0];
+      if (marker === undefined || depth > MAX_NESTING) break;
+      depth += 1;
+      rest = rest.slice(marker.length);
+    }
+    if (depth > MAX_NESTING) {
+      throw new NotesError(
+        file,
+        index + 1,
+        `this line nests block quotes, lists or indentation more than ${MAX_NESTING} levels deep: notes need far fewer, so it is probably pasted by mistake`,
+      );
+    }
+  });
+}
+
+/** Real notes use a few dozen per paragraph; matching them takes the parser quadratic time. */
+export const MAX_EMPHASIS_RUNS = 1000;
+
+/**
+ * A paragraph with tens of thousands of `*` or `_` runs (`**a**a**a…`) keeps the Markdown parser
+ * busy for minutes pairing them up; refuse it, naming the line where the count runs over.
+ */
+function assertFewEmphasisMarkers(lines: string[], file: string): void {
+  let runs = 0;
+  lines.forEach((line, index) => {
+    runs = line.trim() === '' ? 0 : runs + (line.match(/[*_]+/g)?.length ?? 0);
+    if (runs > MAX_EMPHASIS_RUNS) {
+      throw new NotesError(
+        file,
+        index + 1,
+        `this paragraph has more than ${MAX_EMPHASIS_RUNS} runs of "*" or "_" by this line: notes need far fewer, so it is probably pasted by mistake`,
+      );
+    }
+  });
+}
+
+/** An unclosed `$$` or code fence swallows every heading after it; stop with its line instead. */
+function assertFencesClosed(tree: Root, lines: string[], file: string): void {
+  visit(tree, (node) => {
+    if (node.type !== 'math' && node.type !== 'code') return;
+    const start = node.position?.start;
+    const end = node.position?.end;
+    if (!start || !end) return;
+    const opening = (lines[start.line - 1] ?? '').slice(start.column - 1).trim();
+    const closing = (lines[end.line - 1] ?? '').trim();
+    const fence = node.type === 'math' ? '$$' : (/^(`{3,}|~{3,})/.exec(opening)?.[1] ?? '');
+    if (fence === '') return; // indented code has no fence
+    const closed =
+      end.line > start.line
+        ? closing.startsWith(fence) || closing.endsWith(fence)
+        : opening.length > fence.length * 2 - 1 && opening.endsWith(fence);
+    if (!closed) {
+      const what = node.type === 'math' ? 'display math opened with "$$"' : `code block opened with "${fence}"`;
+      throw new NotesError(file, start.line, `${what} is never closed: add a closing "${fence}" line`);
+    }
+  });
+}

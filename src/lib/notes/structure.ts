@@ -1,0 +1,356 @@
+/**
+ * Finds the structure of a notes file from its outline, whatever style it is written in: which
+ * heading level holds the questions (the one whose headings look most like questions: `Q1`,
+ * `试题1`, `第1题` count most, `1.` and `1-1` only where several stand together, `1 a)` names a
+ * question and its part), or failing that which numbered items (`1. 设…` list items, `1、…`
+ * paragraphs) are questions; every heading above that level is a section (or the title, or the
+ * name of a paper that applies to the questions under it). When nothing looks like a question,
+ * every top heading is a section and every heading below it a question.
+ *
+ * Pure: takes the parsed tree and the lines, returns line numbers and what each structural line says.
+ */
+import type { List, Root } from 'mdast';
+import type { Paper } from '../content/schema.ts';
+import { isAnswerHeading } from './variants.ts';
+import { inlineText } from './markdown.ts';
+import {
+  parsePaperHeading,
+  parsePartOnlyHeading,
+  parseQuestionHeading,
+  parseSectionHeading,
+  type QuestionHeading,
+  type SectionHeading,
+} from './headings.ts';
+
+export interface HeadingEntry {
+  /** 1-based line of the heading. */
+  line: number;
+  depth: number;
+  /** The heading's text as written, without the hashes. */
+  text: string;
+}
+
+export interface SectionPlan {
+  /** The section's heading; undefined for the section made for questions that have none. */
+  heading?: HeadingEntry | undefined;
+  parsed?: SectionHeading | undefined;
+  /** Headings above this one with nothing under them but it, as written ("2019 期中试卷", "Part A"). */
+  groups: HeadingEntry[];
+  /** The paper its questions come from, named by this heading or one above it. */
+  paper?: Paper | undefined;
+  questions: QuestionPlan[];
+}
+
+export interface QuestionPlan {
+  /** 1-based line where the question starts: its heading, first part heading, or numbered item. */
+  line: number;
+  kind: 'heading' | 'parts' | 'numbered';
+  /** The label or heading as written: "Q1 2024 May ABC", "试题1", "1." (a numbered item). */
+  headingText: string;
+  heading: Omit<QuestionHeading, 'strong'>;
+  /** For a numbered item: how many characters its label takes on its first line, and the indent of its other lines. */
+  item?: { labelWidth: number; indent: number } | undefined;
+}
+
+export interface NotesStructure {
+  mode: 'headings' | 'numbered' | 'fallback';
+  /** The depth of the question headings (headings and fallback modes). */
+  questionDepth?: number | undefined;
+  title?: HeadingEntry | undefined;
+  /** The paper the title names, for every question. */
+  titlePaper?: Paper | undefined;
+  sections: SectionPlan[];
+  /** Lines where the body of a question or section ends: every structural line. */
+  structuralLines: number[];
+}
+
+/** Headings of the top level of the tree with their depths, lines and text. */
+export function headingEntries(tree: Root): HeadingEntry[] {
+  return tree.children.flatMap((node) =>
+    node.type === 'heading' && node.position
+      ? [{ line: node.position.start.line, depth: node.depth, text: inlineText(node.children).trim() }]
+      : [],
+  );
+}
+
+/**
+ * How much a depth's headings look like questions. A weak label ("1.", "1-1") counts only beside
+ * another (one "### 1. Sobel filter" in an answer is a list, not a question), unless `lone` allows it.
+ */
+function questionScore(entries: HeadingEntry[], lone = false): number {
+  let strong = 0;
+  let weak = 0;
+  const partOnly = new Set<string>();
+  for (const entry of entries) {
+    const question = parseQuestionHeading(entry.text);
+    if (question?.strong) strong += 1;
+    else if (question) weak += 1;
+    else {
+      const parts = parsePartOnlyHeading(entry.text);
+      if (parts) partOnly.add(parts.question);
+    }
+  }
+  return 3 * strong + 2 * partOnly.size + (weak >= 2 || lone ? weak : 0);
+}
+
+export function inferStructure(tree: Root, lines: string[]): NotesStructure {
+  const entries = headingEntries(tree);
+  const depths = [...new Set(entries.map((entry) => entry.depth))].sort((a, b) => a - b);
+  let best: { depth: number; score: number } | undefined;
+  // A file of one question ("## 1." under "# 第三章 SQL") is still a file of questions.
+  for (const lone of [false, true]) {
+    for (const depth of depths) {
+      const score = questionScore(
+        entries.filter((entry) => entry.depth === depth),
+        lone,
+      );
+      if (score > 0 && (!best || score > best.score)) best = { depth, score };
+    }
+    if (best) break;
+  }
+  if (best) return headingsStructure(entries, best.depth, lines);
+  const numbered = numberedStructure(tree, lines, entries);
+  if (numbered) return numbered;
+  return fallbackStructure(entries, lines);
+}
+
+/** The title: the first heading, when it comes before any question and is not a section by its words. */
+function findTitle(entries: HeadingEntry[], firstQuestionLine: number, questionDepth: number | undefined): HeadingEntry | undefined {
+  const [first] = entries;
+  if (!first || first.line > firstQuestionLine || (questionDepth !== undefined && first.depth >= questionDepth)) return undefined;
+  if (parseSectionHeading(first.text) !== undefined) return undefined;
+  const sameDepth = entries.filter((entry) => entry.depth === first.depth);
+  // Alone at its depth (`# Title` over `## …`), or followed at its depth by sections (`# Title`, `# Section 1 …`).
+  const next = sameDepth[1];
+  if (next === undefined || parseSectionHeading(next.text) !== undefined || entries.some((entry) => entry.depth < first.depth))
+    return first;
+  return undefined;
+}
+
+function headingsStructure(entries: HeadingEntry[], questionDepth: number, lines: string[]): NotesStructure {
+  const questionStarts: { entry: HeadingEntry; plan: QuestionPlan }[] = [];
+  const sectionEntries: HeadingEntry[] = [];
+  let partsOf: { question: string; plan: QuestionPlan } | undefined;
+  for (const entry of entries) {
+    if (entry.depth < questionDepth) {
+      sectionEntries.push(entry);
+      partsOf = undefined;
+      continue;
+    }
+    if (entry.depth > questionDepth) continue;
+    const question = parseQuestionHeading(entry.text);
+    if (question && !isAnswerHeading(entry.text)) {
+      const { strong: _strong, ...heading } = question;
+      questionStarts.push({ entry, plan: { line: entry.line, kind: 'heading', headingText: entry.text, heading } });
+      partsOf = undefined;
+      continue;
+    }
+    const parts = parsePartOnlyHeading(entry.text);
+    if (parts) {
+      if (partsOf?.question !== parts.question) {
+        const plan: QuestionPlan = {
+          line: entry.line,
+          kind: 'parts',
+          headingText: parts.question,
+          heading: { number: parts.question, label: parts.question, title: '', examinability: 'unmarked' },
+        };
+        questionStarts.push({ entry, plan });
+        partsOf = { question: parts.question, plan };
+      }
+      continue;
+    }
+    // A section word at the questions' level ("## Section 2" beside "## Q1") still opens a section.
+    const section = parseSectionHeading(entry.text);
+    if (section && section.label !== '') {
+      sectionEntries.push(entry);
+      partsOf = undefined;
+    }
+  }
+  const firstQuestionLine = questionStarts[0]?.plan.line ?? Number.POSITIVE_INFINITY;
+  const title = findTitle(
+    entries.filter((entry) => entry.depth < questionDepth || sectionEntries.includes(entry)),
+    firstQuestionLine,
+    questionDepth,
+  );
+  return assemble(
+    'headings',
+    title,
+    sectionEntries.filter((entry) => entry !== title),
+    questionStarts.map(({ plan }) => plan),
+    questionDepth,
+    lines,
+  );
+}
+
+/** A numbered item at the top level: an ordered-list item or a paragraph starting `1、`, `1．`, `第1题`, `试题1`. */
+interface NumberedItem {
+  line: number;
+  number: number;
+  label: string;
+  labelWidth: number;
+  indent: number;
+}
+
+const NUMBERED_PARAGRAPH =
+  /^(?:\*\*)?((\d{1,3})\s*[、．]|第\s*(\d{1,3})\s*题[.:：、．]?|(?:试题|题目|例题|习题)\s*(\d{1,3})[.:：、．]?)(?:\*\*)?[ \t]*/;
+
+function numberedItems(tree: Root, lines: string[]): NumberedItem[] {
+  const items: NumberedItem[] = [];
+  for (const node of tree.children) {
+    const line = node.position?.start.line ?? 0;
+    const text = lines[line - 1] ?? '';
+    if (node.type === 'list' && node.ordered) items.push(...listItems(node, lines));
+    else if (node.type === 'paragraph' && node.position?.start.column === 1) {
+      const match = NUMBERED_PARAGRAPH.exec(text);
+      const number = match?.[2] ?? match?.[3] ?? match?.[4];
+      if (match && number)
+        items.push({ line, number: Number(number), label: match[1]?.trim() ?? '', labelWidth: match[0].length, indent: 0 });
+    }
+  }
+  return items;
+}
+
+function listItems(list: List, lines: string[]): NumberedItem[] {
+  return list.children.flatMap((item) => {
+    const line = item.position?.start.line ?? 0;
+    const text = lines[line - 1] ?? '';
+    const marker = /^( {0,3})(\d{1,9})([.)])([ \t]+|$)/.exec(text);
+    if (!marker?.[2]) return [];
+    const labelWidth = marker[0].length;
+    // Continuation lines are indented to the item's content (CommonMark), at least the marker's width.
+    return [{ line, number: Number(marker[2]), label: `${marker[2]}${marker[3] ?? ''}`, labelWidth, indent: labelWidth }];
+  });
+}
+
+function numberedStructure(tree: Root, lines: string[], entries: HeadingEntry[]): NotesStructure | undefined {
+  const items = numberedItems(tree, lines);
+  if (items.length < 2) return undefined;
+  // Numbering runs 1, 2, 3 … within a section: an item out of step (a list inside an answer) stays in its question.
+  const sectionLines = entries.map((entry) => entry.line);
+  const starts: QuestionPlan[] = [];
+  let expected: number | undefined;
+  let section = -1;
+  for (const item of items) {
+    const inSection = sectionLines.filter((line) => line < item.line).length;
+    if (inSection !== section) {
+      section = inSection;
+      expected = undefined;
+    }
+    if (expected !== undefined && item.number !== expected) continue;
+    expected = item.number + 1;
+    starts.push({
+      line: item.line,
+      kind: 'numbered',
+      headingText: item.label,
+      heading: { number: String(item.number), label: item.label, title: '', examinability: 'unmarked' },
+      item: { labelWidth: item.labelWidth, indent: item.indent },
+    });
+  }
+  if (starts.length < 2) return undefined;
+  const title = findTitle(entries, starts[0]?.line ?? Number.POSITIVE_INFINITY, undefined);
+  return assemble(
+    'numbered',
+    title,
+    entries.filter((entry) => entry !== title),
+    starts,
+    undefined,
+    lines,
+  );
+}
+
+/** Nothing looks like a question: one section per top heading, one question per heading below it. */
+function fallbackStructure(entries: HeadingEntry[], lines: string[]): NotesStructure {
+  const depths = [...new Set(entries.map((entry) => entry.depth))].sort((a, b) => a - b);
+  const first = entries[0];
+  const title =
+    first && entries.filter((entry) => entry.depth === first.depth).length === 1 && first.depth === depths[0] ? first : undefined;
+  const rest = entries.filter((entry) => entry !== title);
+  const levels = [...new Set(rest.map((entry) => entry.depth))].sort((a, b) => a - b);
+  // One level of section words ("## Section 1 A" under a title) is sections without questions, not questions.
+  const onlySections = levels.length === 1 && rest.every((entry) => parseSectionHeading(entry.text) !== undefined);
+  const [sectionDepth, questionDepth] = levels.length >= 2 ? levels : onlySections ? [levels[0], undefined] : [undefined, levels[0]];
+  const starts = rest
+    .filter((entry) => entry.depth === questionDepth)
+    .map((entry): QuestionPlan => ({
+      line: entry.line,
+      kind: 'heading',
+      headingText: entry.text,
+      heading: { number: '', label: '', title: entry.text, examinability: 'unmarked' },
+    }));
+  const structure = assemble(
+    'fallback',
+    title,
+    rest.filter((entry) => entry.depth === sectionDepth),
+    starts,
+    questionDepth,
+    lines,
+  );
+  // Questions without a label are numbered in their section's order.
+  for (const section of structure.sections) {
+    section.questions.forEach((question, index) => {
+      question.heading.number = String(index + 1);
+    });
+  }
+  return structure;
+}
+
+/**
+ * Puts question starts under the sections above them. A heading above the questions with nothing
+ * under it before the next such heading is a group (its text prefixes the next sections' names, its
+ * paper applies below it); questions before any section get a section of their own.
+ */
+function assemble(
+  mode: NotesStructure['mode'],
+  title: HeadingEntry | undefined,
+  sectionEntries: HeadingEntry[],
+  questions: QuestionPlan[],
+  questionDepth: number | undefined,
+  lines: string[],
+): NotesStructure {
+  const onlyBlankBetween = (from: number, to: number): boolean => lines.slice(from, to - 1).every((line) => line.trim() === '');
+  const titlePaper = title ? parsePaperHeading(title.text) : undefined;
+  const sections: SectionPlan[] = [];
+  const openGroups: { entry: HeadingEntry; paper?: Paper | undefined }[] = [];
+  const paperFor = (entry: HeadingEntry | undefined): Paper | undefined => {
+    const own = entry ? parsePaperHeading(entry.text) : undefined;
+    const group = [...openGroups].reverse().find((item) => item.paper)?.paper;
+    return own ?? group ?? titlePaper;
+  };
+  const sorted = [...sectionEntries].sort((a, b) => a.line - b.line);
+  sorted.forEach((entry, index) => {
+    while (openGroups.length > 0 && (openGroups[openGroups.length - 1]?.entry.depth ?? 0) >= entry.depth) openGroups.pop();
+    const next = sorted[index + 1];
+    const nextLine = next?.line ?? Number.POSITIVE_INFINITY;
+    const hasQuestions = questions.some((question) => question.line > entry.line && question.line < nextLine);
+    // A heading directly over a deeper one, with no questions of its own: a group, not a section.
+    if (!hasQuestions && next && next.depth > entry.depth && onlyBlankBetween(entry.line, next.line)) {
+      openGroups.push({ entry, paper: parsePaperHeading(entry.text) });
+      return;
+    }
+    sections.push({
+      heading: entry,
+      parsed: parseSectionHeading(entry.text),
+      groups: openGroups.map((item) => item.entry),
+      paper: paperFor(entry),
+      questions: [],
+    });
+  });
+  for (const question of questions) {
+    const section = [...sections].reverse().find((candidate) => (candidate.heading?.line ?? 0) < question.line);
+    if (section) section.questions.push(question);
+    else {
+      let implicit = sections.find((candidate) => candidate.heading === undefined);
+      if (!implicit) {
+        implicit = { groups: [], paper: titlePaper, questions: [] };
+        sections.unshift(implicit);
+      }
+      implicit.questions.push(question);
+    }
+  }
+  const structuralLines = [
+    ...(title ? [title.line] : []),
+    ...sectionEntries.map((entry) => entry.line),
+    ...questions.map((question) => question.line),
+  ].sort((a, b) => a - b);
+  return { mode, questionDepth, title, titlePaper, sections, structuralLines };
+}

@@ -1,0 +1,62 @@
+/**
+ * What the revision pages (course home, review queue, mock paper) hand to their browser code: each
+ * question of the course with its exam weight, where it lives and how to name it, and the exam date
+ * the notes give. Ratings live in the browser; this is the part the build knows.
+ */
+import { questionKey } from '../content/layout.ts';
+import { examWeight } from '../progress/forecast.ts';
+import type { QuestionData, SectionSummary } from './model.ts';
+import type { SiteUrls } from './urls.ts';
+
+export interface RevisionQuestion {
+  /** Progress key, "<course>/<question id>". */
+  key: string;
+  id: string;
+  section: number;
+  /** "Section 3 · CNN", or the section's heading as written. */
+  sectionName: string;
+  /** "Q1 · 2024 May ABC". */
+  title: string;
+  /** The question in Test-me mode on its section page. */
+  href: string;
+  /** Its section page, where a mock paper takes it from. */
+  page: string;
+  /** How much of it can be on the exam, 0 to 1 (forecast.ts). */
+  weight: number;
+  /** Position in the notes. */
+  order: number;
+}
+
+export interface RevisionData {
+  course: string;
+  /** The exam date in the notes (course.md), if any. */
+  examDate?: string | undefined;
+  questions: RevisionQuestion[];
+}
+
+export function revisionData(
+  course: {
+    id: string;
+    examDate?: string | undefined;
+    sections: SectionSummary<QuestionData & { paper?: { label: string } | undefined }>[];
+  },
+  links: SiteUrls,
+): RevisionData {
+  return {
+    course: course.id,
+    examDate: course.examDate,
+    questions: course.sections.flatMap((section) =>
+      section.questions.map((question) => ({
+        key: questionKey(course.id, question.id),
+        id: question.id,
+        section: section.number,
+        sectionName: section.name,
+        title: [`Q${question.number}`, question.paper?.label].filter(Boolean).join(' · '),
+        href: links.testQuestion(course.id, section.number, question.id),
+        page: links.section(course.id, section.number),
+        weight: examWeight(question),
+        order: question.order,
+      })),
+    ),
+  };
+}

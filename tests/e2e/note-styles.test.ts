@@ -1,0 +1,152 @@
+/**
+ * Notes in the styles other students write (tests/fixtures/styles, imported as one folder, as a
+ * student with one file per chapter or paper would), built into a site of their own and used in
+ * Chromium: every question's statement stays in view in Test me while its answer waits behind
+ * "Show answer"; section introductions, containers, <details> and Typora images show as meant;
+ * the pages pass axe and mark their Chinese for screen readers.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { readCourse, type CourseContent } from '../../src/lib/content/read.ts';
+import { urls } from '../../src/lib/site/urls.ts';
+import { statementAndAnswer } from '../unit/helpers/statement.ts';
+import { chineseOutsideZh, violations } from './setup/a11y.ts';
+import { useBrowser } from './setup/browser.ts';
+import { buildSite, type BuiltSite } from './setup/build-site.ts';
+
+const COURSE = 'styles';
+const browser = useBrowser();
+let server: StaticServer;
+let site: BuiltSite;
+let content: CourseContent;
+
+beforeAll(async () => {
+  site = await buildSite('styles', [{ id: COURSE, notes: 'tests/fixtures/styles' }]);
+  content = readCourse(site.content, COURSE);
+  server = await serveStatic(site.dist);
+}, 600_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const open = async (path: string, testMe = false): Promise<{ page: Page; problems: string[] }> => {
+  const { context, problems } = await browser.newContext();
+  if (testMe) await context.addInitScript(() => location.protocol.startsWith('http') && localStorage.setItem('test-me', '1'));
+  const page = await context.newPage();
+  await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
+  return { page, problems };
+};
+
+/** A line of text that reads the same on the page as in the Markdown: no math, code or markup. */
+function probe(text: string): string | undefined {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line.length >= 4 && !/[$`\\|<>*_[\]]/.test(line) && !/^[A-H][.．]/.test(line));
+}
+
+const squash = (text: string): string => text.replace(/\s+/g, '');
+
+describe('notes in other styles', () => {
+  it('import as one course, with a warning only where the notes are odd', () => {
+    const output = site.importOutput[COURSE] ?? '';
+    expect(output).toMatch(/^Imported 42 questions in 22 sections into /m);
+    expect(output).toMatch(/^warning: tests\/fixtures\/styles\/co526-2013\.md:29: read "###4 b i\)" as a heading/m);
+    expect(output).toMatch(/^warning: tests\/fixtures\/styles\/physics-notes\.md:\d+: no questions recognised/m);
+    expect(output).not.toMatch(/^error/m);
+  });
+
+  it('list their sections on the course home in the notes order, named as written', async () => {
+    const { page, problems } = await open(urls.course(COURSE));
+    const names = await page.locator('section[aria-labelledby="sections-title"] .card-title').allInnerTexts();
+    const expected = content.sections.filter((section) => !section.data.scope).map((section) => section.data.heading ?? '');
+    expect(names.slice(0, 4)).toEqual(['Chapter 1 Asymptotics', 'Chapter 4 Sorting', 'CO526 2013', '第二章 关系模型']);
+    expect(new Set(names)).toEqual(new Set(expected));
+    expect(problems).toEqual([]);
+  });
+
+  it('keep every statement in view in Test me and every answer hidden until revealed', async () => {
+    let statements = 0;
+    let answers = 0;
+    const pages = findPrintablePages(site.dist).filter((printable) => printable.kind === 'section');
+    expect(pages.length).toBeGreaterThan(20);
+    for (const printable of pages) {
+      const { page, problems } = await open(printable.url, true);
+      for (const question of content.questions.filter((entry) => entry.data.section === printable.section)) {
+        const shown = statementAndAnswer(question.body, question.data);
+        const article = page.locator(`article[id="${question.data.id}"]`);
+        const said = probe(shown.statement);
+        const answer = probe(shown.answer);
+        const before = squash(await article.innerText());
+        if (said !== undefined) {
+          expect(before, `${question.data.id} shows its statement in Test me`).toContain(squash(said));
+          statements += 1;
+        }
+        if (answer === undefined) continue;
+        expect(before, `${question.data.id} hides its answer in Test me`).not.toContain(squash(answer));
+        for (const button of await article.locator('button.reveal').all()) await button.click();
+        await expect
+          .poll(async () => squash(await article.innerText()), { message: `${question.data.id} shows its answer once revealed` })
+          .toContain(squash(answer));
+        answers += 1;
+      }
+      expect(problems).toEqual([]);
+    }
+    expect(statements).toBeGreaterThan(20);
+    expect(answers).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('show section introductions, containers and <details> as meant, never a literal ":::"', async () => {
+    const lecture = content.sections.find((section) => section.data.heading?.endsWith('Lecture 2: Class & Object'));
+    const { page } = await open(urls.section(COURSE, lecture?.data.number ?? -1));
+    await expect.poll(() => page.locator('.section-intro').innerText()).toContain('Questions the lecturer asked in class');
+    expect(await page.locator('article details.note-details > summary').allInnerTexts()).toEqual(['中文翻译和解析']);
+    expect(await page.locator('article details:not(.note-details) > summary').allInnerTexts()).toEqual(['解：']);
+    const week = content.sections.find((section) => section.data.heading?.endsWith('Week 5'));
+    const { page: weekPage } = await open(urls.section(COURSE, week?.data.number ?? -1));
+    expect(await weekPage.locator('.callout[data-kind="tip"] .callout-title').innerText()).toBe('Tip');
+    for (const printable of findPrintablePages(site.dist)) {
+      const html = readFileSync(join(site.dist, printable.url, 'index.html'), 'utf8');
+      expect(html, printable.url).not.toMatch(/(^|>)\s*:::/m);
+    }
+  });
+
+  it('show a Typora <img> of a local file as a screenshot', async () => {
+    const question = content.questions.find((entry) => entry.data.images.some((image) => image.src === './img/bias-variance.png'));
+    const { page } = await open(urls.question(COURSE, question?.data.section ?? -1, question?.data.id ?? ''));
+    const image = page.locator(`article[id="${question?.data.id}"] img.screenshot`);
+    expect(await image.getAttribute('alt')).toMatch(/^偏差方差曲线/);
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth > 0)).toBe(true);
+  });
+
+  it('give papers named in Chinese pages of their own', async () => {
+    const papers = findPrintablePages(site.dist)
+      .filter((printable) => printable.kind === 'paper')
+      .map((printable) => printable.paper);
+    expect(papers).toEqual(expect.arrayContaining(['2019-2020-autumn-midterm', '2023-2024-sem1-midterm-a', '2022-past', 'co526-2013']));
+    const { page } = await open(urls.paper(COURSE, '2019-2020-autumn-midterm'));
+    expect(await page.locator('h1').innerText()).toContain('2019-2020 学年秋季学期期中考试卷');
+    expect(await page.locator('article').count()).toBe(2);
+  });
+
+  it('pass axe (WCAG 2.2 AA) and mark every run of Chinese lang="zh"', async () => {
+    const paths = ['/', urls.course(COURSE), ...findPrintablePages(site.dist).map((printable) => printable.url)];
+    const found: Record<string, unknown> = {};
+    const { context } = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of paths) {
+      await page.goto(server.url + urls.at(path), { waitUntil: 'load' });
+      const pageViolations = await violations(page);
+      if (pageViolations.length > 0) found[path] = pageViolations;
+      const html = readFileSync(join(site.dist, path, 'index.html'), 'utf8');
+      expect(chineseOutsideZh(html), path).toEqual([]);
+    }
+    expect(found).toEqual({});
+  }, 300_000);
+});
