@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { fileInDist } from '../../scripts/lib/built-pages.ts';
+import { fileInDist, questionArticles } from '../../scripts/lib/built-pages.ts';
+import { DESKTOP, PHONE as PHONE_SCREEN } from '../../scripts/lib/page-bytes.ts';
 import { useBrowser } from './setup/browser.ts';
 import { dehyphen, pdfText } from './setup/site.ts';
 
@@ -19,14 +20,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'e2e-long-pages-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** The user's GAN section: few questions, each several screens long. */
 const SECTION = '/dasc7606/s5/';
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
+/** The phone screen of the byte budgets, as a phone browser lays it out (mobile viewport, touch, 2×). */
+const PHONE = { ...PHONE_SCREEN, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /** Ids of the section's questions, and of each question's parts, from the built page. */
 function anchors(): { questions: string[]; parts: string[] } {
   const html = readFileSync(fileInDist(dist, SECTION), 'utf8');
   return {
-    questions: [...html.matchAll(/<article class="question" id="([^"]+)"/g)].map((match) => match[1] ?? ''),
+    questions: [...questionArticles(html).keys()],
     parts: [...html.matchAll(/<section class="part" id="([^"]+)"/g)].map((match) => match[1] ?? ''),
   };
 }
