@@ -1,18 +1,21 @@
 /**
- * npm run build: the site in dist/ (SITE_OUT_DIR). Astro builds the pages (and says how far it is),
+ * npm run build [-- --no-pdfs]: the site in dist/ (SITE_OUT_DIR). Astro builds the pages (and says how far it is),
  * then the steps that work on the built pages run in this process, each saying what it is doing
  * and how far: KaTeX font subsetting, the search index, the Anki export, the PDFs, the offline service worker.
  * At the end, one line per step with its time. Font subsets and PDFs of unchanged pages come
- * from caches outside dist/ (scripts/lib/cache-dirs.ts).
+ * from caches outside dist/ (scripts/lib/cache-dirs.ts); when nothing the site is built from
+ * changed since the last build and dist/ is as it left it, nothing runs (scripts/lib/up-to-date.ts).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { contentDirectory } from '../src/lib/content/layout.ts';
 import { urls } from '../src/lib/site/urls.ts';
 import { stepCacheDir } from './lib/cache-dirs.ts';
 import { runCli } from './lib/cli.ts';
 import { summaryLines, type StepResult } from './lib/progress.ts';
+import { inputsDigest, outputDigest, readBuildStamp, writeBuildStamp } from './lib/up-to-date.ts';
 
 const ASTRO = join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 
@@ -28,7 +31,19 @@ async function astroBuild(dist: string): Promise<StepResult> {
 }
 
 runCli(async () => {
+  const { values } = parseArgs({ options: { 'no-pdfs': { type: 'boolean', default: false } } });
+  // Read by the pages (src/lib/site/build-options.ts), built in Astro's process, which inherits it.
+  if (values['no-pdfs']) process.env.SITE_PDFS = 'off';
+  const pdfs = process.env.SITE_PDFS !== 'off';
   const dist = process.env.SITE_OUT_DIR ?? 'dist';
+  // Without PDFs, the build needs no Chromium at all.
+  const printing = pdfs ? (await import('./lib/pdf/print-pdfs.ts')).printEnvironment() : 'no PDFs';
+  const inputs = inputsDigest({ contentDir: contentDirectory(), env: process.env, printEnvironment: printing });
+  const last = readBuildStamp(stepCacheDir('build'));
+  if (last?.inputs === inputs && existsSync(dist) && last.output === outputDigest(dist)) {
+    console.log(`${dist}/ is up to date: nothing it is built from changed since the last build.`);
+    return;
+  }
   // The later steps' code (Pagefind, Vite, Workbox …) loads while Astro builds, not after.
   const modules = Promise.all([
     import('./lib/katex-fonts.ts'),
@@ -43,7 +58,8 @@ runCli(async () => {
   results.push(await subsetKatexFonts(dist, stepCacheDir('katex-fonts'), process.stderr));
   results.push(await writeSearchIndex(dist, contentDirectory(), process.stderr));
   results.push(ankiStep(dist, contentDirectory(), urls));
-  results.push(await printPdfs(dist, { cacheDir: stepCacheDir('pdf'), output: process.stderr }));
+  if (pdfs) results.push(await printPdfs(dist, { cacheDir: stepCacheDir('pdf'), output: process.stderr }));
   results.push(await offlineStep(dist));
+  writeBuildStamp(stepCacheDir('build'), { inputs, output: outputDigest(dist) });
   console.log(['', `Built ${dist}/:`, ...summaryLines(results)].join('\n'));
 });

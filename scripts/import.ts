@@ -21,8 +21,13 @@ runCli(() => {
       'dry-run': { type: 'boolean', default: false },
       'exam-date': { type: 'string' },
       content: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(`${USAGE}\n\nWhat it reads and writes: README.md, "Import your own notes".`);
+    return;
+  }
   const [source] = positionals;
   if (!source || positionals.length > 1) throw new Error(USAGE);
   const dryRun = values['dry-run'];

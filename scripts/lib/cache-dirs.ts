@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 
-export function stepCacheDir(step: 'pdf' | 'katex-fonts', env: NodeJS.ProcessEnv = process.env): string {
+export function stepCacheDir(step: 'pdf' | 'katex-fonts' | 'build', env: NodeJS.ProcessEnv = process.env): string {
   if (step === 'pdf' && env.PDF_CACHE_DIR) return resolve(env.PDF_CACHE_DIR);
   return resolve(env.SITE_CACHE_DIR ?? 'node_modules/.astro', 'build-steps', step);
 }

@@ -2,21 +2,23 @@
  * The PDF step of `npm run build`, on a small site of its own (notes written here, its own caches):
  * it says how far it is and sums up every step; its PDFs draw ✅ ❌ ⚠️ → ∑ 中文 (read from the
  * pixels of the rendered page, not the text layer), are tagged, titled, in English, with bookmarks
- * per question and part; a rebuild prints only the pages whose HTML changed; and without the
+ * per question and part; a rebuild with nothing changed runs nothing, one after an edit prints only
+ * the pages whose HTML changed and shows a screenshot added since; and without the
  * emoji font, or with a formula character cut from the served KaTeX fonts, the step fails, naming
  * the character, the page and the package to install or the font that lost it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import subsetFont from 'subset-font';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coursePaths } from '../../src/lib/content/layout.ts';
+import { coursePaths, IMAGE_FOLDER } from '../../src/lib/content/layout.ts';
 import { katexFontName } from '../../src/lib/fonts/katex-glyphs.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
 import { fontCodePoints } from '../../scripts/lib/pdf/glyph-check.ts';
+import { ROOT } from './setup/build-site.ts';
 import { npmRun } from './setup/npm.ts';
 import { pdfOutline, pdfWords, renderRegion } from './setup/pdf.ts';
 
@@ -54,6 +56,14 @@ The loss is $\\frac{1}{N}\\sum_{i=1}^{N} |T_i - G_i|$ over all elements.
 ### Answer
 
 A plain answer long enough to be a sentence, 一个中文句子。
+
+## Q3 2023 Dec
+
+![Q3](./2023Dec/3.png)
+
+### Answer
+
+Read from the screenshot, which the student adds after the first build.
 `;
 
 let firstBuild = '';
@@ -156,24 +166,41 @@ describe('the PDF of a page with marks, arrows, sums and Chinese', () => {
 });
 
 describe('a rebuild', () => {
-  it('prints nothing when nothing changed, and only the pages of an edited question', { timeout: 400_000 }, async () => {
-    const before = Object.fromEntries(PDF_NAMES.map((name) => [name, readFileSync(pdfOf(name))]));
-    const unchanged = await npmRun('build', [], ENV);
-    expect(unchanged).toMatch(/^ {2}PDFs +.*: 0 printed, 4 unchanged$/m);
-    expect(unchanged).not.toMatch(/^Printing PDFs/m);
-    for (const name of PDF_NAMES) expect(readFileSync(pdfOf(name)).equals(before[name]!), name).toBe(true);
+  it(
+    'runs nothing when nothing changed, prints no PDF whose page did not change, and only the pages of an edited question',
+    { timeout: 400_000 },
+    async () => {
+      const before = Object.fromEntries(PDF_NAMES.map((name) => [name, readFileSync(pdfOf(name))]));
+      const unchanged = await npmRun('build', [], ENV);
+      expect(unchanged).toMatch(/ is up to date: nothing it is built from changed since the last build\.$/m);
+      expect(unchanged).not.toMatch(/^Astro build|^Printing PDFs/m);
+      for (const name of PDF_NAMES) expect(readFileSync(pdfOf(name)).equals(before[name]!), name).toBe(true);
+      // The PDF step on its own finds every page's PDF in its cache.
+      const reprinted = await npmRun('pdf', ['--dist', DIST], ENV);
+      expect(reprinted).toMatch(/^PDFs: .*0 printed, 4 unchanged/m);
+      expect(reprinted).not.toMatch(/^Printing PDFs/m);
+      for (const name of PDF_NAMES) expect(readFileSync(pdfOf(name)).equals(before[name]!), name).toBe(true);
 
-    const second = readCourse(CONTENT, COURSE).questions.find((question) => question.data.section === 2)!;
-    const file = join(CONTENT, COURSE, coursePaths.question(second.data.id));
-    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nOne more sentence, added after the first build.\n`);
-    const edited = await npmRun('build', [], ENV);
-    expect(edited).toMatch(/^ {2}PDFs +.*: 2 printed, 2 unchanged$/m);
-    expect(edited).toMatch(new RegExp(`^Printing PDFs 2/2 · ${COURSE}/(s2|paper-2023-dec)$`, 'm'));
-    expect(execFileSync('pdftotext', [pdfOf('s2'), '-'], { encoding: 'utf8' })).toContain(
-      'One more sentence, added after the first build.',
-    );
-    for (const name of ['s1', 'paper-2024-may']) expect(readFileSync(pdfOf(name)).equals(before[name]!), name).toBe(true);
-  });
+      // The student adds a sentence to Q2, and the screenshot Q3 names to the images folder: Q3's
+      // text is unchanged (Astro caches rendered Markdown by its text), yet the screenshot must show.
+      const sectionPage = (): string => readFileSync(join(DIST, COURSE, 's2', 'index.html'), 'utf8');
+      expect(sectionPage()).toContain('Screenshot 2023Dec/3.png not added yet');
+      const second = readCourse(CONTENT, COURSE).questions.find((question) => question.data.section === 2 && question.data.number === '2')!;
+      const file = join(CONTENT, COURSE, coursePaths.question(second.data.id));
+      writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nOne more sentence, added after the first build.\n`);
+      mkdirSync(join(CONTENT, COURSE, IMAGE_FOLDER, '2023Dec'), { recursive: true });
+      copyFileSync(join(ROOT, 'tests/fixtures/notes/2023Oct/1.png'), join(CONTENT, COURSE, IMAGE_FOLDER, '2023Dec', '3.png'));
+      const edited = await npmRun('build', [], ENV);
+      expect(sectionPage()).not.toContain('not added yet');
+      expect(sectionPage()).toMatch(/<img class="screenshot"[^>]* src="\/_astro\/[^"]+\.webp"/);
+      expect(edited).toMatch(/^ {2}PDFs +.*: 2 printed, 2 unchanged$/m);
+      expect(edited).toMatch(new RegExp(`^Printing PDFs 2/2 · ${COURSE}/(s2|paper-2023-dec)$`, 'm'));
+      expect(execFileSync('pdftotext', [pdfOf('s2'), '-'], { encoding: 'utf8' })).toContain(
+        'One more sentence, added after the first build.',
+      );
+      for (const name of ['s1', 'paper-2024-may']) expect(readFileSync(pdfOf(name)).equals(before[name]!), name).toBe(true);
+    },
+  );
 });
 
 describe('without the emoji font', () => {

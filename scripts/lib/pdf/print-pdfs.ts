@@ -29,7 +29,7 @@ const PRINTING_CODE = [
 ];
 
 /** Everything outside the site that goes into a PDF: Chromium's version, the machine's fonts, the printing code. */
-function printEnvironment(fonts: SystemFonts | undefined): string {
+export function printEnvironment(fonts: SystemFonts | undefined = systemFonts()): string {
   const chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const code = PRINTING_CODE.map((file) => sha256(readFileSync(file))).join(' ');
   return sha256([chromium, fonts?.fingerprint ?? 'no fontconfig', code].join('\n'));

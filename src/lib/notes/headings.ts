@@ -209,13 +209,3 @@ export function paperProblem(heading: Pick<QuestionHeading, 'paper' | 'title'>):
   const why = sitting === undefined ? `"${year}" has no sitting after it` : `"${sitting}" is not a sitting`;
   return `the paper was not recognised (${why}; write e.g. "2024 May", "2023 Dec B" or "2022 Midterm"), so the question is on no paper page`;
 }
-
-/** A heading that only opens the answer, in any case: "Answer", "答案", "Solution". */
-export function isAnswerWord(text: string, words: readonly string[]): boolean {
-  const normalised = text
-    .trim()
-    .replace(/[:：]$/, '')
-    .trim()
-    .toLowerCase();
-  return words.includes(normalised);
-}

@@ -2,7 +2,7 @@
  * Answer variants: the notes often give the same answer from several AI assistants, either as
  * whole answers (`### Answer by DS`) or as bold labels inside a part (`**DeepSeek**`, `**Gemini&GPT**`).
  */
-import { isAnswerWord } from './headings.ts';
+import { isAnswerWord } from './answers.ts';
 import { ANSWER_HEADINGS } from './vocabulary.ts';
 
 /** Names the notes use for answer sources, with the name shown to readers. */

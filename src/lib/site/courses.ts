@@ -68,3 +68,8 @@ export function loadCourses(): Promise<Course[]> {
   })();
   return cache;
 }
+
+/** getStaticPaths of a page per course (its home, review queue, mock paper): the course as `course`. */
+export async function courseStaticPaths(): Promise<{ params: { course: string }; props: { course: Course } }[]> {
+  return (await loadCourses()).map((course) => ({ params: { course: course.id }, props: { course } }));
+}

@@ -8,8 +8,9 @@
  * output are kept too, so tests that read them assert the same on a reused site.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { filesDigest } from '../../../scripts/lib/files.ts';
 import { normalizeBase } from '../../../src/lib/site/urls.ts';
 import { npmRun } from './npm.ts';
 
@@ -37,6 +38,8 @@ export interface BuiltSite {
 interface SiteOptions {
   /** The base the site is built for (SITE_BASE). */
   base?: string | undefined;
+  /** False builds without PDFs (`--no-pdfs`), for sites whose tests read no PDF. */
+  pdfs?: boolean | undefined;
   /** Runs after the import, before the build (e.g. to add screenshots to the content). */
   afterImport?: ((content: string) => Promise<void>) | undefined;
 }
@@ -44,15 +47,6 @@ interface SiteOptions {
 /** The folder sites are built in: .e2e/ in the project, or E2E_WORK_DIR (two runs side by side). */
 export function e2eWorkDir(): string {
   return process.env.E2E_WORK_DIR ? resolve(process.env.E2E_WORK_DIR) : join(ROOT, '.e2e');
-}
-
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(path, name))
-    .filter((file) => statSync(file).isFile())
-    .sort();
 }
 
 /**
@@ -67,13 +61,17 @@ export function sharedPdfCacheDir(): string {
 
 /** What a site is made from: its notes, the site's code and its dependencies. */
 function inputsDigest(courses: SiteCourse[], options: SiteOptions): string {
-  const hash = createHash('sha256').update(normalizeBase(options.base));
   const inputs = [
     ...courses.map((course) => join(ROOT, course.notes)),
     ...['src', 'scripts', 'tests/e2e/setup', 'astro.config.mjs', 'package-lock.json'].map((path) => join(ROOT, path)),
   ];
-  for (const file of inputs.flatMap(filesUnder)) hash.update(relative(ROOT, file)).update(readFileSync(file));
-  return hash.digest('hex');
+  return filesDigest(
+    ROOT,
+    inputs,
+    createHash('sha256')
+      .update(normalizeBase(options.base))
+      .update(`pdfs: ${options.pdfs !== false}`),
+  );
 }
 
 export async function buildSite(name: string, courses: SiteCourse[], options: SiteOptions = {}): Promise<BuiltSite> {
@@ -100,7 +98,7 @@ export async function buildSite(name: string, courses: SiteCourse[], options: Si
   }
   await options.afterImport?.(site.content);
   // Its own Astro cache, so the test build never evicts (or reuses) the real site's.
-  site.buildOutput = await npmRun('build', [], {
+  site.buildOutput = await npmRun('build', options.pdfs === false ? ['--no-pdfs'] : [], {
     CONTENT_DIR: site.content,
     SITE_OUT_DIR: site.dist,
     SITE_CACHE_DIR: join(work, 'cache'),

@@ -1,0 +1,7 @@
+/**
+ * Choices a build is made with, read from the environment of `npm run build` (scripts/build.ts
+ * sets them for Astro's process from its flags).
+ */
+
+/** Whether the build prints each page's PDF: `npm run build -- --no-pdfs` (SITE_PDFS=off) leaves them out, and pages link none. */
+export const PDFS_BUILT = (typeof process === 'undefined' ? undefined : process.env.SITE_PDFS) !== 'off';
