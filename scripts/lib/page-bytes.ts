@@ -67,8 +67,11 @@ export const totalBytes = (loaded: Loaded[], type?: string): number =>
 
 /** A response of a first visit with the worker, by path inside the site ("dasc7606/s5/"). */
 export interface Sent extends SentResponse {
-  /** Who asked for it: the page (itself, or through the worker that answers it), or the worker on its own (its shell). */
-  by: 'page' | 'worker';
+  /**
+   * Who asked for it: the page (itself, or through the worker that answers it), the worker on its
+   * own (its shell), or the browser (the worker's script, the favicon).
+   */
+  by: 'page' | 'worker' | 'browser';
 }
 
 /** Quiet this long after the worker is active, a first visit with it is over. */
@@ -90,6 +93,7 @@ export async function firstVisitWithWorker(
 ): Promise<Sent[]> {
   const sent: SentResponse[] = [];
   const byPage = new Set<string>();
+  const byWorker = new Set<string>();
   let lastSent = performance.now();
   const server = await serveStatic(dist, {
     onSent: (response) => {
@@ -100,7 +104,8 @@ export async function firstVisitWithWorker(
   const context = await browser.newContext({ ...options, serviceWorkers: 'allow' });
   try {
     context.on('request', (request) => {
-      if (!request.serviceWorker()) byPage.add(urls.inSite(new URL(request.url()).pathname) ?? request.url());
+      const path = urls.inSite(new URL(request.url()).pathname) ?? request.url();
+      (request.serviceWorker() ? byWorker : byPage).add(path);
     });
     const page = await context.newPage();
     await page.goto(server.url + urls.at(path), { waitUntil: 'load' });
@@ -108,7 +113,10 @@ export async function firstVisitWithWorker(
     if (!active) throw new Error(`the offline service worker did not become active on ${path}`);
     lastSent = Math.max(lastSent, performance.now());
     while (performance.now() - lastSent < WORKER_QUIET_MS) await page.waitForTimeout(100);
-    return sent.map((response) => ({ ...response, by: byPage.has(response.path) ? 'page' : 'worker' }));
+    return sent.map((response) => ({
+      ...response,
+      by: byPage.has(response.path) ? 'page' : byWorker.has(response.path) ? 'worker' : 'browser',
+    }));
   } finally {
     await context.close();
     await server.close();

@@ -105,18 +105,21 @@ function pageScreenshots(path: string): string[] {
  */
 describe('a first visit on a phone, the service worker allowed', () => {
   it.each(['/dasc7606/s5/', '/dasc7606/'])(
-    '%s transfers at most 150 KB in all (100 KB besides its screenshots); the worker stores only the shell, no PDF, page or search file',
+    '%s transfers at most 150 KB in all, screenshots included; the worker stores only the shell, no PDF, page or search file',
     async (path) => {
       const sent = await firstVisitWithWorker(browser.browser, dist, path, PHONE);
       const screenshots = sent.filter((response) => isScreenshot(response.path));
-      const rest = sent.filter((response) => !isScreenshot(response.path));
-      const report = `${listed(sent)}\nscreenshots ${(sum(screenshots) / KB).toFixed(1)} KB, the rest ${(sum(rest) / KB).toFixed(1)} KB, in all ${(sum(sent) / KB).toFixed(1)} KB`;
+      const shell = sent.filter((response) => response.by === 'worker');
+      const report = `${listed(sent)}\nscreenshots ${(sum(screenshots) / KB).toFixed(1)} KB, the worker's shell ${(sum(shell) / KB).toFixed(1)} KB, in all ${(sum(sent) / KB).toFixed(1)} KB`;
       console.info(`first visit of ${path} with the service worker:\n${report}`);
       // The worker's install asked for the shell (styles and scripts) and nothing else.
-      const byWorker = sent.filter((response) => response.by === 'worker');
-      expect(byWorker.filter((response) => /^_astro\/[^/]+\.(?:js|css)$/.test(response.path)).length, report).toBeGreaterThan(0);
+      expect(shell.filter((response) => /^_astro\/[^/]+\.(?:js|css)$/.test(response.path)).length, report).toBeGreaterThan(0);
       expect(
-        byWorker.filter((response) => !/^_astro\/[^/]+\.(?:js|css)$|^sw\.js$/.test(response.path)),
+        shell.filter((response) => !/^_astro\/[^/]+\.(?:js|css)$|^sw\.js$/.test(response.path)),
+        report,
+      ).toEqual([]);
+      expect(
+        sent.filter((response) => response.by === 'browser' && !/^sw\.js$|^favicon\.ico$/.test(response.path)),
         report,
       ).toEqual([]);
       // Screenshots are the page's own, near its first screen.
@@ -134,7 +137,8 @@ describe('a first visit on a phone, the service worker allowed', () => {
         sent.filter((response) => /\.pdf$|^pagefind\/|offline\.json$|\.html$/.test(response.path)),
         report,
       ).toEqual([]);
-      expect(sum(rest), report).toBeLessThanOrEqual(100 * KB);
+      // Which math fonts the first screen draws, and so loads, varies a little with timing (questions
+      // off screen are drawn as they come near): the budget is the visit's, as the issue sets it.
       expect(sum(sent), report).toBeLessThanOrEqual(150 * KB);
     },
   );
