@@ -285,7 +285,8 @@ describe('offline after Save for offline', () => {
       page.locator(`a.card[href="${urls.section(course.id, 2)}"]`).click(),
     ]);
     await expect(page.locator('h1').textContent()).resolves.toContain(course.sections.find((section) => section.number === 2)?.title ?? '');
-    await expect(page.locator('[data-offline-status]').textContent()).resolves.toBe('Available offline');
+    // The footer is filled after load, from the store.
+    await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe('Available offline');
 
     let shownImages = 0;
     for (const path of [...allPages(), '/search/', ...allCourses().map((entry) => `/${entry.id}/review/`)]) {
@@ -430,7 +431,8 @@ describe('a new build', () => {
     await context.setOffline(true);
     await page.reload();
     await expect(page.locator('main h1').textContent()).resolves.toContain('Edited after the exam: ');
-    await expect(page.locator('[data-offline-status]').textContent()).resolves.toBe('Available offline');
+    // The footer is filled after load, from the store.
+    await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe('Available offline');
   });
 
   it('when the browser asks to save data, downloads nothing until the reader says so', async () => {
