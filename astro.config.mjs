@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig, sharpImageService } from 'astro/config';
+import { liveNotes } from './scripts/lib/live-notes.ts';
 import { contentStoreDigest, dropStaleContentStore } from './src/lib/content/content-store-stamp.ts';
 import { contentDirectory } from './src/lib/content/layout.ts';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
@@ -39,6 +40,10 @@ export default defineConfig({
   markdown: {
     processor: markdownProcessor,
   },
+  // npm run dev: re-imports the notes on save and shows the change in the open page (scripts/lib/live-notes.ts).
+  integrations: [liveNotes()],
+  // Astro's own dev toolbar is for site developers; it would sit over the notes' problems panel.
+  devToolbar: { enabled: false },
   // Screenshots' print copies are JPEG (src/lib/site/screenshot-sizes.ts): mozjpeg makes them a
   // quarter smaller at the same quality, and PDFs embed them as they are.
   image: { service: sharpImageService({ jpeg: { mozjpeg: true } }) },

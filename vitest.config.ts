@@ -9,8 +9,12 @@ const e2e = {
   hookTimeout: 600_000,
 };
 
-/** The browser tests whose subject is a URL: links, anchors, search results, screenshots, PDFs, the offline copy. */
-const SUBPATH_FILES = ['links', 'pages', 'search', 'screenshots', 'print', 'offline', 'hostile-notes'];
+/**
+ * The browser tests whose subject is a URL: every link, src and srcset of every page (PDFs and
+ * screenshots included), pages loading their assets, search results, the offline copy, untrusted
+ * notes going nowhere. How a page prints or a screenshot enlarges does not depend on the base.
+ */
+const SUBPATH_FILES = ['links', 'pages', 'search', 'offline', 'hostile-notes'];
 
 export default defineConfig({
   test: {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --no-dev --only-dev --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search, what the
@@ -10,7 +10,9 @@
  * resolution, what Save for offline stores for them, and Lighthouse on the GAN section (mobile
  * several times, each run reported; desktop once). Then times `npm run build` of the user's notes
  * clean, after a one-question edit and with nothing changed, per step (`--sizes ''` skips the
- * synthetic sizes). Prints Markdown tables.
+ * synthetic sizes). Last, `npm run dev`: save → the open page shows the change, on the user's
+ * notes and at 250 questions (scripts/lib/live-bench.ts); `--only-dev` measures that alone.
+ * Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
 import { isCourseManifest, type CourseManifest } from '../src/lib/offline/manifest.ts';
 import { copyBreakdown, formatBytes, REPORTED_SCREEN } from '../src/lib/offline/plan.ts';
+import { benchLiveEdits, type LiveEditFigures } from './lib/live-bench.ts';
 import { COURSE_FILE, contentDirectory, coursePaths } from '../src/lib/content/layout.ts';
 import { readContentFolder, readCourse } from '../src/lib/content/read.ts';
 import { urls } from '../src/lib/site/urls.ts';
@@ -191,10 +194,12 @@ function stepTimes(output: string): Record<string, number> {
 }
 
 /**
- * `npm run build` of the user's notes (content/, copied) three ways: clean (no caches), after a
+ * `npm run build` of the user's notes (content/, copied, with stand-ins for the screenshots they name) three ways: clean (no caches), after a
  * one-question edit, and with nothing changed; each `runs` times from a clean start.
  */
-function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>; pdfs: { files: number; bytes: number; pages: number } } {
+async function benchRebuilds(
+  runs: number,
+): Promise<{ runs: Record<RebuildKind, RebuildRun[]>; pdfs: { files: number; bytes: number; pages: number } }> {
   const dir = join(WORK, 'rebuilds');
   const content = join(dir, 'content');
   const env = { CONTENT_DIR: content, SITE_OUT_DIR: join(dir, 'dist'), SITE_CACHE_DIR: join(dir, 'cache') };
@@ -206,6 +211,8 @@ function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>;
   for (let attempt = 0; attempt < runs; attempt++) {
     rmSync(dir, { recursive: true, force: true });
     cpSync(join(ROOT, 'content'), content, { recursive: true });
+    // With the screenshots the notes name, as the user's own site has them.
+    for (const course of readContentFolder(content)) await writeMissingScreenshots(content, course.id);
     build('clean');
     // One more sentence in one answer, as a student does between two builds.
     const question = readContentFolder(content)[0]?.questions.find((entry) => entry.data.hasAnswer);
@@ -223,7 +230,7 @@ function benchRebuilds(runs: number): { runs: Record<RebuildKind, RebuildRun[]>;
   return { runs: result, pdfs: { files: pdfs.length, bytes: pdfs.reduce((sum, path) => sum + statSync(path).size, 0), pages } };
 }
 
-function rebuildTable({ runs, pdfs }: ReturnType<typeof benchRebuilds>): string {
+function rebuildTable({ runs, pdfs }: Awaited<ReturnType<typeof benchRebuilds>>): string {
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   const clean = median(runs.clean.map((entry) => entry.ms));
   const rows = (Object.keys(runs) as RebuildKind[]).map((kind) => {
@@ -361,6 +368,38 @@ function lighthouseTable(figures: LighthouseFigures[]): string {
   ].join('\n');
 }
 
+/** Goals of issue 14: the user's notes within 1.5 s, 250 questions within 3 s. */
+function liveEditTable(rows: { label: string; goalMs: number; figures: LiveEditFigures }[]): string {
+  const seconds = (samples: number[]): string => `${(median(samples) / 1000).toFixed(2)} s`;
+  return [
+    '| `npm run dev`: save → page shows it | questions | text changed in a line | line added | goal | load average |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      ({ label, goalMs, figures }) =>
+        `| ${label} | ${figures.questions} | ${seconds(figures.inLine)} | ${seconds(figures.newLine)} | ≤ ${(goalMs / 1000).toFixed(1)} s | ${figures.load.toFixed(1)} |`,
+    ),
+  ].join('\n');
+}
+
+/** `npm run dev`: save → shown, on the user's notes and at 250 synthetic questions (at least 5 saves of each kind). */
+async function liveEditSection(runs: number): Promise<string> {
+  const edits = Math.max(5, runs);
+  console.error(`bench: npm run dev, ${edits} saves of each kind…`);
+  const user = await benchLiveEdits(join(WORK, 'dev-user'), readFileSync(join(ROOT, 'content', 'dasc7606', 'notes.md'), 'utf8'), edits);
+  const synthetic = await benchLiveEdits(
+    join(WORK, 'dev-250'),
+    syntheticNotes({ title: 'Synthetic course', questions: 250, seed: 1 }),
+    edits,
+  );
+  return liveEditTable([
+    { label: "user's notes", goalMs: 1500, figures: user },
+    { label: 'synthetic notes', goalMs: 3000, figures: synthetic },
+  ]);
+}
+
+const machineLine = (runs: number): string =>
+  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
+
 runCli(async () => {
   const { values } = parseArgs({
     options: {
@@ -369,12 +408,19 @@ runCli(async () => {
       'no-lighthouse': { type: 'boolean', default: false },
       'lighthouse-runs': { type: 'string', default: '5' },
       'no-rebuilds': { type: 'boolean', default: false },
+      'no-dev': { type: 'boolean', default: false },
+      'only-dev': { type: 'boolean', default: false },
       'write-readme': { type: 'boolean', default: false },
     },
   });
   // `--sizes ''` measures only the user's notes.
   const sizes = values.sizes.split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
+  if (values['only-dev']) {
+    // Printed only: the README's bench block holds the full report.
+    console.log([await liveEditSection(runs), machineLine(runs)].join('\n\n'));
+    return;
+  }
   const results: SizeResult[] = [];
   for (const size of sizes) {
     console.error(`bench: ${size} questions, ${runs} run(s)…`);
@@ -408,10 +454,10 @@ runCli(async () => {
   }
   if (!values['no-rebuilds']) {
     console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);
-    sections.push(rebuildTable(benchRebuilds(runs)));
+    sections.push(rebuildTable(await benchRebuilds(runs)));
   }
-  const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; medians of ${runs} cold run(s); ${new Date().toISOString().slice(0, 10)}.`;
-  const report = [...sections, machine].join('\n\n');
+  if (!values['no-dev']) sections.push(await liveEditSection(runs));
+  const report = [...sections, machineLine(runs)].join('\n\n');
   console.log(report);
   if (values['write-readme']) {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

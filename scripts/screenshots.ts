@@ -1,6 +1,7 @@
 /**
- * npm run screenshots -- [page path …] [--out dir]
+ * npm run screenshots -- [page path …] [--out dir] [--dist dir | --url http://127.0.0.1:4321]
  * Screenshots of built pages (paths inside the site, under its base) (light, dark, 390 px phone) and their print PDF, for looking at the design.
+ * `--url` takes them from a running server instead, such as `npm run dev`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,11 +15,11 @@ import { urls } from '../src/lib/site/urls.ts';
 runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string', default: 'screenshots' }, dist: { type: 'string', default: 'dist' } },
+    options: { out: { type: 'string', default: 'screenshots' }, dist: { type: 'string', default: 'dist' }, url: { type: 'string' } },
   });
   const pages = positionals.length > 0 ? positionals : ['/'];
   mkdirSync(values.out, { recursive: true });
-  const server = await serveStatic(values.dist);
+  const server = values.url === undefined ? await serveStatic(values.dist) : { url: values.url.replace(/\/$/, ''), close: async () => {} };
   const browser = await launchChromium();
   try {
     for (const path of pages) {

@@ -1,6 +1,6 @@
 /** A small static file server for the built site on 127.0.0.1, for PDFs, screenshots and tests. */
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -51,6 +51,20 @@ export interface StaticServer {
 }
 
 /**
+ * Answers with `file` as a static host does (gzipped text when the browser takes it, checked with
+ * the server on every use unless `caching` says otherwise); false when there is no such file.
+ */
+export function sendFile(request: IncomingMessage, response: ServerResponse, file: string, caching = 'no-cache'): boolean {
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return false;
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  response.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'cache-control': caching });
+  const stream = createReadStream(file);
+  (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
+  return true;
+}
+
+/**
  * Serves `root` like a static host: directories answer with their index.html; text is gzipped.
  * The site is served under the base it was built for (SITE_BASE, or `base`), as on GitHub Pages;
  * anything outside it is not found. `port` reopens a server at the same origin (a redeploy);
@@ -80,19 +94,9 @@ export async function serveStatic(
       response.writeHead(403).end();
       return;
     }
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      statSync(file);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) file = join(file, 'index.html');
     const caching = IMMUTABLE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    response.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'cache-control': caching });
-    const stream = createReadStream(file);
-    (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
+    if (!sendFile(request, response, file, caching)) response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

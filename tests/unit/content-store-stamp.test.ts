@@ -2,7 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentStoreDigest, dropStaleContentStore, screenshotFiles } from '../../src/lib/content/content-store-stamp.ts';
+import {
+  contentStoreDigest,
+  dropStaleContentStore,
+  screenshotFiles,
+  screenshotsDigest,
+} from '../../src/lib/content/content-store-stamp.ts';
 import { ROOT } from './helpers/cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'content-store-stamp-'));
@@ -31,5 +36,15 @@ describe('the content store stamp', () => {
     expect(after).not.toBe(before);
     expect(dropStaleContentStore(cache, after)).toBe(true);
     expect(existsSync(join(cache, 'data-store.json'))).toBe(false);
+  });
+
+  it("changes the entries' digest salt with the screenshots and with the content folder's place (npm run dev reloads entries on it)", () => {
+    const before = screenshotsDigest(content);
+    expect(screenshotsDigest(content)).toBe(before);
+    writeFileSync(join(content, 'demo/images/2024May/3.png'), 'fgh');
+    expect(screenshotsDigest(content)).not.toBe(before);
+    const elsewhere = join(work, 'copy');
+    mkdirSync(elsewhere);
+    expect(screenshotsDigest(elsewhere)).not.toBe(screenshotsDigest(join(work, 'empty')));
   });
 });

@@ -29,7 +29,12 @@ async function start(container: ServiceWorkerContainer): Promise<void> {
   if (saved.length > 0 && navigator.onLine) await (await import('./update.ts')).updateSavedCourses();
 }
 
-if ('serviceWorker' in navigator) {
+if (import.meta.env.DEV && 'serviceWorker' in navigator) {
+  // npm run dev serves pages as you write them: a worker left by `npm start` on the same address would serve stored ones.
+  void navigator.serviceWorker
+    .getRegistrations()
+    .then((registrations) => registrations.forEach((registration) => void registration.unregister()));
+} else if ('serviceWorker' in navigator) {
   const begin = (): void => {
     // No service worker over plain http (other than localhost) or when storage is refused: the site
     // still works online, it just says nothing about offline.

@@ -3,6 +3,7 @@
  * Used in the header's dialog (opened with /, Ctrl/⌘+K or a click) and on the /search/ page.
  * Loaded only when search is opened; Pagefind itself loads on the first query.
  */
+import { NO_INDEX_IN_DEV, SEARCHING_LAST_BUILD } from '../../lib/dev/last-build.ts';
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
 import { words } from '../browser.ts';
 import { indexFor } from '../../lib/search/indexes.ts';
@@ -71,6 +72,14 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
   resultsArea.append(status, list, more);
   layout.append(filterBox, resultsArea);
   panel.append(form, layout);
+  // npm run dev makes no index: it serves the last build's, if there is one (lib/dev/last-build.ts).
+  const devIndex = import.meta.env.DEV
+    ? preloadPagefind().then(
+        () => true,
+        () => false,
+      )
+    : undefined;
+  void devIndex?.then((found) => found && resultsArea.prepend(element('p', { class: 'search-dev-note' }, SEARCHING_LAST_BUILD)));
 
   /** The status line; it may quote the query, so its Chinese is marked too. */
   const say = (text: string): void => status.replaceChildren(...words(text));
@@ -143,6 +152,10 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     const ticket = ++latest;
     const trimmed = query.trim();
     options.onQueryChange?.(trimmed);
+    if (devIndex && !(await devIndex)) {
+      status.textContent = NO_INDEX_IN_DEV;
+      return;
+    }
     if (trimmed === '' && Object.keys(activeFilters()).length === 0) {
       say('Type a topic, a term or a question: “mode collapse”, “过拟合”, “padding”.');
       list.replaceChildren();

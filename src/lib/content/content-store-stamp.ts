@@ -30,15 +30,20 @@ export function screenshotFiles(contentDir: string): string[] {
   return files;
 }
 
+/** The digest of the content folder's place and the screenshots in it. */
+export function screenshotsDigest(contentDir: string): string {
+  const hash = createHash('sha256').update(resolve(contentDir));
+  for (const file of screenshotFiles(contentDir)) hash.update(file);
+  return hash.digest('hex');
+}
+
 /** The digest of the loader's code (read from `root`) and the screenshots present. */
 export function contentStoreDigest(root: string, contentDir: string): string {
   const hash = createHash('sha256');
   for (const dir of LOADER_CODE) {
     for (const name of readdirSync(join(root, dir)).sort()) hash.update(name).update(readFileSync(join(root, dir, name)));
   }
-  hash.update(resolve(contentDir));
-  for (const file of screenshotFiles(contentDir)) hash.update(file);
-  return hash.digest('hex');
+  return hash.update(screenshotsDigest(contentDir)).digest('hex');
 }
 
 /** Drops the cached content store when the digest differs from the last build's; returns whether it did. */

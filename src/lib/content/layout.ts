@@ -62,6 +62,12 @@ export function classifyContentPath(path: string): ContentPath | undefined {
   return { course, kind: 'other', name: inner };
 }
 
+/** The kind of content file a path relative to the content folder is: a course, section or question file; undefined for anything else. */
+export function contentFileKind(path: string): ContentKind | undefined {
+  const kind = classifyContentPath(path)?.kind;
+  return kind === 'course' || kind === 'section' || kind === 'question' ? kind : undefined;
+}
+
 /** Which content file an absolute path is (the renderer knows only the file it renders): the last course-shaped match wins. */
 export function contentFileAt(absolutePath: string | undefined): ContentPath | undefined {
   const segments = (absolutePath ?? '').split(/[\\/]/);

@@ -11,6 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { visit } from 'unist-util-visit';
 import { resolveScreenshot } from '../markdown/remark-screenshots.ts';
+import { screenshotsDigest } from './content-store-stamp.ts';
 import { unreadableScreenshots } from './images.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
 
@@ -47,13 +48,20 @@ export function markdownSource(options: Parameters<typeof glob>[0]): Loader {
       const { entryTypes, store, config } = context as GlobContext;
       if (!(entryTypes instanceof Map)) throw new Error('markdown-source: this Astro version no longer gives loaders its file types; see src/lib/content/markdown-source.ts');
       const root = fileURLToPath(config.root);
-      const unreadable = await unreadableScreenshots(resolve(root, options.base instanceof URL ? fileURLToPath(options.base) : (options.base ?? '.')));
+      const contentDir = resolve(root, options.base instanceof URL ? fileURLToPath(options.base) : (options.base ?? '.'));
+      const unreadable = await unreadableScreenshots(contentDir);
       const unrendered = new Map([...entryTypes].map(([extension, type]) => [extension, { ...type, getRenderFunction: undefined }]));
       const set: typeof store.set = (entry) => {
         if (!entry.filePath || !entry.body) return store.set(entry);
         return store.set({ ...entry, assetImports: screenshotImports(resolve(root, entry.filePath), entry.data, entry.body, unreadable) });
       };
-      await loader.load({ ...context, entryTypes: unrendered, store: { ...store, set } } as GlobContext);
+      // An entry's digest also covers where the content folder is and which screenshots it has: glob()
+      // reloads only entries whose digest changed, and a new screenshot changes what an entry shows
+      // (and which images Astro bundles) without changing its file. Pages re-render on a new digest.
+      const screenshots = screenshotsDigest(contentDir);
+      const generateDigest: typeof context.generateDigest = (data) =>
+        context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\0${screenshots}`);
+      await loader.load({ ...context, generateDigest, entryTypes: unrendered, store: { ...store, set } } as GlobContext);
     },
   };
 }

@@ -47,14 +47,18 @@ function markdownIn(dir: string): string[] {
     : [];
 }
 
-/** Every course in the content folder (folders holding a course.md), sorted by id. */
-export function readContentFolder(dir: string): CourseContent[] {
+/** The id of every course in the content folder (folders holding a course.md), sorted. */
+export function courseIds(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && COURSE_ID.test(entry.name) && existsSync(join(dir, entry.name, COURSE_FILE)))
     .map((entry) => entry.name)
-    .sort()
-    .map((id) => readCourse(dir, id));
+    .sort();
+}
+
+/** Every course in the content folder, sorted by id. */
+export function readContentFolder(dir: string): CourseContent[] {
+  return courseIds(dir).map((id) => readCourse(dir, id));
 }
 
 export function readCourse(dir: string, id: string): CourseContent {
