@@ -1,16 +1,18 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --no-lighthouse --no-rebuilds --no-dev --only-dev --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --no-dev --only-dev --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
- * output size, the largest page, the bytes Chromium transfers for a first search and what the
- * offline service worker stores on a first visit. Then builds the user's notes with stand-ins for
- * the screenshots they name (scripts/lib/stand-in-screenshots.ts), PDFs included (median of the
- * runs, cold caches): what a section page loads on a phone and a desktop screen, the PDFs' size and
- * their screenshots' resolution, the offline precache, and Lighthouse (mobile and desktop) on the
- * GAN section. Then times `npm run build` of the user's notes clean, after a one-question edit and
- * with nothing changed, per step (`--sizes ''` skips the synthetic sizes). Last, `npm run dev`:
- * save → the open page shows the change, on the user's notes and at 250 questions
- * (scripts/lib/live-bench.ts); `--only-dev` measures that alone. Prints Markdown tables.
+ * output size, the largest page, the bytes Chromium transfers for a first search, what the
+ * offline service worker stores on a first visit (the shell) and what Save for offline stores for
+ * one course. Then builds the user's notes with stand-ins for the screenshots they name
+ * (scripts/lib/stand-in-screenshots.ts), PDFs included (median of the runs, cold caches): what a
+ * section page loads on a phone and a desktop screen, the PDFs' size and their screenshots'
+ * resolution, what Save for offline stores for them, and Lighthouse on the GAN section (mobile
+ * several times, each run reported; desktop once). Then times `npm run build` of the user's notes
+ * clean, after a one-question edit and with nothing changed, per step (`--sizes ''` skips the
+ * synthetic sizes). Last, `npm run dev`: save → the open page shows the change, on the user's
+ * notes and at 250 questions (scripts/lib/live-bench.ts); `--only-dev` measures that alone.
+ * Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,12 +29,13 @@ import { writeMissingScreenshots } from './lib/stand-in-screenshots.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { syntheticNotes } from './lib/synthetic-notes.ts';
 import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+import { isCourseManifest, type CourseManifest } from '../src/lib/offline/manifest.ts';
+import { copyBreakdown, formatBytes, REPORTED_SCREEN } from '../src/lib/offline/plan.ts';
 import { benchLiveEdits, type LiveEditFigures } from './lib/live-bench.ts';
-import { COURSE_FILE, contentDirectory } from '../src/lib/content/layout.ts';
+import { COURSE_FILE, contentDirectory, coursePaths } from '../src/lib/content/layout.ts';
+import { readContentFolder, readCourse } from '../src/lib/content/read.ts';
 import { urls } from '../src/lib/site/urls.ts';
-import { precacheSummary, type PrecacheSummary } from './lib/offline.ts';
-import { coursePaths } from '../src/lib/content/layout.ts';
-import { readContentFolder } from '../src/lib/content/read.ts';
+import { shellSummary, type StoredSummary } from './lib/offline.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
@@ -88,7 +91,21 @@ interface SizeResult {
   files: number;
   largestHtml: { path: string; bytes: number };
   searchBytes: number;
-  precache: PrecacheSummary;
+  shell: StoredSummary;
+  /** What Save for offline stores for the first course. */
+  saved: SavedCopy;
+}
+
+interface SavedCopy {
+  label: string;
+  manifest: CourseManifest;
+}
+
+/** A built course's offline manifest (written by the build's offline step). */
+function readManifest(dist: string, course: string): CourseManifest {
+  const value: unknown = JSON.parse(readFileSync(fileInDist(dist, `/${urls.inSite(urls.offlineManifest(course)) ?? ''}`), 'utf8'));
+  if (!isCourseManifest(value)) throw new Error(`${dist}: no offline manifest for ${course}`);
+  return value;
 }
 
 async function benchSize(questions: number, runs: number): Promise<SizeResult> {
@@ -144,7 +161,11 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
       files: files.length,
       largestHtml,
       searchBytes,
-      precache: await precacheSummary(dist),
+      shell: await shellSummary(dist),
+      saved: {
+        label: `one course of ${Math.round(questions / courses).toLocaleString('en')} questions (${questions.toLocaleString('en')}-question site)`,
+        manifest: readManifest(dist, 'course-1'),
+      },
     };
   } finally {
     await browser.close();
@@ -237,6 +258,7 @@ interface NotesResult {
   /** Images embedded in the PDFs, and their median resolution at printed size. */
   pdfImages: number;
   medianPpi: number;
+  content: string;
   dist: string;
 }
 
@@ -293,6 +315,7 @@ async function benchNotes(runs: number): Promise<NotesResult> {
     pdfBytes: pdfFiles.reduce((sum, file) => sum + statSync(file).size, 0),
     pdfImages: ppis.length,
     medianPpi: median(ppis),
+    content,
     dist,
   };
 }
@@ -317,22 +340,30 @@ function scaleTable(results: SizeResult[]): string {
   ].join('\n');
 }
 
-/** What one online visit stores for offline use (scripts/lib/offline.ts). */
-function precacheTable(rows: { label: string; precache: PrecacheSummary }[]): string {
+/** What Save for offline stores for one course, by kind (lib/offline/plan.ts), and what a first visit stores. */
+function offlineTable(copies: SavedCopy[], shell: StoredSummary): string {
+  const cell = ({ files, bytes }: { files: number; bytes: number }): string => `${formatBytes(bytes)} (${files.toLocaleString('en')})`;
   return [
-    '| offline precache (first visit) | files | size |',
-    '| --- | ---: | ---: |',
-    ...rows.map(({ label, precache }) => `| ${label} | ${precache.files.toLocaleString('en')} | ${mb(precache.bytes)} |`),
+    '| Save for offline stores | pages | screenshots | search | styles, scripts, fonts | total | PDFs (a choice) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...copies.map(({ label, manifest }) => {
+      const parts = copyBreakdown(manifest, REPORTED_SCREEN);
+      const total = parts.pages.bytes + parts.screenshots.bytes + parts.search.bytes + parts.assets.bytes;
+      return `| ${label} | ${cell(parts.pages)} | ${cell(parts.screenshots)} | ${cell(parts.search)} | ${cell(parts.assets)} | ${formatBytes(total)} | ${parts.pdfs.files > 0 ? cell(parts.pdfs) : 'not built'} |`;
+    }),
+    '',
+    `A first visit stores only the shell (styles and scripts): ${shell.files} files, ${formatBytes(shell.bytes)} before compression.`,
   ].join('\n');
 }
 
 function lighthouseTable(figures: LighthouseFigures[]): string {
+  let mobileRun = 0;
   return [
-    "| Lighthouse (user's GAN section) | performance | accessibility | LCP | TBT | CLS |",
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    "| Lighthouse (user's GAN section) | performance | accessibility | LCP | TBT | CLS | Style & Layout | DOM nodes |",
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...figures.map(
       (figure) =>
-        `| ${figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} |`,
+        `| ${figure.preset === 'mobile' ? `mobile, run ${(mobileRun += 1)}` : figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} | ${figure.styleLayoutMs.toFixed(0)} ms | ${figure.domNodes.toLocaleString('en')} |`,
     ),
   ].join('\n');
 }
@@ -375,6 +406,7 @@ runCli(async () => {
       sizes: { type: 'string', default: '25,250,2500' },
       runs: { type: 'string', default: '3' },
       'no-lighthouse': { type: 'boolean', default: false },
+      'lighthouse-runs': { type: 'string', default: '5' },
       'no-rebuilds': { type: 'boolean', default: false },
       'no-dev': { type: 'boolean', default: false },
       'only-dev': { type: 'boolean', default: false },
@@ -406,21 +438,19 @@ runCli(async () => {
     const perQuestion = (result: SizeResult): number => (result.importMs + result.buildMs + result.indexMs) / result.questions;
     sections.push(`ms per question at 2,500 is ${(perQuestion(largest) / perQuestion(base)).toFixed(2)}× the 250-question run.`);
   }
-  const precacheRows = results.map((result) => ({
-    label: `${result.questions.toLocaleString('en')} questions, no PDFs`,
-    precache: result.precache,
-  }));
+  const copies = results.map((result) => result.saved);
   console.error(`bench: the user's notes with their screenshots (PDFs included), ${runs} run(s)…`);
   const notes = await benchNotes(runs);
   sections.push(notesTable(notes));
-  precacheRows.push({
-    label: `user's notes, ${notes.screenshots} screenshots, PDFs included`,
-    precache: await precacheSummary(notes.dist),
+  const own = readCourse(notes.content, 'dasc7606');
+  copies.push({
+    label: `the user's notes (${own.questions.length} questions, ${notes.screenshots} screenshots)`,
+    manifest: readManifest(notes.dist, 'dasc7606'),
   });
-  sections.push(precacheTable(precacheRows));
+  sections.push(offlineTable(copies, await shellSummary(notes.dist)));
   if (!values['no-lighthouse']) {
     console.error('bench: Lighthouse…');
-    sections.push(lighthouseTable(await runLighthouse(notes.dist, '/dasc7606/s5/')));
+    sections.push(lighthouseTable(await runLighthouse(notes.dist, '/dasc7606/s5/', Number(values['lighthouse-runs']))));
   }
   if (!values['no-rebuilds']) {
     console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);

@@ -23,7 +23,11 @@ const ASTRO = join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 async function astroBuild(dist: string): Promise<StepResult> {
   const started = performance.now();
   const code = await new Promise<number | null>((done, fail) =>
-    spawn(process.execPath, [ASTRO, 'build'], { stdio: 'inherit' }).on('error', fail).on('close', done),
+    // A production build whatever NODE_ENV the caller has (vitest's is "test"): Vite reads it for
+    // import.meta.env.DEV, and pages' scripts must not take the dev server's paths.
+    spawn(process.execPath, [ASTRO, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+      .on('error', fail)
+      .on('close', done),
   );
   if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
   const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;

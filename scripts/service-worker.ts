@@ -1,6 +1,7 @@
 /**
- * npm run build runs this last, once pages, search index and PDFs are written: the offline
- * service worker <dist>/sw.js, with the precache list of everything it stores on the first visit.
+ * The build's offline step on its own (npm run build runs it last, once pages, search index and
+ * PDFs are written; scripts/lib/offline.ts): the service worker <dist>/sw.js with the shell it
+ * stores on install, and what Save for offline stores per course.
  */
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli.ts';

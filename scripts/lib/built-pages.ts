@@ -38,13 +38,20 @@ function subfolders(dir: string): string[] {
     .sort();
 }
 
+/** Folders of the site's own pages, beside the courses': the search page. */
+const SITE_FOLDERS = new Set([paths.search().split('/')[1]]);
+
+/** The courses of a built site: the folders with a course home, in folder order. */
+export function findCourses(dist: string): string[] {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is not a built site (no index.html): run npm run build first.`);
+  return subfolders(dist).filter((name) => COURSE_ID.test(name) && !SITE_FOLDERS.has(name) && existsSync(join(dist, name, 'index.html')));
+}
+
 /** Section pages first, then paper pages, per course in folder order. */
 export function findPrintablePages(dist: string): PrintablePage[] {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is not a built site (no index.html): run npm run build first.`);
   const pages: PrintablePage[] = [];
-  for (const course of subfolders(dist).filter((name) => COURSE_ID.test(name))) {
+  for (const course of findCourses(dist)) {
     const courseDir = join(dist, course);
-    if (!existsSync(join(courseDir, 'index.html'))) continue;
     const sections: PrintablePage[] = [];
     for (const name of subfolders(courseDir)) {
       const match = SECTION.exec(name);

@@ -1,13 +1,15 @@
 /**
  * A build step after `astro build`: KaTeX's fonts in the built site are cut down to the characters
  * its pages draw, renamed by their new content hash (so no cache ever serves an old subset), and
- * the stylesheets are pointed at the new names. Subsetting and re-encoding woff2 take seconds, and
+ * the stylesheets are pointed at the new names. A stylesheet so changed is renamed by its new
+ * content too, and the pages and scripts pointed at it: every name in _astro/ stays a hash of its
+ * content, which the offline worker and browsers' caches rely on. Subsetting and re-encoding woff2 take seconds, and
  * a build whose pages draw the same characters makes the same subsets: so each page's characters
  * (by the hash of its HTML) and each subset (by font and characters) are kept in a cache folder.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import subsetFont from 'subset-font';
 import { katexFontName, katexGlyphs } from '../../src/lib/fonts/katex-glyphs.ts';
@@ -15,6 +17,9 @@ import { readTextIfExists, writeFileAtomic } from './files.ts';
 import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
 
 const hash = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** Eight characters of a hash of the content, as Vite names built assets. */
+const contentHash = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('base64url').slice(0, 8);
 
 function filesUnder(dir: string, suffix: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -67,7 +72,7 @@ export async function subsetKatexFonts(dist: string, cacheDir: string, output?: 
       writeFileAtomic(cached, subset);
       subsetNow += 1;
     }
-    const renamed = `${name}.${createHash('sha256').update(subset).digest('base64url').slice(0, 8)}.woff2`;
+    const renamed = `${name}.${contentHash(subset)}.woff2`;
     writeFileSync(join(assets, renamed), subset);
     if (renamed !== file) rmSync(join(assets, file));
     renames.set(file, renamed);
@@ -76,10 +81,23 @@ export async function subsetKatexFonts(dist: string, cacheDir: string, output?: 
   }
   for (const file of readdirSync(cacheDir))
     if (file.endsWith('.woff2') && !keptSubsets.has(join(cacheDir, file))) rmSync(join(cacheDir, file));
+  const stylesheetRenames = new Map<string, string>();
   for (const stylesheet of filesUnder(assets, '.css')) {
-    let css = readFileSync(stylesheet, 'utf8');
+    const original = readFileSync(stylesheet, 'utf8');
+    let css = original;
     for (const [from, to] of renames) css = css.replaceAll(from, to);
-    writeFileSync(stylesheet, css);
+    if (css === original) continue;
+    const name = basename(stylesheet);
+    const renamed = name.replace(/\.[\w-]+\.css$/, `.${contentHash(css)}.css`);
+    writeFileSync(join(dirname(stylesheet), renamed), css);
+    if (renamed !== name) rmSync(stylesheet);
+    stylesheetRenames.set(name, renamed);
+  }
+  for (const file of [...filesUnder(dist, '.html'), ...filesUnder(assets, '.js')]) {
+    const original = readFileSync(file, 'utf8');
+    let text = original;
+    for (const [from, to] of stylesheetRenames) text = text.replaceAll(`/_astro/${from}`, `/_astro/${to}`);
+    if (text !== original) writeFileSync(file, text);
   }
   return {
     name: 'KaTeX fonts',

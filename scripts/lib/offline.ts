@@ -1,47 +1,113 @@
 /**
- * The offline service worker of a built site: src/client/offline/service-worker.ts bundled with
- * Vite, and Workbox's precache list of the built files (each with a revision: a content hash, or
- * the hashed file name) injected into it as <dist>/sw.js. Used by `npm run build` and the bench.
+ * Offline use of a built site, written by the build's last step (offlineStep, in scripts/build.ts):
+ * - <dist>/sw.js: src/client/offline/service-worker.ts bundled with Vite, with Workbox's list of the
+ *   shell it stores on install (lib/offline/precache.ts, each file with a revision);
+ * - <dist>/<course>/offline.json: what Save for offline stores for each course
+ *   (lib/offline/manifest.ts decides, from the files read here);
+ * - <dist>/offline.json: each course manifest's revision, so a saved course sees a new build.
+ * Used by `npm run build`, `npm run pdf`, scripts/service-worker.ts and the bench.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { getManifest, injectManifest } from 'workbox-build';
-import { HASHED_FILE, PRECACHE_GLOBS, PRECACHE_IGNORES } from '../../src/lib/offline/precache.ts';
+import {
+  courseManifest,
+  searchRecordCourse,
+  type BuiltSite,
+  type CourseManifest,
+  type FileFacts,
+  type ImageSource,
+  type OfflineIndex,
+} from '../../src/lib/offline/manifest.ts';
+import { pageImages } from '../../src/lib/offline/page-images.ts';
+import { formatBytes, REPORTED_SCREEN, saveSizes } from '../../src/lib/offline/plan.ts';
+import { HASHED_FILE, SHELL_GLOBS } from '../../src/lib/offline/precache.ts';
 import { urls } from '../../src/lib/site/urls.ts';
+import { fileInDist, findCourses } from './built-pages.ts';
 import type { StepResult } from './progress.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCE = join(ROOT, 'src/client/offline/service-worker.ts');
 
-export interface PrecacheSummary {
+export interface StoredSummary {
   files: number;
   bytes: number;
 }
 
-/** Workbox's options for the precache list of a built site. */
-export function manifestOptions(dist: string) {
+/** Workbox's options for the shell the worker stores on install. */
+export function shellOptions(dist: string) {
   return {
     globDirectory: dist,
-    globPatterns: PRECACHE_GLOBS,
-    globIgnores: PRECACHE_IGNORES,
+    globPatterns: SHELL_GLOBS,
     // Built paths are relative to dist/; the site lives under its base.
     modifyURLPrefix: { '': urls.base },
     dontCacheBustURLsMatching: HASHED_FILE,
-    // A file left out would be missing offline: PDFs and big pages must fit.
-    maximumFileSizeToCacheInBytes: 100 * 1024 * 1024,
   };
 }
 
-/** A file Workbox leaves out would be missing offline. (A pattern with no files, say no PDFs yet, is fine.) */
+/** A file Workbox leaves out would be missing offline. (A pattern with no files is fine.) */
 function failOnWarnings(warnings: string[]): void {
   const problems = warnings.filter((warning) => !warning.startsWith("One of the glob patterns doesn't match any files"));
-  if (problems.length > 0) throw new Error(`Workbox left files out of the offline copy:\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new Error(`Workbox left files out of the offline shell:\n${problems.join('\n')}`);
 }
 
-/** Writes <dist>/sw.js; the site's pages register it (src/client/offline/register.ts). */
-export async function writeServiceWorker(dist: string): Promise<PrecacheSummary> {
+/** What the worker stores when it installs, without writing anything. */
+export async function shellSummary(dist: string): Promise<StoredSummary> {
+  const { count, size, warnings } = await getManifest(shellOptions(dist));
+  failOnWarnings(warnings);
+  return { files: count, bytes: size };
+}
+
+const revisionOf = (content: Buffer | string): string => createHash('sha256').update(content).digest('hex').slice(0, 16);
+
+/** Files the offline copies never hold: the worker itself and the offline manifests. */
+const NOT_STORED = /^sw\.js$|(^|\/)offline\.json$/;
+
+/** The built site as lib/offline/manifest.ts needs it: every file's size and hash, pages' images, search records' courses. */
+export function readBuiltSite(dist: string): BuiltSite {
+  const files = new Map<string, FileFacts>();
+  const screenshots = new Map<string, ImageSource[][]>();
+  const searchRecords = new Map<string, string>();
+  for (const name of readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = name.split(sep).join('/');
+    const path = join(dist, name);
+    if (NOT_STORED.test(file) || !statSync(path).isFile()) continue;
+    const content = readFileSync(path);
+    files.set(file, { bytes: content.length, revision: revisionOf(content) });
+    if (file.endsWith('.html')) screenshots.set(file, pageImages(content.toString('utf8')));
+    if (/^pagefind\/(full\/)?fragment\//.test(file)) {
+      const course = searchRecordCourse(gunzipSync(content).toString('utf8'), urls.inSite);
+      if (course !== undefined) searchRecords.set(file, course);
+    }
+  }
+  return { files, screenshots, searchRecords, inSite: urls.inSite };
+}
+
+/** Every course's manifest, each written to urls.offlineManifest, and the index of their revisions. */
+export function writeOfflineManifests(dist: string): CourseManifest[] {
+  const site = readBuiltSite(dist);
+  const index: OfflineIndex = { courses: {} };
+  const manifests = findCourses(dist).map((course) => courseManifest(site, course));
+  for (const manifest of manifests) {
+    const json = JSON.stringify(manifest);
+    writeFileSync(fileInDist(dist, siteUrlPath(urls.offlineManifest(manifest.course))), json);
+    index.courses[manifest.course] = revisionOf(json);
+  }
+  writeFileSync(fileInDist(dist, siteUrlPath(urls.offlineIndex())), JSON.stringify(index));
+  return manifests;
+}
+
+/** A URL of the site as the path fileInDist takes ("/revision/x.json" → "/x.json"). */
+function siteUrlPath(url: string): string {
+  return `/${urls.inSite(url) ?? ''}`;
+}
+
+/** Writes <dist>/sw.js with its shell list; says what the shell holds. */
+export async function writeServiceWorker(dist: string): Promise<StoredSummary> {
   const work = mkdtempSync(join(tmpdir(), 'service-worker-'));
   try {
     await build({
@@ -56,7 +122,7 @@ export async function writeServiceWorker(dist: string): Promise<PrecacheSummary>
       },
     });
     const { count, size, warnings } = await injectManifest({
-      ...manifestOptions(dist),
+      ...shellOptions(dist),
       swSrc: join(work, 'sw.js'),
       swDest: join(dist, 'sw.js'),
     });
@@ -67,20 +133,17 @@ export async function writeServiceWorker(dist: string): Promise<PrecacheSummary>
   }
 }
 
-/** The service worker as a build step, with its summary. */
+/** The offline step of the build: the worker with its shell, then what Save for offline stores per course. */
 export async function offlineStep(dist: string): Promise<StepResult> {
   const started = performance.now();
-  const { files, bytes } = await writeServiceWorker(dist);
+  const shell = await writeServiceWorker(dist);
+  const courses = writeOfflineManifests(dist).map((manifest) => {
+    const sizes = saveSizes(manifest, REPORTED_SCREEN);
+    return `${manifest.course} ${formatBytes(sizes.withoutPdfs)} (with PDFs ${formatBytes(sizes.withPdfs)})`;
+  });
   return {
     name: 'Offline',
     ms: performance.now() - started,
-    summary: `${urls.serviceWorker()} stores ${files} files (${(bytes / 1024 / 1024).toFixed(1)} MB) on the first visit, for everything under ${urls.base}`,
+    summary: `${urls.serviceWorker()} stores the shell on install (${shell.files} files, ${formatBytes(shell.bytes)}); Save for offline: ${courses.join(', ') || 'no courses'}`,
   };
-}
-
-/** What one visit stores for offline use, without writing anything. */
-export async function precacheSummary(dist: string): Promise<PrecacheSummary> {
-  const { count, size, warnings } = await getManifest(manifestOptions(dist));
-  failOnWarnings(warnings);
-  return { files: count, bytes: size };
 }

@@ -16,7 +16,9 @@ export interface FirstSearch {
 
 /** Opens search on a page, types the query and waits for the results and every download they need. */
 export async function firstSearch(browser: Browser, pageUrl: string, query: string): Promise<FirstSearch> {
-  const context = await browser.newContext();
+  // Without the offline worker: once it controls the page it answers the search's requests and the
+  // page sees none of their bytes (it fetches the same files from the network: the bytes are the same).
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await page.goto(pageUrl, { waitUntil: 'networkidle' });

@@ -96,6 +96,66 @@ test('the other answer variants pass too once their tab is chosen', async () => 
   expect(checked).toBeGreaterThan(0);
 }, 180_000);
 
+test('Save for offline passes in each of its states, driven by the keyboard, in light and dark', async () => {
+  const course = inject('courses')[0]?.id;
+  if (!course) throw new Error('no course built');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const { context, problems } = await browser.newContext({ colorScheme, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/${course}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // A slow connection (1 MB/s), so the download can be seen in progress.
+    const cdp = await context.newCDPSession(page);
+    const speed = (bytesPerSecond: number) =>
+      cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 20,
+        downloadThroughput: bytesPerSecond,
+        uploadThroughput: bytesPerSecond,
+      });
+    await speed(1024 * 1024);
+    const check = async (state: string): Promise<void> => {
+      expect(await violations(page, '.save-offline'), `${colorScheme}, ${state}`).toEqual([]);
+    };
+    const focused = (): Promise<string> => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await check('not saved');
+
+    await page.locator('[data-save-open]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-save-sizes]').textContent()).toMatch(/questions? · /);
+    await expect.poll(() => page.locator('[data-save-start]').isEnabled()).toBe(true);
+    await check('what it stores');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect(page.locator('[data-save-pdfs]').isChecked()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-save-count]').textContent(), { timeout: 30_000 }).toMatch(/^[1-9]\d* of \d+ files/);
+    await expect.poll(focused).toBe('Cancel');
+    await check('saving');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-save-result]').textContent()).toMatch(/^Cancelled/);
+    await check('cancelled');
+    // Full speed again (-1: no limit), to save the course without its PDFs.
+    await speed(-1);
+
+    await expect.poll(focused).toBe('Save for offline…');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-save-start]').isEnabled()).toBe(true);
+    await page.locator('[data-save-start]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-save-result]').textContent(), { timeout: 120_000 }).toMatch(/^Saved for offline/);
+    await expect.poll(focused).toBe('Remove offline copy');
+    // The whole page now: the footer says "Available offline".
+    expect(await violations(page), `${colorScheme}, saved`).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-save-result]').textContent()).toMatch(/^Offline copy removed/);
+    await check('removed');
+    // Cancelling stops downloads: the browser reports those as failed requests.
+    expect(problems.filter((problem) => !problem.includes('net::ERR_ABORTED'))).toEqual([]);
+  }
+}, 300_000);
+
 test('the check can fail: a page without a language is reported', async () => {
   const { page } = await browser.open('/');
   await page.evaluate(() => document.documentElement.removeAttribute('lang'));

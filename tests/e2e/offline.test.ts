@@ -1,9 +1,11 @@
 /**
- * Offline after one online visit (the service worker of scripts/service-worker.ts): each test
- * serves the built site from its own server, visits once, then stops that server and sets the
- * browser offline. Every page, the KaTeX fonts, the screenshots, search (any query, filters, typo
- * correction) and the PDFs must still work. Then a new build deployed at the same origin: the
- * next load shows it and says so.
+ * Offline by choice: "Save for offline" on a course home (src/client/offline/). Each test serves
+ * the built site from its own server, saves a course, then stops that server and sets the browser
+ * offline: every page of the saved course, its math fonts, screenshots, search (any query,
+ * filters, typo correction) and PDFs must still work. What saving stores is said first; cancelling
+ * or failing keeps nothing; removing frees the store; saving one course stores nothing of another.
+ * Then a new build deployed at the same origin: the next load shows it, and the saved copy
+ * downloads only what changed (asking first when the browser asks to save data).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { fileInDist, type PrintablePage } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { SAVE_REQUEST_HEADER, savedCacheName } from '../../src/lib/offline/caches.ts';
+import { isCourseManifest, type CourseManifest } from '../../src/lib/offline/manifest.ts';
+import { describeSizes, formatBytes, saveSizes } from '../../src/lib/offline/plan.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { FIXTURE_QUERIES, QUERIES } from './search-queries.ts';
 import { useBrowser } from './setup/browser.ts';
@@ -31,14 +36,65 @@ function firstSection(): PrintablePage {
   return section;
 }
 
-/** A first, online visit: the site is served, the worker stores it, the footer says so. */
-async function visitOnline(site: string): Promise<{ server: StaticServer; context: BrowserContext; page: Page; problems: string[] }> {
+function courseIds(): [string, string] {
+  const [first, second] = allCourses().map((course) => course.id);
+  if (!first || !second) throw new Error('the test site has two courses');
+  return [first, second];
+}
+
+function manifestOf(site: string, course: string): CourseManifest {
+  const value: unknown = JSON.parse(readFileSync(fileInDist(site, `/${urls.inSite(urls.offlineManifest(course)) ?? ''}`), 'utf8'));
+  if (!isCourseManifest(value)) throw new Error(`no offline manifest for ${course}`);
+  return value;
+}
+
+/** Every path a manifest lists, each width of each screenshot and the PDFs included. */
+const everyFile = (manifest: CourseManifest): string[] =>
+  [...manifest.pages, ...manifest.assets, ...manifest.search, ...manifest.pdfs, ...manifest.screenshots.flat()].map((file) => file.path);
+
+interface Visit {
+  server: StaticServer;
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+/** A first, online visit: the site is served and the service worker is active. */
+async function visitOnline(site: string): Promise<Visit> {
   const server = await serveStatic(site, { base: urls.base });
   const { context, problems } = await browser.newContext({ serviceWorkers: 'allow' });
   const page = await context.newPage();
   await page.goto(server.url + urls.at(firstSection().url));
-  await expect.poll(() => page.locator('[data-offline-status]').textContent(), { timeout: 60_000 }).toBe('Available offline');
+  await page.evaluate(() => navigator.serviceWorker.ready);
   return { server, context, page, problems };
+}
+
+/** Opens the panel on the course home and waits until it says what saving stores. */
+async function openSavePanel(page: Page, origin: string, course: string): Promise<void> {
+  await page.goto(origin + urls.course(course));
+  await page.getByRole('button', { name: /^Save (for offline|the PDFs too)…$/ }).click();
+  await expect.poll(() => page.locator('[data-save-sizes]').textContent()).toMatch(/questions? · /);
+  await expect.poll(() => page.locator('[data-save-start]').isEnabled()).toBe(true);
+}
+
+/** Save for offline, as a reader does it on the course home, until it says it is done. */
+async function saveForOffline(page: Page, origin: string, course: string, options: { pdfs?: boolean } = {}): Promise<void> {
+  await openSavePanel(page, origin, course);
+  if (options.pdfs) await page.getByLabel(/Include the PDFs/).check();
+  await page.locator('[data-save-start]').click();
+  await expect.poll(() => page.locator('[data-save-result]').textContent(), { timeout: 120_000 }).toMatch(/^Saved for offline/);
+  await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe('Available offline');
+}
+
+/** The page's connection slows to `bytesPerSecond` (Chromium's network emulation). */
+async function throttle(page: Page, bytesPerSecond: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
 }
 
 /** The network goes away: the server stops and the browser is offline. */
@@ -53,6 +109,31 @@ async function openOffline(page: Page, origin: string, path: string): Promise<vo
   expect(response?.ok(), `${path} offline`).toBe(true);
 }
 
+/** Whether a path inside the site opens at all (offline: only if something stored it). */
+async function opens(page: Page, origin: string, path: string): Promise<boolean> {
+  return page.goto(origin + urls.at(path)).then(
+    (response) => response?.ok() === true,
+    () => false,
+  );
+}
+
+/** Every URL in the browser's offline stores of this site, by store name. */
+function storedUrls(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const stores: Record<string, string[]> = {};
+    for (const name of await caches.keys()) stores[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+    return stores;
+  });
+}
+
+const scopeOf = (origin: string): string => urls.scope(origin);
+
+/** Nothing counts as saved: the footer claims nothing, and there is no saved store at all. */
+async function expectNothingSaved(page: Page, origin: string): Promise<void> {
+  expect(await page.locator('[data-offline-status]').textContent()).toBe('');
+  expect(Object.keys(await storedUrls(page))).not.toContain(savedCacheName(scopeOf(origin)));
+}
+
 /** The "<course>/<question id>" of each result link shown, once the search settles. */
 async function resultKeys(page: Page): Promise<string[]> {
   await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
@@ -63,13 +144,138 @@ async function resultKeys(page: Page): Promise<string[]> {
   });
 }
 
-describe('offline after one visit', () => {
+describe('Save for offline', () => {
+  it('says what it will store before it starts, with the PDFs a choice and the room the browser has', async () => {
+    const { server, page } = await visitOnline(dist);
+    const [course] = courseIds();
+    await openSavePanel(page, server.url, course);
+    const slotWidth = await page.locator('main').evaluate((main) => main.clientWidth);
+    const sizes = saveSizes(manifestOf(dist, course), { slotWidth, devicePixelRatio: 1 });
+    const questions = allCourses().find((entry) => entry.id === course)?.questions.length ?? 0;
+    expect(await page.locator('[data-save-sizes]').textContent()).toBe(describeSizes(questions, sizes));
+    expect(sizes.withPdfs).toBeGreaterThan(sizes.withoutPdfs);
+    await expect(page.locator('[data-save-start]').textContent()).resolves.toBe(`Save ${formatBytes(sizes.withoutPdfs)}`);
+    await page.getByLabel(/Include the PDFs/).check();
+    await expect.poll(() => page.locator('[data-save-start]').textContent()).toBe(`Save ${formatBytes(sizes.withPdfs)}`);
+    await expect(page.locator('[data-save-note]').textContent()).resolves.toMatch(/lets this site store [\d.]+ [KMG]B more/);
+    // Nothing is stored until the reader says so.
+    await expectNothingSaved(page, server.url);
+    await server.close();
+  });
+
+  it('when cancelled, keeps nothing and does not claim to be saved', async () => {
+    const { server, context, page } = await visitOnline(dist);
+    const [course] = courseIds();
+    await openSavePanel(page, server.url, course);
+    await page.getByLabel(/Include the PDFs/).check();
+    // A slow connection (1 MB/s, PDFs included: over a minute), so the reader cancels mid-way.
+    await throttle(page, 1024 * 1024);
+    await page.locator('[data-save-start]').click();
+    await expect.poll(() => page.locator('[data-save-count]').textContent(), { timeout: 30_000 }).toMatch(/^[1-9]\d* of \d+ files/);
+    await expect(page.locator('[data-save-cancel]').evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('[data-save-result]').textContent()).toBe('Cancelled. Nothing was kept.');
+    await expectNothingSaved(page, server.url);
+    await expect(page.getByRole('button', { name: 'Save for offline…' }).isVisible()).resolves.toBe(true);
+    // Offline, a section never visited is not there: nothing half-saved stands in for it.
+    const unvisited = printablePages()
+      .filter((target) => target.course === course)
+      .at(-1);
+    if (!unvisited) throw new Error('no page to open');
+    await goOffline(server, context);
+    expect(await opens(page, server.url, unvisited.url)).toBe(false);
+  });
+
+  it('says what failed, and keeps nothing', async () => {
+    // A site whose paper page went missing (a redeploy under way, say).
+    const site = join(scratch, 'missing-page');
+    cpSync(dist, site, { recursive: true });
+    const [course] = courseIds();
+    const missing = manifestOf(site, course).pages.find((file) => file.path.includes('/papers/'));
+    if (!missing) throw new Error('no paper page');
+    rmSync(fileInDist(site, `/${missing.path}`));
+    const { server, page } = await visitOnline(site);
+    await openSavePanel(page, server.url, course);
+    await page.locator('[data-save-start]').click();
+    await expect
+      .poll(() => page.locator('[data-save-result]').textContent(), { timeout: 60_000 })
+      .toBe(`Could not save ${missing.path}: HTTP 404. Nothing was kept.`);
+    await expectNothingSaved(page, server.url);
+    await server.close();
+  });
+
+  it('"Remove offline copy" frees the store: nothing of the course stays cached', async () => {
+    const { server, context, page } = await visitOnline(dist);
+    const [course] = courseIds();
+    await saveForOffline(page, server.url, course);
+    const usage = (): Promise<number> => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    const saved = await usage();
+    const stored = (await storedUrls(page))[savedCacheName(scopeOf(server.url))] ?? [];
+    const manifest = manifestOf(dist, course);
+    expect(stored.length).toBeGreaterThanOrEqual(manifest.pages.length);
+
+    await page.getByRole('button', { name: 'Remove offline copy' }).click();
+    await expect.poll(() => page.locator('[data-save-result]').textContent()).toMatch(/^Offline copy removed/);
+    await expectNothingSaved(page, server.url);
+    const after = await storedUrls(page);
+    const coursePages = manifest.pages.filter((file) => file.path.startsWith(`${course}/`)).map((file) => server.url + urls.at(file.path));
+    expect(
+      Object.values(after)
+        .flat()
+        .filter((url) => coursePages.includes(url)),
+    ).toEqual([]);
+    await expect.poll(usage).toBeLessThan(saved);
+
+    await goOffline(server, context);
+    const section = printablePages().find((target) => target.course === course && target.kind === 'section');
+    if (!section) throw new Error('no section page');
+    expect(await opens(page, server.url, section.url)).toBe(false);
+  });
+
+  it("saving one course stores none of the other course's pages, and only its pages say Available offline", async () => {
+    const { server, context, page } = await visitOnline(dist);
+    const [saved, other] = courseIds();
+    await saveForOffline(page, server.url, saved, { pdfs: true });
+    const stored = (await storedUrls(page))[savedCacheName(scopeOf(server.url))] ?? [];
+    expect(stored.filter((url) => url.startsWith(server.url + urls.at(`${other}/`)))).toEqual([]);
+    // Nothing only the other course needs (its search records, screenshots, PDFs) either.
+    const own = new Set(everyFile(manifestOf(dist, saved)));
+    const theirs = everyFile(manifestOf(dist, other)).filter((path) => !own.has(path));
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(stored.filter((url) => theirs.some((path) => url === server.url + urls.at(path)))).toEqual([]);
+
+    const status = async (path: string): Promise<string | null> => {
+      await page.goto(server.url + urls.at(path));
+      // The footer is filled after load, from the store.
+      await page.locator('[data-offline-status][data-checked]').waitFor({ state: 'attached' });
+      return page.locator('[data-offline-status]').textContent();
+    };
+    expect(await status(firstSection().url)).toBe('Available offline');
+    expect(await status('/')).toBe('Available offline');
+    // A page of the other course, visited twice (so kept as visited), claims nothing.
+    expect(await status(urls.inSite(urls.course(other)) ?? '')).toBe('');
+    expect(await status(urls.inSite(urls.course(other)) ?? '')).toBe('');
+
+    // Offline, search still answers, and says that matches in the other course are not there.
+    await goOffline(server, context);
+    await openOffline(page, server.url, '/search/');
+    const [query] = FIXTURE_QUERIES;
+    if (!query) throw new Error('no query about the second course');
+    await page.locator('#search-input').fill(query.query);
+    expect(await resultKeys(page)).not.toContain(query.expected);
+    await expect(page.locator('#search-status').textContent()).resolves.toContain('their course is not saved for offline');
+  });
+});
+
+describe('offline after Save for offline', () => {
   it('serves every page, its fonts and screenshots, with the network off', async () => {
     const { server, context, page, problems } = await visitOnline(dist);
     const origin = server.url;
+    for (const course of courseIds()) await saveForOffline(page, origin, course);
     await goOffline(server, context);
 
     // Moving around as a reader does: header links, cards, next section.
+    await page.goto(origin + urls.at(firstSection().url));
     await Promise.all([page.waitForURL(origin + urls.home()), page.locator('.site-name').click()]);
     const course = allCourses()[0];
     if (!course) throw new Error('no course built');
@@ -79,14 +285,17 @@ describe('offline after one visit', () => {
       page.locator(`a.card[href="${urls.section(course.id, 2)}"]`).click(),
     ]);
     await expect(page.locator('h1').textContent()).resolves.toContain(course.sections.find((section) => section.number === 2)?.title ?? '');
+    // The footer is filled after load, from the store.
+    await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe('Available offline');
 
     let shownImages = 0;
     for (const path of [...allPages(), '/search/', ...allCourses().map((entry) => `/${entry.id}/review/`)]) {
       await openOffline(page, origin, path);
       await expect(page.locator('main h1').count(), path).resolves.toBeGreaterThan(0);
-      // Screenshots come from the store too: lazy ones are loaded, and none is broken.
+      // Screenshots come from the store too: lazy ones are loaded, and none is broken. (Not their
+      // print copies, which no screen shows and Save for offline leaves out: print falls back to the screen image.)
       await page.evaluate(() => {
-        for (const image of document.images) image.loading = 'eager';
+        for (const image of document.querySelectorAll<HTMLImageElement>('img.screenshot')) image.loading = 'eager';
       });
       await page.waitForFunction(() =>
         [...document.querySelectorAll('img.screenshot')].every((image) => (image as HTMLImageElement).complete),
@@ -105,17 +314,25 @@ describe('offline after one visit', () => {
     const math = printablePages().find((target) => readFileSync(fileInDist(dist, target.url), 'utf8').includes('class="katex"'));
     if (!math) throw new Error('no page with math');
     await openOffline(page, origin, math.url);
+    // Fonts load when a formula is drawn: questions off screen are not (question.css), so go to one.
+    await page.locator('.katex').first().scrollIntoViewIfNeeded();
     const fonts = await page.evaluate(async () => {
       await document.fonts.ready;
-      return [...document.fonts].filter((font) => font.family.includes('KaTeX') && font.status === 'loaded').map((font) => font.family);
+      const katex = [...document.fonts].filter((font) => font.family.includes('KaTeX'));
+      return {
+        loaded: katex.filter((font) => font.status === 'loaded').length,
+        failed: katex.filter((font) => font.status === 'error').length,
+      };
     });
-    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.loaded).toBeGreaterThan(0);
+    expect(fonts.failed).toBe(0);
     expect(problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
   });
 
   it('searches any query, with filters and typo correction, and opens a result', async () => {
     const { server, context, page } = await visitOnline(dist);
     const origin = server.url;
+    for (const course of courseIds()) await saveForOffline(page, origin, course);
     await goOffline(server, context);
     await openOffline(page, origin, '/search/');
     for (const { query, expected } of [...QUERIES, ...FIXTURE_QUERIES]) {
@@ -147,9 +364,10 @@ describe('offline after one visit', () => {
 
   it('opens a PDF, the same bytes as the built one', async () => {
     const { server, context, page } = await visitOnline(dist);
-    await goOffline(server, context);
     const target = printablePages().at(-1);
     if (!target) throw new Error('no printable page');
+    await saveForOffline(page, server.url, target.course, { pdfs: true });
+    await goOffline(server, context);
     await openOffline(page, server.url, target.url);
     const pdf = urls.at(target.pdf);
     const bytes = await page.evaluate(async (url) => [...new Uint8Array(await (await fetch(url)).arrayBuffer())], pdf);
@@ -160,28 +378,51 @@ describe('offline after one visit', () => {
 });
 
 describe('a new build', () => {
-  it('shows on the next load, which says the notes were updated, and replaces the offline copy', async () => {
-    const first = join(scratch, 'build-a');
-    const second = join(scratch, 'build-b');
+  /** Build A served and one course saved; build B written: a section page changed, and the offline step run again on it, as npm run build does. */
+  async function savedThenRebuilt(name: string): Promise<Visit & { second: string; port: number; course: string }> {
+    const first = join(scratch, `${name}-a`);
+    const second = join(scratch, `${name}-b`);
     cpSync(dist, first, { recursive: true });
-    const { server, context, page } = await visitOnline(first);
-    expect(await page.locator('[data-update-notice]').textContent()).toBe('');
+    const visit = await visitOnline(first);
+    const { course } = firstSection();
+    await saveForOffline(visit.page, visit.server.url, course);
+    // A page load checks for a new build (there is none yet): that check is over before build B is served.
+    const checks = saveRequests(visit.page);
+    await visit.page.goto(visit.server.url + urls.at(firstSection().url));
+    await expect.poll(() => checks).toContain(urls.inSite(urls.offlineIndex()));
+    expect(await visit.page.locator('[data-update-notice]').textContent()).toBe('');
 
-    // Build B: a section page changed, and the service worker step run again on it, as in npm run build.
     cpSync(dist, second, { recursive: true });
     const changed = fileInDist(second, firstSection().url);
     writeFileSync(changed, readFileSync(changed, 'utf8').replace(/<h1([^>]*)>/, '<h1$1>Edited after the exam: '));
     execFileSync(process.execPath, ['scripts/service-worker.ts', '--dist', second], { cwd: ROOT, env: process.env });
-    const port = Number(new URL(server.url).port);
+    return { ...visit, second, port: Number(new URL(visit.server.url).port), course };
+  }
+
+  /** The paths Save for offline downloads from now on. */
+  function saveRequests(page: Page): string[] {
+    const paths: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers()[SAVE_REQUEST_HEADER]) paths.push(urls.inSite(new URL(request.url()).pathname) ?? request.url());
+    });
+    return paths;
+  }
+
+  it('shows on the next load; the saved course downloads only the changed page, says so, and is the new build offline', async () => {
+    const { server, context, page, second, port, course } = await savedThenRebuilt('update');
     await server.close();
     const redeployed = await serveStatic(second, { base: urls.base, port });
+    const downloads = saveRequests(page);
     try {
       await page.reload();
       await expect(page.locator('main h1').textContent()).resolves.toContain('Edited after the exam: ');
       await expect
         .poll(() => page.locator('[data-update-notice]').textContent(), { timeout: 60_000 })
-        .toContain('Updated to the latest notes');
-      await page.locator('[data-update-notice] button').click();
+        .toContain('Offline copy updated to the latest notes (1 changed file)');
+      expect(downloads.sort()).toEqual(
+        [urls.inSite(urls.offlineIndex()), urls.inSite(urls.offlineManifest(course)), urls.inSite(urls.at(firstSection().url))].sort(),
+      );
+      await page.getByRole('button', { name: 'OK' }).click();
       expect(await page.locator('[data-update-notice]').isVisible()).toBe(false);
     } finally {
       await redeployed.close();
@@ -190,5 +431,34 @@ describe('a new build', () => {
     await context.setOffline(true);
     await page.reload();
     await expect(page.locator('main h1').textContent()).resolves.toContain('Edited after the exam: ');
+    // The footer is filled after load, from the store.
+    await expect.poll(() => page.locator('[data-offline-status]').textContent()).toBe('Available offline');
+  });
+
+  it('when the browser asks to save data, downloads nothing until the reader says so', async () => {
+    const { server, context, page, second, port } = await savedThenRebuilt('save-data');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+    await server.close();
+    const redeployed = await serveStatic(second, { base: urls.base, port });
+    const downloads = saveRequests(page);
+    try {
+      await page.reload();
+      await expect(
+        page.evaluate(() => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData),
+      ).resolves.toBe(true);
+      await expect
+        .poll(() => page.locator('[data-update-notice]').textContent(), { timeout: 60_000 })
+        .toMatch(/^New notes: the offline copy is out of date \(1 changed file, [\d.]+ KB\)/);
+      const page1 = urls.inSite(urls.at(firstSection().url));
+      expect(downloads).not.toContain(page1);
+      await page.getByRole('button', { name: 'Update' }).click();
+      await expect
+        .poll(() => page.locator('[data-update-notice]').textContent(), { timeout: 60_000 })
+        .toContain('Offline copy updated to the latest notes (1 changed file)');
+      expect(downloads).toContain(page1);
+    } finally {
+      await redeployed.close();
+    }
   });
 });

@@ -43,6 +43,8 @@ describe('siteUrls at the root', () => {
     ['section PDF', urls.sectionPdf('dasc7606', 3), '/dasc7606/pdf/s3.pdf'],
     ['paper PDF', urls.paperPdf('dasc7606', '2022-may-2'), '/dasc7606/pdf/paper-2022-may-2.pdf'],
     ['service worker', urls.serviceWorker(), '/sw.js'],
+    ['offline manifest', urls.offlineManifest('dasc7606'), '/dasc7606/offline.json'],
+    ['offline index', urls.offlineIndex(), '/offline.json'],
     ['asset', urls.at('pagefind/pagefind.js'), '/pagefind/pagefind.js'],
   ])('%s: %s', (_, url, expected) => {
     expect(url).toBe(expected);
@@ -79,6 +81,8 @@ describe('siteUrls under a sub-path', () => {
     urls.sectionPdf('ml', 1),
     urls.paperPdf('ml', '2023-oct'),
     urls.serviceWorker(),
+    urls.offlineManifest('ml'),
+    urls.offlineIndex(),
     urls.at('/pagefind/pagefind.js'),
   ];
 
@@ -94,5 +98,10 @@ describe('siteUrls under a sub-path', () => {
     expect(sub.inSite('/ml/s1/')).toBeUndefined();
     expect(sub.inSite('/revisionist/')).toBeUndefined();
     expect(root.inSite('/ml/pdf/s1.pdf')).toBe('ml/pdf/s1.pdf');
+  });
+
+  it('names its scope, the base as a URL, which the service worker serves', () => {
+    expect(sub.scope('https://example.org')).toBe('https://example.org/revision/');
+    expect(root.scope('http://127.0.0.1:4321')).toBe('http://127.0.0.1:4321/');
   });
 });

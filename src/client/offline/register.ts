@@ -1,34 +1,32 @@
 /**
- * Registers the offline service worker (built by scripts/service-worker.ts) once the page has
- * loaded, then says so in the footer: "Available offline" once every page, font, PDF and the
- * search index are stored. When a new build's worker takes over a page that an older one
- * controlled, the student is told the notes were updated.
+ * On every page, once it has loaded: registers the offline service worker (built by the build's
+ * offline step, scripts/lib/offline.ts), and says in the footer "Available offline" when this
+ * page's course is saved for offline (on the site's home and search page: when any course is).
+ * A page that was only visited says nothing: it may or may not be there offline. Online, saved
+ * courses that a new build changed are brought up to date (update.ts).
  */
+import type { SavedCourse } from '../../lib/offline/plan.ts';
 import { urls } from '../../lib/site/urls.ts';
+import { readSavedCourses } from './saved-store.ts';
 
-const status = document.querySelector<HTMLElement>('[data-offline-status]');
-const notice = document.querySelector<HTMLElement>('[data-update-notice]');
-
-function showUpdateNotice(): void {
-  if (!notice) return;
-  const dismiss = document.createElement('button');
-  dismiss.type = 'button';
-  dismiss.className = 'button';
-  dismiss.textContent = 'OK';
-  dismiss.addEventListener('click', () => notice.replaceChildren(), { once: true });
-  notice.replaceChildren(Object.assign(document.createElement('span'), { textContent: 'Updated to the latest notes' }), dismiss);
+/** Says whether this page is part of a saved course (and marks the footer as checked); the saved courses. */
+export async function showOfflineStatus(): Promise<SavedCourse[]> {
+  const status = document.querySelector<HTMLElement>('[data-offline-status]');
+  if (!('caches' in window)) return [];
+  const saved = await readSavedCourses(urls.scope(location.origin));
+  const course = status?.dataset.course;
+  const available = course ? saved.some((entry) => entry.course === course) : saved.length > 0;
+  if (status) {
+    status.textContent = available ? 'Available offline' : '';
+    status.dataset.checked = '';
+  }
+  return saved;
 }
 
-async function register(container: ServiceWorkerContainer): Promise<void> {
-  // An older build's worker controlling this page at load means the next worker is an update.
-  const updating = container.controller !== null;
-  container.addEventListener('controllerchange', () => {
-    if (updating) showUpdateNotice();
-  });
+async function start(container: ServiceWorkerContainer): Promise<void> {
   await container.register(urls.serviceWorker(), { scope: urls.base });
-  // Ready: a worker is active, so its install (storing the whole site) has finished.
-  await container.ready;
-  if (status) status.textContent = 'Available offline';
+  const saved = await showOfflineStatus();
+  if (saved.length > 0 && navigator.onLine) await (await import('./update.ts')).updateSavedCourses();
 }
 
 if (import.meta.env.DEV && 'serviceWorker' in navigator) {
@@ -37,12 +35,12 @@ if (import.meta.env.DEV && 'serviceWorker' in navigator) {
     .getRegistrations()
     .then((registrations) => registrations.forEach((registration) => void registration.unregister()));
 } else if ('serviceWorker' in navigator) {
-  const start = (): void => {
+  const begin = (): void => {
     // No service worker over plain http (other than localhost) or when storage is refused: the site
     // still works online, it just says nothing about offline.
-    register(navigator.serviceWorker).catch(() => undefined);
+    start(navigator.serviceWorker).catch(() => undefined);
   };
-  // After load: storing the site must not compete with the page's own downloads.
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  // After load: the worker's install must not compete with the page's own downloads.
+  if (document.readyState === 'complete') begin();
+  else window.addEventListener('load', begin, { once: true });
 }

@@ -8,12 +8,25 @@ import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
 import { words } from '../browser.ts';
 import { indexFor } from '../../lib/search/indexes.ts';
 import { containsQuery, queryTerms, significantTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
-import { loadPagefind, loadVocabulary, preloadPagefind, type FilterCounts } from './pagefind.ts';
+import type { ResultLike } from '../../lib/search/results.ts';
+import { loadPagefind, loadVocabulary, preloadPagefind, type FilterCounts, type PagefindSearch } from './pagefind.ts';
 
 type FilterName = keyof typeof FILTERS;
 const LISTED_FILTERS: FilterName[] = ['course', 'section', 'year', 'answer'];
 /** Results fetched at a time: each costs a small download (its text fragment); more load on request. */
 const PAGE_SIZE = 10;
+
+/**
+ * The records of some results. Offline, a result whose course is not saved has no record to load:
+ * it is left out, and counted, so the reader can be told.
+ */
+async function loadRecords(results: PagefindSearch['results']): Promise<{ records: ResultLike[]; unavailable: number }> {
+  const settled = await Promise.allSettled(results.map((result) => result.data()));
+  const records = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  return { records, unavailable: settled.length - records.length };
+}
+
+const UNAVAILABLE_NOTE = 'Some matches are not shown: their course is not saved for offline.';
 
 export interface SearchPanel {
   element: HTMLElement;
@@ -153,14 +166,16 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     }
     say('Searching…');
     const filtersNow = activeFilters();
+    let unavailable = 0;
     const searchFor = async (words: string) => {
       // Each search goes to the smallest index that has all its words.
       const pagefind = await loadPagefind(indexFor(words));
       // Pagefind counts filter values only once it has the index's filter lists, fetched when the filters are opened.
       if (filtersLoaded) await pagefind.filters();
       const search = await pagefind.search(words === '' ? null : words, { filters: filtersNow });
-      const data = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
-      return { search, data: data.filter((result) => containsQuery(result.content, words)) };
+      const loaded = await loadRecords(search.results.slice(0, PAGE_SIZE));
+      unavailable += loaded.unavailable;
+      return { search, data: loaded.records.filter((result) => containsQuery(result.content, words)) };
     };
     let corrected = trimmed;
     let { search, data } = await searchFor(trimmed);
@@ -202,7 +217,8 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     more.onclick = async () => {
       const batch = remaining.slice(0, PAGE_SIZE);
       remaining = remaining.slice(PAGE_SIZE);
-      const next = (await Promise.all(batch.map((result) => result.data()))).filter((result) => containsQuery(result.content, corrected));
+      const loaded = await loadRecords(batch);
+      const next = loaded.records.filter((result) => containsQuery(result.content, corrected));
       const nextHits = next
         .map((result) => toQuestionHit(result, corrected, hideNotExamined))
         .filter((hit): hit is QuestionHit => hit !== undefined);
@@ -210,12 +226,17 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
       renderHits(nextHits, true);
       shown += nextHits.length;
       more.hidden = remaining.length === 0;
-      say(`${shown} questions found${remaining.length > 0 ? ', more below' : ''}.`);
+      say(
+        [`${shown} questions found${remaining.length > 0 ? ', more below' : ''}.`, loaded.unavailable > 0 ? UNAVAILABLE_NOTE : '']
+          .filter(Boolean)
+          .join(' '),
+      );
       list.children[firstNew]?.querySelector('a')?.focus();
     };
     const notes = [
       corrected !== trimmed ? `Showing results for “${corrected}”.` : '',
       partial && hits.length > 0 ? 'No question has every word; these have most of them.' : '',
+      unavailable > 0 ? UNAVAILABLE_NOTE : '',
     ].filter(Boolean);
     const found =
       hits.length === 0

@@ -1,41 +1,18 @@
 /**
- * What the offline service worker keeps, read by the build step that writes it
- * (scripts/service-worker.ts) and by the worker itself (src/client/offline/service-worker.ts).
+ * What the offline service worker stores when it installs, read by the build step that writes it
+ * (scripts/lib/offline.ts) and by the worker itself (src/client/offline/service-worker.ts).
+ * Only the shell: everything else is stored when it is used, or by "Save for offline" (a course).
  */
 
 /**
- * Files of the built site (relative to it) that one online visit stores for offline use: every
- * page, its styles, scripts, KaTeX fonts and screenshots, the PDFs, and what search needs for any
- * query (Pagefind's runtime, its index, fragments, filters and our typo vocabulary).
+ * Files of the built site (relative to it) the worker stores on install: the styles and scripts
+ * pages run with. The math fonts are not among them: 20 faces, over 130 KB, would alone break a
+ * first visit's 150 KB; they are stored when a page draws them, and by "Save for offline"
+ * (lib/offline/manifest.ts), as is the favicon.
  */
-export const PRECACHE_GLOBS = [
-  '**/*.html',
-  '_astro/**/*.{js,css,woff2,webp,avif,png,jpg,jpeg,gif,svg}',
-  '*/pdf/*.pdf',
-  // The print fonts' stylesheet (its fonts are in _astro/): the Print button prints with them offline too.
-  'fonts/print.css',
-  'favicon.*',
-  // Both indexes: the Latin one in pagefind/, the full one in pagefind/full/ (lib/search/indexes.ts).
-  'pagefind/**/pagefind.js',
-  'pagefind/**/pagefind-entry.json',
-  'pagefind/**/*.pf_meta',
-  'pagefind/**/wasm.*.pagefind',
-  'pagefind/**/{index,fragment,filter}/*',
-  'pagefind/vocabulary.json',
-];
+export const SHELL_GLOBS = ['_astro/**/*.{js,css}'];
 
-/**
- * Built files the site never loads: Pagefind's own UIs and its worker (search runs on the main
- * thread, see src/client/search/pagefind.ts), and the service worker itself.
- */
-export const PRECACHE_IGNORES = [
-  'pagefind/**/pagefind-*ui.*',
-  'pagefind/**/pagefind-highlight.js',
-  'pagefind/**/pagefind-worker.js',
-  'sw.js',
-];
-
-/** Files whose names carry a hash of their content: their URL is their revision. */
+/** Files whose names carry a hash of their content: their URL is their revision, so a stored copy never goes stale. */
 export const HASHED_FILE = /(^|\/)(_astro|pagefind\/(full\/)?(index|fragment|filter))\/|\.pf_meta$/;
 
 /**
@@ -44,11 +21,10 @@ export const HASHED_FILE = /(^|\/)(_astro|pagefind\/(full\/)?(index|fragment|fil
  */
 export const NETWORK_TIMEOUT_SECONDS = 4;
 
-/** The precached file a page request stands for: no query or anchor, and a folder is its index.html. */
-export function precachedFileUrl(requestUrl: string): string {
+/** The key a request is stored under: no query or anchor (?highlight=…, ?test=1 and #q3 show the same file). */
+export function storedUrl(requestUrl: string): string {
   const url = new URL(requestUrl);
   url.search = '';
   url.hash = '';
-  if (url.pathname.endsWith('/')) url.pathname += 'index.html';
   return url.href;
 }

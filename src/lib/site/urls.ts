@@ -60,6 +60,12 @@ export function siteUrls(base: string) {
     paperPdf: (course: string, paperSlug: string): string => at(`${course}/pdf/paper-${paperSlug}.pdf`),
     /** The offline service worker; its scope is the base, so it serves the whole site and nothing else. */
     serviceWorker: (): string => at('sw.js'),
+    /** The base as a URL at `origin`: the service worker's scope, which also names the offline stores. */
+    scope: (origin: string): string => new URL(root, origin).href,
+    /** What Save for offline stores for a course (lib/offline/manifest.ts), written by the build. */
+    offlineManifest: (course: string): string => at(`${course}/offline.json`),
+    /** Each course's offline manifest revision: how a saved course learns that a new build changed it. */
+    offlineIndex: (): string => at('offline.json'),
   };
 }
 

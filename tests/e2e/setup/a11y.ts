@@ -16,8 +16,19 @@ export interface Violation {
   nodes: string[];
 }
 
-/** Violations in the page, or only inside the elements `include` selects. */
+/**
+ * Violations in the page, or only inside the elements `include` selects. Every part of the page is
+ * checked as it shows once scrolled to: a question far off screen is not rendered until it comes
+ * near (content-visibility: auto, question.css), and axe would skip it, or measure it wrongly.
+ */
 export async function violations(page: Page, include?: string): Promise<Violation[]> {
+  await page.evaluate(async () => {
+    for (const element of document.querySelectorAll<HTMLElement>('main *')) {
+      if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+    }
+    // The math fonts of the questions now drawn: loaded before the check, not cut off by the next page.
+    await document.fonts.ready;
+  });
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(
     async ({ tags, include }) => {

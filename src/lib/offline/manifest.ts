@@ -1,0 +1,184 @@
+/**
+ * What "Save for offline" stores for one course, worked out at build from the built site
+ * (scripts/lib/offline.ts reads the files; this module decides): the course's pages with the
+ * site's home and search page, the styles, scripts and math fonts they run with, search (Pagefind's
+ * code and index, and the records of this course's questions only), the screenshots its pages
+ * show and, if the reader wants them, its PDFs. Nothing of another course.
+ *
+ * The build writes one manifest per course (urls.offlineManifest) and an index of their revisions
+ * (urls.offlineIndex), so a saved course can tell after a new build which files changed.
+ */
+
+/** A file of the built site as Save for offline stores it. */
+export interface OfflineFile {
+  /** Path inside the site, as urls.at() takes it: "dasc7606/s5/" (a page), "_astro/7.B3xY9q.webp". */
+  path: string;
+  /** Size of the file as stored. */
+  bytes: number;
+  /** Hash of its content: it changes exactly when the file does. */
+  revision: string;
+}
+
+/** One of the files a screenshot is built as: `width` or `density` from its srcset descriptor. */
+export interface ScreenshotCandidate extends OfflineFile {
+  width?: number | undefined;
+  density?: number | undefined;
+}
+
+export interface CourseManifest {
+  course: string;
+  /** The course's home, section, paper and review pages, and the site's home and search page. */
+  pages: OfflineFile[];
+  /** What those pages run with: styles, scripts, the math fonts, the favicon. */
+  assets: OfflineFile[];
+  /** Search offline: Pagefind's code, index and filters, this course's question records, the typo vocabulary. */
+  search: OfflineFile[];
+  /** Each screenshot the pages show, as the files it is built in (one, or one per width with srcset). */
+  screenshots: ScreenshotCandidate[][];
+  pdfs: OfflineFile[];
+}
+
+/** The site's offline index: each course's manifest revision, which changes when any of its files does. */
+export interface OfflineIndex {
+  courses: Record<string, string>;
+}
+
+/** A built file's size and content hash, keyed by its path in the built folder ("dasc7606/s5/index.html"). */
+export interface FileFacts {
+  bytes: number;
+  revision: string;
+}
+
+/** A screenshot source as a page names it: a URL, with its srcset descriptor if any. */
+export interface ImageSource {
+  url: string;
+  width?: number | undefined;
+  density?: number | undefined;
+}
+
+/** What the build knows about the built site, read from its folder. */
+export interface BuiltSite {
+  /** Every file, by its path in the built folder. */
+  files: ReadonlyMap<string, FileFacts>;
+  /** Each page file's screenshots: one list of sources per image (src and srcset candidates). */
+  screenshots: ReadonlyMap<string, ImageSource[][]>;
+  /** The course of each Pagefind record file (a fragment holds one question), by its path. */
+  searchRecords: ReadonlyMap<string, string>;
+  /** The site's URL of a path inside it ("/revision/x" → "x"); undefined outside the site. */
+  inSite: (url: string) => string | undefined;
+}
+
+const SHARED_PAGES = ['index.html', 'search/index.html'];
+const ASSET = /^_astro\/[^/]+\.(?:js|css|woff2)$|^favicon\.[a-z]+$/;
+/** Pagefind's files search loads (both indexes), except records (fragments), which are per question. */
+const SEARCH =
+  /^pagefind\/(?:full\/)?(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+|(?:index|filter)\/[^/]+)$|^pagefind\/vocabulary\.json$/;
+const SEARCH_RECORD = /^pagefind\/(?:full\/)?fragment\/[^/]+$/;
+
+/** A built file's path as the site's URL path: "dasc7606/s5/index.html" → "dasc7606/s5/". */
+export function sitePath(file: string): string {
+  return file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+function offlineFile(site: BuiltSite, file: string): OfflineFile {
+  const facts = site.files.get(file);
+  if (!facts) throw new Error(`offline manifest: ${file} is not in the built site`);
+  return { path: sitePath(file), ...facts };
+}
+
+const byPath = (a: OfflineFile, b: OfflineFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Every page file of a course: its home, sections, papers and review queue. */
+function coursePages(site: BuiltSite, course: string): string[] {
+  return [...site.files.keys()].filter((file) => file.startsWith(`${course}/`) && file.endsWith('/index.html'));
+}
+
+/**
+ * The screenshots the pages show, each image once: sources naming the same file (a paper page and
+ * a section page show the same screenshot) are one image, with every width any page offers.
+ */
+function screenshotsOf(site: BuiltSite, pages: string[]): ScreenshotCandidate[][] {
+  let images: Map<string, ScreenshotCandidate>[] = [];
+  for (const page of pages) {
+    for (const sources of site.screenshots.get(page) ?? []) {
+      const candidates = sources.flatMap((source): ScreenshotCandidate[] => {
+        const path = site.inSite(source.url);
+        // Images from elsewhere (the CSP allows none) or missing files are not the site's to store.
+        if (path === undefined || !site.files.has(path)) return [];
+        return [{ ...offlineFile(site, path), width: source.width, density: source.density }];
+      });
+      const same = images.filter((image) => candidates.some((candidate) => image.has(candidate.path)));
+      const merged = new Map(same.flatMap((image) => [...image]));
+      for (const candidate of candidates) {
+        const known = merged.get(candidate.path);
+        merged.set(candidate.path, { ...candidate, width: known?.width ?? candidate.width, density: known?.density ?? candidate.density });
+      }
+      if (merged.size === 0) continue;
+      images = [...images.filter((image) => !same.includes(image)), merged];
+    }
+  }
+  const sorted = images.map((image) => [...image.values()].sort(byPath));
+  return sorted.sort((a, b) => (a[0] && b[0] ? byPath(a[0], b[0]) : 0));
+}
+
+/** The manifest of one course of the built site. */
+export function courseManifest(site: BuiltSite, course: string): CourseManifest {
+  const files = [...site.files.keys()];
+  const pages = [...SHARED_PAGES.filter((file) => site.files.has(file)), ...coursePages(site, course)];
+  return {
+    course,
+    pages: pages.map((file) => offlineFile(site, file)).sort(byPath),
+    assets: files.filter((file) => ASSET.test(file)).map((file) => offlineFile(site, file)),
+    search: files
+      .filter((file) => SEARCH.test(file) || (SEARCH_RECORD.test(file) && site.searchRecords.get(file) === course))
+      .map((file) => offlineFile(site, file)),
+    screenshots: screenshotsOf(site, pages),
+    pdfs: files.filter((file) => file.startsWith(`${course}/pdf/`) && file.endsWith('.pdf')).map((file) => offlineFile(site, file)),
+  };
+}
+
+/**
+ * The course a Pagefind record belongs to, from its text once un-gzipped ("pagefind_dcd" and the
+ * record's JSON, whose `url` is the question's, under the site's base). Undefined if it is not one.
+ */
+export function searchRecordCourse(record: string, inSite: (url: string) => string | undefined): string | undefined {
+  const json = record.replace(/^pagefind_dcd/, '');
+  let url: unknown;
+  try {
+    url = (JSON.parse(json) as { url?: unknown }).url;
+  } catch {
+    return undefined;
+  }
+  if (typeof url !== 'string') return undefined;
+  const course = inSite(url)?.split('/')[0];
+  return course === '' ? undefined : course;
+}
+
+const isFile = (value: unknown): value is OfflineFile =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as OfflineFile).path === 'string' &&
+  typeof (value as OfflineFile).bytes === 'number' &&
+  typeof (value as OfflineFile).revision === 'string';
+export const isFileList = (value: unknown): value is OfflineFile[] => Array.isArray(value) && value.every(isFile);
+
+/** A manifest as fetched: the shape the browser code relies on, or false (an older or broken file). */
+export function isCourseManifest(value: unknown): value is CourseManifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const manifest = value as CourseManifest;
+  return (
+    typeof manifest.course === 'string' &&
+    isFileList(manifest.pages) &&
+    isFileList(manifest.assets) &&
+    isFileList(manifest.search) &&
+    isFileList(manifest.pdfs) &&
+    Array.isArray(manifest.screenshots) &&
+    manifest.screenshots.every(isFileList)
+  );
+}
+
+export function isOfflineIndex(value: unknown): value is OfflineIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const { courses } = value as OfflineIndex;
+  return typeof courses === 'object' && courses !== null && Object.values(courses).every((revision) => typeof revision === 'string');
+}
