@@ -103,9 +103,11 @@ export async function writePrintFonts(dist: string, cacheDir: string): Promise<S
       writeFileSync(join(dist, '_astro', name), subset);
       bytes += subset.length;
       characters += weight === WEIGHTS[0] ? used.length : 0;
+      // swap: printed before its file has loaded (Ctrl+P rather than the Print button), text prints
+      // in the system's fonts instead of not at all.
       rules.push(
         `@font-face {\n  font-family: '${PRINT_FONT_FAMILY}';\n  font-style: normal;\n  font-weight: ${weight};\n` +
-          `  font-display: block;\n  src: url(../_astro/${name}) format('woff2');\n  unicode-range: ${face.unicodeRange};\n}\n`,
+          `  font-display: swap;\n  src: url(../_astro/${name}) format('woff2');\n  unicode-range: ${face.unicodeRange};\n}\n`,
       );
     }
   }

@@ -1,26 +1,33 @@
 /**
- * The print fonts (src/lib/fonts/print-fonts.ts) load only when something prints with them, and a
- * browser prints with whatever fonts it has at that moment: so before printing, the pages' own Print
- * button and the PDF step (scripts/lib/pdf/print-page.ts) load the files holding the page's
- * characters. The stylesheet declaring them is linked for print media only (so screens never wait
- * for it); it applies to every medium while this runs, which changes nothing on screen, where no
- * style names the family.
+ * The print fonts (src/lib/fonts/print-fonts.ts) load only to print: their stylesheet is named by a
+ * <meta> (a <link>, even for print media, would be downloaded by every visit), and a browser prints
+ * with whatever fonts it has at that moment. So before printing, the pages' own Print button and
+ * the PDF step (scripts/lib/pdf/print-page.ts) add the stylesheet and load the files holding the
+ * page's characters. Ctrl+P adds it too (beforeprint), too late for that print: its text prints
+ * in the system's fonts (the faces swap), the next one in these. Nothing on screen names the family.
  */
 
 /**
- * Loads the print fonts' files for the page's text, both weights; settles when they have loaded or
- * failed (offline before they were stored, say: the system's fonts print instead). Self-contained
- * (no imports, no module state): the PDF step runs it inside the page.
+ * Adds the print fonts' stylesheet and loads their files for the page's text, both weights; settles
+ * when they have loaded or failed (offline before they were stored, say: the system's fonts print
+ * instead). Self-contained (no imports, no module state): the PDF step runs it inside the page.
  */
 export async function loadPrintFonts(): Promise<void> {
-  const link = document.querySelector<HTMLLinkElement>('link[data-print-fonts]');
-  if (!link) return;
-  if (link.media !== 'all') {
-    const loaded = link.sheet ? Promise.resolve() : new Promise((done) => link.addEventListener('load', done, { once: true }));
-    link.media = 'all';
-    await Promise.race([loaded, new Promise((done) => setTimeout(done, 5000))]);
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="print-fonts"]');
+  if (!meta) return;
+  if (!document.querySelector('link[data-print-fonts]')) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = meta.content;
+    link.dataset.printFonts = '';
+    const settled = new Promise((done) => {
+      link.addEventListener('load', done, { once: true });
+      link.addEventListener('error', done, { once: true });
+    });
+    document.head.append(link);
+    await Promise.race([settled, new Promise((done) => setTimeout(done, 5000))]);
   }
-  const family = link.dataset.printFonts;
+  const family = meta.dataset.family;
   const text = document.body.textContent ?? '';
   try {
     await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "${family}"`, text)));
