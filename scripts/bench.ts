@@ -181,7 +181,7 @@ interface RebuildRun {
   steps: Record<string, number>;
 }
 
-const REBUILD_STEPS = ['Astro build', 'KaTeX fonts', 'Search index', 'PDFs', 'Offline'];
+const REBUILD_STEPS = ['Astro build', 'KaTeX fonts', 'Print fonts', 'Search index', 'Anki export', 'PDFs', 'Offline'];
 
 /** The step lines `npm run build` ends with ("  PDFs   0.6 s  14 PDFs …"), in ms. */
 function stepTimes(output: string): Record<string, number> {

@@ -17,6 +17,8 @@ interface Place {
 }
 
 const PLACE_KEY = 'revision:dev-place';
+/** How long a reloaded page holds the reader's place while it settles. */
+const PIN_MS = 3000;
 
 function currentPlace(): Place {
   let anchor: { id: string; top: number } | undefined;
@@ -45,15 +47,22 @@ function keepPlaceAcrossReloads(hot: ViteHotContext): void {
   const place = saved === null ? undefined : (JSON.parse(saved) as Place);
   if (place?.url !== location.href) return;
   restorePlace(place);
-  // Again once screenshots and fonts are in, in case they moved things.
-  window.addEventListener(
-    'load',
-    () => {
-      restorePlace(place);
-      history.scrollRestoration = 'auto';
-    },
-    { once: true },
-  );
+  // Kept there while the page settles: screenshots and fonts load, and questions above the window,
+  // drawn only near the screen (content-visibility), take their real height in place of an estimate.
+  // Until the reader scrolls, or for a few seconds.
+  let pinned = true;
+  const release = (): void => {
+    pinned = false;
+    history.scrollRestoration = 'auto';
+  };
+  for (const event of ['wheel', 'touchstart', 'keydown'] as const) window.addEventListener(event, release, { once: true, passive: true });
+  setTimeout(release, PIN_MS);
+  const pin = (): void => {
+    if (!pinned) return;
+    restorePlace(place);
+    requestAnimationFrame(pin);
+  };
+  requestAnimationFrame(pin);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
