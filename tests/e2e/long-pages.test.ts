@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { fileInDist, questionArticles } from '../../scripts/lib/built-pages.ts';
-import { DESKTOP, PHONE as PHONE_SCREEN } from '../../scripts/lib/page-bytes.ts';
+import { DESKTOP as DESKTOP_SCREEN, PHONE as PHONE_SCREEN } from '../../scripts/lib/page-bytes.ts';
 import { useBrowser } from './setup/browser.ts';
 import { dehyphen, pdfText } from './setup/site.ts';
 
@@ -21,7 +21,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** The user's GAN section: few questions, each several screens long. */
 const SECTION = '/dasc7606/s5/';
 /** The phone screen of the byte budgets, as a phone browser lays it out (mobile viewport, touch, 2×). */
-const PHONE = { ...PHONE_SCREEN, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+// Pages as readers get them: questions drawn only near the screen (see PageChoices).
+const PHONE = { ...PHONE_SCREEN, isMobile: true, hasTouch: true, deviceScaleFactor: 2, drawEveryQuestion: false };
+const DESKTOP = { ...DESKTOP_SCREEN, drawEveryQuestion: false };
 
 /** Ids of the section's questions, and of each question's parts, from the built page. */
 function anchors(): { questions: string[]; parts: string[] } {

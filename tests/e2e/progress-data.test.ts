@@ -233,7 +233,8 @@ describe('progress data', () => {
       await page.goto(baseUrl + path, { waitUntil: 'load' });
 
       const notice = page.locator('.page-notice');
-      await expect(notice.count()).resolves.toBe(1);
+      // Shown once the stored progress is read, which may load the migration code first.
+      await expect.poll(() => notice.count()).toBe(1);
       await expect(notice.getAttribute('role')).resolves.toBe('status');
       await expect(notice.isVisible()).resolves.toBe(true);
       await expect.poll(() => notice.innerText()).toMatch(corrupt.notice);

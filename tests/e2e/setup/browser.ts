@@ -14,18 +14,36 @@ export interface OpenedPage {
   problems: string[];
 }
 
+/** Choices for a test's pages beyond Playwright's own. */
+export interface PageChoices {
+  /**
+   * Draw every question at once (on by default). Long pages draw a question only when it comes near
+   * the screen (content-visibility: auto, question.css), and until then its text has no layout:
+   * tests that read text or measure across a whole page see it all, as a reader who scrolled
+   * would. long-pages.test.ts and the budgets check the real behaviour, with this off.
+   */
+  drawEveryQuestion?: boolean;
+}
+
 export interface BrowserHandle {
   /** The file's browser (launched in beforeAll). */
   readonly browser: Browser;
   /** A new context and page on `path` of the built site; closed after the test. */
-  open: (path: string, options?: BrowserContextOptions & { waitUntil?: 'load' | 'networkidle' }) => Promise<OpenedPage>;
+  open: (path: string, options?: BrowserContextOptions & PageChoices & { waitUntil?: 'load' | 'networkidle' }) => Promise<OpenedPage>;
   /** A new context (closed after the test) with problem recording on every page it opens. */
-  newContext: (options?: BrowserContextOptions) => Promise<{ context: BrowserContext; problems: string[] }>;
+  newContext: (options?: BrowserContextOptions & PageChoices) => Promise<{ context: BrowserContext; problems: string[] }>;
   /** A new page of `context` on `path` of the built site, loaded; throws when the server answers with an error. */
   visit: (context: BrowserContext, path: string, waitUntil?: 'load' | 'networkidle') => Promise<Page>;
 }
 
 export const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
+
+/** Runs in each page before its scripts (CSSOM, which the pages' CSP allows, unlike a <style>). */
+function drawEveryQuestion(): void {
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const question of document.querySelectorAll<HTMLElement>('.question')) question.style.contentVisibility = 'visible';
+  });
+}
 
 /** Records problems on every page of a context. */
 function watch(context: BrowserContext, problems: string[]): void {
@@ -63,9 +81,11 @@ export function useBrowser(): BrowserHandle {
       return browser;
     },
     async newContext(options = {}) {
+      const { drawEveryQuestion: drawAll = true, ...contextOptions } = options;
       // The offline service worker stores the whole site after each first visit: only the tests
       // about it (offline.test.ts) let it run, the others check pages as the network serves them.
-      const context = await handle.browser.newContext({ viewport: DEFAULT_VIEWPORT, serviceWorkers: 'block', ...options });
+      const context = await handle.browser.newContext({ viewport: DEFAULT_VIEWPORT, serviceWorkers: 'block', ...contextOptions });
+      if (drawAll) await context.addInitScript(drawEveryQuestion);
       contexts.push(context);
       const problems: string[] = [];
       watch(context, problems);
