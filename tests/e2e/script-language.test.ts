@@ -67,11 +67,11 @@ describe('Chinese filled in by scripts is marked lang="zh"', () => {
     const section = course.sections.find((candidate) => /\p{Script=Han}/u.test(sectionName(candidate)));
     const question = course.questions.find((candidate) => candidate.section === section?.number);
     if (!question) throw new Error(`no question in ${course.id}'s Chinese-named section`);
-    // Not known today: due at once.
+    // Not known three days ago: due now. No exam date for this reader, so the page is the due list.
     const stored = writeProgress({
       version: CURRENT_VERSION,
-      examDates: {},
-      reviews: { [questionKey(course.id, question.id)]: review(undefined, 'unknown', new Date()) },
+      examDates: { [course.id]: { date: null, setAt: new Date().toISOString() } },
+      reviews: { [questionKey(course.id, question.id)]: review(undefined, 'unknown', new Date(Date.now() - 3 * 86_400_000)) },
     });
     const { context, problems } = await browser.newContext();
     await context.addInitScript(

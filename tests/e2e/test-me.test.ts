@@ -142,6 +142,10 @@ describe('Test me', () => {
       expect(report.ratingBars.every((bar) => bar.shown.length === 0)).toBe(true);
       expect(report.toggle.map((toggle) => toggle.shown)).toEqual([false]);
       expect(report.progress.every((shown) => !shown)).toBe(true);
+      // Drawn as a reader scrolling through would see them (no page script runs to do it: see PageChoices).
+      await page.locator('article.question').evaluateAll((questions) => {
+        for (const question of questions) (question as HTMLElement).style.contentVisibility = 'visible';
+      });
       const answerText = await page
         .locator('article.question .answer')
         .evaluateAll((answers) => answers.map((answer) => (answer as HTMLElement).innerText.trim().length));

@@ -18,7 +18,7 @@ interface Place {
 
 const PLACE_KEY = 'revision:dev-place';
 /** How long a reloaded page holds the reader's place while it settles. */
-const PIN_MS = 3000;
+const PIN_MS = 10_000;
 
 function currentPlace(): Place {
   let anchor: { id: string; top: number } | undefined;
@@ -37,6 +37,9 @@ function restorePlace(place: Place): void {
 }
 
 function keepPlaceAcrossReloads(hot: ViteHotContext): void {
+  // Every question drawn, not only those near the screen (content-visibility, question.css): the
+  // place is found and restored by where elements are, which a question not drawn only estimates.
+  for (const question of document.querySelectorAll<HTMLElement>('.question')) question.style.contentVisibility = 'visible';
   hot.on('vite:beforeFullReload', () => {
     sessionStorage.setItem(PLACE_KEY, JSON.stringify(currentPlace()));
     // The page scrolls itself back (below); the browser's own restoring would come later and undo it.
