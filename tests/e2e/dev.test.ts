@@ -9,7 +9,7 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startDevServer, waitForPage, waitForText, type DevServer } from '../../scripts/lib/dev-server.ts';
 import { imagePath } from '../../src/lib/content/images.ts';
@@ -51,6 +51,28 @@ async function openSection(): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
   await page.goto(`${dev.url}${urls.section(COURSE, 1)}`);
   return { page, problems };
+}
+
+/** Scrolls with the mouse wheel, as a reader does, until `target` is near the top of the window. */
+async function scrollTo(page: Page, target: Locator): Promise<void> {
+  await page.mouse.move(100, 100);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const top = await target.evaluate((element) => element.getBoundingClientRect().top);
+    if (top >= 0 && top < 100) return;
+    await page.mouse.wheel(0, top - 50);
+    // Until the scroll has come to rest (Chromium animates a wheel's scroll).
+    await page.waitForFunction(
+      () =>
+        new Promise((rested) => {
+          let last = window.scrollY;
+          const frame = (): void => {
+            requestAnimationFrame(() => (window.scrollY === last ? rested(true) : ((last = window.scrollY), frame())));
+          };
+          frame();
+        }),
+    );
+  }
+  throw new Error('the mouse wheel never brought the text into view');
 }
 
 /** The problems panel's text, folded or not, or "" while there is none. */
@@ -104,7 +126,8 @@ describe('npm run dev', () => {
     if (!first || !reading?.sentence) throw new Error('section 1 has no later question with a plain sentence');
     const { question, sentence } = reading;
     const paragraph = page.locator(`[id="${question.data.id}"] p`, { hasText: sentence }).first();
-    await paragraph.evaluate((element) => element.scrollIntoView());
+    await scrollTo(page, paragraph);
+    const topBefore = await paragraph.evaluate((element) => element.getBoundingClientRect().top);
 
     // The sentence being read is edited, and a paragraph is added above it (everything below moves down).
     const marker = `Live edit ${Date.now()}`;
@@ -114,10 +137,14 @@ describe('npm run dev', () => {
     writeFileSync(NOTES, lines.join('\n'));
     await waitForText(page, `${marker} where you read.`);
     await waitForText(page, `${marker} above it.`);
+    // Once the reloaded page is in place (screenshots and fonts loaded), the sentence is where it was.
+    const offset = async (): Promise<number> =>
+      Math.abs((await paragraph.evaluate((element) => element.getBoundingClientRect().top).catch(() => Infinity)) - topBefore);
+    await expect.poll(offset, { timeout: 15_000 }).toBeLessThanOrEqual(2);
     return { page, problems, marker };
   }
 
-  it('shows a save in the open page by itself', { timeout: 180_000 }, async () => {
+  it('shows a save in the open page by itself, keeping the text you read at the same place', { timeout: 180_000 }, async () => {
     const { page, problems, marker } = await editWhileReading();
     writeFileSync(NOTES, original);
     await waitForPage(page, (text) => document.body !== null && !document.body.innerText.includes(text), marker);

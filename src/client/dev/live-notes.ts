@@ -40,32 +40,38 @@ function keepPlaceAcrossReloads(hot: ViteHotContext): void {
   // Every question drawn, not only those near the screen (content-visibility, question.css): the
   // place is found and restored by where elements are, which a question not drawn only estimates.
   for (const question of document.querySelectorAll<HTMLElement>('.question')) question.style.contentVisibility = 'visible';
+  const saved = sessionStorage.getItem(PLACE_KEY);
+  const place = saved === null ? undefined : (JSON.parse(saved) as Place);
+  // Held while the page settles (below). The place stays stored until then: a reload that comes
+  // before (saves often come in bursts) returns to it too.
+  let pinned = place?.url === location.href;
   hot.on('vite:beforeFullReload', () => {
-    sessionStorage.setItem(PLACE_KEY, JSON.stringify(currentPlace()));
+    if (!pinned) sessionStorage.setItem(PLACE_KEY, JSON.stringify(currentPlace()));
     // The page scrolls itself back (below); the browser's own restoring would come later and undo it.
     history.scrollRestoration = 'manual';
   });
-  const saved = sessionStorage.getItem(PLACE_KEY);
-  sessionStorage.removeItem(PLACE_KEY);
-  const place = saved === null ? undefined : (JSON.parse(saved) as Place);
-  if (place?.url !== location.href) return;
-  restorePlace(place);
+  if (!place || !pinned) {
+    sessionStorage.removeItem(PLACE_KEY);
+    return;
+  }
   // Kept there while the page settles: screenshots and fonts load, and questions above the window,
   // drawn only near the screen (content-visibility), take their real height in place of an estimate.
-  // Until the reader scrolls, or for a few seconds.
-  let pinned = true;
+  // Until the reader moves, or for a few seconds.
   const release = (): void => {
     pinned = false;
+    sessionStorage.removeItem(PLACE_KEY);
     history.scrollRestoration = 'auto';
   };
-  for (const event of ['wheel', 'touchstart', 'keydown'] as const) window.addEventListener(event, release, { once: true, passive: true });
+  // Anything the reader does to move: the wheel, a touch, a key, the scrollbar, a link within the page.
+  for (const event of ['wheel', 'touchstart', 'keydown', 'pointerdown', 'hashchange'] as const)
+    window.addEventListener(event, release, { once: true, passive: true });
   setTimeout(release, PIN_MS);
   const pin = (): void => {
     if (!pinned) return;
     restorePlace(place);
     requestAnimationFrame(pin);
   };
-  requestAnimationFrame(pin);
+  pin();
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
