@@ -9,9 +9,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { slugify } from '../../src/lib/content/ids.ts';
 import { imagePath } from '../../src/lib/content/images.ts';
 import { contentDirectory, coursePaths, MANIFEST_FILE, NOTES_FILE, NOTES_FOLDER } from '../../src/lib/content/layout.ts';
-import { readCourse } from '../../src/lib/content/read.ts';
+import { readCourseEntry } from '../../src/lib/content/read.ts';
 import { COURSE_ID } from '../../src/lib/content/schema.ts';
-import { findHostileHtml } from '../../src/lib/markdown/html-safety.ts';
 import { courseFiles } from '../../src/lib/notes/content-files.ts';
 import { inNotesOrder, parseNotesFolder, type NotesFile } from '../../src/lib/notes/folder.ts';
 import { paperProblem } from '../../src/lib/notes/headings.ts';
@@ -100,8 +99,6 @@ interface NotesSource {
   copies: Map<string, string>;
   /** Where a section's screenshots are looked for: the folder of its notes file. */
   folderOf: (source: string | undefined) => string;
-  /** Each notes file's text, to look for raw HTML in. */
-  texts: { file: string; text: string }[];
 }
 
 function readNotesSource(options: ImportOptions): NotesSource {
@@ -109,7 +106,7 @@ function readNotesSource(options: ImportOptions): NotesSource {
   if (!statSync(source).isDirectory()) {
     const text = decodeNotes(readFileSync(source), options.source);
     const notes = parseNotes(text, options.source);
-    return { notes, copies: new Map([[NOTES_FILE, text]]), folderOf: () => dirname(source), texts: [{ file: options.source, text }] };
+    return { notes, copies: new Map([[NOTES_FILE, text]]), folderOf: () => dirname(source) };
   }
   const paths = inNotesOrder(markdownFilesIn(source).map((path) => ({ path })));
   if (paths.length === 0) throw new Error(`${options.source} has no .md files: import a notes file or a folder of them`);
@@ -123,7 +120,6 @@ function readNotesSource(options: ImportOptions): NotesSource {
     notes,
     copies: new Map(files.map((file) => [`${NOTES_FOLDER}/${file.path}`, file.text])),
     folderOf: (file) => dirname(join(source, file ?? '')),
-    texts: files.map((file) => ({ file: join(options.source, file.path), text: file.text })),
   };
 }
 
@@ -131,7 +127,7 @@ function readNotesSource(options: ImportOptions): NotesSource {
 function keptExamDate(contentDir: string, course: string): string | undefined {
   if (!existsSync(join(contentDir, course, coursePaths.course()))) return undefined;
   try {
-    return readCourse(contentDir, course).course.data.examDate;
+    return readCourseEntry(contentDir, course).data.examDate;
   } catch {
     return undefined;
   }
@@ -144,7 +140,7 @@ export function importCourse(options: ImportOptions): ImportReport {
   }
   const contentDir = resolve(options.contentDir ?? contentDirectory());
   const courseDir = join(contentDir, course);
-  const { notes, copies, folderOf, texts } = readNotesSource(options);
+  const { notes, copies, folderOf } = readNotesSource(options);
   const isFolder = copies.size !== 1 || !copies.has(NOTES_FILE);
   const files = courseFiles(notes, course, {
     notes: isFolder ? `${NOTES_FOLDER}/` : NOTES_FILE,
@@ -201,9 +197,6 @@ export function importCourse(options: ImportOptions): ImportReport {
       if (problem !== undefined)
         warnings.push({ file: fileOf(section.source), line: question.line, message: `question "${question.headingText}": ${problem}` });
     }
-  }
-  for (const { file, text } of texts) {
-    for (const { line, message } of findHostileHtml(text)) warnings.push({ file, line, message });
   }
 
   return {

@@ -61,11 +61,16 @@ export function readContentFolder(dir: string): CourseContent[] {
   return courseIds(dir).map((id) => readCourse(dir, id));
 }
 
+/** A course's own entry (course.md), without reading its sections and questions. */
+export function readCourseEntry(dir: string, id: string): ContentEntry<CourseData> {
+  return readEntry(dir, `${id}/${coursePaths.course()}`, courseSchema);
+}
+
 export function readCourse(dir: string, id: string): CourseContent {
   const inCourse = (folder: string, name: string): string => `${id}/${folder}/${name}`;
   return {
     id,
-    course: readEntry(dir, `${id}/${coursePaths.course()}`, courseSchema),
+    course: readCourseEntry(dir, id),
     sections: markdownIn(join(dir, id, SECTIONS_FOLDER))
       .map((name) => readEntry(dir, inCourse(SECTIONS_FOLDER, name), sectionSchema))
       .sort((a, b) => a.data.number - b.data.number),

@@ -7,6 +7,7 @@
  * remark plugins. KaTeX renders after this step, from TeX, with `trust` off (see pipeline.ts).
  */
 import type { Element, ElementContent, Nodes, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { randomUUID } from 'node:crypto';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
@@ -324,8 +325,12 @@ export function makeHtmlSafe(tree: Root, source: VFile): { tree: Root; findings:
   return { tree: sanitize(parsed.tree, SAFE_SCHEMA) as Root, findings };
 }
 
-/** The hostile HTML in a Markdown text, as the site's build will find it (for the importer and the content check). */
+/** The hostile HTML in a Markdown text, as the site's build will find it (for the content check). */
 export function findHostileHtml(markdown: string): HtmlFinding[] {
-  const tree = toHast(parseMarkdown(markdown), { allowDangerousHtml: true }) as Root;
-  return makeHtmlSafe(tree, new VFile(markdown)).findings;
+  return hostileHtmlIn(parseMarkdown(markdown), markdown);
+}
+
+/** The same, in a tree parseMarkdown() already made of `markdown` (the importer's, which parses the notes once). */
+export function hostileHtmlIn(tree: MdastRoot, markdown: string): HtmlFinding[] {
+  return makeHtmlSafe(toHast(tree, { allowDangerousHtml: true }) as Root, new VFile(markdown)).findings;
 }

@@ -8,6 +8,7 @@ import type { Root, RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { visit } from 'unist-util-visit';
 import { questionId } from '../content/ids.ts';
+import { hostileHtmlIn } from '../markdown/html-safety.ts';
 import type { Paper } from '../content/schema.ts';
 import type { HashHeading } from './dialect.ts';
 import { NotesError } from './errors.ts';
@@ -115,6 +116,8 @@ export function parseNotesFile(text: string, file: string, options: ParseOptions
   const hashHeadings: HashHeading[] = [];
   const tree = parseMarkdown(parsed, hashHeadings);
   assertFencesClosed(tree, lines, file);
+  // Raw HTML the site will remove or show as text, found in this parse (before the structure takes the tree apart).
+  warnings.push(...hostileHtmlIn(tree, parsed));
   for (const heading of hashHeadings) {
     warnings.push({
       line: heading.line,
