@@ -45,8 +45,9 @@ export default defineConfig({
   // Astro's own dev toolbar is for site developers; it would sit over the notes' problems panel.
   devToolbar: { enabled: false },
   // Screenshots' print copies are JPEG (src/lib/site/screenshot-sizes.ts): mozjpeg makes them a
-  // quarter smaller at the same quality, and PDFs embed them as they are.
-  image: { service: sharpImageService({ jpeg: { mozjpeg: true } }) },
+  // quarter smaller at the same quality, and PDFs embed them as they are. Its deringing keeps
+  // black text on white free of ringing at the low quality they are made at.
+  image: { service: sharpImageService({ jpeg: { mozjpeg: true, overshootDeringing: true } }) },
   vite: {
     plugins: [katexWoff2Only()],
     // Fonts stay files, never data: URLs inlined in the CSS, so the CSP's font-src can stay 'self'.
