@@ -4,7 +4,9 @@ import { lightboxSizes } from '../lib/site/screenshot-sizes.ts';
  * Screenshots open large in a dialog: click or Enter to enlarge, Esc or the button to close. The
  * dialog shows the page's copy at once, at full size, then a sharper file picked from the
  * screenshot's `srcset` for the dialog's width: the large file loads only when a reader opens it
- * (and not at all when the page's copy is already large enough).
+ * (and not at all when the page's copy is already large enough). The screenshot itself becomes the
+ * button, where it is: wrapping it in one would put it in the page again after the page has shown
+ * it, which the browser counts as a new, later largest paint.
  */
 export function initLightbox(root: ParentNode = document): void {
   const images = root.querySelectorAll<HTMLImageElement>('img.screenshot');
@@ -27,13 +29,17 @@ export function initLightbox(root: ParentNode = document): void {
   let opened: HTMLImageElement | undefined;
 
   for (const image of images) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'zoomable';
-    button.setAttribute('aria-label', `Enlarge screenshot${image.alt ? ` ${image.alt}` : ''}`);
-    image.replaceWith(button);
-    button.append(image);
-    button.addEventListener('click', () => {
+    image.classList.add('zoomable');
+    image.setAttribute('role', 'button');
+    image.tabIndex = 0;
+    image.setAttribute('aria-label', `Enlarge screenshot${image.alt ? ` ${image.alt}` : ''}`);
+    // A button opens on Enter and on Space (which would otherwise scroll the page).
+    image.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      image.click();
+    });
+    image.addEventListener('click', () => {
       // The widest source's size (the `width` property would be the size shown on the page).
       const width = image.getAttribute('width') ?? '';
       large.width = Number(width);

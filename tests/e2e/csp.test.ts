@@ -111,7 +111,7 @@ async function toggleEverything(page: Page): Promise<string[]> {
     toggled.push('test me', 'print mode');
   }
   if ((await clickVisible(page, '[role="tab"][aria-selected="false"]')) > 0) toggled.push('variant tabs');
-  const zoomable = page.locator('button.zoomable').first();
+  const zoomable = page.locator('img.zoomable').first();
   if ((await zoomable.count()) > 0) {
     await zoomable.click();
     await page.locator('dialog.lightbox[open]').waitFor();

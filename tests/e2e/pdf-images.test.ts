@@ -69,7 +69,7 @@ test.each(withScreenshots ? [[withScreenshots.url]] : [])(
     const inPrint = (): Promise<{ screen: boolean; copy: boolean; copyWidth: number }[]> =>
       page.evaluate(() =>
         [...document.querySelectorAll<HTMLImageElement>('img.screenshot')].map((screen) => {
-          const copy = (screen.closest('.zoomable') ?? screen).nextElementSibling as HTMLImageElement;
+          const copy = screen.nextElementSibling as HTMLImageElement;
           return { screen: screen.checkVisibility(), copy: copy.checkVisibility(), copyWidth: copy.naturalWidth };
         }),
       );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Examinability } from '../../src/lib/content/schema.ts';
 import {
   byNotesOrder,
+  leadingEntry,
   neighbours,
   summarisePapers,
   summariseSections,
@@ -224,5 +225,17 @@ describe('neighbours', () => {
     [[], 0, { previous: undefined, next: undefined }],
   ])('%j at %i', (items, index, expected) => {
     expect(neighbours(items, index)).toEqual(expected);
+  });
+});
+
+describe('leadingEntry', () => {
+  const entry = (name: string, images: number) => ({ name, data: { images: Array.from({ length: images }, () => ({})) } });
+  it.each([
+    ['the first entry, with a screenshot', [entry('intro', 1), entry('q1', 2)], 'intro'],
+    ['the second, when the first has none', [entry('intro', 0), entry('q1', 1)], 'q1'],
+    ['none further down: it may be off screen', [entry('q1', 0), entry('q2', 0), entry('q3', 1)], undefined],
+    ['none on an empty page', [], undefined],
+  ])('%s', (_case, entries, expected) => {
+    expect(leadingEntry(entries)?.name).toBe(expected);
   });
 });

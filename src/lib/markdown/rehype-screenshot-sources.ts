@@ -13,10 +13,19 @@ import { COLUMN_SIZES, PRINT, printSize, screenSources } from '../site/screensho
 const hasClass = (node: Element, name: string): boolean =>
   Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
+/**
+ * Set in the frontmatter given to the renderer (src/lib/site/render.ts) for the entry that opens its
+ * page: its first screenshot is likely in the first screen, often its largest paint, so it loads at
+ * once and before other images instead of waiting for layout as lazy ones do.
+ */
+export const LEADS_PAGE = 'leadsPage';
+
 export default function rehypeScreenshotSources() {
   return (tree: Root, file: VFile): void => {
     const shown = file.data.screenshotSizes;
     if (!shown) return;
+    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+    let leading = frontmatter?.[LEADS_PAGE] === true;
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !hasClass(node, 'screenshot') || parent === undefined || index === undefined) return;
       const { src, alt } = node.properties;
@@ -26,7 +35,8 @@ export default function rehypeScreenshotSources() {
       const { widths, width } = screenSources(original);
       // Options of Astro's getImage(), which reads `widths` as numbers (hast's types know only SVG's string attribute).
       const sources: { width: number; widths: number[]; sizes: string } = { width, widths, sizes: COLUMN_SIZES };
-      Object.assign(node.properties, sources);
+      Object.assign(node.properties, sources, leading ? { loading: 'eager', fetchpriority: 'high' } : {});
+      leading = false;
       const twin: Element = {
         type: 'element',
         tagName: 'img',

@@ -128,6 +128,15 @@ export interface Neighbours<T> {
   next?: T | undefined;
 }
 
+/**
+ * The entry (a section's introduction or a question) whose first screenshot is likely in a page's
+ * first screen: the first with a screenshot among the page's first two. Loading one further down
+ * at once would cost a first visit an image it may never show.
+ */
+export function leadingEntry<T extends { data: { images: readonly unknown[] } }>(entries: readonly T[]): T | undefined {
+  return entries.slice(0, 2).find((entry) => entry.data.images.length > 0);
+}
+
 export function neighbours<T>(items: T[], index: number): Neighbours<T> {
   return { previous: items[index - 1], next: items[index + 1] };
 }

@@ -1,12 +1,14 @@
 /**
  * Renders a content entry's Markdown when a page is built (Astro glue). The content store keeps
  * only Markdown source (src/lib/content/markdown-source.ts); a question shows on its section page
- * and its paper page, so each version of an entry is rendered once and reused.
+ * and its paper page, so each version of an entry is rendered once and reused (twice when it opens
+ * one page and not the other).
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { markdownProcessor } from '../markdown/processor.ts';
+import { LEADS_PAGE } from '../markdown/rehype-screenshot-sources.ts';
 import type { RenderedEntry } from '../markdown/csp.ts';
 
 /** Astro's render() result, with the metadata the page's Content-Security-Policy reads (csp.ts). */
@@ -15,14 +17,19 @@ type Rendered = Awaited<ReturnType<typeof render>> & Required<RenderedEntry>;
 let renderer: ReturnType<typeof markdownProcessor.createRenderer> | undefined;
 const rendered = new Map<string, Promise<Rendered>>();
 
-async function renderSource(entry: CollectionEntry<CollectionKey>): Promise<Rendered> {
+export interface RenderOptions {
+  /** The entry opens its page: its first screenshot loads at once (rehype-screenshot-sources.ts). */
+  leadsPage?: boolean;
+}
+
+async function renderSource(entry: CollectionEntry<CollectionKey>, { leadsPage = false }: RenderOptions): Promise<Rendered> {
   if (!entry.filePath) throw new Error(`${entry.collection} ${entry.id}: no source file to render`);
   // Astro's shared Markdown options (syntax highlighting, remote images) stay at their defaults, as in astro.config.mjs.
   renderer ??= markdownProcessor.createRenderer({});
   const { code, metadata } = await (
     await renderer
   ).render(entry.body ?? '', {
-    frontmatter: entry.data,
+    frontmatter: { ...entry.data, [LEADS_PAGE]: leadsPage },
     fileURL: pathToFileURL(resolve(entry.filePath)),
   });
   // Astro's render() turns rendered HTML into a component and swaps image references for optimised images.
@@ -33,12 +40,12 @@ async function renderSource(entry: CollectionEntry<CollectionKey>): Promise<Rend
   return { ...result, rendered: { metadata } };
 }
 
-export function renderEntry(entry: CollectionEntry<CollectionKey>): Promise<Rendered> {
+export function renderEntry(entry: CollectionEntry<CollectionKey>, options: RenderOptions = {}): Promise<Rendered> {
   // The digest changes with the file, so `astro dev` never shows an edited entry's old rendering.
-  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}`;
+  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}${options.leadsPage ? '/leads' : ''}`;
   let result = rendered.get(key);
   if (!result) {
-    result = renderSource(entry);
+    result = renderSource(entry, options);
     rendered.set(key, result);
   }
   return result;
