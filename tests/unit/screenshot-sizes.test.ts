@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COLUMN_SIZES, LIGHTBOX_MAX_WIDTH, lightboxSizes, PRINT, printSize, screenSources } from '../../src/lib/site/screenshot-sizes.ts';
+import { LEADS_PAGE } from '../../src/lib/markdown/rehype-screenshot-sources.ts';
 import { ROOT } from './helpers/cli.ts';
 import { siteMarkdown } from './helpers/markdown.ts';
 
@@ -76,8 +77,8 @@ describe('the Markdown pipeline', async () => {
   writeFileSync(join(work, 'demo', 'images', '2024 May', 'tall.png'), await page(1000, 2000));
 
   /** The options each image of the rendered HTML hands Astro's image pipeline, with its class. */
-  const images = async (markdown: string): Promise<Record<string, unknown>[]> => {
-    const { code } = await site.render(markdown, { fileURL: new URL(`file://${question}`) });
+  const images = async (markdown: string, frontmatter: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> => {
+    const { code } = await site.render(markdown, { fileURL: new URL(`file://${question}`), frontmatter });
     return [...code.matchAll(/<img class="([^"]+)" __ASTRO_IMAGE_="([^"]+)">/g)].map(([, className, json]) => ({
       className,
       ...(JSON.parse(json!.replaceAll('&#x22;', '"')) as Record<string, unknown>),
@@ -105,6 +106,20 @@ describe('the Markdown pipeline', async () => {
       loading: 'lazy',
     });
     expect(screen!.alt).toBe('Q1: question screenshot 2024 May/wide.png');
+  });
+
+  it('loads the first screenshot of the entry that opens a page at once and first, the others when near the screen', async () => {
+    const markdown = '![A](./2024%20May/tall.png)\n\n![B](./2024%20May/wide.png)\n';
+    const screens = (shown: Record<string, unknown>[]) =>
+      shown.filter((image) => image.className === 'screenshot').map(({ loading, fetchpriority }) => ({ loading, fetchpriority }));
+    expect(screens(await images(markdown, { [LEADS_PAGE]: true }))).toEqual([
+      { loading: 'eager', fetchpriority: 'high' },
+      { loading: 'lazy', fetchpriority: undefined },
+    ]);
+    expect(screens(await images(markdown))).toEqual([
+      { loading: 'lazy', fetchpriority: undefined },
+      { loading: 'lazy', fetchpriority: undefined },
+    ]);
   });
 
   it('sizes each screenshot of a file by its own shape', async () => {
