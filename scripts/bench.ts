@@ -8,7 +8,8 @@
  * (scripts/lib/stand-in-screenshots.ts), PDFs included (median of the runs, cold caches): what a
  * section page loads on a phone and a desktop screen, the PDFs' size and their screenshots'
  * resolution, what Save for offline stores for them, and Lighthouse on the GAN section (mobile
- * several times, each run reported; desktop once). Then times `npm run build` of the user's notes
+ * several times, each run reported; desktop once), of that build and of the notes as the content
+ * folder holds them. Then times `npm run build` of the user's notes
  * clean, after a one-question edit and with nothing changed, per step (`--sizes ''` skips the
  * synthetic sizes). Last, `npm run dev`: save → the open page shows the change, on the user's
  * notes and at 250 questions (scripts/lib/live-bench.ts); `--only-dev` measures that alone.
@@ -356,16 +357,28 @@ function offlineTable(copies: SavedCopy[], shell: StoredSummary): string {
   ].join('\n');
 }
 
-function lighthouseTable(figures: LighthouseFigures[]): string {
-  let mobileRun = 0;
+/** Lighthouse's runs on each build of the user's notes, labelled by build ("as written", "with 48 screenshots"). */
+function lighthouseTable(builds: { label: string; figures: LighthouseFigures[] }[]): string {
   return [
     "| Lighthouse (user's GAN section) | performance | accessibility | LCP | TBT | CLS | Style & Layout | DOM nodes |",
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...figures.map(
-      (figure) =>
-        `| ${figure.preset === 'mobile' ? `mobile, run ${(mobileRun += 1)}` : figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} | ${figure.styleLayoutMs.toFixed(0)} ms | ${figure.domNodes.toLocaleString('en')} |`,
-    ),
+    ...builds.flatMap(({ label, figures }) => {
+      let mobileRun = 0;
+      return figures.map(
+        (figure) =>
+          `| ${label}: ${figure.preset === 'mobile' ? `mobile, run ${(mobileRun += 1)}` : figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} | ${figure.styleLayoutMs.toFixed(0)} ms | ${figure.domNodes.toLocaleString('en')} |`,
+      );
+    }),
   ].join('\n');
+}
+
+/** The user's notes as the content folder holds them (no stand-ins for missing screenshots), built without PDFs. */
+function buildNotesAsWritten(): string {
+  const dir = join(WORK, 'as-written');
+  rmSync(dir, { recursive: true, force: true });
+  const dist = join(dir, 'dist');
+  run(['npm', 'run', '--silent', 'build', '--', '--no-pdfs'], { SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(dir, 'cache') });
+  return dist;
 }
 
 /** Goals of issue 14: the user's notes within 1.5 s, 250 questions within 3 s. */
@@ -450,7 +463,13 @@ runCli(async () => {
   sections.push(offlineTable(copies, await shellSummary(notes.dist)));
   if (!values['no-lighthouse']) {
     console.error('bench: Lighthouse…');
-    sections.push(lighthouseTable(await runLighthouse(notes.dist, '/dasc7606/s5/', Number(values['lighthouse-runs']))));
+    const lighthouseRuns = Number(values['lighthouse-runs']);
+    sections.push(
+      lighthouseTable([
+        { label: 'as written', figures: await runLighthouse(buildNotesAsWritten(), '/dasc7606/s5/', lighthouseRuns) },
+        { label: `with ${notes.screenshots} screenshots`, figures: await runLighthouse(notes.dist, '/dasc7606/s5/', lighthouseRuns) },
+      ]),
+    );
   }
   if (!values['no-rebuilds']) {
     console.error(`bench: the user's notes, clean / one-question edit / no-change builds, ${runs} run(s)…`);

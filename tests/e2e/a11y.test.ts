@@ -23,6 +23,8 @@ interface Mode {
   pages: () => string[];
   /** Test me: reveal every answer and rate the first question, so buttons, ratings and badges show. */
   reveal?: boolean;
+  /** A phone's screen, where wide formulas and tables scroll (the desktop one otherwise). */
+  viewport?: { width: number; height: number };
 }
 
 // Paper pages show the same questions as the sections in another order: the modes check the sections.
@@ -38,13 +40,17 @@ const MODES: Mode[] = [
   { name: '中文 only', colorScheme: 'light', stored: { 'reading-language': 'zh' }, pages: questionPages },
   { name: 'English only', colorScheme: 'light', stored: { 'reading-language': 'en' }, pages: questionPages },
   { name: 'examinable only', colorScheme: 'dark', stored: { 'examinable-only': '1' }, pages: questionPages },
+  { name: 'phone', colorScheme: 'light', stored: {}, pages: questionPages, viewport: { width: 390, height: 844 } },
 ];
 
 // One context and one tab per mode, reused for every page: axe on ~25 pages × 7 modes stays quick.
 test.each(MODES.map((mode) => [mode.name, mode] as const))(
   '%s: no WCAG 2.2 AA violations on any page',
   async (_name, mode) => {
-    const { context, problems } = await browser.newContext({ colorScheme: mode.colorScheme });
+    const { context, problems } = await browser.newContext({
+      colorScheme: mode.colorScheme,
+      ...(mode.viewport && { viewport: mode.viewport }),
+    });
     await context.addInitScript((stored: Record<string, string>) => {
       // Not in the new tab's about:blank, which has no storage.
       if (location.protocol.startsWith('http')) for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);

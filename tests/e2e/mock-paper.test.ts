@@ -104,10 +104,11 @@ describe('a mock paper', () => {
     const again = await browser.visit(context, `${mockPath}${url.search}`);
     await again.locator('[data-mock-paper]:not([hidden])').waitFor();
     expect(await paperIds(again)).toEqual(unknown.map((question) => question.id));
-    await expect(again.locator('[data-mock-timer]').innerText()).resolves.toBe('Time left: 50:00');
+    await expect.poll(() => again.locator('[data-mock-timer]').innerText()).toBe('Time left: 50:00');
     await context.clock.setFixedTime(new Date(NOW.getTime() + 61 * 60_000));
     await again.reload({ waitUntil: 'load' });
-    await expect(again.locator('[data-mock-timer]').innerText()).resolves.toBe('Time is up.');
+    // The paper is drawn again once the stored progress is read, after load.
+    await expect.poll(() => again.locator('[data-mock-timer]').innerText()).toBe('Time is up.');
     await expect.poll(() => again.locator('[data-mock-status]').innerText()).toMatch(/^Time is up: put your pen down/);
     expect(problems).toEqual([]);
   });

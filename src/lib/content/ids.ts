@@ -69,3 +69,8 @@ export function paperSlug(paper: Pick<Paper, 'label'>): string {
 export function questionId(section: number, number: string, paper: Pick<Paper, 'label'> | undefined): string {
   return [`s${section}`, paper ? paperSlug(paper) : 'no-paper', `q${slugify(number)}`].join('-');
 }
+
+/** The id of a question's title on its page (QuestionArticle.astro), which also names its parts. */
+export function questionTitleId(id: string): string {
+  return `${id}-title`;
+}

@@ -12,6 +12,7 @@ import { EXAMINABILITY_LABELS } from '../content/examinability.ts';
 import { splitExaminability } from '../notes/headings.ts';
 import { splitParagraph } from '../notes/answers.ts';
 import { questionOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
+import { questionTitleId } from '../content/ids.ts';
 import { contentFileAt } from '../content/layout.ts';
 
 /** A container node that mdast-util-to-hast turns into the element named by `data.hName`. */
@@ -87,7 +88,8 @@ export default function remarkQuestionLayout() {
             dataPart: node.part.anchor,
             dataDepth: node.part.depth,
             dataExaminability: node.part.examinability,
-            ariaLabelledby: `${id}-h`,
+            // Named by question and part ("Q1 2024 May (a)"): landmarks of the same name in several questions are ambiguous.
+            ariaLabelledby: `${questionTitleId(questionId)} ${id}-h`,
           },
           [heading, ...layout(node.children, headingLevel + 1)],
         );

@@ -185,7 +185,6 @@ export function notExaminedAnchors(article: Element): string[] {
   const anchors = new Set<string>();
   visit(article, 'element', (node) => {
     if (!isNotExaminedPart(node)) return undefined;
-    for (const id of idList(node.properties.ariaLabelledBy)) anchors.add(id);
     visit(node, 'element', (inner) => {
       if (isAnchor(inner)) anchors.add(String(inner.properties.id));
     });

@@ -28,6 +28,8 @@ export async function violations(page: Page, include?: string): Promise<Violatio
     }
     // The math fonts of the questions now drawn: loaded before the check, not cut off by the next page.
     await document.fonts.ready;
+    // And what the page's scripts do once they are drawn (a wide formula becomes a tab stop): after a frame.
+    await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
   });
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(
