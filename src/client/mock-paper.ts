@@ -7,7 +7,7 @@
 import { drawMockPaper } from '../lib/progress/mock.ts';
 import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
 import { initLightbox } from './lightbox.ts';
-import { initScrollableFormulas } from './scrollable-formulas.ts';
+import { initScrollRegions } from './scroll-regions.ts';
 import { loadProgress, onProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 import { courseScope, readRevisionData } from './revision-data.ts';
@@ -79,7 +79,7 @@ async function showPaper(data: RevisionData, questions: RevisionQuestion[], say:
   enhanceForTestMe(articles);
   initVariantTabs(host);
   initLightbox(host);
-  initScrollableFormulas(host);
+  initScrollRegions(host);
   const tally = paper.querySelector<HTMLElement>('[data-progress-keys]');
   if (tally) tally.dataset.progressKeys = articles.map((article) => article.dataset.questionId ?? '').join(' ');
   renderTallies(await loadProgress(courseScope(data)));

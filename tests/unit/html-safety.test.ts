@@ -277,7 +277,7 @@ describe('what stays', () => {
       '<mark>hi</mark>',
       '<details><summary>Hint</summary>Hidden text</details>',
       'type="checkbox" checked disabled',
-      '<table>',
+      '<table data-scroll-x="">',
       'href="https://example.com" title="t"',
       'href="mailto:a@b.c"',
       'href="#top"',

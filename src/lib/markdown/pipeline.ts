@@ -11,6 +11,7 @@ import rehypeMathErrors from './rehype-math-errors.ts';
 import rehypeMathPunctuation from './rehype-math-punctuation.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeScreenshotSources from './rehype-screenshot-sources.ts';
+import rehypeScrollRegions from './rehype-scroll-regions.ts';
 import rehypeStyleHashes from './rehype-style-hashes.ts';
 import remarkMathRepair from './remark-math-repair.ts';
 import remarkNotesDialect from './remark-notes-dialect.ts';
@@ -31,7 +32,8 @@ const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
  * Raw HTML is made safe first, so every later step (and KaTeX, whose output is trusted: `trust`
  * off means no \href to scripts, no \includegraphics from elsewhere) sees only allowed markup.
  * Screenshot sources come after it, as they set what Astro's image pipeline reads (not HTML).
- * Punctuation after a formula joins it once the formula is rendered.
+ * Punctuation after a formula joins it once the formula is rendered; then the blocks that scroll
+ * sideways (rendered formulas among them) are marked.
  * Style hashes come last: they must see the attributes exactly as served.
  */
 export const rehypePlugins = [
@@ -40,6 +42,7 @@ export const rehypePlugins = [
   katex,
   rehypeMathErrors,
   rehypeMathPunctuation,
+  rehypeScrollRegions,
   rehypeLanguageTags,
   rehypeScopedHeadingIds,
   rehypeStyleHashes,
