@@ -8,15 +8,13 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
+import { hasClass } from './hast-helpers.ts';
 
 /** The longest formula (in TeX characters) kept whole with its punctuation: well under a phone's line. */
 const SHORT_TEX = 24;
 
 /** Closing punctuation, Latin and Chinese: what may not begin a line. */
 const TRAILING = /^[.,;:!?)\]}’”%…，。、；：！？）》」』】〉]+/;
-
-const hasClass = (node: ElementContent | undefined, name: string): boolean =>
-  node?.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
 /** An inline formula short enough to keep whole: its TeX source, kept in KaTeX's MathML annotation. */
 function isShortFormula(node: ElementContent | undefined): node is Element {

@@ -9,9 +9,7 @@ import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { COLUMN_SIZES, PRINT, printSize, screenSources } from '../site/screenshot-sizes.ts';
-
-const hasClass = (node: Element, name: string): boolean =>
-  Array.isArray(node.properties.className) && node.properties.className.includes(name);
+import { frontmatterOf, hasClass } from './hast-helpers.ts';
 
 /**
  * Set in the frontmatter given to the renderer (src/lib/site/render.ts) for the entry that opens its
@@ -24,8 +22,7 @@ export default function rehypeScreenshotSources() {
   return (tree: Root, file: VFile): void => {
     const shown = file.data.screenshotSizes;
     if (!shown) return;
-    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
-    let leading = frontmatter?.[LEADS_PAGE] === true;
+    let leading = frontmatterOf(file)[LEADS_PAGE] === true;
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !hasClass(node, 'screenshot') || parent === undefined || index === undefined) return;
       const { src, alt } = node.properties;

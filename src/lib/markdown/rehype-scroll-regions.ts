@@ -5,6 +5,7 @@
  */
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { hasClass } from './hast-helpers.ts';
 
 /** The attribute the page looks for. */
 export const SCROLL_REGION = 'data-scroll-x';
@@ -12,9 +13,7 @@ export const SCROLL_REGION = 'data-scroll-x';
 export default function rehypeScrollRegions() {
   return (tree: Root): void => {
     visit(tree, 'element', (node) => {
-      const classes = node.properties.className;
-      const displayFormula = Array.isArray(classes) && classes.includes('katex-display');
-      if (displayFormula || node.tagName === 'table' || node.tagName === 'pre') node.properties[SCROLL_REGION] = '';
+      if (hasClass(node, 'katex-display') || node.tagName === 'table' || node.tagName === 'pre') node.properties[SCROLL_REGION] = '';
     });
   };
 }

@@ -14,6 +14,7 @@ import { splitParagraph } from '../notes/answers.ts';
 import { questionOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
 import { questionTitleId } from '../content/ids.ts';
 import { contentFileAt } from '../content/layout.ts';
+import { frontmatterOf } from './hast-helpers.ts';
 
 /** A container node that mdast-util-to-hast turns into the element named by `data.hName`. */
 function element(hName: string, hProperties: Record<string, string | number | string[]>, children: RootContent[]): RootContent {
@@ -49,8 +50,7 @@ export default function remarkQuestionLayout() {
     if (content?.kind !== 'question') return;
     const questionId = content.name;
     const blocks = tree.children;
-    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
-    const outline = questionOutline(blocks, frontmatter);
+    const outline = questionOutline(blocks, frontmatterOf(file));
     let variantGroups = 0;
 
     /** Lays out a container's nodes; runs of answer blocks are wrapped so Test-me can hide them. */
