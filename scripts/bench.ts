@@ -366,7 +366,7 @@ function lighthouseTable(builds: { label: string; figures: LighthouseFigures[] }
       let mobileRun = 0;
       return figures.map(
         (figure) =>
-          `| ${label}: ${figure.preset === 'mobile' ? `mobile, run ${(mobileRun += 1)}` : figure.preset} | ${figure.performance} | ${figure.accessibility} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} | ${figure.styleLayoutMs.toFixed(0)} ms | ${figure.domNodes.toLocaleString('en')} |`,
+          `| ${label}: ${figure.preset === 'mobile' ? `mobile, run ${(mobileRun += 1)}` : figure.preset} | ${figure.performance} | ${figure.accessibility}${figure.accessibilityFailures.length > 0 ? ` (${figure.accessibilityFailures.join(', ')})` : ''} | ${(figure.lcpMs / 1000).toFixed(2)} s | ${figure.tbtMs.toFixed(0)} ms | ${figure.cls.toFixed(3)} | ${figure.styleLayoutMs.toFixed(0)} ms | ${figure.domNodes.toLocaleString('en')} |`,
       );
     }),
   ].join('\n');

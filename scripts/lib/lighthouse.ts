@@ -13,6 +13,8 @@ export interface LighthouseFigures {
   preset: 'mobile' | 'desktop';
   performance: number;
   accessibility: number;
+  /** The accessibility audits that failed in this run (their ids), so a score under 100 says why. */
+  accessibilityFailures: string[];
   lcpMs: number;
   tbtMs: number;
   cls: number;
@@ -52,11 +54,13 @@ export async function runLighthouse(dist: string, path: string, mobileRuns = 5):
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned no report for ${path} (${preset})`);
       const audit = (id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;
+      const failed = (lhr.categories.accessibility?.auditRefs ?? []).filter((ref) => (lhr.audits[ref.id]?.score ?? 1) < 1);
       const breakdown = (lhr.audits['mainthread-work-breakdown']?.details as { items?: BreakdownItem[] } | undefined)?.items ?? [];
       figures.push({
         preset,
         performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
         accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+        accessibilityFailures: failed.map((ref) => ref.id),
         lcpMs: audit('largest-contentful-paint'),
         tbtMs: audit('total-blocking-time'),
         cls: audit('cumulative-layout-shift'),

@@ -227,9 +227,15 @@ describe.each(withImages)('%s', (courseId, question) => {
   });
 });
 
+/** Phones whose screens pick different widths: 390 CSS px at 3× (an iPhone), 412 at 2.625× (a Pixel). */
+const PHONES = [
+  { phone: 'iPhone', width: 390, height: 844, pixelRatio: 3 },
+  { phone: 'Pixel', width: 412, height: 915, pixelRatio: 2.625 },
+] as const;
+
 /**
- * A phone (390 CSS px at 3×, as an iPhone) takes the smallest source that fills a screenshot's
- * width in device pixels, never the widest (kept for the lightbox), and no print copy.
+ * A phone takes the smallest source that fills a screenshot's width in device pixels, never the
+ * widest (kept for the lightbox), and no print copy.
  */
 describe.each(withImages)('%s on a phone', (courseId) => {
   const course = courses.find((entry) => entry.id === courseId)!;
@@ -240,11 +246,11 @@ describe.each(withImages)('%s on a phone', (courseId) => {
   test.each(
     course.sections
       .filter((section) => !section.scope && showsScreenshots(section.number))
-      .map((section) => [`/${courseId}/s${section.number}/`]),
-  )('%s never picks the widest source', async (path) => {
+      .flatMap((section) => PHONES.map((phone) => ({ path: `/${courseId}/s${section.number}/`, ...phone }))),
+  )('$path on $phone never picks the widest source', async ({ path, width, height, pixelRatio }) => {
     const { page, problems } = await browser.open(path, {
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 3,
+      viewport: { width, height },
+      deviceScaleFactor: pixelRatio,
       isMobile: true,
       hasTouch: true,
     });
@@ -253,20 +259,23 @@ describe.each(withImages)('%s on a phone', (courseId) => {
     for (const image of await images.all()) {
       await image.scrollIntoViewIfNeeded();
       await page.waitForFunction((node) => (node as HTMLImageElement | null)?.complete === true, await image.elementHandle());
-      const { current, srcset, shown } = await image.evaluate((node: HTMLImageElement) => ({
-        current: node.currentSrc,
-        srcset: node.srcset,
-        shown: node.getBoundingClientRect().width,
-      }));
+      // The width the browser chooses for: its `sizes` (the reading column), which an image indented in a part is narrower than.
+      const { current, srcset, slot } = await image.evaluate((node: HTMLImageElement) => {
+        const probe = document.body.appendChild(document.createElement('div'));
+        probe.style.width = node.sizes;
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return { current: node.currentSrc, srcset: node.srcset, slot: width };
+      });
       const sources = candidates(srcset)
         .map((source) => ({ ...source, url: new URL(source.url, page.url()).href }))
         .sort((a, b) => a.width - b.width);
       const picked = sources.find((source) => source.url === current);
       expect(picked, `${current} is one of ${srcset}`).toBeDefined();
       const widest = sources.at(-1)!;
-      const enough = sources.find((source) => source.width >= shown * 3) ?? widest;
+      const enough = sources.find((source) => source.width >= slot * pixelRatio) ?? widest;
       if (sources.length > 1) expect(picked!.width, current).toBeLessThan(widest.width);
-      expect(picked!.width, `${current} for ${shown} CSS px at 3×`).toBeLessThanOrEqual(enough.width);
+      expect(picked!.width, `${current} for ${slot} CSS px at ${pixelRatio}×`).toBeLessThanOrEqual(enough.width);
       checked += 1;
     }
     expect(checked).toBeGreaterThan(0);

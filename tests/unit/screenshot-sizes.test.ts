@@ -17,11 +17,11 @@ const css = (name: string): string => readFileSync(join(ROOT, 'src/styles', name
 
 describe('screen sources', () => {
   it.each([
-    ['a 1.5× capture of a desktop page', { width: 2100, height: 1350 }, [400, 800, 1200, 2100]],
-    ['a narrow capture', { width: 1000, height: 700 }, [400, 800, 1000]],
+    ['a 1.5× capture of a desktop page', { width: 2100, height: 1350 }, [400, 680, 800, 1000, 1200, 2100]],
+    ['a narrow capture', { width: 900, height: 700 }, [400, 680, 800, 900]],
     ['a tiny one', { width: 300, height: 200 }, [300]],
-    ['one as wide as the widths made', { width: 800, height: 600 }, [400, 800]],
-    ['a huge one: no wider than twice the lightbox', { width: 6000, height: 4000 }, [400, 800, 1200, 2800]],
+    ['one as wide as a width made', { width: 800, height: 600 }, [400, 680, 800]],
+    ['a huge one: no wider than twice the lightbox', { width: 6000, height: 4000 }, [400, 680, 800, 1000, 1200, 2800]],
   ])('%s', (_name, original, widths) => {
     expect(screenSources(original)).toEqual({ widths, width: widths.at(-1) });
   });
@@ -92,7 +92,7 @@ describe('the Markdown pipeline', async () => {
       className: 'screenshot',
       src: '../images/2024 May/wide.png',
       width: 2100,
-      widths: [400, 800, 1200, 2100],
+      widths: [400, 680, 800, 1000, 1200, 2100],
       sizes: COLUMN_SIZES,
       loading: 'lazy',
     });

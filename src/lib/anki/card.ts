@@ -10,6 +10,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { hasClass } from '../markdown/hast-helpers.ts';
 
 export interface Card {
   front: string;
@@ -17,9 +18,6 @@ export interface Card {
   /** Image URLs the card shows (as the page has them) → the media file names the card uses. */
   media: Map<string, string>;
 }
-
-const hasClass = (node: ElementContent | Root, name: string): boolean =>
-  node.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
 function* elements(node: Element | Root): Generator<Element> {
   for (const child of node.children) {

@@ -13,6 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Part } from '../content/schema.ts';
+import { hasClass } from '../markdown/hast-helpers.ts';
 import { hideHan } from './indexes.ts';
 import { texToText } from './tex-to-text.ts';
 import { firstWords, resultName } from './titles.ts';
@@ -50,11 +51,6 @@ export const FILTER_VALUES = {
   written: 'Written answer',
   screenshotsOnly: 'Screenshots only',
 } as const;
-
-function hasClass(node: Element, name: string): boolean {
-  const classes = node.properties.className;
-  return Array.isArray(classes) && classes.includes(name);
-}
 
 function span(attributes: Record<string, string>, text: string): Element {
   return { type: 'element', tagName: 'span', properties: attributes, children: [{ type: 'text', value: text }] };
