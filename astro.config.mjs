@@ -44,7 +44,7 @@ export default defineConfig({
   integrations: [liveNotes()],
   // Astro's own dev toolbar is for site developers; it would sit over the notes' problems panel.
   devToolbar: { enabled: false },
-  // Screenshots' print copies are JPEG (src/lib/site/screenshot-sizes.ts): mozjpeg makes them a
+  // Screenshots' print copies are JPEG (src/lib/markdown/screenshot-sizes.ts): mozjpeg makes them a
   // quarter smaller at the same quality, and PDFs embed them as they are. Its deringing keeps
   // black text on white free of ringing at the low quality they are made at.
   image: { service: sharpImageService({ jpeg: { mozjpeg: true, overshootDeringing: true } }) },

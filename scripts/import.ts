@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { imageFolder } from '../src/lib/content/images.ts';
-import { describeNotes } from '../src/lib/notes/describe.ts';
+import { describeNotes } from '../src/lib/import/describe.ts';
 import { runCli } from './lib/cli.ts';
 import { formatImportWarning, importCourse } from './lib/import-course.ts';
 

@@ -5,7 +5,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { COLLECTION_PATTERNS, contentDirectory } from './lib/content/layout.ts';
-import { markdownSource } from './lib/content/markdown-source.ts';
+import { markdownSource } from './lib/markdown/markdown-source.ts';
 import { courseSchema, questionSchema, sectionSchema } from './lib/content/schema.ts';
 
 const base = contentDirectory();

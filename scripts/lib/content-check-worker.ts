@@ -4,7 +4,7 @@
  * Asked `{ id, contentDir, course }`, answers `{ id, diagnostics }` or `{ id, error }`.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Diagnostic } from '../../src/lib/content/check.ts';
+import type { Diagnostic } from '../../src/lib/check/content-check.ts';
 import { checkContentFolder } from './content-check.ts';
 
 export interface CheckRequest {

@@ -1,11 +1,11 @@
 /**
  * The content check over a content folder on disk (`npm run check`, and `npm run dev` after each
  * import): reads the content files and lists the screenshots, decodes each screenshot once, and
- * hands all of it to checkContent (src/lib/content/check.ts).
+ * hands all of it to checkContent (src/lib/check/content-check.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent, type Diagnostic } from '../../src/lib/content/check.ts';
+import { checkContent, type Diagnostic } from '../../src/lib/check/content-check.ts';
 import { unreadableImage } from '../../src/lib/content/images.ts';
 import { classifyContentPath, contentFileKind } from '../../src/lib/content/layout.ts';
 

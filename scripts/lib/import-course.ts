@@ -11,12 +11,12 @@ import { imagePath } from '../../src/lib/content/images.ts';
 import { contentDirectory, coursePaths, MANIFEST_FILE, NOTES_FILE, NOTES_FOLDER } from '../../src/lib/content/layout.ts';
 import { readCourseEntry } from '../../src/lib/content/read.ts';
 import { COURSE_ID } from '../../src/lib/content/schema.ts';
-import { courseFiles } from '../../src/lib/notes/content-files.ts';
-import { inNotesOrder, parseNotesFolder, type NotesFile } from '../../src/lib/notes/folder.ts';
+import { courseFiles } from '../../src/lib/import/content-files.ts';
+import { inNotesOrder, parseNotesFolder, type NotesFile } from '../../src/lib/import/folder.ts';
 import { paperProblem } from '../../src/lib/notes/headings.ts';
-import { manifestFor, planImport, type Manifest } from '../../src/lib/notes/import-plan.ts';
-import { parseNotes, type ImageRef, type ParsedNotes } from '../../src/lib/notes/parse-notes.ts';
-import { decodeNotes } from '../../src/lib/notes/text.ts';
+import { manifestFor, planImport, type Manifest } from '../../src/lib/import/import-plan.ts';
+import { parseNotes, type ImageRef, type ParsedNotes } from '../../src/lib/import/parse-notes.ts';
+import { decodeNotes } from '../../src/lib/import/text.ts';
 import { readTextIfExists, removeFile, writeFileAtomic } from './files.ts';
 
 export interface ImportOptions {

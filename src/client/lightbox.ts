@@ -1,4 +1,4 @@
-import { lightboxSizes } from '../lib/site/screenshot-sizes.ts';
+import { lightboxSizes } from '../lib/markdown/screenshot-sizes.ts';
 
 /**
  * Screenshots open large in a dialog: click or Enter to enlarge, Esc or the button to close. The

@@ -8,7 +8,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses, screenshotFile, type CourseMeta, type Screenshot } from './setup/site.ts';
-import { COLUMN_SIZES, SCREEN_WIDTHS } from '../../src/lib/site/screenshot-sizes.ts';
+import { COLUMN_SIZES, SCREEN_WIDTHS } from '../../src/lib/markdown/screenshot-sizes.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 
 const browser = useBrowser();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, type Diagnostic } from '../../src/lib/content/check.ts';
-import { courseFiles } from '../../src/lib/notes/content-files.ts';
+import { checkContent, type Diagnostic } from '../../src/lib/check/content-check.ts';
+import { courseFiles } from '../../src/lib/import/content-files.ts';
 import { lines, readNotes } from './helpers/notes.ts';
 
 const NOTES = lines(

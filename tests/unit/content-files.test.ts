@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTES_FILE } from '../../src/lib/content/layout.ts';
-import { courseFiles } from '../../src/lib/notes/content-files.ts';
+import { courseFiles } from '../../src/lib/import/content-files.ts';
 import { splitContentFile } from './helpers/frontmatter.ts';
 import { lines, readNotes } from './helpers/notes.ts';
 

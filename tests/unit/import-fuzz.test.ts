@@ -17,10 +17,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findHostileHtml } from '../../src/lib/markdown/html-safety.ts';
 import { NOTES_FILE } from '../../src/lib/content/layout.ts';
-import { courseFiles } from '../../src/lib/notes/content-files.ts';
-import { NotesError } from '../../src/lib/notes/errors.ts';
-import { parseNotes } from '../../src/lib/notes/parse-notes.ts';
-import { decodeNotes } from '../../src/lib/notes/text.ts';
+import { courseFiles } from '../../src/lib/import/content-files.ts';
+import { NotesError } from '../../src/lib/import/errors.ts';
+import { parseNotes } from '../../src/lib/import/parse-notes.ts';
+import { decodeNotes } from '../../src/lib/import/text.ts';
 import { ROOT, runScript, snapshot } from './helpers/cli.ts';
 import { filesHoldTheChunks, lostLines } from './helpers/nothing-lost.ts';
 

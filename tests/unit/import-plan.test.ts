@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashText, manifestFor, planImport, type ImportPlan, type Manifest } from '../../src/lib/notes/import-plan.ts';
+import { hashText, manifestFor, planImport, type ImportPlan, type Manifest } from '../../src/lib/import/import-plan.ts';
 
 const files = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
 const summary = (plan: ImportPlan) => ({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importCourse } from '../../scripts/lib/import-course.ts';
 import { importFailure, shown } from '../../scripts/lib/live-notes.ts';
-import { checkContent } from '../../src/lib/content/check.ts';
+import { checkContent } from '../../src/lib/check/content-check.ts';
 import {
   checkProblems,
   formatProblem,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { screenshotImports } from '../../src/lib/content/markdown-source.ts';
+import { screenshotImports } from '../../src/lib/markdown/markdown-source.ts';
 
 const content = mkdtempSync(join(tmpdir(), 'markdown-source-'));
 afterAll(() => rmSync(content, { recursive: true, force: true }));

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content/check.ts';
-import { courseFiles } from '../../src/lib/notes/content-files.ts';
+import { checkContent } from '../../src/lib/check/content-check.ts';
+import { courseFiles } from '../../src/lib/import/content-files.ts';
 import type { Examinability } from '../../src/lib/content/schema.ts';
 import { allQuestions, readNotes } from './helpers/notes.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NotesError } from '../../src/lib/notes/errors.ts';
+import { NotesError } from '../../src/lib/import/errors.ts';
 import { slugify } from '../../src/lib/content/ids.ts';
-import { decodeNotes, normalizeNewlines } from '../../src/lib/notes/text.ts';
+import { decodeNotes, normalizeNewlines } from '../../src/lib/import/text.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const bytes = (...parts: (string | number[])[]): Uint8Array =>

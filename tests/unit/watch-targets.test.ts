@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCourse } from '../../scripts/lib/import-course.ts';
 import { MANIFEST_FILE } from '../../src/lib/content/layout.ts';
-import type { Manifest } from '../../src/lib/notes/import-plan.ts';
+import type { Manifest } from '../../src/lib/import/import-plan.ts';
 import { ROOT } from './helpers/cli.ts';
 import { courseChange, notesSource, type CourseWatch } from '../../src/lib/dev/watch-targets.ts';
 

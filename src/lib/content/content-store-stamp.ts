@@ -1,6 +1,6 @@
 /**
  * Astro keeps its content store in <cache>/data-store.json until its config changes, but not when
- * our loader's code does (src/lib/content/markdown-source.ts and the Markdown and notes code it
+ * our loader's code does (src/lib/markdown/markdown-source.ts and the Markdown and notes code it
  * uses), nor when a screenshot is added (an entry lists the screenshots that exist, for Astro to
  * bundle as images). The stamp is a digest of both; when it changes, the store is dropped.
  */

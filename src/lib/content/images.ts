@@ -6,7 +6,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import sharp from 'sharp';
 import { IMAGE_FOLDER } from './layout.ts';
-import type { ImageSize } from '../site/screenshot-sizes.ts';
+
+/** A screenshot's size in pixels. */
+export interface ImageSize {
+  width: number;
+  height: number;
+}
 
 export function imageFolder(courseDir: string): string {
   return join(courseDir, IMAGE_FOLDER);

@@ -4,7 +4,7 @@
  * file) and what the content check finds in what was imported (KaTeX errors, missing screenshots …).
  * Pure, shared by the dev server and the page's banner.
  */
-import type { Diagnostic, Severity } from '../content/check.ts';
+import type { Diagnostic, Severity } from '../check/content-check.ts';
 
 export interface LiveProblem {
   course: string;

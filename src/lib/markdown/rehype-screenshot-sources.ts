@@ -8,7 +8,7 @@
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { COLUMN_SIZES, PRINT, printSize, screenSources } from '../site/screenshot-sizes.ts';
+import { COLUMN_SIZES, PRINT, printSize, screenSources } from './screenshot-sizes.ts';
 import { frontmatterOf, hasClass } from './hast-helpers.ts';
 
 /**

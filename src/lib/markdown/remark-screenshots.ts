@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
 import { warnAt } from './build-warning.ts';
 import { imageFolder, imagePath, imageSize, unreadableImage } from '../content/images.ts';
 import { contentFileAt } from '../content/layout.ts';
-import type { ImageSize } from '../site/screenshot-sizes.ts';
+import type { ImageSize } from '../content/images.ts';
 
 /**
  * A screenshot reference, resolved against the course's image folder. `target`: the file's path;

@@ -1,6 +1,6 @@
 /**
  * Renders a content entry's Markdown when a page is built (Astro glue). The content store keeps
- * only Markdown source (src/lib/content/markdown-source.ts); a question shows on its section page
+ * only Markdown source (src/lib/markdown/markdown-source.ts); a question shows on its section page
  * and its paper page, so each version of an entry is rendered once and reused (twice when it opens
  * one page and not the other).
  */

@@ -1,6 +1,6 @@
-import { NotesError } from '../../../src/lib/notes/errors.ts';
-import { parseNotes, type ParsedNotes, type ParsedQuestion } from '../../../src/lib/notes/parse-notes.ts';
-import { decodeNotes } from '../../../src/lib/notes/text.ts';
+import { NotesError } from '../../../src/lib/import/errors.ts';
+import { parseNotes, type ParsedNotes, type ParsedQuestion } from '../../../src/lib/import/parse-notes.ts';
+import { decodeNotes } from '../../../src/lib/import/text.ts';
 
 export const FILE = 'notes.md';
 

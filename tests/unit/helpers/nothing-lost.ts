@@ -6,8 +6,8 @@
  * files hold exactly those chunks.
  */
 import { coursePaths } from '../../../src/lib/content/layout.ts';
-import { courseFiles } from '../../../src/lib/notes/content-files.ts';
-import type { Chunk, ParsedNotes } from '../../../src/lib/notes/parse-notes.ts';
+import { courseFiles } from '../../../src/lib/import/content-files.ts';
+import type { Chunk, ParsedNotes } from '../../../src/lib/import/parse-notes.ts';
 import { splitContentFile } from './frontmatter.ts';
 
 /** What may be taken off the start of a notes line for its chunk line: indentation, or a numbered item's label. */

@@ -10,11 +10,11 @@ import { visit } from 'unist-util-visit';
 import { questionId } from '../content/ids.ts';
 import { hostileHtmlIn } from '../markdown/html-safety.ts';
 import type { Paper } from '../content/schema.ts';
-import type { HashHeading } from './dialect.ts';
+import type { HashHeading } from '../notes/dialect.ts';
 import { NotesError } from './errors.ts';
-import { isScopeSection, type QuestionHeading } from './headings.ts';
-import { parseMarkdown } from './markdown.ts';
-import { questionOutline, type Outline, type OutlineNode } from './outline.ts';
+import { isScopeSection, type QuestionHeading } from '../notes/headings.ts';
+import { parseMarkdown } from '../notes/markdown.ts';
+import { questionOutline, type Outline, type OutlineNode } from '../notes/outline.ts';
 import { inferStructure, type NotesStructure, type QuestionPlan, type SectionPlan } from './structure.ts';
 
 /** A run of lines from the notes, as written. */

@@ -11,8 +11,8 @@
  */
 import type { List, Root } from 'mdast';
 import type { Paper } from '../content/schema.ts';
-import { isAnswerHeading } from './variants.ts';
-import { inlineText } from './markdown.ts';
+import { isAnswerHeading } from '../notes/variants.ts';
+import { inlineText } from '../notes/markdown.ts';
 import {
   parsePaperHeading,
   parsePartOnlyHeading,
@@ -20,7 +20,7 @@ import {
   parseSectionHeading,
   type QuestionHeading,
   type SectionHeading,
-} from './headings.ts';
+} from '../notes/headings.ts';
 
 export interface HeadingEntry {
   /** 1-based line of the heading. */

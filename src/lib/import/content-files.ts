@@ -5,7 +5,7 @@
  */
 import { withFrontmatter } from '../content/frontmatter.ts';
 import { coursePaths, NOTES_FILE } from '../content/layout.ts';
-import type { PartInfo } from './outline.ts';
+import type { PartInfo } from '../notes/outline.ts';
 import type { ImageRef, ParsedNotes } from './parse-notes.ts';
 
 const imageData = (images: ImageRef[]) => images.map(({ src, alt, line }) => ({ src, alt, line }));

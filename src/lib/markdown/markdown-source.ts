@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { visit } from 'unist-util-visit';
-import { resolveScreenshot } from '../markdown/remark-screenshots.ts';
-import { screenshotsDigest } from './content-store-stamp.ts';
-import { unreadableScreenshots } from './images.ts';
+import { resolveScreenshot } from './remark-screenshots.ts';
+import { screenshotsDigest } from '../content/content-store-stamp.ts';
+import { unreadableScreenshots } from '../content/images.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
 
 /** glob()'s file types; an entry type without a render function is stored unrendered. Not in Astro's public LoaderContext type. */
@@ -46,7 +46,7 @@ export function markdownSource(options: Parameters<typeof glob>[0]): Loader {
     name: 'markdown-source',
     load: async (context) => {
       const { entryTypes, store, config } = context as GlobContext;
-      if (!(entryTypes instanceof Map)) throw new Error('markdown-source: this Astro version no longer gives loaders its file types; see src/lib/content/markdown-source.ts');
+      if (!(entryTypes instanceof Map)) throw new Error('markdown-source: this Astro version no longer gives loaders its file types; see src/lib/markdown/markdown-source.ts');
       const root = fileURLToPath(config.root);
       const contentDir = resolve(root, options.base instanceof URL ? fileURLToPath(options.base) : (options.base ?? '.'));
       const unreadable = await unreadableScreenshots(contentDir);

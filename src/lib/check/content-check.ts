@@ -13,16 +13,16 @@ import { YAMLParseError } from 'yaml';
 import { findHostileHtml } from '../markdown/html-safety.ts';
 import { katexOptions } from '../markdown/pipeline.ts';
 import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
-import { partData } from '../notes/content-files.ts';
+import { partData } from '../import/content-files.ts';
 import { paperProblem, parseQuestionHeading } from '../notes/headings.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
 import { inlineText, questionOutline } from '../notes/outline.ts';
-import { collectImages } from '../notes/parse-notes.ts';
-import { normalizeNewlines } from '../notes/text.ts';
+import { collectImages } from '../import/parse-notes.ts';
+import { normalizeNewlines } from '../import/text.ts';
 import { isAnswerHeading } from '../notes/variants.ts';
-import { imagePath } from './images.ts';
-import { splitFrontmatter, type FrontmatterFile } from './frontmatter.ts';
-import { classifyContentPath, COURSE_FILE, IMAGE_FOLDER, NOTES_FILE, NOTES_FOLDER, QUESTIONS_FOLDER, SECTIONS_FOLDER, type ContentKind, type ContentPath } from './layout.ts';
+import { imagePath } from '../content/images.ts';
+import { splitFrontmatter, type FrontmatterFile } from '../content/frontmatter.ts';
+import { classifyContentPath, COURSE_FILE, IMAGE_FOLDER, NOTES_FILE, NOTES_FOLDER, QUESTIONS_FOLDER, SECTIONS_FOLDER, type ContentKind, type ContentPath } from '../content/layout.ts';
 
 export type Severity = 'error' | 'warning';
 

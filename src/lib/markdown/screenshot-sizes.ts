@@ -7,11 +7,7 @@
  * Screens get WebP (Astro's default), not AVIF: on exam-page screenshots AVIF is 13–16% smaller at
  * the same quality (PSNR) but 15–50× slower to encode, minutes of build for the user's 48.
  */
-
-export interface ImageSize {
-  width: number;
-  height: number;
-}
+import type { ImageSize } from '../content/images.ts';
 
 /**
  * Widths made for screens, each the smallest that fills a common column (the browser picks the
