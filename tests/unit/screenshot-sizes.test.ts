@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COLUMN_SIZES, LIGHTBOX_MAX_WIDTH, lightboxSizes, PRINT, printSize, screenSources } from '../../src/lib/markdown/screenshot-sizes.ts';
+import {
+  COLUMN_SIZES,
+  LIGHTBOX_MAX_WIDTH,
+  lightboxSizes,
+  PRINT,
+  printSize,
+  screenSources,
+} from '../../src/lib/markdown/screenshot-sizes.ts';
 import { LEADS_PAGE } from '../../src/lib/markdown/rehype-screenshot-sources.ts';
 import { ROOT } from './helpers/cli.ts';
 import { siteMarkdown } from './helpers/markdown.ts';

@@ -22,7 +22,17 @@ import { normalizeNewlines } from '../import/text.ts';
 import { isAnswerHeading } from '../notes/variants.ts';
 import { imagePath } from '../content/images.ts';
 import { splitFrontmatter, type FrontmatterFile } from '../content/frontmatter.ts';
-import { classifyContentPath, COURSE_FILE, IMAGE_FOLDER, NOTES_FILE, NOTES_FOLDER, QUESTIONS_FOLDER, SECTIONS_FOLDER, type ContentKind, type ContentPath } from '../content/layout.ts';
+import {
+  classifyContentPath,
+  COURSE_FILE,
+  IMAGE_FOLDER,
+  NOTES_FILE,
+  NOTES_FOLDER,
+  QUESTIONS_FOLDER,
+  SECTIONS_FOLDER,
+  type ContentKind,
+  type ContentPath,
+} from '../content/layout.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -60,7 +70,8 @@ interface CheckedFile {
   body: string;
 }
 
-const REIMPORT = 're-run the import (npm run import -- <notes.md>); if this file was edited by hand, make the edit in the notes instead and import with --force';
+const REIMPORT =
+  're-run the import (npm run import -- <notes.md>); if this file was edited by hand, make the edit in the notes instead and import with --force';
 
 export function checkContent(input: CheckInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -76,8 +87,18 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     const content = classifyContentPath(path);
     if (content?.kind !== 'course' && content?.kind !== 'section' && content?.kind !== 'question') {
       // Markdown beside the content that no page reads (the kept notes copy aside) is text a student might expect to see.
-      if (content?.kind === 'other' && path.endsWith('.md') && content.name !== NOTES_FILE && !content.name.startsWith(`${NOTES_FOLDER}/`)) {
-        report(path, 1, 'warning', `no page shows this file: the site reads ${content.course}/${COURSE_FILE}, ${SECTIONS_FOLDER}/ and ${QUESTIONS_FOLDER}/ only; put its text in the notes and re-import`);
+      if (
+        content?.kind === 'other' &&
+        path.endsWith('.md') &&
+        content.name !== NOTES_FILE &&
+        !content.name.startsWith(`${NOTES_FOLDER}/`)
+      ) {
+        report(
+          path,
+          1,
+          'warning',
+          `no page shows this file: the site reads ${content.course}/${COURSE_FILE}, ${SECTIONS_FOLDER}/ and ${QUESTIONS_FOLDER}/ only; put its text in the notes and re-import`,
+        );
       }
       continue;
     }
@@ -95,9 +116,19 @@ export function checkContent(input: CheckInput): Diagnostic[] {
       if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) continue; // a URL: the build reports it (notes load nothing from elsewhere)
       const unreadable = target === undefined ? undefined : input.unreadableImages?.get(target);
       if (target === undefined) {
-        report(path, image.line, 'error', `screenshot "${image.src}" points outside ${file.course}/${IMAGE_FOLDER}/: use a path relative to the notes, such as ./2024May/1.png`);
+        report(
+          path,
+          image.line,
+          'error',
+          `screenshot "${image.src}" points outside ${file.course}/${IMAGE_FOLDER}/: use a path relative to the notes, such as ./2024May/1.png`,
+        );
       } else if (unreadable !== undefined) {
-        report(path, image.line, 'warning', `screenshot "${image.src}" cannot be shown: ${unreadable}; the site shows a placeholder until you replace ${target}`);
+        report(
+          path,
+          image.line,
+          'warning',
+          `screenshot "${image.src}" cannot be shown: ${unreadable}; the site shows a placeholder until you replace ${target}`,
+        );
       } else if (!input.images.has(target)) {
         const entry = missingImages.get(file.course);
         if (entry) entry.count += 1;
@@ -109,13 +140,20 @@ export function checkContent(input: CheckInput): Diagnostic[] {
       checkQuestionHasContent(file, report);
       const heading = typeof file.data.heading === 'string' ? parseQuestionHeading(file.data.heading) : undefined;
       const problem = heading && file.data.paper === undefined ? paperProblem(heading) : undefined;
-      if (problem !== undefined) report(path, file.keyLines.get('heading') ?? 1, 'warning', `question "${String(file.data.heading)}": ${problem}`);
+      if (problem !== undefined)
+        report(path, file.keyLines.get('heading') ?? 1, 'warning', `question "${String(file.data.heading)}": ${problem}`);
       const id = file.data.id;
       if (typeof id === 'string') {
         const key = `${file.course}/${id}`;
         const first = questionIds.get(key);
         if (first === undefined) questionIds.set(key, path);
-        else report(path, file.keyLines.get('id') ?? 1, 'error', `duplicate question id "${id}": ${first} has it too; every question of a course needs its own id`);
+        else
+          report(
+            path,
+            file.keyLines.get('id') ?? 1,
+            'error',
+            `duplicate question id "${id}": ${first} has it too; every question of a course needs its own id`,
+          );
       }
     }
   }
@@ -124,7 +162,12 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     const section = sections.get(`${question.course}/${String(question.data.section)}`);
     if (section && section.data.scope !== true) continue;
     const why = section ? 'is the exam-scope page, which lists no questions' : 'has no file in sections/';
-    report(question.path, question.keyLines.get('section') ?? 1, 'warning', `no page shows this question: its section ${String(question.data.section)} ${why}; ${REIMPORT}`);
+    report(
+      question.path,
+      question.keyLines.get('section') ?? 1,
+      'warning',
+      `no page shows this question: its section ${String(question.data.section)} ${why}; ${REIMPORT}`,
+    );
   }
 
   for (const [course, { count, first }] of missingImages) {
@@ -146,7 +189,8 @@ function readContentFile(path: ContentPath & { path: string }, raw: string, repo
   } catch (error) {
     // YAML counts lines from the first line after the opening `---`.
     const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) + 1 : 2;
-    const problem = error instanceof YAMLParseError ? `is not valid YAML (${error.message.split('\n')[0] ?? ''})` : 'is not a set of fields';
+    const problem =
+      error instanceof YAMLParseError ? `is not valid YAML (${error.message.split('\n')[0] ?? ''})` : 'is not a set of fields';
     report(path.path, line, 'error', `the frontmatter ${problem}: ${REIMPORT}`);
     return undefined;
   }
@@ -163,7 +207,17 @@ function readContentFile(path: ContentPath & { path: string }, raw: string, repo
       if (key !== undefined && !keyLines.has(key)) keyLines.set(key, index + 2);
     });
   const tree = parseMarkdown(file.body);
-  return { path: path.path, course: path.course, kind: path.kind as ContentKind, data: file.data, keyLines, offset: file.bodyLine - 1, blocks: tree.children, tree, body: file.body };
+  return {
+    path: path.path,
+    course: path.course,
+    kind: path.kind as ContentKind,
+    data: file.data,
+    keyLines,
+    offset: file.bodyLine - 1,
+    blocks: tree.children,
+    tree,
+    body: file.body,
+  };
 }
 
 /** Every formula as the site renders it: `$A$$B$` split back into two, each through KaTeX with the site's options. */
@@ -196,23 +250,37 @@ function bodyImages(file: CheckedFile): { src: string; alt: string; line: number
 /** The importer computed parts, variants, hasAnswer and images from this very body: they must still agree. */
 function checkFrontmatterMatchesBody(file: CheckedFile, report: Report): void {
   const mismatch = (field: string, detail: string): void => {
-    report(file.path, file.keyLines.get(field) ?? 1, 'error', `frontmatter field "${field}" does not match the body (${detail}): ${REIMPORT}`);
+    report(
+      file.path,
+      file.keyLines.get(field) ?? 1,
+      'error',
+      `frontmatter field "${field}" does not match the body (${detail}): ${REIMPORT}`,
+    );
   };
   const images = bodyImages(file).map(({ src, alt }) => ({ src, alt }));
   const listed = Array.isArray(file.data.images) ? file.data.images.map((image: unknown) => pick(image, ['src', 'alt'])) : undefined;
-  if (!isDeepStrictEqual(listed, images)) mismatch('images', `frontmatter lists ${describeList(listed, 'src')}, the body has ${describeList(images, 'src')}`);
+  if (!isDeepStrictEqual(listed, images))
+    mismatch('images', `frontmatter lists ${describeList(listed, 'src')}, the body has ${describeList(images, 'src')}`);
   if (file.kind !== 'question') return;
 
   const outline = questionOutline(file.blocks, file.data);
-  if (file.data.hasAnswer !== outline.hasAnswer) mismatch('hasAnswer', `frontmatter says ${String(file.data.hasAnswer)}, the body ${outline.hasAnswer ? 'has' : 'has no'} written answer`);
+  if (file.data.hasAnswer !== outline.hasAnswer)
+    mismatch(
+      'hasAnswer',
+      `frontmatter says ${String(file.data.hasAnswer)}, the body ${outline.hasAnswer ? 'has' : 'has no'} written answer`,
+    );
   const parts = partData(outline.parts);
   const listedParts = Array.isArray(file.data.parts) ? (file.data.parts as unknown[]) : undefined;
   if (!isDeepStrictEqual(listedParts, parts)) {
     const anchors = (list: unknown[] | undefined): string => describeList(list, 'anchor');
-    const detail = anchors(listedParts) === anchors(parts) ? `part ${firstDifference(listedParts ?? [], parts)}` : `frontmatter lists ${anchors(listedParts)}, the body has ${anchors(parts)}`;
+    const detail =
+      anchors(listedParts) === anchors(parts)
+        ? `part ${firstDifference(listedParts ?? [], parts)}`
+        : `frontmatter lists ${anchors(listedParts)}, the body has ${anchors(parts)}`;
     mismatch('parts', detail);
   }
-  if (!isDeepStrictEqual(file.data.variants, outline.variants)) mismatch('variants', `frontmatter lists ${JSON.stringify(file.data.variants)}, the body has ${JSON.stringify(outline.variants)}`);
+  if (!isDeepStrictEqual(file.data.variants, outline.variants))
+    mismatch('variants', `frontmatter lists ${JSON.stringify(file.data.variants)}, the body has ${JSON.stringify(outline.variants)}`);
 }
 
 function pick(value: unknown, keys: string[]): Record<string, unknown> {
@@ -246,5 +314,10 @@ function checkQuestionHasContent(file: CheckedFile, report: Report): void {
   });
   if (meaningful.length > 0) return;
   const heading = typeof file.data.heading === 'string' ? `"${file.data.heading}"` : 'its heading';
-  report(file.path, file.offset + 1, 'error', `question has neither text nor screenshots: add its screenshot or text under ${heading} in the notes, or delete the question there, then re-run the import`);
+  report(
+    file.path,
+    file.offset + 1,
+    'error',
+    `question has neither text nor screenshots: add its screenshot or text under ${heading} in the notes, or delete the question there, then re-run the import`,
+  );
 }

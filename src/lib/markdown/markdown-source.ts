@@ -24,7 +24,12 @@ type GlobContext = LoaderContext & { entryTypes: Map<string, { getRenderFunction
  * and sections list theirs in the frontmatter (written by the import, kept in step with the body
  * by `npm run check`), which spares parsing thousands of bodies; the course file has no list.
  */
-export function screenshotImports(markdownPath: string, data: Record<string, unknown>, body: string, unreadable: ReadonlySet<string> = new Set()): string[] {
+export function screenshotImports(
+  markdownPath: string,
+  data: Record<string, unknown>,
+  body: string,
+  unreadable: ReadonlySet<string> = new Set(),
+): string[] {
   const sources: string[] = [];
   if (Array.isArray(data.images)) {
     for (const image of data.images as { src: string }[]) sources.push(image.src);
@@ -46,7 +51,10 @@ export function markdownSource(options: Parameters<typeof glob>[0]): Loader {
     name: 'markdown-source',
     load: async (context) => {
       const { entryTypes, store, config } = context as GlobContext;
-      if (!(entryTypes instanceof Map)) throw new Error('markdown-source: this Astro version no longer gives loaders its file types; see src/lib/markdown/markdown-source.ts');
+      if (!(entryTypes instanceof Map))
+        throw new Error(
+          'markdown-source: this Astro version no longer gives loaders its file types; see src/lib/markdown/markdown-source.ts',
+        );
       const root = fileURLToPath(config.root);
       const contentDir = resolve(root, options.base instanceof URL ? fileURLToPath(options.base) : (options.base ?? '.'));
       const unreadable = await unreadableScreenshots(contentDir);
