@@ -1,16 +1,30 @@
 /**
  * npm run import -- <notes.md | notes-folder/> [--course <id>] [--exam-date 2026-12-15] [--dry-run] [--force] [--content <dir>]
+ *   [--questions <rule>] [--answers <rule,…>] [--answer-key <heading>]
  * Splits notes into content/<course>/ and copies the screenshots found beside them. --dry-run
  * prints the outline found (sections; questions with paper, parts and where the answer starts) and writes nothing.
  */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { imageFolder } from '../src/lib/content/images.ts';
+import { ANSWER_RULES, isAnswerRule, isQuestionRule, QUESTION_RULES, type AnswerRule } from '../src/lib/content/rules.ts';
 import { describeNotes } from '../src/lib/import/describe.ts';
 import { runCli } from './lib/cli.ts';
 import { formatImportWarning, importCourse } from './lib/import-course.ts';
 
-const USAGE = 'usage: npm run import -- <notes.md | notes-folder/> [--course <id>] [--exam-date 2026-12-15] [--dry-run] [--force]';
+const USAGE =
+  'usage: npm run import -- <notes.md | notes-folder/> [--course <id>] [--exam-date 2026-12-15] [--dry-run] [--force]\n' +
+  `       [--questions ${QUESTION_RULES.join('|')}]\n` +
+  `       [--answers ${ANSWER_RULES.join(',')}] [--answer-key <heading>]`;
+
+/** `--answers a,b`: each must be a rule the importer knows. */
+function answerRules(value: string | undefined): AnswerRule[] | undefined {
+  if (value === undefined) return undefined;
+  const rules = value.split(',').map((rule) => rule.trim());
+  const unknown = rules.filter((rule) => !isAnswerRule(rule));
+  if (unknown.length > 0) throw new Error(`--answers: ${unknown.join(', ')} is not one of ${ANSWER_RULES.join(', ')}`);
+  return rules.filter(isAnswerRule);
+}
 
 runCli(() => {
   const { values, positionals } = parseArgs({
@@ -21,6 +35,9 @@ runCli(() => {
       'dry-run': { type: 'boolean', default: false },
       'exam-date': { type: 'string' },
       content: { type: 'string' },
+      questions: { type: 'string' },
+      answers: { type: 'string' },
+      'answer-key': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -30,6 +47,9 @@ runCli(() => {
   }
   const [source] = positionals;
   if (!source || positionals.length > 1) throw new Error(USAGE);
+  const questionRule = values.questions;
+  if (questionRule !== undefined && !isQuestionRule(questionRule))
+    throw new Error(`--questions: "${questionRule}" is not one of ${QUESTION_RULES.join(', ')}`);
   const dryRun = values['dry-run'];
   // A folder of many files says how far it has read (stderr, so the outline or summary stays clean).
   const onFile = (done: number, total: number, file: string): void => {
@@ -42,6 +62,7 @@ runCli(() => {
     force: values.force,
     dryRun,
     examDate: values['exam-date'],
+    stated: { questions: questionRule, answers: answerRules(values.answers), answerKey: values['answer-key'] },
     onFile,
   });
   const shown = relative(process.cwd(), report.courseDir) || '.';

@@ -16,6 +16,8 @@ import { inNotesOrder, parseNotesFolder, type NotesFile } from '../../src/lib/im
 import { paperProblem } from '../../src/lib/notes/headings.ts';
 import { manifestFor, planImport, type Manifest } from '../../src/lib/import/import-plan.ts';
 import { parseNotes, type ImageRef, type ParsedNotes } from '../../src/lib/import/parse-notes.ts';
+import { describeInference } from '../../src/lib/import/describe.ts';
+import { UNSURE, type Inference, type StatedRules } from '../../src/lib/import/infer.ts';
 import { decodeNotes } from '../../src/lib/import/text.ts';
 import { readTextIfExists, removeFile, writeFileAtomic } from './files.ts';
 
@@ -32,6 +34,8 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   /** The exam date to keep in course.md ("2026-12-15"); without it, the one already there stays. */
   examDate?: string | undefined;
+  /** How questions and answers are set apart, stated by flags; without them, what course.md states stays (else it is inferred). */
+  stated?: StatedRules | undefined;
   /** Called after each file of a folder is read: how far the import is. */
   onFile?: ((done: number, total: number, file: string) => void) | undefined;
 }
@@ -101,11 +105,11 @@ interface NotesSource {
   folderOf: (source: string | undefined) => string;
 }
 
-function readNotesSource(options: ImportOptions): NotesSource {
+function readNotesSource(options: ImportOptions, stated: StatedRules): NotesSource {
   const source = resolve(options.source);
   if (!statSync(source).isDirectory()) {
     const text = decodeNotes(readFileSync(source), options.source);
-    const notes = parseNotes(text, options.source);
+    const notes = parseNotes(text, { stated });
     return { notes, copies: new Map([[NOTES_FILE, text]]), folderOf: () => dirname(source) };
   }
   const paths = inNotesOrder(markdownFilesIn(source).map((path) => ({ path })));
@@ -115,7 +119,7 @@ function readNotesSource(options: ImportOptions): NotesSource {
     options.onFile?.(index + 1, paths.length, path);
     return file;
   });
-  const notes = parseNotesFolder(files, basename(source));
+  const notes = parseNotesFolder(files, basename(source), stated);
   return {
     notes,
     copies: new Map(files.map((file) => [`${NOTES_FOLDER}/${file.path}`, file.text])),
@@ -123,14 +127,25 @@ function readNotesSource(options: ImportOptions): NotesSource {
   };
 }
 
-/** The exam date already kept for the course, so a plain re-import does not drop it. */
-function keptExamDate(contentDir: string, course: string): string | undefined {
-  if (!existsSync(join(contentDir, course, coursePaths.course()))) return undefined;
+/** What course.md already keeps (the exam date, rules the student stated), so a plain re-import does not drop it. */
+function keptSettings(contentDir: string, course: string): { examDate?: string | undefined; stated: StatedRules } {
+  if (!existsSync(join(contentDir, course, coursePaths.course()))) return { stated: {} };
   try {
-    return readCourseEntry(contentDir, course).data.examDate;
+    const { data } = readCourseEntry(contentDir, course);
+    return { examDate: data.examDate, stated: { questions: data.questions, answers: data.answers, answerKey: data['answer-key'] } };
   } catch {
-    return undefined;
+    return { stated: {} };
   }
+}
+
+/** When the import is unsure how the notes are cut, what it chose, the alternative, and how to state it. */
+function unsureWarning(inference: Inference, course: string): string | undefined {
+  if (inference.stated || inference.chosen.rule === 'fallback' || inference.confidence >= UNSURE) return undefined;
+  return [
+    `not sure how these notes are cut into questions (${Math.round(inference.confidence * 100)} % sure):`,
+    ...describeInference(inference).map((line) => line.trim()),
+    `check the outline with: npm run import -- <notes> --course ${course} --dry-run; state the rule in content/${course}/course.md (questions: …) to follow it`,
+  ].join('\n');
 }
 
 export function importCourse(options: ImportOptions): ImportReport {
@@ -140,11 +155,19 @@ export function importCourse(options: ImportOptions): ImportReport {
   }
   const contentDir = resolve(options.contentDir ?? contentDirectory());
   const courseDir = join(contentDir, course);
-  const { notes, copies, folderOf } = readNotesSource(options);
+  const kept = keptSettings(contentDir, course);
+  const flags = options.stated ?? {};
+  const stated: StatedRules = {
+    questions: flags.questions ?? kept.stated.questions,
+    answers: flags.answers ?? kept.stated.answers,
+    answerKey: flags.answerKey ?? kept.stated.answerKey,
+  };
+  const { notes, copies, folderOf } = readNotesSource(options, stated);
   const isFolder = copies.size !== 1 || !copies.has(NOTES_FILE);
   const files = courseFiles(notes, course, {
     notes: isFolder ? `${NOTES_FOLDER}/` : NOTES_FILE,
-    examDate: options.examDate ?? keptExamDate(contentDir, course),
+    examDate: options.examDate ?? kept.examDate,
+    stated,
   });
   // The notes are kept as written (BOM and line endings normalised) so re-imports and tests can use them.
   for (const [path, text] of copies) files.set(path, text);
@@ -191,6 +214,8 @@ export function importCourse(options: ImportOptions): ImportReport {
 
   const fileOf = (source: string | undefined): string => (source === undefined ? options.source : join(options.source, source));
   const warnings: ImportWarning[] = notes.warnings.map(({ file, line, message }) => ({ file: fileOf(file), line, message }));
+  const unsure = unsureWarning(notes.inference, course);
+  if (unsure !== undefined) warnings.unshift({ file: options.source, message: unsure });
   for (const section of notes.sections) {
     for (const question of section.questions) {
       const problem = paperProblem(question.heading);

@@ -21,6 +21,7 @@ import {
   checkProblems,
   formatProblem,
   importProblems,
+  importWarnings,
   sortProblems,
   STATUS_EVENT,
   STATUS_REQUEST,
@@ -183,7 +184,9 @@ function keepNotesLive(
   const hot = server.environments.client.hot;
   const status = (): NotesStatus => ({
     problems: sortProblems([...courses.values()].flatMap((state) => [...state.importProblems, ...(state.checkProblems ?? [])])),
-    stale: [...courses.values()].filter((state) => state.importProblems.length > 0).map((state) => state.watch.course),
+    stale: [...courses.values()]
+      .filter((state) => state.importProblems.some((problem) => problem.severity === 'error'))
+      .map((state) => state.watch.course),
   });
   let logged = new Set<string>();
   const publish = (): void => {
@@ -204,7 +207,11 @@ function keepNotesLive(
     const { course, notes } = state.watch;
     try {
       const report = importCourse({ source: notes, course, contentDir });
-      state.importProblems = [];
+      // What the import repaired or is unsure of shows as warnings; the pages follow the notes.
+      state.importProblems = importWarnings(
+        course,
+        report.warnings.map((warning) => ({ ...warning, file: shown(warning.file) })),
+      );
       // The kept copy of the notes is no page: a change to it alone (a blank line between questions) changes nothing shown.
       const pages = [...report.written, ...report.removed].filter((path) => contentFileKind(`${course}/${path}`) !== undefined);
       if (pages.length + report.copied > 0) {
@@ -266,7 +273,8 @@ function keepNotesLive(
     // A content file edited by hand: the import says whether it would be overwritten (and, once undone, that all is well).
     else if (
       change?.kind === 'content' &&
-      (differsFromImport(join(contentDir, change.course), path) || courses.get(change.course)?.importProblems.length)
+      (differsFromImport(join(contentDir, change.course), path) ||
+        courses.get(change.course)?.importProblems.some((problem) => problem.severity === 'error'))
     )
       need(change.course, 'import');
   });

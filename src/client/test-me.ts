@@ -29,10 +29,15 @@ export function setTestMe(on: boolean, keep: boolean): void {
   if (keep) remember(MODE_KEY, on ? '1' : null);
 }
 
+/** Answers Test me hides: answer blocks, answers inside the text (a cloze, a letter in the stem), and the marks of marked options. */
+const ANSWERS = '.answer, .answer-mark';
+/** The block an answer inside a line sits in: its "Show answer" button goes after it, not into the line. */
+const LINE_BLOCK = 'p, li, td, th, dd, h3, h4, h5, h6';
+
 /** One "Show answer" button per unit (a part, an answer variant, or the question's own text). */
 function addRevealButtons(article: HTMLElement, onReveal: () => void): void {
   const units = new Map<Element, HTMLElement[]>();
-  for (const answer of article.querySelectorAll<HTMLElement>('.answer')) {
+  for (const answer of article.querySelectorAll<HTMLElement>(ANSWERS)) {
     const unit = answer.parentElement?.closest(UNIT) ?? answer.parentElement;
     if (!unit) continue;
     units.set(unit, [...(units.get(unit) ?? []), answer]);
@@ -62,7 +67,9 @@ function addRevealButtons(article: HTMLElement, onReveal: () => void): void {
       }
       if (open) onReveal();
     });
-    first.before(button);
+    const inLine = first.matches('.answer-inline, .answer-mark') ? first.closest(LINE_BLOCK) : null;
+    if (inLine) inLine.after(button);
+    else first.before(button);
   }
 }
 
@@ -90,7 +97,7 @@ function addRating(article: HTMLElement, key: string): { show: () => void } {
     bar.append(button);
     return button;
   });
-  const hasAnswers = article.querySelector('.answer') !== null;
+  const hasAnswers = article.querySelector(ANSWERS) !== null;
   bar.hidden = hasAnswers; // screenshot-only questions: nothing to reveal, rate straight away
   article.append(bar);
   const sync = (rating: Rating | undefined): void => {

@@ -71,7 +71,12 @@ describe('answerStartOf: blocks that open an answer', () => {
     const start = answerStartOf(paragraph);
     if (start?.kind !== 'split') throw new Error('expected a split');
     const [statement, answer] = splitParagraph(paragraph, start.at);
-    expect(statement.children.map((node) => ('value' in node ? node.value : node.type))).toEqual(['下列说法正确的是（ ）\nA. x　B. y']);
+    // The option line keeps its own line, as editors show it.
+    expect(statement.children.map((node) => ('value' in node ? node.value : node.type))).toEqual([
+      '下列说法正确的是（ ）',
+      'break',
+      'A. x　B. y',
+    ]);
     expect(answer.children[0]?.type).toBe('strong');
   });
 });

@@ -1,8 +1,7 @@
 import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { naturalCompare } from '../../src/lib/content/natural-order.ts';
-import type { HashHeading } from '../../src/lib/notes/dialect.ts';
-import { parseMarkdown } from '../../src/lib/notes/markdown.ts';
+import { parseMarkdown, parseNotesMarkdown } from '../../src/lib/notes/markdown.ts';
 
 const md = (...lines: string[]): string => `${lines.join('\n')}\n`;
 const types = (nodes: RootContent[]): string[] => nodes.map((node) => node.type);
@@ -36,8 +35,7 @@ describe('containers `:::name label` … `:::`', () => {
 
 describe('`###1 d i)` without a space after the hashes', () => {
   it('is read as the heading it was meant to be, the rest of its paragraph kept, and reported', () => {
-    const lifted: HashHeading[] = [];
-    const tree = parseMarkdown(md('intro', '', '###1 d i)', 'Draw the graph.', '', '#hashtag stays text'), lifted);
+    const { tree, hashHeadings: lifted } = parseNotesMarkdown(md('intro', '', '###1 d i)', 'Draw the graph.', '', '#hashtag stays text'));
     expect(types(tree.children)).toEqual(['paragraph', 'heading', 'paragraph', 'paragraph']);
     const heading = tree.children[1];
     expect(heading?.type === 'heading' && [heading.depth, heading.children.map((child) => ('value' in child ? child.value : ''))]).toEqual([

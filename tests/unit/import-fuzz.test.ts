@@ -169,16 +169,18 @@ export function mutate({ slice, mutations }: Case): Uint8Array {
   return bytes;
 }
 
-type Outcome = { ok: true; files: Map<string, string> } | { ok: false; error: NotesError };
+type Outcome = { ok: true; files: Map<string, string>; warnings: string[] } | { ok: false; error: NotesError };
 
 /** What the importer does before writing anything (scripts/import.ts), checked as it goes. */
 function importInMemory(bytes: Uint8Array): Outcome {
   let text: string;
   let files: Map<string, string>;
+  let warnings: string[];
   try {
     text = decodeNotes(bytes, FILE);
-    const notes = parseNotes(text, FILE);
+    const notes = parseNotes(text);
     files = courseFiles(notes, 'fuzz');
+    warnings = notes.warnings.map((warning) => `${FILE}:${warning.line ?? ''}: ${warning.message}`);
     findHostileHtml(text);
     expect(lostLines(text, notes)).toEqual([]);
     expect(filesHoldTheChunks(notes)).toEqual([]);
@@ -190,7 +192,7 @@ function importInMemory(bytes: Uint8Array): Outcome {
     expect(error.line).toBeLessThanOrEqual(lineCount);
     return { ok: false, error };
   }
-  return { ok: true, files: files.set(NOTES_FILE, text) };
+  return { ok: true, files: files.set(NOTES_FILE, text), warnings };
 }
 
 const sliceArbitrary: fc.Arbitrary<Case['slice']> = fc.integer({ min: 0, max: SLICES.length - 1 });
@@ -205,7 +207,7 @@ describe('importing mutated notes', () => {
     for (const slice of SLICES) expect(importInMemory(new TextEncoder().encode(slice.join('\n'))).ok).toBe(true);
   }, 60_000);
 
-  it(`${FUZZ_RUNS} mutated slices import with nothing lost or fail naming a line`, () => {
+  it(`${FUZZ_RUNS} mutated slices import with nothing lost, or (only when they are not text) fail naming a line`, () => {
     const seen = { ok: 0, failed: 0 };
     fc.assert(
       fc.property(cases(sliceArbitrary), (example) => {
@@ -214,13 +216,13 @@ describe('importing mutated notes', () => {
       }),
       { seed: SEED, numRuns: FUZZ_RUNS },
     );
-    console.log(`import fuzz: ${seen.ok} imported with nothing lost, ${seen.failed} refused with a line`);
+    console.log(`import fuzz: ${seen.ok} imported with nothing lost, ${seen.failed} refused with a line (not text)`);
     // Both outcomes must be common, or the mutations test only one of them.
     expect(seen.ok).toBeGreaterThan(FUZZ_RUNS / 10);
-    expect(seen.failed).toBeGreaterThan(FUZZ_RUNS / 20);
+    expect(seen.failed).toBeGreaterThan(FUZZ_RUNS / 50);
   }, 600_000);
 
-  it(`${WHOLE_FILE_RUNS} mutated copies of the whole notes import with nothing lost or fail naming a line`, () => {
+  it(`${WHOLE_FILE_RUNS} mutated copies of the whole notes import with nothing lost, or (not text) fail naming a line`, () => {
     fc.assert(
       fc.property(cases(fc.constant('whole' as const)), (example) => {
         importInMemory(mutate(example));
@@ -236,23 +238,24 @@ describe('importing mutated notes', () => {
  */
 const FIRST_QUESTION = QUESTION_SLICES[0] ?? [];
 const withLine = (line: string): string => [...FIRST_QUESTION, '', line, ''].join('\n');
-const REGRESSIONS: [name: string, notes: string, outcome: 'imported' | RegExp][] = [
+/** Each imports (nothing lost), with a warning naming its line where the notes had to be repaired. */
+const REGRESSIONS: [name: string, notes: string, warning: RegExp | undefined][] = [
   [
     'its section and question headings one level too deep (an error, naming no line, before notes in every style were read)',
     FIRST_QUESTION.map((line) => line.replace(/^(#{1,2}) (Section|Q)/, '#$1 $2')).join('\n'),
-    'imported',
+    undefined,
   ],
-  ['1,300 unclosed <b> tags on one line (stack overflow in the HTML sanitiser)', withLine('<b>'.repeat(1300)), 'imported'],
-  ['10,000 unclosed <div> tags on one line (stack overflow in the HTML parser)', withLine('<div>'.repeat(10_000)), 'imported'],
+  ['1,300 unclosed <b> tags on one line (stack overflow in the HTML sanitiser)', withLine('<b>'.repeat(1300)), undefined],
+  ['10,000 unclosed <div> tags on one line (stack overflow in the HTML parser)', withLine('<div>'.repeat(10_000)), undefined],
   [
-    '2,000 nested block quotes on one line (stack overflow in the Markdown parser)',
+    '2,000 nested block quotes on one line (stack overflow in the Markdown parser; refused before notes were never refused)',
     withLine('> '.repeat(2000)),
-    /^fuzz\.md:\d+: this line nests block quotes/,
+    /^fuzz\.md:\d+: this line nests quotes or lists more than 32 levels deep/,
   ],
   [
     '2,000 nested list items on one line (16 s to parse, then a stack overflow)',
     withLine('- '.repeat(2000)),
-    /^fuzz\.md:\d+: this line nests block quotes/,
+    /^fuzz\.md:\d+: this line nests quotes or lists more than 32 levels deep/,
   ],
   [
     '30,000 emphasis runs in one paragraph (over 7 minutes to parse)',
@@ -264,13 +267,10 @@ const REGRESSIONS: [name: string, notes: string, outcome: 'imported' | RegExp][]
 describe('regressions found by the fuzz test', () => {
   it.each(REGRESSIONS)(
     '%s',
-    (_name, notes, expected) => {
+    (_name, notes, warning) => {
       const outcome = importInMemory(new TextEncoder().encode(notes));
-      if (expected === 'imported') expect(outcome.ok).toBe(true);
-      else {
-        expect(outcome.ok).toBe(false);
-        if (!outcome.ok) expect(outcome.error.message).toMatch(expected);
-      }
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok && warning) expect(outcome.warnings).toContainEqual(expect.stringMatching(warning));
     },
     60_000,
   );

@@ -7,6 +7,7 @@ import { importFailure, shown } from '../../scripts/lib/live-notes.ts';
 import { checkContent } from '../../src/lib/check/content-check.ts';
 import {
   checkProblems,
+  importWarnings,
   formatProblem,
   importProblems,
   problemCounts,
@@ -48,24 +49,44 @@ function failedImport(notes: string, content: string): LiveProblem[] {
 }
 
 describe('problems while writing, as the dev server shows them', () => {
-  it('a problem in the notes: the notes file, its line and the problem', () => {
-    const notes = join(work, 'unclosed.md');
-    const content = join(work, 'unclosed-content');
+  it('notes that are not text: the notes file, its line and the problem', () => {
+    const notes = join(work, 'binary.md');
+    const content = join(work, 'binary-content');
     writeFileSync(notes, GOOD);
     importCourse({ source: notes, course: 'demo', contentDir: content });
-    const broken = GOOD.replace('It is $x = 1$.', () => '$$\nx = 1');
-    writeFileSync(notes, broken);
+    writeFileSync(notes, Buffer.concat([Buffer.from(GOOD), Buffer.from([0xff, 0xfe, 0x0a])]));
     const [problem, ...rest] = failedImport(notes, content);
     expect(rest).toEqual([]);
-    const line = broken.split('\n').indexOf('$$') + 1;
+    const line = GOOD.split('\n').length;
     expect(problem).toEqual({
       course: 'demo',
       severity: 'error',
       file: shown(notes),
       line,
-      message: expect.stringMatching(/never closed/),
+      message: expect.stringMatching(/not valid UTF-8/),
     });
     expect(formatProblem(problem!)).toBe(`${shown(notes)}:${line}: error: ${problem!.message}`);
+  });
+
+  it('a problem in the notes the import repaired: a warning with the notes file and its line, the pages updated', () => {
+    const notes = join(work, 'unclosed.md');
+    const content = join(work, 'unclosed-content');
+    const broken = GOOD.replace('It is $x = 1$.', () => '$$\nx = 1');
+    writeFileSync(notes, broken);
+    const report = importCourse({ source: notes, course: 'demo', contentDir: content });
+    const line = broken.split('\n').indexOf('$$') + 1;
+    expect(
+      importWarnings(
+        'demo',
+        report.warnings.map((warning) => ({ ...warning, file: shown(warning.file) })),
+      ),
+    ).toContainEqual({
+      course: 'demo',
+      severity: 'warning',
+      file: shown(notes),
+      line,
+      message: expect.stringMatching(/never closed/),
+    });
   });
 
   it('a hand-edited content file the import would overwrite: each file, and how to replace it', () => {

@@ -220,7 +220,7 @@ describe('parseNotes: structure', () => {
   });
 });
 
-describe('parseNotes: bad notes give a NotesError with file and line', () => {
+describe('parseNotes: what is not text gives a NotesError with file and line', () => {
   const BINARY = Uint8Array.from([0x23, 0x20, 0x54, 0x0a, 0x0a, 0x00, 0x01, 0x02, 0xff, 0x0a]);
   const LATIN1 = Uint8Array.from([...new TextEncoder().encode('# Section 1 A\n## Q1 2024 May\n'), 0x63, 0x61, 0x66, 0xe9, 0x0a]);
 
@@ -228,24 +228,6 @@ describe('parseNotes: bad notes give a NotesError with file and line', () => {
     ['an empty file', '', undefined, /the file is empty/],
     ['binary junk (NUL bytes)', BINARY, 3, /NUL byte.*not a Markdown text file/],
     ['invalid UTF-8', LATIN1, 3, /not valid UTF-8/],
-    [
-      'an unterminated "$$"',
-      lines('# Section 1 A', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May', 'y'),
-      4,
-      /display math opened with "\$\$" is never closed/,
-    ],
-    [
-      'an unterminated "$$" in a list item',
-      lines('# Section 1 A', '## Q1 2024 May', '1. item', '', '   $$', '   x', '', '2. next'),
-      5,
-      /display math opened with "\$\$" is never closed/,
-    ],
-    [
-      'an unterminated code fence',
-      lines('# Section 1 A', '## Q1 2024 May', '```python', 'x = 1', '## Q2 2024 May'),
-      3,
-      /code block opened with "```" is never closed/,
-    ],
   ])('%s', (_name, input, line, message) => {
     const error = notesError(input);
     expect(error.file).toBe(FILE);
@@ -268,6 +250,41 @@ describe('parseNotes: notes Markdown can render are imported, with a located war
       [],
     ],
     ['questions with no section', lines('# Title', '', '## Q1 2024 May', 'x'), undefined, /^$/, ['s1-2024-may-q1']],
+    [
+      'an unterminated "$$": closed at the next blank line, the next question kept',
+      lines('# Section 1 A', '## Q1 2024 May', '', '$$', 'x = 1', '', '## Q2 2024 May', 'y'),
+      4,
+      /display math opened with "\$\$" is never closed: it ends at the blank line 6/,
+      ['s1-2024-may-q1', 's1-2024-may-q2'],
+    ],
+    [
+      'an unterminated "$$" in a list item',
+      lines('# Section 1 A', '## Q1 2024 May', '1. item', '', '   $$', '   x', '', '2. next', '## Q2 2024 May', 'y'),
+      5,
+      /display math opened with "\$\$" is never closed/,
+      ['s1-2024-may-q1', 's1-2024-may-q2'],
+    ],
+    [
+      'an unterminated code fence that would swallow a heading: closed before it',
+      lines('# Section 1 A', '## Q1 2024 May', '```python', 'x = 1', '## Q2 2024 May', 'y'),
+      3,
+      /code block \(opened with "```"\) is never closed.*ends before line 5/,
+      ['s1-2024-may-q1', 's1-2024-may-q2'],
+    ],
+    [
+      'quotes nested thousands deep: the markers past 32 levels are text',
+      lines('# Section 1 A', '## Q1 2024 May', `${'> '.repeat(2000)}x`, '## Q2 2024 May', 'y'),
+      3,
+      /nests quotes or lists more than 32 levels deep/,
+      ['s1-2024-may-q1', 's1-2024-may-q2'],
+    ],
+    [
+      'a paragraph of 20,000 bold markers: the later ones are text',
+      lines('# Section 1 A', '## Q1 2024 May', '**a'.repeat(7000), '## Q2 2024 May', 'y'),
+      3,
+      /more than 1000 runs of "\*" or "_"/,
+      ['s1-2024-may-q1', 's1-2024-may-q2'],
+    ],
     [
       'a question before the first section',
       lines('# Title', '', 'intro', '', '## Q1 2024 May ABC', '', 'answer', '', '# Section 1 A', '## Q2 2024 May', 'y'),
@@ -315,5 +332,21 @@ describe('parseNotes: notes Markdown can render are imported, with a located war
       lines('# Section 1 A', '## Q1 2024 May', '$$x$$', '', '$$', 'y', '$$', '', '> $$', '> z', '> $$', '## Q2 2024 May', 'w'),
     );
     expect(allQuestions(notes)).toHaveLength(2);
+    expect(notes.warnings).toEqual([]);
+  });
+
+  it('reads display math as Typora writes it (text after the closing `$$`, or `$$` ending the last line) without a warning', () => {
+    const notes = readNotes(
+      lines('# Section 1 A', '## Q1 2024 May', '$$', 'x', '$$其中 x 是变量', '', '$$', 'y = 2$$', '## Q2 2024 May', 'w'),
+    );
+    expect(allQuestions(notes).map((question) => question.body.text)).toEqual(['$$\nx\n$$其中 x 是变量\n\n$$\ny = 2$$', 'w']);
+    expect(notes.warnings).toEqual([]);
+  });
+
+  it('keeps a comment indented by 26 tabs in a code block as it is', () => {
+    const comment = `${'\t'.repeat(26)}# keep the first samples`;
+    const notes = readNotes(lines('# Section 1 A', '## Q1 2024 May', '```python', 'x = 1', comment, '```', '## Q2 2024 May', 'w'));
+    expect(allQuestions(notes)[0]?.body.text).toContain(comment);
+    expect(notes.warnings).toEqual([]);
   });
 });

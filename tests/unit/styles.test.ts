@@ -210,7 +210,8 @@ const STYLES: StyleRow[] = [
   {
     file: 'physics-notes.md',
     title: 'Physics revision',
-    mode: 'fallback',
+    // No question labels: every heading of the deepest level is a question, as its words say.
+    mode: 'headings',
     sections: [
       [1, 'Mechanics'],
       [2, 'Waves'],
@@ -221,7 +222,6 @@ const STYLES: StyleRow[] = [
       { id: 's1-no-paper-q2', shows: [], hides: ['stays constant'] },
       { id: 's2-no-paper-q1', shows: [], hides: ['Wavelength'] },
     ],
-    warnings: [/no questions recognised/],
   },
 ];
 

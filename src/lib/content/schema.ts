@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isExamDate } from './exam-date.ts';
+import { ANSWER_RULES, QUESTION_RULES } from './rules.ts';
 
 /** A course id: the name of its folder under content/ and the first segment of its URLs. */
 export const COURSE_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -84,6 +85,12 @@ export const courseSchema = z.object({
   meta: z.record(z.string(), z.string()).optional(),
   /** When the exam is, in local time: `--exam-date` at import ("2026-12-15", or "2026-12-15T09:30"), kept by later imports; readers can set their own. */
   examDate: examDateSchema.optional(),
+  /** How the notes cut into questions, when the student states it (`--questions` or here; the import otherwise infers it): "bold-lines", "cards" … (src/lib/content/rules.ts). */
+  questions: z.enum(QUESTION_RULES).optional(),
+  /** How the notes set answers apart, when the student states it (`--answers` or here): "after-question-mark", or a list. */
+  answers: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.enum(ANSWER_RULES))).optional(),
+  /** The heading of the notes' answer key, when it is not one of the usual words ("参考答案", "Answers"). */
+  'answer-key': z.string().min(1).optional(),
 });
 
 export type CourseData = z.infer<typeof courseSchema>;
@@ -142,6 +149,15 @@ export const questionSchema = z.object({
   variants: z.array(z.string()),
   /** The question's parts in order, with sub-parts after their parent. */
   parts: z.array(partSchema),
+  /**
+   * How the notes set answers apart beyond markers such as `### Answer` or `答案：`, for the whole
+   * file (src/lib/notes/answers.ts ANSWER_RULES: "containers", "after-question-mark", "letter-after-stem" …).
+   */
+  answers: z.array(z.enum(ANSWER_RULES)).optional(),
+  /** The answer the notes' answer key gives this question (`参考答案 1-5 ACBDA`), with the key's line. */
+  key: z.object({ text: z.string().min(1), line: z.number().int().positive() }).optional(),
+  /** For a question that is a table row: the table's column names, and which column holds the question (the others hold its answer). */
+  table: z.object({ columns: z.array(z.string()), question: z.number().int().nonnegative() }).optional(),
 });
 
 export type QuestionData = z.infer<typeof questionSchema>;

@@ -53,6 +53,11 @@ export function importProblems(course: string, failure: ImportFailure): LiveProb
   }
 }
 
+/** What the import read in a way the student may not expect, or repaired (it imported anyway): warnings. */
+export function importWarnings(course: string, warnings: { file: string; line?: number | undefined; message: string }[]): LiveProblem[] {
+  return warnings.map(({ file, line, message }) => ({ course, severity: 'warning', file, line, message }));
+}
+
 /**
  * The content check's diagnostics (paths relative to the content folder) with their files as shown,
  * and where in the notes each content file comes from, when known ("question Q1 2024 May at notes.md:9"):

@@ -6,6 +6,7 @@
 import { withFrontmatter } from '../content/frontmatter.ts';
 import { coursePaths, NOTES_FILE } from '../content/layout.ts';
 import type { PartInfo } from '../notes/outline.ts';
+import type { StatedRules } from './infer.ts';
 import type { ImageRef, ParsedNotes } from './parse-notes.ts';
 
 const imageData = (images: ImageRef[]) => images.map(({ src, alt, line }) => ({ src, alt, line }));
@@ -24,6 +25,8 @@ export interface CourseOptions {
   notes?: string | undefined;
   /** The exam date to keep in course.md. */
   examDate?: string | undefined;
+  /** How questions and answers are set apart, as the student stated it: kept in course.md for the next import. */
+  stated?: StatedRules | undefined;
 }
 
 /** Every file the import of `notes` writes into `content/<course>/`, keyed by relative path. */
@@ -37,6 +40,9 @@ export function courseFiles(notes: ParsedNotes, course: string, options: CourseO
         notes: options.notes ?? NOTES_FILE,
         ...(notes.meta ? { meta: notes.meta } : {}),
         ...(options.examDate ? { examDate: options.examDate } : {}),
+        ...(options.stated?.questions ? { questions: options.stated.questions } : {}),
+        ...(options.stated?.answers?.length ? { answers: options.stated.answers } : {}),
+        ...(options.stated?.answerKey ? { 'answer-key': options.stated.answerKey } : {}),
       },
       [notes.header.text, notes.preamble.text].filter((text) => text !== '').join('\n\n'),
     ),
@@ -82,6 +88,9 @@ export function courseFiles(notes: ParsedNotes, course: string, options: CourseO
             images: imageData(question.images),
             variants: outline.variants,
             parts: partData(outline.parts),
+            ...(question.answers ? { answers: question.answers } : {}),
+            ...(question.key ? { key: question.key } : {}),
+            ...(question.table ? { table: question.table } : {}),
           },
           question.body.text,
         ),

@@ -4,6 +4,7 @@
  * own structure; their sections then share one numbering and question ids stay unique.
  */
 import { naturalCompare } from '../content/natural-order.ts';
+import type { StatedRules } from './infer.ts';
 import { numberAndIdentify, parseNotesFile, type Chunk, type ParsedNotes } from './parse-notes.ts';
 
 export interface NotesFile {
@@ -19,13 +20,14 @@ export function inNotesOrder<T extends { path: string }>(files: T[]): T[] {
 }
 
 /** Parses every file and merges them; errors name the file (relative to the folder) and line. */
-export function parseNotesFolder(files: NotesFile[], folderName: string): ParsedNotes {
+export function parseNotesFolder(files: NotesFile[], folderName: string, stated?: StatedRules): ParsedNotes {
   const merged: ParsedNotes = {
     title: folderName,
     titleLine: 0,
     header: empty(),
     preamble: empty(),
     mode: 'headings',
+    inference: { chosen: { rule: 'headings', questions: 0, answered: 0, score: 0 }, answers: [], confidence: 1, stated: false },
     sections: [],
     warnings: [],
   };
@@ -36,7 +38,7 @@ export function parseNotesFolder(files: NotesFile[], folderName: string): Parsed
         .split('/')
         .pop()
         ?.replace(/\.[^.]+$/, '') ?? file.path;
-    const notes = parseNotesFile(file.text, file.path, { fallbackTitle: fileTitle });
+    const notes = parseNotesFile(file.text, { fallbackTitle: fileTitle, stated });
     for (const section of notes.sections) {
       section.source = file.path;
       // Beside other files' sections, a section under a file's title heading says which file (chapter, paper) it is from.
@@ -49,6 +51,8 @@ export function parseNotesFolder(files: NotesFile[], folderName: string): Parsed
     const kept = [notes.header.text, notes.preamble.text].filter((text) => text !== '').join('\n\n');
     if (kept !== '') preambles.push(kept);
     if (notes.mode !== 'headings') merged.mode = notes.mode;
+    // The folder's outline says how sure the import is of its least sure file.
+    if (notes.inference.confidence <= merged.inference.confidence) merged.inference = notes.inference;
   }
   merged.preamble = { line: preambles.length > 0 ? 1 : 0, text: preambles.join('\n\n') };
   numberAndIdentify(merged.sections, merged.warnings);

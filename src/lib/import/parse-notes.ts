@@ -10,19 +10,15 @@ import { visit } from 'unist-util-visit';
 import { questionId } from '../content/ids.ts';
 import { hostileHtmlIn } from '../markdown/html-safety.ts';
 import type { Paper } from '../content/schema.ts';
-import type { HashHeading } from '../notes/dialect.ts';
-import { NotesError } from './errors.ts';
 import { isScopeSection, type QuestionHeading } from '../notes/headings.ts';
-import { parseMarkdown } from '../notes/markdown.ts';
+import type { AnswerRule } from '../content/rules.ts';
+import { parseNotesMarkdown } from '../notes/markdown.ts';
 import { questionOutline, type Outline, type OutlineNode } from '../notes/outline.ts';
-import { inferStructure, type NotesStructure, type QuestionPlan, type SectionPlan } from './structure.ts';
+import { chunkOf, blocksIn, notesDocument, questionBody, startLine, type Chunk, type NotesDocument } from './bodies.ts';
+import { inferStructure, type Inference, type StatedRules } from './infer.ts';
+import { headingEntries, type NotesStructure, type QuestionPlan, type SectionPlan } from './structure.ts';
 
-/** A run of lines from the notes, as written. */
-export interface Chunk {
-  /** 1-based line of the chunk's first line in the notes file (0 when empty). */
-  line: number;
-  text: string;
-}
+export type { Chunk };
 
 export interface ImageRef {
   /** The path as written in the notes, e.g. "./2024MayABC/7.png". */
@@ -52,6 +48,12 @@ export interface ParsedQuestion {
   images: ImageRef[];
   /** Line in the notes where the answer starts, if the question has one. */
   answerLine?: number | undefined;
+  /** How the notes set answers apart beyond markers (the file's rules, written into the frontmatter). */
+  answers?: AnswerRule[] | undefined;
+  /** The answer the notes' answer key gives. */
+  key?: QuestionPlan['key'];
+  /** For a question that is a table row: the table's columns and which holds the question. */
+  table?: QuestionPlan['table'];
 }
 
 export interface ParsedSection {
@@ -86,8 +88,10 @@ export interface ParsedNotes {
   header: Chunk;
   /** What stands between the title and the first section. */
   preamble: Chunk;
-  /** How the questions were found: headings, numbered items, or (nothing looked like a question) one per heading. */
+  /** How the questions were found: headings, numbered items, bold lines … or (nothing looked like a question) one per heading. */
   mode: NotesStructure['mode'];
+  /** What the inference chose, the runner-up and how sure it is (for a folder: its least sure file's). */
+  inference: Inference;
   sections: ParsedSection[];
   warnings: NotesWarning[];
 }
@@ -95,27 +99,26 @@ export interface ParsedNotes {
 export interface ParseOptions {
   /** A name for the notes when they have no title: the file's name. */
   fallbackTitle?: string | undefined;
+  /** How questions and answers are set apart, as the student stated it (course.md or flags). */
+  stated?: StatedRules | undefined;
 }
 
-/** Parses decoded notes text (LF line endings, no BOM); throws NotesError naming file and line when text would be lost. */
-export function parseNotes(text: string, file: string, options: ParseOptions = {}): ParsedNotes {
-  const notes = parseNotesFile(text, file, options);
+/** Parses decoded notes text (LF line endings, no BOM). Never refuses: what it repaired or could not place is a warning with its line. */
+export function parseNotes(text: string, options: ParseOptions = {}): ParsedNotes {
+  const notes = parseNotesFile(text, options);
   numberAndIdentify(notes.sections, notes.warnings);
   return notes;
 }
 
 /** One file's notes, with sections not yet numbered and questions without ids: a folder numbers all its files' together. */
-export function parseNotesFile(text: string, file: string, options: ParseOptions = {}): ParsedNotes {
+export function parseNotesFile(text: string, options: ParseOptions = {}): ParsedNotes {
   const lines = text.split('\n');
-  assertNestingShallow(lines, file);
-  assertFewEmphasisMarkers(lines, file);
   const warnings: NotesWarning[] = [];
   const frontMatter = readFrontMatter(lines, warnings);
   // Front matter lines are blanked for parsing (its `---` would read as a rule and a heading), keeping line numbers.
   const parsed = frontMatter ? [...lines.slice(0, frontMatter.end).map(() => ''), ...lines.slice(frontMatter.end)].join('\n') : text;
-  const hashHeadings: HashHeading[] = [];
-  const tree = parseMarkdown(parsed, hashHeadings);
-  assertFencesClosed(tree, lines, file);
+  const { tree, hashHeadings, repairs } = parseNotesMarkdown(parsed);
+  warnings.push(...repairs);
   // Raw HTML the site will remove or show as text, found in this parse (before the structure takes the tree apart).
   warnings.push(...hostileHtmlIn(tree, parsed));
   for (const heading of hashHeadings) {
@@ -128,7 +131,8 @@ export function parseNotesFile(text: string, file: string, options: ParseOptions
     type: 'root',
     children: tree.children.filter((node) => node.type !== 'heading' || isStructuralHeading(node, lines)),
   };
-  const structure = inferStructure(structuralTree, lines);
+  const document = notesDocument(lines, tree);
+  const { structure, inference } = inferStructure(document, headingEntries(structuralTree), options.stated);
   if (structure.mode === 'fallback') {
     warnings.push({
       line: structure.sections[0]?.heading?.line,
@@ -140,20 +144,15 @@ export function parseNotesFile(text: string, file: string, options: ParseOptions
   const contentStart = frontMatter ? frontMatter.end + 1 : 1;
   const ends = [...structure.structuralLines];
   const nextStructural = (line: number): number => ends.find((other) => other > line) ?? lines.length + 1;
-  const ruleLines = new Set<number>();
-  for (const node of tree.children) if (node.type === 'thematicBreak') ruleLines.add(startLine(node));
-  const chunkOf = (from: number, to: number): Chunk => trimChunk(lines, from, to, ruleLines);
-  const blocksIn = (chunk: Chunk): RootContent[] => {
-    const end = chunk.line + chunk.text.split('\n').length - 1;
-    return chunk.text === '' ? [] : tree.children.filter((node) => startLine(node) >= chunk.line && startLine(node) <= end);
-  };
 
   const title = frontMatter?.title ?? structure.title?.text ?? options.fallbackTitle;
   const sections = structure.sections.map((plan): ParsedSection => {
     const headingLine = plan.heading?.line ?? 0;
     const firstQuestion = plan.questions[0]?.line;
-    const intro = plan.heading ? chunkOf(headingLine + 1, firstQuestion ?? nextStructural(headingLine)) : { line: 0, text: '' };
-    const questions = plan.questions.map((question) => parseQuestion(question, plan, { lines, chunkOf, blocksIn, nextStructural }));
+    const intro = plan.heading ? chunkOf(document, headingLine + 1, firstQuestion ?? nextStructural(headingLine)) : { line: 0, text: '' };
+    const questions = plan.questions.map((question) =>
+      parseQuestion(question, plan, document, question.end ?? nextStructural(question.line), structure.answers ?? []),
+    );
     const named = sectionNames(plan, title);
     const section: ParsedSection = {
       number: 0,
@@ -163,17 +162,17 @@ export function parseNotesFile(text: string, file: string, options: ParseOptions
       line: headingLine,
       scope: questions.length === 0 && isScopeSection({ number: plan.parsed?.number, title: named.title }),
       intro,
-      introImages: collectImages(blocksIn(intro)),
+      introImages: collectImages(blocksIn(document, intro)),
       questions,
     };
     const firstLine = plan.questions[0]?.line;
-    if (!plan.heading && firstLine !== undefined && structure.sections.some((other) => other.heading)) {
+    if (!plan.heading && firstLine !== undefined && structure.sections.some((other) => other.heading && !other.key)) {
       warnings.push({
         line: firstLine,
         message: `question "${plan.questions[0]?.headingText ?? ''}" comes before the first section, so it is in a section of its own; move it under a section heading if it belongs to one`,
       });
     }
-    if (questions.length === 0 && !section.scope && plan.heading) {
+    if (questions.length === 0 && !section.scope && !plan.key && plan.heading) {
       warnings.push({
         line: headingLine,
         message: `"${plan.heading.text}" is a section, but no questions were found under it; questions look like "### 试题1", "## Q1" or "1. …" list items (its text still shows on its section page)`,
@@ -198,8 +197,8 @@ export function parseNotesFile(text: string, file: string, options: ParseOptions
   const above = lines.slice(contentStart - 1, Math.max(contentStart - 1, titleLine - 1));
   const textAboveTitle = above.some((line, index) => line.trim() !== '' && !commentLines.has(contentStart + index));
   const commentsAboveTitle = titleLine > 0 && !textAboveTitle && above.some((line) => line.trim() !== '');
-  const header = commentsAboveTitle ? chunkOf(contentStart, titleLine) : { line: 0, text: '' };
-  const preamble = chunkOf(titleLine === 0 || textAboveTitle ? contentStart : titleLine + 1, firstStructural);
+  const header = commentsAboveTitle ? chunkOf(document, contentStart, titleLine) : { line: 0, text: '' };
+  const preamble = chunkOf(document, titleLine === 0 || textAboveTitle ? contentStart : titleLine + 1, firstStructural);
 
   return {
     title,
@@ -208,34 +207,22 @@ export function parseNotesFile(text: string, file: string, options: ParseOptions
     header,
     preamble,
     mode: structure.mode,
+    inference,
     sections,
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
 }
 
-interface QuestionContext {
-  lines: string[];
-  chunkOf: (from: number, to: number) => Chunk;
-  blocksIn: (chunk: Chunk) => RootContent[];
-  nextStructural: (line: number) => number;
-}
-
-function parseQuestion(plan: QuestionPlan, section: SectionPlan, context: QuestionContext): ParsedQuestion {
-  const end = context.nextStructural(plan.line);
+function parseQuestion(
+  plan: QuestionPlan,
+  section: SectionPlan,
+  document: NotesDocument,
+  end: number,
+  answers: AnswerRule[],
+): ParsedQuestion {
   const paper: Paper | undefined = plan.heading.paper ?? section.paper;
-  let body: Chunk;
-  let blocks: RootContent[];
-  let lineOffset = 0;
-  if (plan.kind === 'numbered' && plan.item) {
-    // A numbered item's text without its label and with its indent taken off, so it reads as blocks of its own.
-    body = itemBody(context.lines, plan.line, end, plan.item);
-    blocks = body.text === '' ? [] : parseMarkdown(body.text).children;
-    lineOffset = body.line - 1;
-  } else {
-    body = context.chunkOf(plan.kind === 'parts' ? plan.line : plan.line + 1, end);
-    blocks = context.blocksIn(body);
-  }
-  const outline = questionOutline(blocks, plan.heading);
+  const { body, blocks, lineOffset } = questionBody(document, plan, end);
+  const outline = questionOutline(blocks, { title: plan.heading.title, answers, key: plan.key });
   const answerBlock = firstAnswerBlock(outline.nodes);
   const answerAt = answerBlock === undefined ? undefined : startLine(blocks[answerBlock] as RootContent);
   return {
@@ -246,7 +233,10 @@ function parseQuestion(plan: QuestionPlan, section: SectionPlan, context: Questi
     body,
     outline,
     images: collectImages(blocks).map((image) => ({ ...image, line: image.line + lineOffset })),
-    answerLine: answerAt === undefined ? undefined : answerAt + lineOffset,
+    answerLine: answerAt === undefined ? plan.key?.line : answerAt + lineOffset,
+    ...(answers.length > 0 ? { answers } : {}),
+    ...(plan.key ? { key: plan.key } : {}),
+    ...(plan.table ? { table: plan.table } : {}),
   };
 }
 
@@ -259,17 +249,6 @@ function firstAnswerBlock(nodes: OutlineNode[]): number | undefined {
     if (inner !== undefined) return inner;
   }
   return undefined;
-}
-
-/** Lines [from, to) of a numbered item: its label taken off the first line, its indent off the lines after. */
-function itemBody(lines: string[], from: number, to: number, item: { labelWidth: number; indent: number }): Chunk {
-  const text = lines.slice(from - 1, to - 1).map((line, index) => {
-    if (index === 0) return line.slice(item.labelWidth);
-    const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
-    return line.slice(Math.min(indent.length, item.indent));
-  });
-  while (text.length > 0 && (text[text.length - 1] ?? '').trim() === '') text.pop();
-  return text.length === 0 || text.every((line) => line.trim() === '') ? { line: 0, text: '' } : { line: from, text: text.join('\n') };
 }
 
 /** "line 12", or "第二章.md:12" in a folder of notes. */
@@ -391,10 +370,6 @@ function readFrontMatter(lines: string[], warnings: NotesWarning[]): FrontMatter
   return { end: close + 1, title, meta: Object.keys(meta).length > 0 ? meta : undefined };
 }
 
-function startLine(node: RootContent): number {
-  return node.position?.start.line ?? 0;
-}
-
 export function collectImages(blocks: RootContent[]): ImageRef[] {
   const images: ImageRef[] = [];
   const root: Root = { type: 'root', children: blocks };
@@ -402,91 +377,4 @@ export function collectImages(blocks: RootContent[]): ImageRef[] {
     images.push({ src: image.url, alt: image.alt ?? '', line: image.position?.start.line ?? 0 });
   });
   return images;
-}
-
-/** Lines [from, to) without the blank lines and separator rules (`---`) around them. */
-function trimChunk(lines: string[], from: number, to: number, ruleLines: Set<number>): Chunk {
-  const isPadding = (line: number): boolean => (lines[line - 1] ?? '').trim() === '' || ruleLines.has(line);
-  let start = from;
-  let end = to - 1;
-  while (start <= end && isPadding(start)) start++;
-  while (end >= start && isPadding(end)) end--;
-  if (start > end) return { line: 0, text: '' };
-  return { line: start, text: lines.slice(start - 1, end).join('\n') };
-}
-
-/** Deeper than any notes need, and far below what overflows the parser's stack or makes it crawl. */
-export const MAX_NESTING = 32;
-/** One block-quote marker or list-item marker at the start of a line, with the spaces after it. */
-const CONTAINER_MARKER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
-
-/**
- * Block quotes and lists nested thousands deep (`> > > …`, `- - - …`) overflow the Markdown
- * parser's stack or take minutes; refuse them with their line instead. Indentation counts too:
- * about two columns open a nested list.
- */
-function assertNestingShallow(lines: string[], file: string): void {
-  lines.forEach((line, index) => {
-    let rest = line;
-    let depth = 0;
-    for (;;) {
-      const indent = /^[ \t]*/.exec(rest)?.[0] ?? '';
-      depth += Math.floor(indent.replace(/\t/g, '    ').length / 2);
-      rest = rest.slice(indent.length);
-      const marker = CONTAINER_MARKER.exec(rest)?.[0];
-      if (marker === undefined || depth > MAX_NESTING) break;
-      depth += 1;
-      rest = rest.slice(marker.length);
-    }
-    if (depth > MAX_NESTING) {
-      throw new NotesError(
-        file,
-        index + 1,
-        `this line nests block quotes, lists or indentation more than ${MAX_NESTING} levels deep: notes need far fewer, so it is probably pasted by mistake`,
-      );
-    }
-  });
-}
-
-/** Real notes use a few dozen per paragraph; matching them takes the parser quadratic time. */
-export const MAX_EMPHASIS_RUNS = 1000;
-
-/**
- * A paragraph with tens of thousands of `*` or `_` runs (`**a**a**a…`) keeps the Markdown parser
- * busy for minutes pairing them up; refuse it, naming the line where the count runs over.
- */
-function assertFewEmphasisMarkers(lines: string[], file: string): void {
-  let runs = 0;
-  lines.forEach((line, index) => {
-    runs = line.trim() === '' ? 0 : runs + (line.match(/[*_]+/g)?.length ?? 0);
-    if (runs > MAX_EMPHASIS_RUNS) {
-      throw new NotesError(
-        file,
-        index + 1,
-        `this paragraph has more than ${MAX_EMPHASIS_RUNS} runs of "*" or "_" by this line: notes need far fewer, so it is probably pasted by mistake`,
-      );
-    }
-  });
-}
-
-/** An unclosed `$$` or code fence swallows every heading after it; stop with its line instead. */
-function assertFencesClosed(tree: Root, lines: string[], file: string): void {
-  visit(tree, (node) => {
-    if (node.type !== 'math' && node.type !== 'code') return;
-    const start = node.position?.start;
-    const end = node.position?.end;
-    if (!start || !end) return;
-    const opening = (lines[start.line - 1] ?? '').slice(start.column - 1).trim();
-    const closing = (lines[end.line - 1] ?? '').trim();
-    const fence = node.type === 'math' ? '$$' : (/^(`{3,}|~{3,})/.exec(opening)?.[1] ?? '');
-    if (fence === '') return; // indented code has no fence
-    const closed =
-      end.line > start.line
-        ? closing.startsWith(fence) || closing.endsWith(fence)
-        : opening.length > fence.length * 2 - 1 && opening.endsWith(fence);
-    if (!closed) {
-      const what = node.type === 'math' ? 'display math opened with "$$"' : `code block opened with "${fence}"`;
-      throw new NotesError(file, start.line, `${what} is never closed: add a closing "${fence}" line`);
-    }
-  });
 }

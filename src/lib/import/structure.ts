@@ -1,26 +1,30 @@
 /**
- * Finds the structure of a notes file from its outline, whatever style it is written in: which
- * heading level holds the questions (the one whose headings look most like questions: `Q1`,
+ * The structure of a notes file (its title, sections and where each question starts) and the
+ * candidates that cut it at headings: at each depth, the headings that look like questions (`Q1`,
  * `试题1`, `第1题` count most, `1.` and `1-1` only where several stand together, `1 a)` names a
- * question and its part), or failing that which numbered items (`1. 设…` list items, `1、…`
- * paragraphs) are questions; every heading above that level is a section (or the title, or the
- * name of a paper that applies to the questions under it). When nothing looks like a question,
- * every top heading is a section and every heading below it a question.
+ * question and its part), or every heading of that depth (`### What is TCP?`); every heading above
+ * that depth is a section (or the title, or the name of a paper that applies to the questions under
+ * it). When nothing looks like a question, every top heading is a section and every heading below
+ * it a question (fallbackStructure). cuts.ts has the other candidates; infer.ts chooses.
  *
  * Pure: takes the parsed tree and the lines, returns line numbers and what each structural line says.
  */
-import type { List, Root } from 'mdast';
+import type { Root } from 'mdast';
+import type { AnswerRule, QuestionRule } from '../content/rules.ts';
 import type { Paper } from '../content/schema.ts';
 import { isAnswerHeading } from '../notes/variants.ts';
-import { inlineText } from '../notes/markdown.ts';
+import { inlineText } from '../notes/inline-text.ts';
 import {
   parsePaperHeading,
   parsePartOnlyHeading,
   parseQuestionHeading,
   parseSectionHeading,
+  splitExaminability,
   type QuestionHeading,
   type SectionHeading,
 } from '../notes/headings.ts';
+import { parsePartHeading } from '../notes/parts.ts';
+import { isAnswerKeyAt } from './answer-key.ts';
 
 export interface HeadingEntry {
   /** 1-based line of the heading. */
@@ -39,21 +43,39 @@ export interface SectionPlan {
   /** The paper its questions come from, named by this heading or one above it. */
   paper?: Paper | undefined;
   questions: QuestionPlan[];
+  /** The notes' answer key (answer-key.ts): its text stays, its answers went to their questions. */
+  key?: boolean | undefined;
 }
 
+export type { QuestionRule };
+
 export interface QuestionPlan {
-  /** 1-based line where the question starts: its heading, first part heading, or numbered item. */
+  /** 1-based line where the question starts: its heading, first part heading, numbered item, or first line. */
   line: number;
-  kind: 'heading' | 'parts' | 'numbered';
-  /** The label or heading as written: "Q1 2024 May ABC", "试题1", "1." (a numbered item). */
+  /**
+   * How its body is cut: after its heading (`heading`), from its first part heading (`parts`), a
+   * numbered or bullet item without its label and indent (`numbered`), its lines as written from
+   * its first (`block`: a bold line, a card, a paragraph before an answer), a table row (`row`).
+   */
+  kind: 'heading' | 'parts' | 'numbered' | 'block' | 'row';
+  /** The label or heading as written: "Q1 2024 May ABC", "试题1", "1." (a numbered item), or a unit's first words. */
   headingText: string;
   heading: Omit<QuestionHeading, 'strong'>;
   /** For a numbered item: how many characters its label takes on its first line, and the indent of its other lines. */
   item?: { labelWidth: number; indent: number } | undefined;
+  /** Where the question ends (exclusive), when not at the next structural line: a table row that is not its table's last. */
+  end?: number | undefined;
+  /** For a table row: the table's column names and which holds the question. */
+  table?: { columns: string[]; question: number } | undefined;
+  /** The answer the notes' answer key gives (answer-key.ts). */
+  key?: { text: string; line: number } | undefined;
 }
 
 export interface NotesStructure {
-  mode: 'headings' | 'numbered' | 'fallback';
+  /** How the questions were cut, or `fallback` when nothing looked like a question. */
+  mode: QuestionRule | 'fallback';
+  /** How answers are set apart beyond markers (written into each question's frontmatter). */
+  answers?: AnswerRule[] | undefined;
   /** The depth of the question headings (headings and fallback modes). */
   questionDepth?: number | undefined;
   title?: HeadingEntry | undefined;
@@ -93,29 +115,36 @@ function questionScore(entries: HeadingEntry[], lone = false): number {
   return 3 * strong + 2 * partOnly.size + (weak >= 2 || lone ? weak : 0);
 }
 
-export function inferStructure(tree: Root, lines: string[]): NotesStructure {
-  const entries = headingEntries(tree);
+/**
+ * The candidates that cut at headings: at each depth, its question-like headings (when any look like
+ * questions) and, where that is more, all its headings.
+ */
+export function headingCuts(entries: HeadingEntry[], lines: string[]): NotesStructure[] {
   const depths = [...new Set(entries.map((entry) => entry.depth))].sort((a, b) => a - b);
-  let best: { depth: number; score: number } | undefined;
+  const cuts: NotesStructure[] = [];
   // A file of one question ("## 1." under "# 第三章 SQL") is still a file of questions.
-  for (const lone of [false, true]) {
-    for (const depth of depths) {
-      const score = questionScore(
-        entries.filter((entry) => entry.depth === depth),
-        lone,
-      );
-      if (score > 0 && (!best || score > best.score)) best = { depth, score };
-    }
-    if (best) break;
-  }
-  if (best) return headingsStructure(entries, best.depth, lines);
-  const numbered = numberedStructure(tree, lines, entries);
-  if (numbered) return numbered;
-  return fallbackStructure(entries, lines);
+  const lone = !depths.some((depth) => questionScore(entries.filter((entry) => entry.depth === depth)) > 0);
+  const scores = depths.map((depth) =>
+    questionScore(
+      entries.filter((entry) => entry.depth === depth),
+      lone,
+    ),
+  );
+  depths.forEach((depth, index) => {
+    const labelled = (scores[index] ?? 0) > 0 ? headingsStructure(entries, depth, lines) : undefined;
+    if (labelled) cuts.push(labelled);
+    // Above a level of labelled questions every heading is a section or a title, never a question.
+    if (scores.slice(index + 1).some((score) => score > 0)) return;
+    const every = headingsStructure(entries, depth, lines, true);
+    const count = (structure: NotesStructure | undefined): number =>
+      structure?.sections.reduce((sum, section) => sum + section.questions.length, 0) ?? 0;
+    if (count(every) >= 2 && count(every) > count(labelled)) cuts.push(every);
+  });
+  return cuts;
 }
 
 /** The title: the first heading, when it comes before any question and is not a section by its words. */
-function findTitle(entries: HeadingEntry[], firstQuestionLine: number, questionDepth: number | undefined): HeadingEntry | undefined {
+export function findTitle(entries: HeadingEntry[], firstQuestionLine: number, questionDepth: number | undefined): HeadingEntry | undefined {
   const [first] = entries;
   if (!first || first.line > firstQuestionLine || (questionDepth !== undefined && first.depth >= questionDepth)) return undefined;
   if (parseSectionHeading(first.text) !== undefined) return undefined;
@@ -127,7 +156,7 @@ function findTitle(entries: HeadingEntry[], firstQuestionLine: number, questionD
   return undefined;
 }
 
-function headingsStructure(entries: HeadingEntry[], questionDepth: number, lines: string[]): NotesStructure {
+function headingsStructure(entries: HeadingEntry[], questionDepth: number, lines: string[], everyHeading = false): NotesStructure {
   const questionStarts: { entry: HeadingEntry; plan: QuestionPlan }[] = [];
   const sectionEntries: HeadingEntry[] = [];
   let partsOf: { question: string; plan: QuestionPlan } | undefined;
@@ -138,6 +167,12 @@ function headingsStructure(entries: HeadingEntry[], questionDepth: number, lines
       continue;
     }
     if (entry.depth > questionDepth) continue;
+    // An answer key at the questions' level (`## 参考答案` after `## Q1 …`) is a section of its own.
+    if (isAnswerKeyAt(entry, lines)) {
+      sectionEntries.push(entry);
+      partsOf = undefined;
+      continue;
+    }
     const question = parseQuestionHeading(entry.text);
     if (question && !isAnswerHeading(entry.text)) {
       const { strong: _strong, ...heading } = question;
@@ -161,8 +196,23 @@ function headingsStructure(entries: HeadingEntry[], questionDepth: number, lines
     }
     // A section word at the questions' level ("## Section 2" beside "## Q1") still opens a section.
     const section = parseSectionHeading(entry.text);
-    if (section && section.label !== '') {
+    if (section && (section.label !== '' || everyHeading)) {
       sectionEntries.push(entry);
+      partsOf = undefined;
+      continue;
+    }
+    // Every heading of the depth a question: its words say the question (`### What is TCP?`).
+    if (everyHeading && !isAnswerHeading(entry.text) && parsePartHeading(entry.text) === undefined) {
+      const { text, examinability } = splitExaminability(entry.text);
+      questionStarts.push({
+        entry,
+        plan: {
+          line: entry.line,
+          kind: 'heading',
+          headingText: entry.text,
+          heading: { number: '', label: '', title: text, examinability },
+        },
+      });
       partsOf = undefined;
     }
   }
@@ -182,84 +232,8 @@ function headingsStructure(entries: HeadingEntry[], questionDepth: number, lines
   );
 }
 
-/** A numbered item at the top level: an ordered-list item or a paragraph starting `1、`, `1．`, `第1题`, `试题1`. */
-interface NumberedItem {
-  line: number;
-  number: number;
-  label: string;
-  labelWidth: number;
-  indent: number;
-}
-
-const NUMBERED_PARAGRAPH =
-  /^(?:\*\*)?((\d{1,3})\s*[、．]|第\s*(\d{1,3})\s*题[.:：、．]?|(?:试题|题目|例题|习题)\s*(\d{1,3})[.:：、．]?)(?:\*\*)?[ \t]*/;
-
-function numberedItems(tree: Root, lines: string[]): NumberedItem[] {
-  const items: NumberedItem[] = [];
-  for (const node of tree.children) {
-    const line = node.position?.start.line ?? 0;
-    const text = lines[line - 1] ?? '';
-    if (node.type === 'list' && node.ordered) items.push(...listItems(node, lines));
-    else if (node.type === 'paragraph' && node.position?.start.column === 1) {
-      const match = NUMBERED_PARAGRAPH.exec(text);
-      const number = match?.[2] ?? match?.[3] ?? match?.[4];
-      if (match && number)
-        items.push({ line, number: Number(number), label: match[1]?.trim() ?? '', labelWidth: match[0].length, indent: 0 });
-    }
-  }
-  return items;
-}
-
-function listItems(list: List, lines: string[]): NumberedItem[] {
-  return list.children.flatMap((item) => {
-    const line = item.position?.start.line ?? 0;
-    const text = lines[line - 1] ?? '';
-    const marker = /^( {0,3})(\d{1,9})([.)])([ \t]+|$)/.exec(text);
-    if (!marker?.[2]) return [];
-    const labelWidth = marker[0].length;
-    // Continuation lines are indented to the item's content (CommonMark), at least the marker's width.
-    return [{ line, number: Number(marker[2]), label: `${marker[2]}${marker[3] ?? ''}`, labelWidth, indent: labelWidth }];
-  });
-}
-
-function numberedStructure(tree: Root, lines: string[], entries: HeadingEntry[]): NotesStructure | undefined {
-  const items = numberedItems(tree, lines);
-  if (items.length < 2) return undefined;
-  // Numbering runs 1, 2, 3 … within a section: an item out of step (a list inside an answer) stays in its question.
-  const sectionLines = entries.map((entry) => entry.line);
-  const starts: QuestionPlan[] = [];
-  let expected: number | undefined;
-  let section = -1;
-  for (const item of items) {
-    const inSection = sectionLines.filter((line) => line < item.line).length;
-    if (inSection !== section) {
-      section = inSection;
-      expected = undefined;
-    }
-    if (expected !== undefined && item.number !== expected) continue;
-    expected = item.number + 1;
-    starts.push({
-      line: item.line,
-      kind: 'numbered',
-      headingText: item.label,
-      heading: { number: String(item.number), label: item.label, title: '', examinability: 'unmarked' },
-      item: { labelWidth: item.labelWidth, indent: item.indent },
-    });
-  }
-  if (starts.length < 2) return undefined;
-  const title = findTitle(entries, starts[0]?.line ?? Number.POSITIVE_INFINITY, undefined);
-  return assemble(
-    'numbered',
-    title,
-    entries.filter((entry) => entry !== title),
-    starts,
-    undefined,
-    lines,
-  );
-}
-
 /** Nothing looks like a question: one section per top heading, one question per heading below it. */
-function fallbackStructure(entries: HeadingEntry[], lines: string[]): NotesStructure {
+export function fallbackStructure(entries: HeadingEntry[], lines: string[]): NotesStructure {
   const depths = [...new Set(entries.map((entry) => entry.depth))].sort((a, b) => a - b);
   const first = entries[0];
   const title =
@@ -299,7 +273,7 @@ function fallbackStructure(entries: HeadingEntry[], lines: string[]): NotesStruc
  * under it before the next such heading is a group (its text prefixes the next sections' names, its
  * paper applies below it); questions before any section get a section of their own.
  */
-function assemble(
+export function assemble(
   mode: NotesStructure['mode'],
   title: HeadingEntry | undefined,
   sectionEntries: HeadingEntry[],

@@ -1,8 +1,8 @@
 /**
- * The notes' dialect on the page (src/lib/notes/dialect.ts): containers, `###1` headings and
- * Typora images read as the importer reads them. A `:::details` container is a collapsible
- * <details> (open in print, see print.css); other containers (`:::tip`, `:::warning` …) are a
- * titled box.
+ * The notes' dialect on the page (src/lib/notes/): containers, callouts and admonitions, `###1`
+ * headings, Typora images, highlights, clozes and inked text read as the importer reads them. A
+ * container that folds (`:::details`, `??? note`, `> [!quote]-`) is a <details>, folded or open as
+ * written (open in print, see print.css); others (`:::tip`, `!!! warning`, `> [!note]`) are a titled box.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -14,13 +14,16 @@ export default function remarkNotesDialect() {
     applyDialectTo(tree, String(file.value));
     visit(tree, 'notesContainer', (container) => {
       const title = container.label || container.name.charAt(0).toUpperCase() + container.name.slice(1);
-      const details = container.name === 'details';
-      container.data = details
-        ? { hName: 'details', hProperties: { className: ['note-details'] } }
+      const folds = container.name === 'details' || container.fold !== undefined;
+      container.data = folds
+        ? {
+            hName: 'details',
+            hProperties: { className: ['note-details'], dataKind: container.name, ...(container.fold === 'open' ? { open: true } : {}) },
+          }
         : { hName: 'div', hProperties: { className: ['callout'], dataKind: container.name } };
       container.children.unshift({
         type: 'paragraph',
-        data: details ? { hName: 'summary' } : { hName: 'p', hProperties: { className: ['callout-title'] } },
+        data: folds ? { hName: 'summary' } : { hName: 'p', hProperties: { className: ['callout-title'] } },
         children: [{ type: 'text', value: title }],
       });
     });

@@ -11,7 +11,10 @@ import type { VFile } from 'vfile';
 import { EXAMINABILITY_LABELS } from '../content/examinability.ts';
 import { splitExaminability } from '../notes/headings.ts';
 import { splitParagraph } from '../notes/answers.ts';
+import { inlineAnswersIn, markInlineAnswers } from '../notes/inline-answers.ts';
+import { parseMarkdown } from '../notes/markdown.ts';
 import { questionOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
+import { isAnswerRule } from '../content/rules.ts';
 import { questionTitleId } from '../content/ids.ts';
 import { contentFileAt } from '../content/layout.ts';
 import { frontmatterOf } from './hast-helpers.ts';
@@ -50,7 +53,10 @@ export default function remarkQuestionLayout() {
     if (content?.kind !== 'question') return;
     const questionId = content.name;
     const blocks = tree.children;
-    const outline = questionOutline(blocks, frontmatterOf(file));
+    const frontmatter = frontmatterOf(file);
+    const outline = questionOutline(blocks, frontmatter);
+    const rules = new Set(Array.isArray(frontmatter.answers) ? frontmatter.answers.filter(isAnswerRule) : []);
+    const sourceLines = String(file.value).split('\n');
     let variantGroups = 0;
 
     /** Lays out a container's nodes; runs of answer blocks are wrapped so Test-me can hide them. */
@@ -60,17 +66,19 @@ export default function remarkQuestionLayout() {
     const place = (node: OutlineNode, headingLevel: number): Placed[] => {
       if (node.type === 'block') {
         const block = blocks[node.index];
-        if (!block) return [];
+        // A flashcard's `?` line only separates question and answer.
+        if (!block || node.role === 'separator') return [];
+        if (node.role === 'table-row' && block.type === 'paragraph')
+          return tableRow(block, sourceLines[(block.position?.start.line ?? 0) - 1] ?? '', frontmatter.table);
+        if (node.inline) markInlineAnswers(inlineAnswersIn(block, rules));
         if (block.type === 'heading') block.depth = clampDepth(headingLevel);
         if (node.role === 'answer-heading')
           block.data = { ...block.data, hProperties: { ...block.data?.hProperties, className: ['answer-heading'] } };
         // The statement's lines stay in view; the answer that starts later in the paragraph hides in Test me.
         if (node.split && block.type === 'paragraph') {
           const [statement, answer] = splitParagraph(block, node.split);
-          return [
-            { node: statement, answer: false },
-            { node: answer, answer: true },
-          ];
+          // A `?` line at a paragraph's end leaves its answer to the blocks after it.
+          return [{ node: statement, answer: false }, ...(answer.children.length > 0 ? [{ node: answer, answer: true }] : [])];
         }
         return [{ node: block, answer: node.answer }];
       }
@@ -144,8 +152,64 @@ export default function remarkQuestionLayout() {
       return [{ node: group, answer: !node.items.some((item) => containsPart(item.children)) }];
     };
 
-    tree.children = [element('div', { className: ['question-body'] }, layout(outline.nodes, 3))];
+    const key = keyAnswer(frontmatter.key);
+    tree.children = [element('div', { className: ['question-body'] }, [...layout(outline.nodes, 3), ...key])];
   };
+}
+
+/** The answer the notes' answer key gives, after the question: hidden in Test me like any answer. */
+function keyAnswer(key: unknown): RootContent[] {
+  if (typeof key !== 'object' || key === null || typeof (key as { text?: unknown }).text !== 'string') return [];
+  const answer = parseMarkdown((key as { text: string }).text).children[0];
+  const words = answer?.type === 'paragraph' ? answer.children : [{ type: 'text' as const, value: (key as { text: string }).text }];
+  return [
+    element('div', { className: ['answer', 'key-answer'] }, [
+      {
+        type: 'paragraph',
+        children: [
+          {
+            type: 'emphasis',
+            data: { hName: 'span', hProperties: { className: ['key-label'] } },
+            children: [{ type: 'text', value: 'Answer key: ' }],
+          },
+          ...words,
+        ],
+      },
+    ]),
+  ];
+}
+
+/**
+ * A question that is a table row (`| 过拟合 | 模型在训练集上… |`): its question cell as the
+ * statement, the other cells as its answer, each named by its column where there are several.
+ */
+function tableRow(row: Paragraph, rowSource: string, table: unknown): Placed[] {
+  const { columns = [], question = 0 } = (typeof table === 'object' && table !== null ? table : {}) as {
+    columns?: string[];
+    question?: number;
+  };
+  // The row is read as a table under its own header, so its cells keep their Markdown (bold, code, math).
+  const header = columns.length > 0 ? columns : ['', ''];
+  const source = `| ${header.map((name) => name.replace(/\|/g, '\\|')).join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|\n${rowSource}`;
+  const parsed = parseMarkdown(source).children[0];
+  const cells = parsed?.type === 'table' ? (parsed.children[1]?.children ?? []) : [];
+  if (cells.length === 0) return [{ node: row, answer: false }];
+  const answers = cells.flatMap((cell, index): RootContent[] => {
+    if (index === question || cell.children.length === 0) return [];
+    const name = columns[index];
+    const label: PhrasingContent[] =
+      cells.length > 2 && name
+        ? [
+            { type: 'strong', children: [{ type: 'text', value: name }] },
+            { type: 'text', value: '：' },
+          ]
+        : [];
+    return [{ type: 'paragraph', children: [...label, ...cell.children] }];
+  });
+  return [
+    { node: { type: 'paragraph', children: cells[question]?.children ?? [] }, answer: false },
+    ...answers.map((node) => ({ node, answer: true })),
+  ];
 }
 
 interface Placed {

@@ -68,7 +68,17 @@ export default function remarkScreenshots() {
         image.url = screenshot.url;
         // The notes' alt text is a leftover label ("Q3"); say what the image is, keeping it.
         image.alt = [image.alt, `question screenshot ${screenshot.name}`].filter(Boolean).join(': ');
-        image.data = { ...image.data, hProperties: { className: ['screenshot'], loading: 'lazy', decoding: 'async' } };
+        // A size written with the image (`![[x.png|300]]`, `![alt|300](x.png)`) caps its width (question.css).
+        const width = image.data?.hProperties?.width;
+        image.data = {
+          ...image.data,
+          hProperties: {
+            className: ['screenshot'],
+            loading: 'lazy',
+            decoding: 'async',
+            ...(typeof width === 'number' ? { dataWidth: width } : {}),
+          },
+        };
         (file.data.screenshotSizes ??= new Map()).set(screenshot.url, await imageSize(target));
         continue;
       }

@@ -6,7 +6,8 @@
  * statement, shown also in Test me; the marker and what follows are the answer.
  */
 import type { Html, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { inlineText } from './markdown.ts';
+import { type AnswerRule } from '../content/rules.ts';
+import { inlineText } from './inline-text.ts';
 import { ANSWER_HEADINGS, ANSWER_LABEL_ENDINGS, ANSWER_LABELS_ALONE, BOLD_ANSWER_LABELS_ALONE } from './vocabulary.ts';
 
 /** Text that is only one of `words`, in any case, with an optional colon: "Answer", "答案：". */
@@ -50,20 +51,42 @@ export function isAnswerLabel(label: string, bold: boolean): boolean {
 export interface SplitPoint {
   child: number;
   offset: number;
+  /** Characters of a separator (`?` line, `::`) at the split that belong to neither side and are not shown. */
+  skip?: number | undefined;
 }
 
 /** A plain-text label at a line start: "答：", "Answer: …", "【解析】…". */
 const PLAIN_LABEL = /^\s*(?:(【[^】\n]{1,12}】|\[[^\]\n]{1,16}\])|([^\n:：]{1,24}?)\s*[:：])/;
 
-/** The first line of a paragraph that starts with an answer label, or undefined. */
-export function answerSplitIn(paragraph: Paragraph): SplitPoint | undefined {
+/** The first line of a paragraph that starts with an answer label, or (by the file's rules) a flashcard separator, or undefined. */
+export function answerSplitIn(paragraph: Paragraph, rules: ReadonlySet<AnswerRule> = NO_RULES): SplitPoint | undefined {
   const children = paragraph.children;
   for (let index = 0; index < children.length; index++) {
     for (const offset of lineStartsIn(children, index)) {
-      if (labelAt(children, index, offset)) return { child: index, offset };
+      if (labelAt(children, index, offset, rules)) return { child: index, offset };
+      const separator = separatorAt(children, index, offset, rules);
+      if (separator) return separator;
     }
   }
   return undefined;
+}
+
+/** `::`, `:::`, ` >> ` (RemNote) between a card's question and answer on one line. */
+const INLINE_SEPARATOR = /:{2,3}|\s>>\s|\s;;\s/;
+
+/** A flashcard separator on the line starting at `offset` in child `index`: a `?`/`??` line, or `::` / `>>` within the line. */
+function separatorAt(children: PhrasingContent[], index: number, offset: number, rules: ReadonlySet<AnswerRule>): SplitPoint | undefined {
+  const child = children[index];
+  if (child?.type !== 'text') return undefined;
+  const line = child.value.slice(offset).split('\n')[0] ?? '';
+  // A `?` line ends the question; the answer follows on the next lines, or in the blocks after the paragraph.
+  if (rules.has('after-question-mark') && offset > 0 && /^\?\??[ \t]*$/.test(line)) {
+    return { child: index, offset, skip: Math.min(line.length + 1, child.value.length - offset) };
+  }
+  if (!rules.has('after-separator')) return undefined;
+  const separator = INLINE_SEPARATOR.exec(line);
+  if (!separator || separator.index === 0) return undefined;
+  return { child: index, offset: offset + separator.index, skip: separator[0].length };
 }
 
 /** Offsets in child `index` where a line starts: 0 at the paragraph's start or after a break, and after each newline of a text. */
@@ -80,15 +103,18 @@ function lineStartsIn(children: PhrasingContent[], index: number): number[] {
   return starts;
 }
 
-function labelAt(children: PhrasingContent[], index: number, offset: number): boolean {
+function labelAt(children: PhrasingContent[], index: number, offset: number, rules: ReadonlySet<AnswerRule>): boolean {
   const child = children[index];
   if (!child) return false;
   if (child.type === 'text') {
     const rest = child.value.slice(offset);
     // Only spaces before the next child: the line goes on there (a bold label after an indent).
-    if (rest.trim() === '') return rest.length > 0 && labelAt(children, index + 1, 0);
+    if (rest.trim() === '') return rest.length > 0 && labelAt(children, index + 1, 0, rules);
     const match = PLAIN_LABEL.exec(rest);
-    return match !== null && isAnswerLabel(match[1] ?? match[2] ?? '', false);
+    const label = match?.[1] ?? match?.[2];
+    // In `Q:` / `A:` cards a plain "A:" is the answer, not option A.
+    if (label !== undefined && rules.has('after-separator') && /^(?:a|答)$/i.test(label.trim())) return true;
+    return label !== undefined && isAnswerLabel(label, false);
   }
   if (child.type !== 'strong' && child.type !== 'emphasis') return false;
   if (offset !== 0) return false;
@@ -122,24 +148,30 @@ function mentionsAnswer(text: string): boolean {
 export type AnswerStart =
   /** The block is the answer's first block (a labelled paragraph, `<details>`, a container, a list or quote that starts with one). */
   | { kind: 'block' }
+  /** The block only separates question and answer (a `?` paragraph): not shown, the answer starts after it. */
+  | { kind: 'separator' }
   /** The answer starts inside a paragraph, at a later line. */
   | { kind: 'split'; at: SplitPoint };
 
-export function answerStartOf(block: RootContent): AnswerStart | undefined {
+const NO_RULES: ReadonlySet<AnswerRule> = new Set();
+
+export function answerStartOf(block: RootContent, rules: ReadonlySet<AnswerRule> = NO_RULES): AnswerStart | undefined {
   switch (block.type) {
     case 'paragraph': {
-      const at = answerSplitIn(block);
+      if (rules.has('after-question-mark') && /^\?\??$/.test(inlineText(block.children).trim())) return { kind: 'separator' };
+      const at = answerSplitIn(block, rules);
       if (!at) return undefined;
-      return at.child === 0 && at.offset === 0 ? { kind: 'block' } : { kind: 'split', at };
+      return at.child === 0 && at.offset === 0 && !at.skip ? { kind: 'block' } : { kind: 'split', at };
     }
     case 'html':
-      return isAnswerDetails(block) ? { kind: 'block' } : undefined;
+      return isAnswerDetails(block) || (rules.has('containers') && /^\s*<details\b/i.test(block.value)) ? { kind: 'block' } : undefined;
     case 'notesContainer':
-      return isAnswerContainer(block.name, block.label) ? { kind: 'block' } : undefined;
+      return rules.has('containers') || isAnswerContainer(block.name, block.label) ? { kind: 'block' } : undefined;
     case 'blockquote':
     case 'list': {
+      if (block.type === 'blockquote' && rules.has('blockquotes')) return { kind: 'block' };
       const first = block.type === 'list' ? block.children[0]?.children[0] : block.children[0];
-      return first && answerStartOf(first)?.kind === 'block' ? { kind: 'block' } : undefined;
+      return first && answerStartOf(first, rules)?.kind === 'block' ? { kind: 'block' } : undefined;
     }
     default:
       return undefined;
@@ -153,9 +185,9 @@ export function splitParagraph(paragraph: Paragraph, at: SplitPoint): [Paragraph
   const cut = paragraph.children[at.child];
   if (cut?.type === 'text') {
     const head = cut.value.slice(0, at.offset).replace(/\n$/, '');
-    const tail = cut.value.slice(at.offset);
-    if (head !== '') before.push({ ...cut, value: head });
-    after.unshift({ ...cut, value: tail });
+    const tail = cut.value.slice(at.offset + (at.skip ?? 0)).replace(/^[ \t]+/, at.skip ? '' : '$&');
+    if (head !== '') before.push({ ...cut, value: head.replace(/[ \t]+$/, at.skip ? '' : '$&') });
+    if (tail !== '') after.unshift({ ...cut, value: tail });
   } else if (cut) {
     after.unshift(cut);
   }

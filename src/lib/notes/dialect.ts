@@ -12,13 +12,19 @@ import type { Element, Properties } from 'hast';
 import type { Position } from 'unist';
 import { fromHtml } from 'hast-util-from-html';
 
-/** A `:::name label` … `:::` block. */
+/**
+ * A block set apart by its syntax: `:::name label` … `:::` (VitePress, Docusaurus), a MkDocs
+ * admonition `!!! name "label"` / `??? name` (indented body), or an Obsidian callout
+ * `> [!name]- label` (callouts.ts).
+ */
 export interface Container {
   type: 'notesContainer';
-  /** "details", "tip", "warning" … as written, lower case. */
+  /** "details", "tip", "warning", "quote", "answer" … as written, lower case. */
   name: string;
-  /** What follows the name on the opening line: "中文翻译和解析". */
+  /** The title on the opening line: "中文翻译和解析", "Answer". */
   label: string;
+  /** Folded away until opened (`??? …`, `> [!x]-`), or foldable and open (`???+ …`, `> [!x]+`); undefined when not foldable. */
+  fold?: 'closed' | 'open' | undefined;
   children: RootContent[];
   position?: Position | undefined;
   data?: { hName?: string; hProperties?: Properties };
@@ -35,12 +41,18 @@ const CONTAINER_CLOSE = /^ {0,3}(:{3,})\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,}|\$\$)/;
 
 export interface ContainerFence {
-  /** 1-based lines of the opening and closing fences. */
+  /** 1-based lines of the opening and closing fences; an admonition's "closing fence" is the line after its body. */
   open: number;
   close: number;
   name: string;
   label: string;
+  fold?: Container['fold'];
+  /** For an admonition: the columns its body is indented by (taken off for parsing). */
+  indent?: number | undefined;
 }
+
+/** `!!! note "Title"`, `??? answer`, `???+ tip`: a MkDocs (Material) admonition's opening line. */
+const ADMONITION_OPEN = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+(?:"([^"]*)"|'([^']*)'|(\S.*?)))?[ \t]*$/;
 
 /**
  * The container fences of a text, outside code blocks and display math, innermost closed first.
@@ -68,21 +80,62 @@ export function findContainerFences(lines: string[]): ContainerFence[] {
       return;
     }
     const opening = CONTAINER_OPEN.exec(text);
-    if (opening?.[2])
+    if (opening?.[2]) {
       open.push({ line: index + 1, name: opening[2].toLowerCase(), label: opening[3] ?? '', colons: opening[1]?.length ?? 3 });
+      return;
+    }
+    const admonition = ADMONITION_OPEN.exec(text);
+    if (admonition?.[2]) {
+      const end = admonitionEnd(lines, index);
+      if (end > index + 1) {
+        const marker = admonition[1] ?? '!!!';
+        fences.push({
+          open: index + 1,
+          close: end + 1,
+          name: admonition[2].toLowerCase(),
+          label: admonition[3] ?? admonition[4] ?? admonition[5] ?? '',
+          fold: marker === '!!!' ? undefined : marker.endsWith('+') ? 'open' : 'closed',
+          indent: 4,
+        });
+      }
+    }
   });
   return fences.sort((a, b) => a.open - b.open);
 }
 
-/** The text with container fence lines blanked (same line count), so blocks never straddle them. */
-export function blankContainerFences(text: string, fences: ContainerFence[]): string {
-  if (fences.length === 0) return text;
-  const lines = text.split('\n');
-  for (const fence of fences) {
-    lines[fence.open - 1] = '';
-    lines[fence.close - 1] = '';
+/** The 0-based line after an admonition's body: its lines indented by four columns (a tab counts), blank lines between them included. */
+function admonitionEnd(lines: string[], open: number): number {
+  let end = open + 1;
+  for (let at = open + 1; at < lines.length; at++) {
+    const line = lines[at] ?? '';
+    if (line.trim() === '') continue;
+    if (!/^(?: {4}|\t)/.test(line)) break;
+    end = at + 1;
   }
-  return lines.join('\n');
+  return end;
+}
+
+/**
+ * The lines with container fence lines blanked (same line count), so blocks never straddle them,
+ * and admonition bodies taken out of their indent; `dedented` gets each line whose columns moved, and by how much.
+ */
+export function blankContainerFences(lines: string[], fences: ContainerFence[], dedented: Map<number, number>): string[] {
+  if (fences.length === 0) return lines;
+  const out = [...lines];
+  for (const fence of fences) {
+    out[fence.open - 1] = '';
+    if (fence.indent === undefined) {
+      out[fence.close - 1] = '';
+      continue;
+    }
+    for (let line = fence.open + 1; line < fence.close; line++) {
+      const text = out[line - 1] ?? '';
+      const indent = text.startsWith('\t') ? 1 : Math.min(fence.indent, /^ */.exec(text)?.[0].length ?? 0);
+      out[line - 1] = text.slice(indent);
+      dedented.set(line, (dedented.get(line) ?? 0) + indent);
+    }
+  }
+  return out;
 }
 
 const lineOf = (node: { position?: RootContent['position'] }): number => node.position?.start.line ?? 0;
@@ -107,12 +160,15 @@ export function wrapContainers(tree: Root, fences: ContainerFence[], lines: stri
       const inside: RootContent[] = [];
       while (index < nodes.length && lineOf(nodes[index] as RootContent) < fence.close) inside.push(nodes[index++] as RootContent);
       const nested = within.filter((other) => other.open > fence.open && other.close < fence.close);
+      // An admonition has no closing fence: it ends with its body, the line before `close`.
+      const lastLine = fence.indent === undefined ? fence.close : fence.close - 1;
       out.push({
         type: 'notesContainer',
         name: fence.name,
         label: fence.label,
+        ...(fence.fold ? { fold: fence.fold } : {}),
         children: wrap(inside, nested),
-        position: { start: pointAt(lines, fence.open, 1), end: pointAt(lines, fence.close, (lines[fence.close - 1] ?? '').length + 1) },
+        position: { start: pointAt(lines, fence.open, 1), end: pointAt(lines, lastLine, (lines[lastLine - 1] ?? '').length + 1) },
       });
     }
     out.push(...nodes.slice(index));

@@ -1,16 +1,20 @@
-import type { PhrasingContent, Root } from 'mdast';
+import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { adoptCallouts } from './callouts.ts';
 import {
   adoptLocalImages,
   blankContainerFences,
   findContainerFences,
   liftHashHeadings,
   wrapContainers,
+  type ContainerFence,
   type HashHeading,
 } from './dialect.ts';
+import { applyInlineDialect } from './inline-dialect.ts';
+import { mapPositions, repairNotes, type LineOrigin, type Repair } from './repairs.ts';
 
 /** The Markdown dialect of notes files and of the site's renderer: CommonMark + GFM + `$` math. */
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
@@ -20,41 +24,67 @@ function parseCommonMark(text: string): Root {
   return parser.runSync(parser.parse(text)) as Root;
 }
 
-/** Parses notes or content as students write them (dialect.ts); `headings` collects the `###1` lines read as headings. */
-export function parseMarkdown(text: string, headings: HashHeading[] = []): Root {
-  const lines = text.split('\n');
+export interface NotesParse {
+  tree: Root;
+  /** `###1 d i)` lines read as headings (Markdown needs a space after the hashes). */
+  hashHeadings: HashHeading[];
+  /** What was repaired so that nothing is refused (repairs.ts), by notes line. */
+  repairs: Repair[];
+}
+
+/**
+ * Parses notes or content as students write them: repaired where an editor would render what
+ * CommonMark cannot (repairs.ts), then read in the notes' dialect (dialect.ts, callouts.ts,
+ * inline-dialect.ts). Every position in the tree is a position in `text`.
+ */
+export function parseNotesMarkdown(text: string): NotesParse {
+  const notesLines = text.split('\n');
+  const repaired = repairNotes(text);
+  const lines = repaired.origins ? repaired.text.split('\n') : notesLines;
   const fences = findContainerFences(lines);
-  const tree = parseCommonMark(blankContainerFences(text, fences));
-  applyDialect(tree, lines, fences, headings);
-  return tree;
+  const dedented = new Map<number, number>();
+  const prepared = blankContainerFences(lines, fences, dedented);
+  const tree = parseCommonMark(prepared === lines ? repaired.text : prepared.join('\n'));
+  const hashHeadings = applyDialect(tree, prepared, fences);
+  const origins = lineOrigins(repaired.origins, dedented, prepared.length);
+  if (origins) {
+    mapPositions(tree, origins, notesLines);
+    for (const heading of hashHeadings) heading.line = origins[heading.line - 1]?.line ?? heading.line;
+  }
+  return { tree, hashHeadings, repairs: repaired.repairs };
+}
+
+/** The tree of notes or content in the notes' dialect (parseNotesMarkdown). */
+export function parseMarkdown(text: string): Root {
+  return parseNotesMarkdown(text).tree;
 }
 
 /**
  * The dialect on a tree already parsed from `text` (the site's processor parses before its plugins
- * run): re-parsed only when the text has containers, whose fence lines must not join the blocks around them.
+ * run): parsed again only when the text needs repairs or has containers, whose fence lines must not join the blocks around them.
  */
 export function applyDialectTo(tree: Root, text: string): void {
   const lines = text.split('\n');
   const fences = findContainerFences(lines);
-  if (fences.length > 0) tree.children = parseCommonMark(blankContainerFences(text, fences)).children;
-  applyDialect(tree, lines, fences, []);
+  if (fences.length > 0 || repairNotes(text).origins) tree.children = parseNotesMarkdown(text).tree.children;
+  else applyDialect(tree, lines, fences);
 }
 
-function applyDialect(tree: Root, lines: string[], fences: ReturnType<typeof findContainerFences>, headings: HashHeading[]): void {
-  headings.push(...liftHashHeadings(tree, lines));
+function applyDialect(tree: Root, lines: string[], fences: ContainerFence[]): HashHeading[] {
+  const headings = liftHashHeadings(tree, lines);
   wrapContainers(tree, fences, lines);
   adoptLocalImages(tree);
+  adoptCallouts(tree);
+  applyInlineDialect(tree);
+  return headings;
 }
 
-/** Text of a heading or paragraph with inline math kept as `$…$` and code as `` `…` ``. */
-export function inlineText(nodes: PhrasingContent[]): string {
-  return nodes
-    .map((node) => {
-      if (node.type === 'inlineMath') return `$${node.value}$`;
-      if (node.type === 'inlineCode') return `\`${node.value}\``;
-      if ('value' in node) return node.value;
-      if ('children' in node) return inlineText(node.children);
-      return '';
-    })
-    .join('');
+/** Where each parsed line comes from, when repairs or dedented admonitions moved anything; undefined when nothing moved. */
+function lineOrigins(repaired: LineOrigin[] | undefined, dedented: Map<number, number>, count: number): LineOrigin[] | undefined {
+  if (!repaired && dedented.size === 0) return undefined;
+  return Array.from({ length: count }, (_unused, index) => {
+    const base = repaired?.[index] ?? { line: index + 1, column: (column: number) => column };
+    const indent = dedented.get(index + 1);
+    return indent === undefined ? base : { line: base.line, column: (column: number) => base.column(column + indent) };
+  });
 }

@@ -16,15 +16,21 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Examinability, LabelKind } from '../content/schema.ts';
 import { slugify } from '../content/ids.ts';
+import { isAnswerRule, type AnswerRule } from '../content/rules.ts';
 import { answerStartOf, type SplitPoint } from './answers.ts';
-import { inlineText } from './markdown.ts';
+import { inlineAnswersIn } from './inline-answers.ts';
+import { inlineText } from './inline-text.ts';
 import { createPartNester, parsePartHeading, type PartHeading } from './parts.ts';
 import { isAnswerHeading, parseAnswerBy, parseSourceLabel } from './variants.ts';
 
 export { inlineText };
 
-/** What a top-level block of a question body is, for rendering and for "has a written answer". */
-export type BlockRole = 'screenshot' | 'answer-heading' | 'heading' | 'rule' | 'content';
+/**
+ * What a top-level block of a question body is, for rendering and for "has a written answer": a
+ * `separator` (a flashcard's `?` line) is not shown; a `table-row` is a question in one column and
+ * its answer in the others.
+ */
+export type BlockRole = 'screenshot' | 'answer-heading' | 'heading' | 'rule' | 'content' | 'separator' | 'table-row';
 
 export interface PartInfo {
   /** Unique within the question: label keys joined, prefixed by the answer variant if any ("deepseek-a-i"). */
@@ -54,6 +60,8 @@ export type OutlineNode =
       answer: boolean;
       /** A paragraph whose answer starts at a later line: the lines before are statement. */
       split?: SplitPoint | undefined;
+      /** Statement text with its answer inside (cloze blanks, a letter in the stem, a marked option): inline-answers.ts. */
+      inline?: boolean | undefined;
     }
   | { type: 'part'; index: number; part: PartInfo; children: OutlineNode[] }
   | { type: 'variants'; scope: 'question' | 'part'; items: VariantItem[] };
@@ -90,6 +98,18 @@ type Container = { zone: Zone } & (
 export interface OutlineOptions {
   /** The question's heading is only a label (`### 试题1`, `1.`), so its statement is in the body. */
   labelOnly?: boolean | undefined;
+  /** How the notes set answers apart beyond markers (answers.ts ANSWER_RULES). */
+  rules?: readonly AnswerRule[] | undefined;
+}
+
+/** What the outline reads of a question's frontmatter. */
+export interface OutlineQuestion {
+  /** Words of the heading that say the question; without them the heading is only a label. */
+  title?: unknown;
+  /** The file's answer rules, as the import stored them. */
+  answers?: unknown;
+  /** An answer from the notes' answer key. */
+  key?: unknown;
 }
 
 function isScreenshotParagraph(node: Paragraph): boolean {
@@ -141,12 +161,20 @@ function isBlankText(node: PhrasingContent): boolean {
   return node.type === 'text' && node.value.trim() === '';
 }
 
-/** The outline of a question's body, knowing from its frontmatter whether the heading says the question (a `title`). */
-export function questionOutline(blocks: RootContent[], question: { title?: unknown }): Outline {
-  return buildOutline(blocks, { labelOnly: typeof question.title !== 'string' || question.title === '' });
+/** The outline of a question's body, knowing from its frontmatter whether the heading says the question (a `title`) and how answers are set apart. */
+export function questionOutline(blocks: RootContent[], question: OutlineQuestion): Outline {
+  const rules = Array.isArray(question.answers) ? question.answers.filter(isAnswerRule) : [];
+  const outline = buildOutline(blocks, { labelOnly: typeof question.title !== 'string' || question.title === '', rules });
+  return question.key === undefined ? outline : { ...outline, hasAnswer: true };
+}
+
+/** A paragraph that is one row of a table (`| term | explanation |`): a question of a table of questions. */
+export function isTableRow(block: RootContent): boolean {
+  return block.type === 'paragraph' && /^\s*\|.*\|\s*$/.test(inlineText(block.children)) && !inlineText(block.children).includes('\n');
 }
 
 export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}): Outline {
+  const rules: ReadonlySet<AnswerRule> = new Set(options.rules ?? []);
   const texts = blocks.map((block) => (block.type === 'heading' ? inlineText(block.children) : undefined));
   // Each part heading's label, so an ambiguous `(i)` can look at the label after it.
   const partLabels = blocks.map((_block, index) => {
@@ -154,7 +182,7 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
     return text !== undefined && !isAnswerHeading(text) ? parsePartHeading(text) : undefined;
   });
   const opensAnswer = (block: RootContent, index: number): boolean =>
-    (texts[index] !== undefined && isAnswerHeading(texts[index])) || answerStartOf(block) !== undefined;
+    (texts[index] !== undefined && isAnswerHeading(texts[index])) || answerStartOf(block, rules) !== undefined;
   const firstStructure = blocks.findIndex((block, index) => partLabels[index] !== undefined || opensAnswer(block, index));
   const leadIn = blocks.slice(0, firstStructure === -1 ? blocks.length : firstStructure);
   // The statement is typed in the body when the heading only labels the question, text opens the body and no
@@ -186,8 +214,8 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
     while (stack.length > 1 && test(top())) stack.pop();
   };
   const isPartLevel = (container: Container): boolean => container.kind === 'part' || container.kind === 'part-variant';
-  const place = (index: number, role: BlockRole, answer: boolean, split?: SplitPoint): void => {
-    top().children.push({ type: 'block', index, role, answer, ...(split ? { split } : {}) });
+  const place = (index: number, role: BlockRole, answer: boolean, split?: SplitPoint, inline = false): void => {
+    top().children.push({ type: 'block', index, role, answer, ...(split ? { split } : {}), ...(inline ? { inline } : {}) });
   };
   const nextPartLabel = (index: number): PartHeading | undefined => partLabels.slice(index + 1).find((label) => label !== undefined);
 
@@ -229,10 +257,23 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
         place(index, 'screenshot', false);
         return;
       }
+      if (rules.has('table-columns') && isTableRow(block)) {
+        place(index, 'table-row', false, undefined, true);
+        return;
+      }
     }
-    const start = answerStartOf(block);
-    if (start) top().zone = 'answered';
-    place(index, 'content', top().zone !== 'statement', start?.kind === 'split' ? start.at : undefined);
+    const start = answerStartOf(block, rules);
+    if (start?.kind === 'separator') {
+      top().zone = 'answered';
+      place(index, 'separator', false);
+      return;
+    }
+    const current = top();
+    if (start) current.zone = 'answered';
+    else if (rules.has('after-first-paragraph') && current.zone === 'statement' && current.children.some(isContentBlock))
+      current.zone = 'answered';
+    const inline = current.zone === 'statement' && inlineAnswersIn(block, rules).length > 0;
+    place(index, 'content', current.zone !== 'statement', start?.kind === 'split' ? start.at : undefined, inline);
   });
 
   function openQuestionVariant(source: string, index: number): void {
@@ -322,9 +363,11 @@ function hoistTrailingScreenshots(nodes: OutlineNode[]): void {
   nodes.splice(last + 1, 0, ...part.children.splice(cut));
 }
 
+const isContentBlock = (node: OutlineNode): boolean => node.type === 'block' && node.role === 'content';
+
 function containsAnswer(nodes: OutlineNode[]): boolean {
   return nodes.some((node) => {
-    if (node.type === 'block') return node.role === 'content' && node.answer;
+    if (node.type === 'block') return (node.role === 'content' && node.answer) || node.inline === true;
     if (node.type === 'part') return node.part.hasAnswer;
     return node.items.some((item) => item.leadsAnswer || containsAnswer(item.children));
   });

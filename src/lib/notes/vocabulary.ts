@@ -71,8 +71,8 @@ export const QUESTION_TYPES = [
 ];
 
 /** Words before a question's number: "Q1", "Question 2", "Problem 3", "试题1", "题目 1", "例题2". */
-export const QUESTION_WORDS = ['q', 'question', 'problem', 'prob', 'exercise', 'ex', 'task', 'qn'];
-export const CHINESE_QUESTION_WORDS = ['试题', '题目', '例题', '习题', '真题', '题'];
+export const QUESTION_WORDS = ['q', 'question', 'problem', 'prob', 'exercise', 'ex', 'task', 'qn', 'card', 'flashcard'];
+export const CHINESE_QUESTION_WORDS = ['试题', '题目', '例题', '习题', '真题', '卡片', '题'];
 
 /**
  * Words that open an answer when a label ends with them: "答案：", "**中文答案**：", "*Answer*:",
@@ -105,6 +105,27 @@ export const BOLD_ANSWER_LABELS_ALONE = ['a'];
 
 /** Headings that only open the answer: "### Answer", "## 答案", "#### Solution". */
 export const ANSWER_HEADINGS = ['answer', 'answers', 'solution', 'solutions', '答案', '解答', '参考答案', '解析', '解', '答案与解析'];
+
+/** Headings of an answer key at the end of the notes (matched without numbering or a trailing colon). */
+export const ANSWER_KEY_HEADINGS = [
+  '参考答案',
+  '答案',
+  '标准答案',
+  '答案解析',
+  '答案与解析',
+  '参考答案与解析',
+  '参考答案及解析',
+  '答案速查',
+  '习题答案',
+  '练习答案',
+  'answers',
+  'answer key',
+  'answer keys',
+  'key',
+  'keys',
+  'solutions',
+  'answer sheet',
+];
 
 /** Words that make a heading with a year in it the name of a past paper: "2022年网传往年题", "CO526 2013 Exam". */
 export const PAPER_WORDS = [

@@ -7,7 +7,7 @@ export const FILE = 'notes.md';
 /** Decodes and parses notes the way the importer does. */
 export function readNotes(input: string | Uint8Array, file = FILE): ParsedNotes {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  return parseNotes(decodeNotes(bytes, file), file);
+  return parseNotes(decodeNotes(bytes, file));
 }
 
 /** The NotesError that reading `input` throws; fails the test if it throws anything else or nothing. */

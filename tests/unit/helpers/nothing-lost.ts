@@ -49,6 +49,8 @@ export function lostLines(text: string, notes: ParsedNotes): string[] {
     if (covered.has(line) || line <= frontMatterEnd || notesLine.trim() === '' || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(notesLine)) return;
     const heading = /^#{1,6}\s*(.*?)\s*#*\s*$/.exec(notesLine)?.[1];
     if (heading !== undefined && heading !== '' && (kept.includes(heading) || isClassicSection(heading, notes))) return;
+    // A line on its own that names a section (`二、判断题`) is that section's heading, kept in its frontmatter.
+    if (heading === undefined && notes.sections.some((section) => section.line === line && section.heading === notesLine.trim())) return;
     problems.push(`line ${line} is kept nowhere: ${JSON.stringify(notesLine)}`);
   });
   return problems;

@@ -1,0 +1,304 @@
+/**
+ * Finds how a notes file is cut into questions, the way a reader does: every candidate cutting
+ * (headings at each depth, numbered items, bold lines, table rows, flashcards, `Q:` lines, what
+ * stands before each answer, blocks between rules, bullet items: structure.ts and cuts.ts) is read
+ * question by question, and scored by how much it looks like a file of questions: many units, each
+ * with a statement, most with an answer set apart, labelled in sequence, covering the notes. The
+ * best wins; how far ahead of the runner-up it is says how sure the import is. The student can
+ * state the rule in course.md (`questions: bold-lines`, `answers: after-question-mark`), and the
+ * import then follows it.
+ *
+ * Pure: takes the parsed notes, returns the structure and what was inferred.
+ */
+import type { RootContent } from 'mdast';
+import { ANSWER_RULES, type AnswerRule, type QuestionRule } from '../content/rules.ts';
+import { parseQuestionHeading } from '../notes/headings.ts';
+import { OPTION_LABEL } from '../notes/inline-answers.ts';
+import { inlineText } from '../notes/inline-text.ts';
+import { buildOutline, type Outline, type OutlineNode } from '../notes/outline.ts';
+import { applyAnswerKey } from './answer-key.ts';
+import { questionBody, type NotesDocument } from './bodies.ts';
+import {
+  beforeAnswersCut,
+  boldLinesCut,
+  cardsCut,
+  listItemsCut,
+  numberedCut,
+  qaPairsCut,
+  rulesCut,
+  tableRowsCut,
+  type CutInput,
+} from './cuts.ts';
+import { fallbackStructure, headingCuts, type HeadingEntry, type NotesStructure, type QuestionPlan } from './structure.ts';
+
+/** What the student stated in course.md (or with flags), which the inference follows. */
+export interface StatedRules {
+  questions?: QuestionRule | undefined;
+  answers?: AnswerRule[] | undefined;
+  /** The heading of the notes' answer key, when it is not one of the usual words. */
+  answerKey?: string | undefined;
+}
+
+export interface Candidate {
+  rule: NotesStructure['mode'];
+  /** For heading cuts: the depth of the question headings. */
+  depth?: number | undefined;
+  questions: number;
+  answered: number;
+  score: number;
+}
+
+export interface Inference {
+  chosen: Candidate;
+  answers: AnswerRule[];
+  /** The best candidate of another rule (or depth), if any. */
+  runnerUp?: Candidate | undefined;
+  /** 0 (a toss-up) to 1 (no other candidate came near). */
+  confidence: number;
+  /** The rule was stated by the student (course.md or a flag), not inferred. */
+  stated: boolean;
+}
+
+/** Below this the dry run and `npm run dev` say the import is unsure, and how to state the rule. */
+export const UNSURE = 0.2;
+
+/** Rules a cutting may take on when they find answers its units lack. */
+const EXTRA_RULES: AnswerRule[] = ['letter-after-stem', 'marked-option', 'containers', 'blockquotes', 'cloze', 'after-first-paragraph'];
+
+export function inferStructure(
+  document: NotesDocument,
+  entries: HeadingEntry[],
+  stated: StatedRules = {},
+): { structure: NotesStructure; inference: Inference } {
+  const input: CutInput = { tree: document.tree, lines: document.lines, entries };
+  const all = [
+    ...headingCuts(entries, document.lines),
+    ...[numberedCut, boldLinesCut, tableRowsCut, cardsCut, qaPairsCut, beforeAnswersCut, rulesCut, listItemsCut].map((cut) => cut(input)),
+  ].filter((structure): structure is NotesStructure => structure !== undefined && questionCount(structure) > 0);
+  const candidates = stated.questions === undefined ? all : all.filter((structure) => structure.mode === stated.questions);
+  const scored = candidates
+    .map((structure) => scoreCandidate(document, withRules(document, structure, stated.answers), stated.answers !== undefined))
+    .sort((a, b) => b.candidate.score - a.candidate.score);
+  const best = scored[0];
+  if (!best || (best.candidate.score <= 0 && stated.questions === undefined)) {
+    const structure = fallbackStructure(entries, document.lines);
+    const questions = questionCount(structure);
+    return {
+      structure: numberUnlabelled(structure),
+      inference: { chosen: { rule: 'fallback', questions, answered: 0, score: 0 }, answers: [], confidence: 0, stated: false },
+    };
+  }
+  // The runner-up is the best cutting that cuts otherwise: another rule finding the same questions is no alternative.
+  const runnerUp = scored.find(
+    (other) => Math.max(startsOverlap(other.structure, best.structure), startsOverlap(best.structure, other.structure)) < 0.8,
+  );
+  const confidence =
+    runnerUp && best.candidate.score > 0 ? Math.max(0, Math.min(1, 1 - runnerUp.candidate.score / best.candidate.score)) : 1;
+  const structure = applyAnswerKey(numberUnlabelled(best.structure), document.lines, stated.answerKey);
+  const keyed = structure.sections.flatMap((section) => section.questions).filter((question) => question.key).length;
+  return {
+    structure,
+    inference: {
+      chosen: { ...best.candidate, questions: questionCount(structure), answered: best.candidate.answered + keyed },
+      answers: best.structure.answers ?? [],
+      runnerUp: runnerUp?.candidate,
+      confidence,
+      stated: stated.questions !== undefined,
+    },
+  };
+}
+
+/**
+ * How alike two cuttings are: the share of questions that pair one to one, a question of one holding
+ * exactly one start of the other (`### Card 1` and the `**Question**:` line under it are one question).
+ */
+function startsOverlap(a: NotesStructure, b: NotesStructure): number {
+  const starts = (structure: NotesStructure): number[] =>
+    structure.sections.flatMap((section) => section.questions.map((question) => question.line)).sort((x, y) => x - y);
+  const [first, second] = [starts(a), starts(b)];
+  const holders = new Map<number, number>();
+  for (const line of second) {
+    const holder = first.findLastIndex((start) => start <= line);
+    holders.set(holder, (holders.get(holder) ?? 0) + 1);
+  }
+  const paired = [...holders].filter(([holder, count]) => holder !== -1 && count === 1).length;
+  return paired / Math.max(first.length, second.length, 1);
+}
+
+const questionCount = (structure: NotesStructure): number => structure.sections.reduce((sum, section) => sum + section.questions.length, 0);
+
+/** The structure's questions with their bodies and outlines under the given answer rules. */
+function readUnits(
+  document: NotesDocument,
+  structure: NotesStructure,
+  rules: readonly AnswerRule[],
+): { plan: QuestionPlan; blocks: RootContent[]; outline: Outline }[] {
+  const ends = structure.structuralLines;
+  const nextStructural = (line: number): number => ends.find((other) => other > line) ?? document.lines.length + 1;
+  return structure.sections.flatMap((section) =>
+    section.questions.map((plan) => {
+      const { blocks } = questionBody(document, plan, plan.end ?? nextStructural(plan.line));
+      const labelOnly = plan.heading.title === '';
+      return { plan, blocks, outline: buildOutline(blocks, { labelOnly, rules }) };
+    }),
+  );
+}
+
+/**
+ * The answer rules a cutting takes on: those stated, or else those that find an answer in at least
+ * half of its units that have none by markers (and in two at least).
+ */
+function withRules(document: NotesDocument, structure: NotesStructure, stated: AnswerRule[] | undefined): NotesStructure {
+  if (stated !== undefined) return { ...structure, answers: [...new Set([...(structure.answers ?? []), ...stated])] };
+  const rules = [...(structure.answers ?? [])];
+  const units = readUnits(document, structure, rules);
+  let unanswered = units.filter((unit) => !unit.outline.hasAnswer);
+  for (const rule of EXTRA_RULES) {
+    if (rules.includes(rule) || unanswered.length < 2) continue;
+    const found = unanswered.filter((unit) => {
+      // What follows a first paragraph is an answer only where that paragraph asks.
+      if (rule === 'after-first-paragraph' && !looksAsked(blockText(unit.blocks[0] ?? { type: 'thematicBreak' }))) return false;
+      return buildOutline(unit.blocks, { labelOnly: unit.plan.heading.title === '', rules: [...rules, rule] }).hasAnswer;
+    });
+    if (found.length >= 2 && found.length * 2 >= unanswered.length) {
+      rules.push(rule);
+      unanswered = unanswered.filter((unit) => !found.includes(unit));
+    }
+  }
+  return { ...structure, answers: ANSWER_RULES.filter((rule) => rules.includes(rule)) };
+}
+
+/** Words that open a question, in English and Chinese. */
+const ASKS =
+  /^(?:what|why|how|which|when|where|who|whom|whose|is|are|do|does|did|can|could|should|would|will|explain|describe|define|compare|contrast|list|state|name|give|calculate|compute|find|derive|prove|show|discuss|outline|evaluate|determine|identify|write|draw|suppose|consider|given|true or false)\b|^(?:什么|为什么|为何|如何|怎样|怎么|哪|是否|下列|下面|以下|简述|简要|说明|解释|比较|试述|论述|计算|求|证明|判断|请|若|设|已知|给出|写出|列举|分析|描述|定义|名词解释)/i;
+
+/** Whether a question's statement reads as a question: it asks, has a blank, options, or ends with a question mark. */
+function looksAsked(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === '') return false;
+  if (/[?？]\s*(\*\*|__)?\s*$/m.test(trimmed) || /[（(]\s*[)）]|_{3,}/.test(trimmed) || ASKS.test(trimmed.replace(/^[*_#>\s]+/, '')))
+    return true;
+  return trimmed.split('\n').filter((line) => OPTION_LABEL.test(line)).length >= 2;
+}
+
+function blockText(node: RootContent): string {
+  if (node.type === 'paragraph' || node.type === 'heading') return inlineText(node.children);
+  if ('children' in node) return (node.children as RootContent[]).map(blockText).join('\n');
+  return 'value' in node && typeof node.value === 'string' ? node.value : '';
+}
+
+/** The statement's blocks: what the outline keeps in view (not answer, not a separator). */
+function statementText(outline: Outline, blocks: RootContent[]): { text: string; shown: boolean } {
+  let text = '';
+  let shown = false;
+  const visit = (nodes: OutlineNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'block') {
+        // A paragraph cut where its answer starts keeps its first lines in view.
+        if ((node.answer && !node.split) || node.role === 'separator' || node.role === 'rule') continue;
+        const block = blocks[node.index];
+        if (node.role === 'screenshot') shown = true;
+        else if (block) {
+          const all = blockText(block);
+          const words = node.split ? (all.split('\n')[0] ?? '') : all;
+          text += `${text === '' ? '' : '\n'}${words}`;
+          if (words.trim() !== '') shown = true;
+        }
+      } else if (node.type === 'part') {
+        if (node.part.title !== '') shown = true;
+        visit(node.children);
+      }
+    }
+  };
+  visit(outline.nodes);
+  return { text, shown };
+}
+
+function scoreCandidate(
+  document: NotesDocument,
+  structure: NotesStructure,
+  stated: boolean,
+): { structure: NotesStructure; candidate: Candidate } {
+  const units = readUnits(document, structure, structure.answers ?? []);
+  let score = 0;
+  let answered = 0;
+  for (const { plan, blocks, outline } of units) {
+    const statement = statementText(outline, blocks);
+    const label = plan.heading.label === '' ? undefined : parseQuestionHeading(plan.heading.label);
+    // A heading that says the question is its statement; a question's own label (`Q2`) or its parts ask too.
+    const hasStatement = statement.shown || plan.heading.title !== '' || outline.parts.length > 0 || label?.strong === true;
+    if (!hasStatement) {
+      score -= 1;
+      continue;
+    }
+    if (outline.hasAnswer) {
+      answered += 1;
+      score += 1;
+    }
+    // A question of several answered parts is several answered questions in one: a cutting that splits it is no better.
+    score += 0.8 * Math.max(0, outline.parts.filter((part) => part.hasAnswer).length - 1);
+    if (looksAsked(`${plan.heading.title}\n${statement.text}`)) score += 0.6;
+    score += label?.strong ? 1 : plan.heading.label !== '' ? 0.5 : 0;
+  }
+  const covered = coverage(document, structure);
+  // Questions that each follow a heading of their own are that heading's questions: a cutting that reads past the headings misreads them.
+  if (structure.mode !== 'headings' && units.length >= 3) {
+    const afterHeading = units.filter(({ plan }) => followsHeading(document.lines, plan.line)).length;
+    score *= 1 - (0.5 * afterHeading) / units.length;
+  }
+  return {
+    structure,
+    candidate: {
+      rule: structure.mode,
+      ...(structure.questionDepth === undefined ? {} : { depth: structure.questionDepth }),
+      questions: units.length,
+      answered,
+      score: stated ? score : score * covered,
+    },
+  };
+}
+
+/** Whether the nearest line with text above `line` is a heading. */
+function followsHeading(lines: string[], line: number): boolean {
+  for (let at = line - 2; at >= 0; at--) {
+    const text = lines[at] ?? '';
+    if (text.trim() !== '') return /^ {0,3}#{1,6}(?:\s|$)/.test(text);
+  }
+  return false;
+}
+
+/** The share of the notes' text lines (not headings, not front matter) that fall in some question. */
+function coverage(document: NotesDocument, structure: NotesStructure): number {
+  const { lines } = document;
+  const ends = structure.structuralLines;
+  const inQuestion = new Set<number>();
+  for (const section of structure.sections) {
+    for (const plan of section.questions) {
+      const end = plan.end ?? ends.find((other) => other > plan.line) ?? lines.length + 1;
+      for (let line = plan.line; line < end; line++) inQuestion.add(line);
+    }
+  }
+  let text = 0;
+  let covered = 0;
+  lines.forEach((line, index) => {
+    if (line.trim() === '' || /^ {0,3}#{1,6}\s/.test(line)) return;
+    text += 1;
+    if (inQuestion.has(index + 1)) covered += 1;
+  });
+  return text === 0 ? 1 : covered / text;
+}
+
+/** Questions without a label of their own are numbered in their section's order, after the numbers taken. */
+function numberUnlabelled(structure: NotesStructure): NotesStructure {
+  for (const section of structure.sections) {
+    const taken = new Set(section.questions.map((question) => question.heading.number).filter((number) => number !== ''));
+    let next = 1;
+    for (const question of section.questions) {
+      if (question.heading.number !== '') continue;
+      while (taken.has(String(next))) next += 1;
+      question.heading.number = String(next);
+      taken.add(String(next));
+    }
+  }
+  return structure;
+}
