@@ -15,7 +15,7 @@ import { parseNotes, type ParsedNotes, type ParsedQuestion } from '../../src/lib
 import { decodeNotes } from '../../src/lib/import/text.ts';
 import { markdownProcessor } from '../../src/lib/markdown/processor.ts';
 import { parseMarkdown } from '../../src/lib/notes/markdown.ts';
-import { buildOutline } from '../../src/lib/notes/outline.ts';
+import { buildOutline, questionBlocks } from '../../src/lib/notes/outline.ts';
 import { courseFiles } from '../../src/lib/import/content-files.ts';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { contentFileKind } from '../../src/lib/content/layout.ts';
@@ -138,7 +138,8 @@ export async function readNotesFile(path: string, expected: number): Promise<Not
     file: path,
     expected,
     found: questions.length,
-    withStatement: questions.filter((question) => hasStatement(question, parseMarkdown(question.body.text).children)).length,
+    withStatement: questions.filter((question) => hasStatement(question, questionBlocks(parseMarkdown(question.body.text).children)))
+      .length,
     answered: questions.filter((question) => question.outline.hasAnswer).length,
     fidelity: fidelity(words(notesText(text)), words(await siteText(notes))),
     rule: notes.inference.chosen.rule,

@@ -16,7 +16,7 @@ import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
 import { partData } from '../import/content-files.ts';
 import { paperProblem, parseQuestionHeading } from '../notes/headings.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
-import { inlineText, questionOutline } from '../notes/outline.ts';
+import { inlineText, questionBlocks, questionOutline } from '../notes/outline.ts';
 import { collectImages } from '../import/parse-notes.ts';
 import { normalizeNewlines } from '../import/text.ts';
 import { isAnswerHeading } from '../notes/variants.ts';
@@ -263,7 +263,7 @@ function checkFrontmatterMatchesBody(file: CheckedFile, report: Report): void {
     mismatch('images', `frontmatter lists ${describeList(listed, 'src')}, the body has ${describeList(images, 'src')}`);
   if (file.kind !== 'question') return;
 
-  const outline = questionOutline(file.blocks, file.data);
+  const outline = questionOutline(questionBlocks(file.blocks), file.data);
   if (file.data.hasAnswer !== outline.hasAnswer)
     mismatch(
       'hasAnswer',

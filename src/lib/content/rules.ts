@@ -51,6 +51,8 @@ export const QUESTION_RULES = [
   'rules',
   /** Bullet items (`- What is …?`), the answer nested under each. */
   'list-items',
+  /** Boxes that each hold a question, its answer nested inside: `???+ question`, `> [!question]`, `<details><summary>Question 1`. */
+  'question-boxes',
 ] as const;
 
 export type QuestionRule = (typeof QUESTION_RULES)[number];

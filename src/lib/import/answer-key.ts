@@ -26,12 +26,18 @@ const SINGLE = new RegExp(`(?:^|[\\s，,;；|])[(（]?(\\d{1,3})[)）]?\\s*[.．
 /** `3. 答：…` — a written answer in a key. */
 const WRITTEN = /^\s*[(（]?(\d{1,3})[)）]?\s*[.．、:：)）]\s*(\S.*)$/;
 
+/** A key entry written as a heading or bold line of its own (`## 1.`, `**3.**`), its answer on the lines under it. */
+const ENTRY_HEADING = /^\s*(?:#{1,6}\s*|\*\*)(\d{1,3})\s*[.)、．]?\s*(?:\*\*)?\s*(.*)$/;
+
 /** The entries of a key from its lines (the lines after its heading). */
 export function keyEntries(lines: string[], firstLine: number): KeyEntry[] {
   const entries: KeyEntry[] = [];
   const table = tableKey(lines, firstLine);
   if (table.length > 0) return table;
-  lines.forEach((text, index) => {
+  const headed = headedEntries(lines, firstLine);
+  if (headed.length >= 2) return headed;
+  lines.forEach((written, index) => {
+    const text = written.replace(/\*\*/g, '');
     const line = firstLine + index;
     const ranged = new Set<number>();
     for (const match of text.matchAll(RANGE)) {
@@ -52,6 +58,21 @@ export function keyEntries(lines: string[], firstLine: number): KeyEntry[] {
     }
   });
   return entries;
+}
+
+/** `## 1.` then `**C** — because …`: each entry's answer is what stands under its heading, up to the next. */
+function headedEntries(lines: string[], firstLine: number): KeyEntry[] {
+  const entries: (KeyEntry & { rest: string[] })[] = [];
+  lines.forEach((text, index) => {
+    const heading = /^\s*#{1,6}\s/.test(text) || /^\s*\*\*\d/.test(text) ? ENTRY_HEADING.exec(text) : null;
+    if (heading?.[1]) entries.push({ number: Number(heading[1]), text: '', line: firstLine + index, rest: heading[2] ? [heading[2]] : [] });
+    else if (/^\s*#{1,6}\s/.test(text)) entries.push({ number: Number.NaN, text: '', line: firstLine + index, rest: [] });
+    else entries[entries.length - 1]?.rest.push(text);
+  });
+  return entries
+    .filter((entry) => !Number.isNaN(entry.number))
+    .map(({ rest, ...entry }) => ({ ...entry, text: rest.join('\n').trim() }))
+    .filter((entry) => entry.text !== '');
 }
 
 /** `| 1 | 2 | 3 |` over `| A | C | B |`: a key as a table, numbers in one row and answers in the next. */
@@ -82,16 +103,21 @@ const normalise = (text: string): string =>
     .replace(/^[一二三四五六七八九十\d]+\s*[、.．]\s*/, '')
     .toLowerCase();
 
-/** Whether a section heading names an answer key: "参考答案", "Answers", "Answer Key", or the heading course.md states. */
+/** Whether a section heading names an answer key: "参考答案", "Answers", "Answer Key and Explanations", or the heading course.md states. */
 export function isKeyHeading(text: string, stated?: string): boolean {
   const name = normalise(text);
-  return stated !== undefined ? name === normalise(stated) : ANSWER_KEY_HEADINGS.includes(name);
+  if (stated !== undefined) return name === normalise(stated);
+  return ANSWER_KEY_HEADINGS.some(
+    (word) => name === word || (name.startsWith(word) && /^[\s与及和&(（:：—-]|^ and /.test(name.slice(word.length))),
+  );
 }
 
 /** A heading that opens an answer key: its words, then entries in the lines up to the next heading. */
-export function isAnswerKeyAt(entry: { line: number; text: string }, lines: string[], stated?: string): boolean {
+export function isAnswerKeyAt(entry: { line: number; text: string; depth?: number }, lines: string[], stated?: string): boolean {
   if (!isKeyHeading(entry.text, stated)) return false;
-  const next = lines.findIndex((text, index) => index >= entry.line && /^ {0,3}#{1,6}\s/.test(text));
+  // The key runs to the next heading of its level or above; its entries may be headings below it (`## 1.`).
+  const depth = entry.depth ?? 6;
+  const next = lines.findIndex((text, index) => index >= entry.line && (/^ {0,3}(#{1,6})\s/.exec(text)?.[1]?.length ?? 7) <= depth);
   return keyEntries(lines.slice(entry.line, next === -1 ? lines.length : next), entry.line + 1).length >= 2;
 }
 

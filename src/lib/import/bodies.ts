@@ -3,10 +3,11 @@
  * its label and indent) and as Markdown blocks, for the outline (parse-notes.ts) and for scoring a
  * candidate structure (infer.ts). Blocks come from the notes' own parse where the body starts and
  * ends with whole blocks; otherwise (a numbered item, a card that is one line of a paragraph) the
- * body is parsed on its own.
+ * body is parsed on its own. A question in a box of its own is read inside the box (outline.ts questionBlocks).
  */
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from '../notes/markdown.ts';
+import { questionBlocks } from '../notes/outline.ts';
 import type { QuestionPlan } from './structure.ts';
 
 /** A run of lines from the notes, as written. */
@@ -64,7 +65,7 @@ export function questionBody(document: NotesDocument, plan: QuestionPlan, end: n
   if (plan.kind === 'numbered' && plan.item) {
     // A numbered item's text without its label and with its indent taken off, so it reads as blocks of its own.
     const body = itemBody(document.lines, plan.line, end, plan.item);
-    return { body, blocks: body.text === '' ? [] : parseMarkdown(body.text).children, lineOffset: body.line - 1 };
+    return { body, blocks: body.text === '' ? [] : questionBlocks(parseMarkdown(body.text).children), lineOffset: body.line - 1 };
   }
   const body = chunkOf(document, plan.kind === 'heading' ? plan.line + 1 : plan.line, end);
   if (body.text === '') return { body, blocks: [], lineOffset: 0 };
@@ -73,8 +74,8 @@ export function questionBody(document: NotesDocument, plan: QuestionPlan, end: n
   const first = document.tree.children.find((node) => endLine(node) >= body.line);
   // A body that starts or ends inside a block (one line of a paragraph of cards) is read on its own.
   const whole = first !== undefined && startLine(first) === body.line && blocks.every((node) => endLine(node) <= last);
-  if (whole) return { body, blocks, lineOffset: 0 };
-  return { body, blocks: parseMarkdown(body.text).children, lineOffset: body.line - 1 };
+  if (whole) return { body, blocks: questionBlocks(blocks), lineOffset: 0 };
+  return { body, blocks: questionBlocks(parseMarkdown(body.text).children), lineOffset: body.line - 1 };
 }
 
 /** Lines [from, to) of a numbered item: its label taken off the first line, its indent off the lines after. */

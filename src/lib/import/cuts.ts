@@ -8,9 +8,11 @@
  */
 import type { List, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { AnswerRule } from '../content/rules.ts';
-import { answerStartOf } from '../notes/answers.ts';
+import { answerStartOf, isAnswerLabel } from '../notes/answers.ts';
 import { parseQuestionHeading, parseSectionHeading } from '../notes/headings.ts';
 import { inlineText } from '../notes/inline-text.ts';
+import { isQuestionBox } from '../notes/outline.ts';
+import { looksAsked } from './asks.ts';
 import { OPTION_LABEL } from '../notes/inline-answers.ts';
 import { isAnswerHeading, parseSourceLabel } from '../notes/variants.ts';
 import { NUMERAL } from '../notes/vocabulary.ts';
@@ -69,6 +71,7 @@ function structureOf(rule: QuestionRule, input: CutInput, starts: QuestionPlan[]
 /** A question plan for a unit without a label of its own: named by the start of its first line. */
 function unlabelled(line: number, text: string, kind: QuestionPlan['kind'], extra: Partial<QuestionPlan> = {}): QuestionPlan {
   const words = text
+    .replace(/<[^>]*>/g, '')
     .replace(/[*_`#>]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -84,21 +87,36 @@ function unlabelled(line: number, text: string, kind: QuestionPlan['kind'], extr
 // ——— numbered items and lines ———
 
 /**
- * A question's number at the start of a line, as students write it without Markdown's list syntax:
- * `1.当…` (no space), `8\. What`, `1、`, `1．`, `(1)`, `**1.**`, `第1题`, `试题1：`. `1.5 is` is a number, not a label.
+ * A question's label at the start of a line, as students write it without Markdown's list syntax:
+ * `1.当…` (no space), `8\. What`, `1、`, `1．`, `(1)`, `**1.**`, and labels that say so on their own:
+ * dotted exercise numbers (`**1.1**`, `3.2.1`), `第1题`, `试题1：`, `习题 1.2.1`, `Q3.`, `Exercise 4`.
+ * `1.5 is` is a number, not a label.
  */
-const NUMBERED_LINE = new RegExp(
-  `^ {0,3}(\\*\\*)?((\\d{1,3})(?:\\\\?[.．)）](?!\\d)|、)|[(（](\\d{1,3})[)）]|第\\s*(${NUMERAL})\\s*题[.:：、．]?|(?:试题|题目|例题|习题)\\s*(\\d{1,3})[.:：、．]?)(\\*\\*)?[ \\t]*`,
+const LINE_LABEL = new RegExp(
+  `^ {0,3}(\\*\\*)?(` +
+    [
+      `(?<dotted>\\d{1,3}(?:\\.\\d{1,3})+)\\.?(?=[\\s*]|$)`,
+      `(?<plain>\\d{1,3})(?:\\\\?[.．)）](?!\\d)|、)`,
+      `[(（](?<paren>\\d{1,3})[)）]`,
+      `第\\s*(?<zh>${NUMERAL})\\s*题[.:：、．]?`,
+      `(?:试题|题目|例题|习题)\\s*(?<word>\\d{1,3}(?:\\.\\d{1,3})*)[.:：、．]?`,
+      `(?:q|question|problem|exercise|ex|task)\\.?\\s*(?<en>\\d{1,3}(?:\\.\\d{1,3})*[a-z]?)[.:：)]?`,
+    ].join('|') +
+    `)(\\*\\*)?[ \\t]*`,
+  'i',
 );
 
 interface NumberedItem {
   line: number;
-  number: number;
+  /** The question's number as written, for its id: "3", "1.2.1". */
+  number: string;
   label: string;
   labelWidth: number;
   indent: number;
-  /** Label punctuation, so items of one kind (`1.` vs `(1)`) are followed together. */
+  /** Label kind, so items of one kind (`1.` vs `(1)`) are followed together. */
   style: string;
+  /** Plain numbers must run 1, 2, 3 …; labels that say so (`习题 1.2`, `1.1`) need not. */
+  sequenced: boolean;
 }
 
 /** Numbered lines in a top-level paragraph (several questions may share one, with no blank line between). */
@@ -106,43 +124,40 @@ function numberedLines(paragraph: Paragraph, lines: string[]): NumberedItem[] {
   const items: NumberedItem[] = [];
   for (let line = startLine(paragraph); line <= endLine(paragraph); line++) {
     const text = lines[line - 1] ?? '';
-    const match = NUMBERED_LINE.exec(text);
-    if (!match?.[2]) continue;
-    const number = match[3] ?? match[4] ?? match[6] ?? (match[5] === undefined ? undefined : String(parseSmallNumber(match[5]) ?? ''));
+    const match = LINE_LABEL.exec(text);
+    const groups = match?.groups;
+    if (!match?.[2] || !groups) continue;
+    // `**1. the whole question**`: the bold goes on past the label; the bold-lines cutting reads those.
+    if (match[1] !== undefined && match[match.length - 1] === undefined) continue;
+    const zh = groups.zh === undefined ? undefined : String(parseSmallNumber(groups.zh) ?? '');
+    const number = groups.dotted ?? groups.plain ?? groups.paren ?? groups.word ?? groups.en ?? zh;
     if (number === undefined || number === '') continue;
-    // `**1. the whole question**`: the bold goes on past the label, so the label is not cut off.
-    const boldLabel = match[1] !== undefined && match[7] !== undefined;
-    const width = match[1] !== undefined && !boldLabel ? 0 : match[0].length;
-    if (match[1] !== undefined && !boldLabel) continue;
+    const sequenced = groups.plain !== undefined || groups.paren !== undefined;
     items.push({
       line,
-      number: Number(number),
+      number,
       label: match[2].replace(/\\/g, '').trim(),
-      labelWidth: width,
+      labelWidth: match[0].length,
       indent: 0,
-      style: match[2].replace(/\d+|[一二两三四五六七八九十〇零]+|\s|\\/g, ''),
+      style: sequenced ? match[2].replace(/\d+|\s|\\/g, '') : 'label',
+      sequenced,
     });
   }
   return items;
 }
 
 function listItems(list: List, lines: string[]): NumberedItem[] {
-  return list.children.flatMap((item) => {
+  return list.children.flatMap((item, index) => {
     const line = startLine(item);
     const text = lines[line - 1] ?? '';
     const marker = /^( {0,3})(\d{1,9})([.)])([ \t]+|$)/.exec(text);
     if (!marker?.[2]) return [];
     const labelWidth = marker[0].length;
+    // An item's number is its place in its list, as Markdown numbers it (`1.` `1.` `1.` is 1, 2, 3).
+    const number = String((list.start ?? 1) + index);
     // Continuation lines are indented to the item's content (CommonMark), at least the marker's width.
     return [
-      {
-        line,
-        number: Number(marker[2]),
-        label: `${marker[2]}${marker[3] ?? ''}`,
-        labelWidth,
-        indent: labelWidth,
-        style: `list${marker[3]}`,
-      },
+      { line, number, label: `${marker[2]}${marker[3] ?? ''}`, labelWidth, indent: labelWidth, style: `list${marker[3]}`, sequenced: true },
     ];
   });
 }
@@ -156,18 +171,29 @@ function inSequence(items: NumberedItem[], sectionLines: number[]): NumberedItem
   let expected: number | undefined;
   let section = -1;
   items.forEach((item, index) => {
+    if (!item.sequenced) return void kept.push(item);
     const inSection = sectionLines.filter((line) => line < item.line).length;
     if (inSection !== section) {
       section = inSection;
       expected = undefined;
     }
-    const next = items[index + 1];
-    const resumes = expected !== undefined && item.number > expected && item.number <= expected + 5 && next?.number === item.number + 1;
-    if (expected !== undefined && item.number !== expected && !resumes) return;
-    expected = item.number + 1;
+    const number = Number(item.number);
+    const next = Number(items[index + 1]?.number);
+    const resumes = expected !== undefined && number > expected && number <= expected + 5 && next === number + 1;
+    if (expected !== undefined && number !== expected && !resumes) return;
+    expected = number + 1;
     kept.push(item);
   });
   return kept;
+}
+
+/** An item with nothing after its label (`5. ` at the end of a list) is no question: its line stays with the one before. */
+function hasText(item: NumberedItem, next: NumberedItem | undefined, lines: string[]): boolean {
+  const own = (lines[item.line - 1] ?? '').slice(item.labelWidth);
+  return (
+    own.trim() !== '' ||
+    lines.slice(item.line, (next?.line ?? lines.length + 1) - 1).some((line) => line.trim() !== '' && !/^\s{0,3}#/.test(line))
+  );
 }
 
 export function numberedCut(input: CutInput): NotesStructure | undefined {
@@ -187,12 +213,12 @@ export function numberedCut(input: CutInput): NotesStructure | undefined {
       ),
     )
     .sort((a, b) => b.length - a.length)[0];
-  const items = best ?? [];
+  const items = (best ?? []).filter((item, index, all) => hasText(item, all[index + 1], input.lines));
   const plans = items.map((item): QuestionPlan => ({
     line: item.line,
     kind: 'numbered',
     headingText: item.label,
-    heading: { number: String(item.number), label: item.label, title: '', examinability: 'unmarked' },
+    heading: { number: item.number, label: item.label, title: '', examinability: 'unmarked' },
     item: { labelWidth: item.labelWidth, indent: item.indent },
   }));
   return structureOf('numbered', input, plans);
@@ -201,25 +227,44 @@ export function numberedCut(input: CutInput): NotesStructure | undefined {
 // ——— bold lines ———
 
 /** A line that is bold as a whole (`**1. 下列…（ ）**`, `__Why…?__`): a question written as a bold line. */
-const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)(?<!\s)\1[ \t]*$/;
+const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)(?<!\s)\1[ \t]*(?:[:：][ \t]*)?(?:!\[[^\]]*\]\([^)]*\)[ \t]*)*$/;
+
+/** A short bold label before a colon (`**知识点：**`, `**Note:**`): it introduces what follows, it asks nothing. */
+function isLabel(text: string): boolean {
+  const core = /^(.*?)\s*[:：]\s*$/.exec(text)?.[1];
+  return core !== undefined && (core.match(/\p{Script=Han}/gu)?.length ?? 0) <= 6 && core.split(/\s+/).length <= 3;
+}
 
 export function boldLinesCut(input: CutInput): NotesStructure | undefined {
-  const plans: QuestionPlan[] = [];
+  const found: { plan: QuestionPlan; numbered: boolean }[] = [];
   for (const node of input.tree.children) {
     if (node.type !== 'paragraph') continue;
     const line = startLine(node);
     const match = BOLD_LINE.exec(input.lines[line - 1] ?? '');
     const text = match?.[2];
-    // Labels of answers and of their sources (`**答案：**`, `**DeepSeek**`) and bold options are not questions.
-    if (text === undefined || answerStartOf(node) !== undefined || parseSourceLabel(text) !== undefined || OPTION_LABEL.test(text))
+    // Labels (`**知识点：**`, `**答案：**`, `**DeepSeek**`), bold options and inked remarks (a red mnemonic) are not questions.
+    if (
+      text === undefined ||
+      node.children.every(
+        (child) => child.type === 'strong' && child.children.every((inner) => inner.type === 'inked' || inner.type === 'html'),
+      ) ||
+      isLabel(text) ||
+      answerStartOf(node) !== undefined ||
+      parseSourceLabel(text) !== undefined ||
+      OPTION_LABEL.test(text)
+    )
       continue;
     const heading = parseQuestionHeading(text);
     if (heading) {
       const { strong: _strong, ...rest } = heading;
-      plans.push({ line, kind: 'block', headingText: heading.label, heading: { ...rest, title: '' } });
-    } else plans.push(unlabelled(line, text, 'block'));
+      found.push({ plan: { line, kind: 'block', headingText: heading.label, heading: { ...rest, title: '' } }, numbered: true });
+    } else found.push({ plan: unlabelled(line, text, 'block'), numbered: false });
   }
-  return structureOf('bold-lines', input, plans);
+  // Where most bold lines are numbered questions, the others (`**a、 …**`, a bold remark) belong to them.
+  const numbered = found.filter((entry) => entry.numbered);
+  const plans = numbered.length >= 0.5 * found.length ? numbered.map((entry) => entry.plan) : found.map((entry) => entry.plan);
+  // The bold line asks; what follows it (other than its options) answers.
+  return structureOf('bold-lines', input, plans, ['after-first-paragraph']);
 }
 
 // ——— table rows ———
@@ -332,6 +377,8 @@ export function beforeAnswersCut(input: CutInput): NotesStructure | undefined {
   const plans: QuestionPlan[] = [];
   let unitStart: RootContent | undefined;
   let answered = false;
+  // A label alone (`答：`, `**Answer:**`) opens an answer whose words are the next block (a code block, a list).
+  let labelOnly = false;
   for (const node of input.tree.children) {
     if (node.type === 'heading' && !isAnswerHeading(inlineText(node.children))) {
       unitStart = undefined;
@@ -339,9 +386,10 @@ export function beforeAnswersCut(input: CutInput): NotesStructure | undefined {
       continue;
     }
     if (node.type === 'thematicBreak' || node.type === 'definition') continue;
-    if (asBlock(node)) {
+    if (asBlock(node) || labelOnly) {
       if (unitStart && !answered) plans.push(unlabelled(startLine(unitStart), firstLineText(unitStart, input.lines), 'block'));
       answered = true;
+      labelOnly = node.type === 'paragraph' && isAnswerLabel(inlineText(node.children).replace(/[:：]\s*$/, ''), true);
       continue;
     }
     if (answered || !unitStart) {
@@ -354,6 +402,25 @@ export function beforeAnswersCut(input: CutInput): NotesStructure | undefined {
 
 function firstLineText(node: RootContent, lines: string[]): string {
   return lines[startLine(node) - 1] ?? '';
+}
+
+// ——— question boxes ———
+
+/**
+ * Questions each in a box of their own: an admonition or callout of a question's kind (`???+ question
+ * "PTA 9.1"`, `> [!question]`), or a `<details>` whose summary names a question (`Question 1`), its
+ * answer nested inside (outline.ts reads inside the box).
+ */
+export function questionBoxesCut(input: CutInput): NotesStructure | undefined {
+  const plans = input.tree.children.flatMap((node): QuestionPlan[] => {
+    if (!isQuestionBox(node)) return [];
+    const heading = parseQuestionHeading(node.label);
+    const words = node.label || node.name;
+    if (!heading) return [unlabelled(startLine(node), words, 'block')];
+    const { strong: _strong, ...rest } = heading;
+    return [{ line: startLine(node), kind: 'block', headingText: words, heading: { ...rest, title: '' } }];
+  });
+  return structureOf('question-boxes', input, plans);
 }
 
 // ——— blocks between rules ———
@@ -386,11 +453,14 @@ export function listItemsCut(input: CutInput): NotesStructure | undefined {
   const plans: QuestionPlan[] = [];
   for (const node of input.tree.children) {
     if (node.type !== 'list' || node.ordered) continue;
+    // A list of short lines is a question's points or options; items that hold their answer under them are questions.
+    if (node.children.filter((item) => item.children.length > 1).length * 2 < node.children.length) continue;
     for (const item of node.children) {
       const line = startLine(item);
       const text = input.lines[line - 1] ?? '';
       const marker = /^( {0,3})([-*+])([ \t]+|$)/.exec(text);
-      if (!marker) continue;
+      // An option (`- A. …`) is part of a question, never one; a point of notes does not ask.
+      if (!marker || OPTION_LABEL.test(text.slice(marker[0].length)) || !looksAsked(text.slice(marker[0].length))) continue;
       const width = marker[0].length;
       plans.push(unlabelled(line, text.slice(width), 'numbered', { item: { labelWidth: width, indent: width } }));
     }

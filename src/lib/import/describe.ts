@@ -19,6 +19,7 @@ const RULES: Record<QuestionRule | 'fallback', string> = {
   'before-answers': 'questions are what stands before each answer',
   rules: 'questions are blocks between "---" rules',
   'list-items': 'questions are bullet items',
+  'question-boxes': 'questions are boxes (admonitions, callouts, <details>) holding their answer',
   fallback: 'no question labels found: one question per heading',
 };
 
@@ -47,13 +48,19 @@ function describeSection(section: ParsedSection): string {
   return `  s${section.number} ${name}${where}: ${what}${intro}`;
 }
 
+/** An answer's first line, cut to a glance. */
+const firstWords = (text: string): string => {
+  const line = (text.split('\n')[0] ?? '').trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+};
+
 function describeQuestion(question: ParsedQuestion, source: string | undefined): string {
   const facts = [
     at(source, question.line),
     question.heading.paper ? `paper ${question.heading.paper.label}` : 'no paper',
     question.outline.parts.length > 0 ? `parts ${question.outline.parts.map((part) => part.label).join(' ')}` : undefined,
     question.outline.variants.length > 0 ? `answers by ${question.outline.variants.join(', ')}` : undefined,
-    question.key ? `answer from the key (${at(source, question.key.line)}): ${question.key.text}` : undefined,
+    question.key ? `answer from the key (${at(source, question.key.line)}): ${firstWords(question.key.text)}` : undefined,
     !question.key && question.outline.hasAnswer && question.answerLine !== undefined
       ? `answer from ${at(source, question.answerLine)}`
       : undefined,

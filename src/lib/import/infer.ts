@@ -13,10 +13,10 @@
 import type { RootContent } from 'mdast';
 import { ANSWER_RULES, type AnswerRule, type QuestionRule } from '../content/rules.ts';
 import { parseQuestionHeading } from '../notes/headings.ts';
-import { OPTION_LABEL } from '../notes/inline-answers.ts';
 import { inlineText } from '../notes/inline-text.ts';
 import { buildOutline, type Outline, type OutlineNode } from '../notes/outline.ts';
 import { applyAnswerKey } from './answer-key.ts';
+import { looksAsked } from './asks.ts';
 import { questionBody, type NotesDocument } from './bodies.ts';
 import {
   beforeAnswersCut,
@@ -25,6 +25,7 @@ import {
   listItemsCut,
   numberedCut,
   qaPairsCut,
+  questionBoxesCut,
   rulesCut,
   tableRowsCut,
   type CutInput,
@@ -63,7 +64,15 @@ export interface Inference {
 export const UNSURE = 0.2;
 
 /** Rules a cutting may take on when they find answers its units lack. */
-const EXTRA_RULES: AnswerRule[] = ['letter-after-stem', 'marked-option', 'containers', 'blockquotes', 'cloze', 'after-first-paragraph'];
+const EXTRA_RULES: AnswerRule[] = [
+  'letter-after-stem',
+  'marked-option',
+  'containers',
+  'blockquotes',
+  'after-question-mark',
+  'cloze',
+  'after-first-paragraph',
+];
 
 export function inferStructure(
   document: NotesDocument,
@@ -73,7 +82,9 @@ export function inferStructure(
   const input: CutInput = { tree: document.tree, lines: document.lines, entries };
   const all = [
     ...headingCuts(entries, document.lines),
-    ...[numberedCut, boldLinesCut, tableRowsCut, cardsCut, qaPairsCut, beforeAnswersCut, rulesCut, listItemsCut].map((cut) => cut(input)),
+    ...[numberedCut, boldLinesCut, tableRowsCut, cardsCut, qaPairsCut, beforeAnswersCut, questionBoxesCut, rulesCut, listItemsCut].map(
+      (cut) => cut(input),
+    ),
   ].filter((structure): structure is NotesStructure => structure !== undefined && questionCount(structure) > 0);
   const candidates = stated.questions === undefined ? all : all.filter((structure) => structure.mode === stated.questions);
   const scored = candidates
@@ -94,7 +105,15 @@ export function inferStructure(
   );
   const confidence =
     runnerUp && best.candidate.score > 0 ? Math.max(0, Math.min(1, 1 - runnerUp.candidate.score / best.candidate.score)) : 1;
-  const structure = applyAnswerKey(numberUnlabelled(best.structure), document.lines, stated.answerKey);
+  const filled =
+    stated.questions === undefined
+      ? fillEmptySections(
+          document,
+          best.structure,
+          scored.slice(1).map((other) => other.structure),
+        )
+      : best.structure;
+  const structure = applyAnswerKey(numberUnlabelled(filled), document.lines, stated.answerKey);
   const keyed = structure.sections.flatMap((section) => section.questions).filter((question) => question.key).length;
   return {
     structure,
@@ -146,7 +165,7 @@ function readUnits(
 
 /**
  * The answer rules a cutting takes on: those stated, or else those that find an answer in at least
- * half of its units that have none by markers (and in two at least).
+ * a third of its units that have none by markers (and in two at least).
  */
 function withRules(document: NotesDocument, structure: NotesStructure, stated: AnswerRule[] | undefined): NotesStructure {
   if (stated !== undefined) return { ...structure, answers: [...new Set([...(structure.answers ?? []), ...stated])] };
@@ -160,25 +179,12 @@ function withRules(document: NotesDocument, structure: NotesStructure, stated: A
       if (rule === 'after-first-paragraph' && !looksAsked(blockText(unit.blocks[0] ?? { type: 'thematicBreak' }))) return false;
       return buildOutline(unit.blocks, { labelOnly: unit.plan.heading.title === '', rules: [...rules, rule] }).hasAnswer;
     });
-    if (found.length >= 2 && found.length * 2 >= unanswered.length) {
+    if (found.length >= 2 && found.length * 3 >= unanswered.length) {
       rules.push(rule);
       unanswered = unanswered.filter((unit) => !found.includes(unit));
     }
   }
   return { ...structure, answers: ANSWER_RULES.filter((rule) => rules.includes(rule)) };
-}
-
-/** Words that open a question, in English and Chinese. */
-const ASKS =
-  /^(?:what|why|how|which|when|where|who|whom|whose|is|are|do|does|did|can|could|should|would|will|explain|describe|define|compare|contrast|list|state|name|give|calculate|compute|find|derive|prove|show|discuss|outline|evaluate|determine|identify|write|draw|suppose|consider|given|true or false)\b|^(?:什么|为什么|为何|如何|怎样|怎么|哪|是否|下列|下面|以下|简述|简要|说明|解释|比较|试述|论述|计算|求|证明|判断|请|若|设|已知|给出|写出|列举|分析|描述|定义|名词解释)/i;
-
-/** Whether a question's statement reads as a question: it asks, has a blank, options, or ends with a question mark. */
-function looksAsked(text: string): boolean {
-  const trimmed = text.trim();
-  if (trimmed === '') return false;
-  if (/[?？]\s*(\*\*|__)?\s*$/m.test(trimmed) || /[（(]\s*[)）]|_{3,}/.test(trimmed) || ASKS.test(trimmed.replace(/^[*_#>\s]+/, '')))
-    return true;
-  return trimmed.split('\n').filter((line) => OPTION_LABEL.test(line)).length >= 2;
 }
 
 function blockText(node: RootContent): string {
@@ -286,6 +292,42 @@ function coverage(document: NotesDocument, structure: NotesStructure): number {
     if (inQuestion.has(index + 1)) covered += 1;
   });
   return text === 0 ? 1 : covered / text;
+}
+
+/**
+ * Notes that change style part way (multiple choice as headings, then fill-in-the-blanks as numbered
+ * lines): a section where the chosen cutting finds no question takes the questions the best other
+ * cutting finds there, with that cutting's answer rules.
+ */
+function fillEmptySections(document: NotesDocument, chosen: NotesStructure, others: NotesStructure[]): NotesStructure {
+  const sections = chosen.sections.map((section, index) => {
+    const from = section.heading?.line;
+    if (section.questions.length > 0 || from === undefined) return section;
+    const to = chosen.sections.slice(index + 1).find((next) => next.heading)?.heading?.line ?? Number.POSITIVE_INFINITY;
+    for (const other of others) {
+      const found = other.sections
+        .flatMap((candidate) => candidate.questions)
+        .filter((question) => question.line > from && question.line < to);
+      if (found.length > 0 && readAsQuestions(document, other, found))
+        return { ...section, questions: found.map((question) => ({ ...question, answers: other.answers ?? [] })) };
+    }
+    return section;
+  });
+  const added = sections.flatMap((section, index) =>
+    section === chosen.sections[index] ? [] : section.questions.map((question) => question.line),
+  );
+  if (added.length === 0) return chosen;
+  return { ...chosen, sections, structuralLines: [...chosen.structuralLines, ...added].sort((a, b) => a - b) };
+}
+
+/** Whether most of these units read as questions: answered, asking, or more than a few words (a list of terms to learn is no list of questions). */
+function readAsQuestions(document: NotesDocument, structure: NotesStructure, plans: QuestionPlan[]): boolean {
+  const units = readUnits(document, structure, structure.answers ?? []).filter((unit) => plans.includes(unit.plan));
+  const asked = units.filter(({ outline, blocks }) => {
+    const text = statementText(outline, blocks).text;
+    return outline.hasAnswer || looksAsked(text) || text.trim().length >= 20;
+  });
+  return asked.length * 2 >= units.length;
 }
 
 /** Questions without a label of their own are numbered in their section's order, after the numbers taken. */

@@ -151,7 +151,7 @@ export function parseNotesFile(text: string, options: ParseOptions = {}): Parsed
     const firstQuestion = plan.questions[0]?.line;
     const intro = plan.heading ? chunkOf(document, headingLine + 1, firstQuestion ?? nextStructural(headingLine)) : { line: 0, text: '' };
     const questions = plan.questions.map((question) =>
-      parseQuestion(question, plan, document, question.end ?? nextStructural(question.line), structure.answers ?? []),
+      parseQuestion(question, plan, document, question.end ?? nextStructural(question.line), question.answers ?? structure.answers ?? []),
     );
     const named = sectionNames(plan, title);
     const section: ParsedSection = {

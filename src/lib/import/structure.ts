@@ -69,6 +69,8 @@ export interface QuestionPlan {
   table?: { columns: string[]; question: number } | undefined;
   /** The answer the notes' answer key gives (answer-key.ts). */
   key?: { text: string; line: number } | undefined;
+  /** Answer rules of its own, where the notes change style part way (infer.ts fillEmptySections); else the structure's. */
+  answers?: AnswerRule[] | undefined;
 }
 
 export interface NotesStructure {
@@ -133,12 +135,13 @@ export function headingCuts(entries: HeadingEntry[], lines: string[]): NotesStru
   depths.forEach((depth, index) => {
     const labelled = (scores[index] ?? 0) > 0 ? headingsStructure(entries, depth, lines) : undefined;
     if (labelled) cuts.push(labelled);
-    // Above a level of labelled questions every heading is a section or a title, never a question.
+    // Above a level of labelled questions every heading is a section or a title, never a question;
+    // where most of a level's headings are labelled questions, the others are topics between them.
     if (scores.slice(index + 1).some((score) => score > 0)) return;
     const every = headingsStructure(entries, depth, lines, true);
     const count = (structure: NotesStructure | undefined): number =>
       structure?.sections.reduce((sum, section) => sum + section.questions.length, 0) ?? 0;
-    if (count(every) >= 2 && count(every) > count(labelled)) cuts.push(every);
+    if (count(every) >= 2 && count(every) > 2 * count(labelled)) cuts.push(every);
   });
   return cuts;
 }

@@ -13,7 +13,7 @@ import { splitExaminability } from '../notes/headings.ts';
 import { splitParagraph } from '../notes/answers.ts';
 import { inlineAnswersIn, markInlineAnswers } from '../notes/inline-answers.ts';
 import { parseMarkdown } from '../notes/markdown.ts';
-import { questionOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
+import { questionBlocks, questionOutline, splitSourceParagraph, type OutlineNode, type PartInfo } from '../notes/outline.ts';
 import { isAnswerRule } from '../content/rules.ts';
 import { questionTitleId } from '../content/ids.ts';
 import { contentFileAt } from '../content/layout.ts';
@@ -52,7 +52,7 @@ export default function remarkQuestionLayout() {
     const content = contentFileAt(file.path);
     if (content?.kind !== 'question') return;
     const questionId = content.name;
-    const blocks = tree.children;
+    const blocks = questionBlocks(tree.children);
     const frontmatter = frontmatterOf(file);
     const outline = questionOutline(blocks, frontmatter);
     const rules = new Set(Array.isArray(frontmatter.answers) ? frontmatter.answers.filter(isAnswerRule) : []);
@@ -160,23 +160,18 @@ export default function remarkQuestionLayout() {
 /** The answer the notes' answer key gives, after the question: hidden in Test me like any answer. */
 function keyAnswer(key: unknown): RootContent[] {
   if (typeof key !== 'object' || key === null || typeof (key as { text?: unknown }).text !== 'string') return [];
-  const answer = parseMarkdown((key as { text: string }).text).children[0];
-  const words = answer?.type === 'paragraph' ? answer.children : [{ type: 'text' as const, value: (key as { text: string }).text }];
-  return [
-    element('div', { className: ['answer', 'key-answer'] }, [
-      {
-        type: 'paragraph',
-        children: [
-          {
-            type: 'emphasis',
-            data: { hName: 'span', hProperties: { className: ['key-label'] } },
-            children: [{ type: 'text', value: 'Answer key: ' }],
-          },
-          ...words,
-        ],
-      },
-    ]),
-  ];
+  const [first, ...rest] = parseMarkdown((key as { text: string }).text).children;
+  const label: PhrasingContent = {
+    type: 'emphasis',
+    data: { hName: 'span', hProperties: { className: ['key-label'] } },
+    children: [{ type: 'text', value: 'Answer key: ' }],
+  };
+  // The label leads the key's first paragraph (`Answer key: C`); a longer answer follows as written.
+  const lead: RootContent[] =
+    first?.type === 'paragraph'
+      ? [{ ...first, children: [label, ...first.children] }]
+      : [{ type: 'paragraph', children: [label] }, ...(first ? [first] : [])];
+  return [element('div', { className: ['answer', 'key-answer'] }, [...lead, ...rest])];
 }
 
 /**

@@ -286,3 +286,69 @@ function localImages(node: Html): Image[] | undefined {
   const images = tags.map((tag) => localImage(tag, node.position));
   return images.every((image): image is Image => image !== undefined) ? images : undefined;
 }
+
+const DETAILS_OPEN = /<details\b([^>]*)>\s*(?:<summary\b[^>]*>([\s\S]*?)<\/summary>)?/i;
+const DETAILS_CLOSE = /<\/details\s*>/i;
+
+/**
+ * `<details><summary>Answer</summary>`, then Markdown, then `</details>` (HTML blocks end at a
+ * blank line, so the Markdown between is blocks of its own): one container, whose summary names it,
+ * folded unless written `open`. A `<details>` closed within its own HTML block is left to the sanitiser.
+ * Text of an HTML block after its `</details>` stays, as an HTML block of its own.
+ */
+export function wrapDetails(parent: { children: RootContent[] }): void {
+  const out: RootContent[] = [];
+  const open: { at: number; node: Html; attributes: string; summary: string; rest: boolean }[] = [];
+  const pending = [...parent.children];
+  while (pending.length > 0) {
+    const node = pending.shift() as RootContent;
+    if (
+      'children' in node &&
+      (node.type === 'listItem' || node.type === 'blockquote' || node.type === 'notesContainer' || node.type === 'list')
+    ) {
+      if (node.type === 'list') for (const item of node.children) wrapDetails(item);
+      else wrapDetails(node as { children: RootContent[] });
+    }
+    if (node.type !== 'html') {
+      out.push(node);
+      continue;
+    }
+    const opening = DETAILS_OPEN.exec(node.value);
+    const closing = DETAILS_CLOSE.exec(node.value);
+    if (opening && opening.index === 0 && (!closing || closing.index < opening.index)) {
+      if (!closing) {
+        const rest = node.value.slice(opening[0].length).trim();
+        open.push({
+          at: out.length,
+          node,
+          attributes: opening[1] ?? '',
+          summary: (opening[2] ?? '').replace(/<[^>]*>/g, '').trim(),
+          rest: rest !== '',
+        });
+        // An HTML block may go on after its summary (`<br/>`): that stays inside, as an HTML block.
+        if (rest !== '') out.push({ ...node, value: rest });
+        continue;
+      }
+    }
+    const top = open[open.length - 1];
+    if (closing && top && node.value.slice(0, closing.index).trim() === '') {
+      open.pop();
+      const children = out.splice(top.at);
+      out.push({
+        type: 'notesContainer',
+        name: 'details',
+        label: top.summary,
+        fold: /\bopen\b/i.test(top.attributes) ? 'open' : 'closed',
+        children,
+        position: { start: top.node.position?.start ?? { line: 1, column: 1 }, end: node.position?.end ?? { line: 1, column: 1 } },
+      });
+      const after = node.value.slice(closing.index + closing[0].length).trim();
+      if (after !== '') pending.unshift({ ...node, value: after });
+      continue;
+    }
+    out.push(node);
+  }
+  // A <details> never closed stays the HTML block it was.
+  for (const unclosed of open.reverse()) out.splice(unclosed.at, unclosed.rest ? 1 : 0, unclosed.node);
+  parent.children = out;
+}

@@ -127,6 +127,8 @@ const QUESTION_PATTERNS: { pattern: RegExp; strong: boolean }[] = [
   { pattern: /^((\d{1,2}-\d{1,2}))(?=[\s.:：、]|$)/, strong: false },
   // "1.", "1)", "1、", "12．"
   { pattern: /^((\d{1,3})\s*[.)、．）])(?=\s|$|[^\d])/, strong: false },
+  // "3.1", "2.4.1": a textbook exercise's number on its own
+  { pattern: /^((\d{1,2}(?:\.\d{1,3}){1,2}))\.?$/, strong: false },
   // a bare number
   { pattern: /^((\d{1,3}))$/, strong: false },
 ];

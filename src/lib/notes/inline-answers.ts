@@ -32,6 +32,9 @@ export function inlineAnswersIn(block: RootContent | BlockContent, rules: Readon
   if (block.type === 'paragraph') return [...blanks(block.children, rules), ...letters(block, rules), ...marked(block, rules)];
   if (block.type === 'list') return block.children.flatMap((item) => item.children.flatMap((child) => inlineAnswersIn(child, rules)));
   if (block.type === 'blockquote') return block.children.flatMap((child) => inlineAnswersIn(child, rules));
+  // Options laid out as a table (`| A | 系统调用 |`), the right one inked.
+  if (block.type === 'table')
+    return block.children.flatMap((row) => row.children.flatMap((cell) => marked({ type: 'paragraph', children: cell.children }, rules)));
   return [];
 }
 

@@ -10,6 +10,7 @@ import {
   findContainerFences,
   liftHashHeadings,
   wrapContainers,
+  wrapDetails,
   type ContainerFence,
   type HashHeading,
 } from './dialect.ts';
@@ -41,9 +42,7 @@ export function parseNotesMarkdown(text: string): NotesParse {
   const notesLines = text.split('\n');
   const repaired = repairNotes(text);
   const lines = repaired.origins ? repaired.text.split('\n') : notesLines;
-  const fences = findContainerFences(lines);
-  const dedented = new Map<number, number>();
-  const prepared = blankContainerFences(lines, fences, dedented);
+  const { fences, prepared, dedented } = prepareContainers(lines);
   const tree = parseCommonMark(prepared === lines ? repaired.text : prepared.join('\n'));
   const hashHeadings = applyDialect(tree, prepared, fences);
   const origins = lineOrigins(repaired.origins, dedented, prepared.length);
@@ -65,14 +64,30 @@ export function parseMarkdown(text: string): Root {
  */
 export function applyDialectTo(tree: Root, text: string): void {
   const lines = text.split('\n');
-  const fences = findContainerFences(lines);
-  if (fences.length > 0 || repairNotes(text).origins) tree.children = parseNotesMarkdown(text).tree.children;
-  else applyDialect(tree, lines, fences);
+  if (findContainerFences(lines).length > 0 || repairNotes(text).origins) tree.children = parseNotesMarkdown(text).tree.children;
+  else applyDialect(tree, lines, []);
+}
+
+/**
+ * The container fences of the lines, and the lines with them blanked and admonition bodies
+ * dedented; an admonition nested in another's body (`??? success` inside `???+ question`) is found
+ * once its parent's body is dedented.
+ */
+function prepareContainers(lines: string[]): { fences: ContainerFence[]; prepared: string[]; dedented: Map<number, number> } {
+  const fences: ContainerFence[] = [];
+  const dedented = new Map<number, number>();
+  let prepared = lines;
+  for (let found = findContainerFences(lines); found.length > 0; found = findContainerFences(prepared)) {
+    fences.push(...found);
+    prepared = blankContainerFences(prepared, found, dedented);
+  }
+  return { fences: fences.sort((a, b) => a.open - b.open), prepared, dedented };
 }
 
 function applyDialect(tree: Root, lines: string[], fences: ContainerFence[]): HashHeading[] {
   const headings = liftHashHeadings(tree, lines);
   wrapContainers(tree, fences, lines);
+  wrapDetails(tree);
   adoptLocalImages(tree);
   adoptCallouts(tree);
   applyInlineDialect(tree);

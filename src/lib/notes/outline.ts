@@ -18,7 +18,7 @@ import type { Examinability, LabelKind } from '../content/schema.ts';
 import { slugify } from '../content/ids.ts';
 import { isAnswerRule, type AnswerRule } from '../content/rules.ts';
 import { answerStartOf, type SplitPoint } from './answers.ts';
-import { inlineAnswersIn } from './inline-answers.ts';
+import { inlineAnswersIn, OPTION_LABEL } from './inline-answers.ts';
 import { inlineText } from './inline-text.ts';
 import { createPartNester, parsePartHeading, type PartHeading } from './parts.ts';
 import { isAnswerHeading, parseAnswerBy, parseSourceLabel } from './variants.ts';
@@ -168,6 +168,28 @@ export function questionOutline(blocks: RootContent[], question: OutlineQuestion
   return question.key === undefined ? outline : { ...outline, hasAnswer: true };
 }
 
+/** Kinds and titles of a box that holds a question (and its answer nested inside). */
+const QUESTION_BOX =
+  /^(?:questions?|quiz|exercises?|example|problems?|tasks?|practice|题目|试题|例题|练习|习题|问题|思考题)(?:\s|\d|$|[:：.])/i;
+
+/** An admonition, callout or `<details>` that holds a question: `???+ question "PTA 9.1"`, `> [!question]`, `<summary>Question 1</summary>`. */
+export function isQuestionBox(node: RootContent): node is Extract<RootContent, { type: 'notesContainer' }> {
+  return node.type === 'notesContainer' && (QUESTION_BOX.test(node.name) || QUESTION_BOX.test(node.label.trim()));
+}
+
+/**
+ * A question written as a box of its own is read inside the box: its title first (as the
+ * question's first line), then what the box holds, its answer nested in it. The import and the page
+ * both outline these blocks (questionOutline's indexes point into them).
+ */
+export function questionBlocks(blocks: RootContent[]): RootContent[] {
+  const [only, ...rest] = blocks;
+  if (!only || rest.length > 0 || !isQuestionBox(only)) return blocks;
+  const title = only.label || only.name;
+  const position = only.position ? { start: only.position.start, end: only.position.start } : undefined;
+  return [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }], position }, ...only.children];
+}
+
 /** A paragraph that is one row of a table (`| term | explanation |`): a question of a table of questions. */
 export function isTableRow(block: RootContent): boolean {
   return block.type === 'paragraph' && /^\s*\|.*\|\s*$/.test(inlineText(block.children)) && !inlineText(block.children).includes('\n');
@@ -270,10 +292,17 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
     }
     const current = top();
     if (start) current.zone = 'answered';
-    else if (rules.has('after-first-paragraph') && current.zone === 'statement' && current.children.some(isContentBlock))
+    // What follows the question's first paragraph answers it, its options (`A. …`) aside.
+    else if (
+      rules.has('after-first-paragraph') &&
+      current.zone === 'statement' &&
+      current.children.some(isContentBlock) &&
+      !startsWithOption(block)
+    )
       current.zone = 'answered';
-    const inline = current.zone === 'statement' && inlineAnswersIn(block, rules).length > 0;
-    place(index, 'content', current.zone !== 'statement', start?.kind === 'split' ? start.at : undefined, inline);
+    // A block with its answer inside (options, one marked) stays in view, unless a marker already opened the answer.
+    const inline = current.zone !== 'answered' && inlineAnswersIn(block, rules).length > 0;
+    place(index, 'content', current.zone !== 'statement' && !inline, start?.kind === 'split' ? start.at : undefined, inline);
   });
 
   function openQuestionVariant(source: string, index: number): void {
@@ -364,6 +393,13 @@ function hoistTrailingScreenshots(nodes: OutlineNode[]): void {
 }
 
 const isContentBlock = (node: OutlineNode): boolean => node.type === 'block' && node.role === 'content';
+
+/** A paragraph (or list) that starts with an option label: `A. …`, `（B）…`, `- C、…`. */
+function startsWithOption(block: RootContent): boolean {
+  if (block.type === 'paragraph') return OPTION_LABEL.test(inlineText(block.children));
+  if (block.type === 'list') return block.children[0]?.children[0] !== undefined && startsWithOption(block.children[0].children[0]);
+  return false;
+}
 
 function containsAnswer(nodes: OutlineNode[]): boolean {
   return nodes.some((node) => {

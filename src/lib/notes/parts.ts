@@ -28,6 +28,8 @@ const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/i;
 const BRACKETED = /^([(（]\s*([a-z]|[ivx]{1,5}|\d{1,2})\s*[)）])/i;
 const CLOSING_ONLY = /^(([a-z]|\d{1,2})[)）])(?=\s|$)/i;
 const DOTTED = /^(\d{1,2}(?:\.\d{1,2})+)(?=\s|$)/;
+/** A heading that is only a small letter (`#### a`, `#### b` under exercise 3.1) names a part. */
+const LETTER_ALONE = /^([a-z])$/;
 const POINTS = /^[(（]\s*(\d+(?:\.\d+)?)\s*(?:pts?|points?|marks?|分)\s*[)）]/i;
 
 function classify(key: string): Pick<PartLabel, 'kind' | 'ambiguous'> {
@@ -44,7 +46,7 @@ function classify(key: string): Pick<PartLabel, 'kind' | 'ambiguous'> {
 export function parsePartLabel(text: string): (PartLabel & { rest: string }) | undefined {
   const trimmed = text.trim();
   const bracketed = BRACKETED.exec(trimmed);
-  const match = bracketed ?? CLOSING_ONLY.exec(trimmed) ?? DOTTED.exec(trimmed);
+  const match = bracketed ?? CLOSING_ONLY.exec(trimmed) ?? DOTTED.exec(trimmed) ?? LETTER_ALONE.exec(trimmed);
   if (!match) return undefined;
   const label = match[1] ?? '';
   const key = label.replace(/[()（）\s]/g, '');

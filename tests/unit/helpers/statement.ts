@@ -18,6 +18,8 @@ function textOf(node: Nodes): string {
   if (node.type === 'inlineCode') return `\`${node.value}\``;
   if (node.type === 'code') return `\`\`\`${node.value}\`\`\``;
   if ('value' in node) return node.value;
+  // A container's title shows with it (a <details> summary, a callout's title).
+  if (node.type === 'notesContainer') return [node.label, ...node.children.map((child) => textOf(child))].join('\n');
   if ('children' in node)
     return node.children
       .map((child) => textOf(child))
