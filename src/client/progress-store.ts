@@ -3,7 +3,8 @@
  * Progress stored by an older version is migrated first; only then does the page load the memory
  * model the migration needs (legacy.ts), so a section page that shows ratings never loads it.
  */
-import { emptyProgress, readProgress, STORAGE_KEY, storedVersion, writeProgress, type Progress } from '../lib/progress/storage.ts';
+import { emptyProgress, readProgress, storedVersion, writeProgress, type Progress } from '../lib/progress/storage.ts';
+import { STORAGE_KEYS } from '../lib/site/storage-keys.ts';
 import { recall, remember, showNotice } from './browser.ts';
 
 let current: Progress | undefined;
@@ -22,7 +23,7 @@ export async function migrationFor(raw: string | null) {
 }
 
 async function read(scope?: { course: string; known: Set<string> }): Promise<void> {
-  const raw = recall(STORAGE_KEY);
+  const raw = recall(STORAGE_KEYS.progress);
   const { progress, notices } = readProgress(raw, { scope, migrate: await migrationFor(raw) });
   current = progress;
   if (notices.length > 0) {
@@ -41,7 +42,7 @@ export async function loadProgress(scope?: { course: string; known: Set<string> 
 /** Keeps the progress; false when storage refused it (the ratings then last for this page only, and the reader is told). */
 export function saveProgress(progress: Progress): boolean {
   current = progress;
-  const kept = remember(STORAGE_KEY, writeProgress(progress));
+  const kept = remember(STORAGE_KEYS.progress, writeProgress(progress));
   for (const listener of listeners) listener(progress);
   return kept;
 }

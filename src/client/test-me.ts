@@ -5,12 +5,12 @@
  * Without JavaScript the answers are simply visible.
  */
 import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/ratings.ts';
+import { STORAGE_KEYS } from '../lib/site/storage-keys.ts';
 import { isTyping, recall, remember } from './browser.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 
 const root = document.documentElement;
-const MODE_KEY = 'test-me';
 const UNIT = '.part, .variant, .question-body';
 const QUESTIONS = 'article.question[data-question-id]';
 
@@ -26,7 +26,7 @@ export function setTestMe(on: boolean, keep: boolean): void {
   } else delete root.dataset.testMe;
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]'))
     toggle.setAttribute('aria-pressed', String(on));
-  if (keep) remember(MODE_KEY, on ? '1' : null);
+  if (keep) remember(STORAGE_KEYS.testMe, on ? '1' : null);
 }
 
 /** One "Show answer" button per unit (a part, an answer variant, or the question's own text). */
@@ -153,7 +153,7 @@ export function enhanceForTestMe(articles: HTMLElement[]): void {
 /** The Test-me toggle, the questions already on the page, j / k, and the page's tallies. */
 export function initTestMe(): void {
   const fromLink = new URL(location.href).searchParams.get('test') === '1';
-  const remembered = recall(MODE_KEY) === '1';
+  const remembered = recall(STORAGE_KEYS.testMe) === '1';
   enhanceForTestMe([...document.querySelectorAll<HTMLElement>(QUESTIONS)]);
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]')) {
     toggle.addEventListener('click', () => setTestMe(root.dataset.testMe === undefined, true));

@@ -16,6 +16,7 @@ import { violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { at, course, key, rateByMouse, stored, tabTo, TIME_ZONE } from './setup/revision.ts';
 import { dehyphen, pdfText } from './setup/site.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 
 const browser = useBrowser();
 const scratch = mkdtempSync(join(tmpdir(), 'e2e-mock-'));
@@ -42,11 +43,13 @@ async function openWithProgress(raw: string | undefined, options: { colorScheme?
   const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE, ...options });
   await context.clock.setFixedTime(NOW);
   if (raw)
-    await context.addInitScript((value) => {
-      // Not in a new tab's about:blank, which has no storage; once only, so the page's own ratings stay.
-      if (location.protocol.startsWith('http') && localStorage.getItem('revision-progress') === null)
-        localStorage.setItem('revision-progress', value);
-    }, raw);
+    await context.addInitScript(
+      ({ name, value }) => {
+        // Not in a new tab's about:blank, which has no storage; once only, so the page's own ratings stay.
+        if (location.protocol.startsWith('http') && localStorage.getItem(name) === null) localStorage.setItem(name, value);
+      },
+      { name: STORAGE_KEYS.progress, value: raw },
+    );
   const page = await browser.visit(context, mockPath);
   return { context, page, problems };
 }

@@ -17,6 +17,7 @@ import { statementAndAnswer } from '../unit/helpers/statement.ts';
 import { chineseOutsideZh, violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { buildSite, type BuiltSite } from './setup/build-site.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 
 const COURSE = 'styles';
 const browser = useBrowser();
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 const open = async (path: string, testMe = false): Promise<{ page: Page; problems: string[] }> => {
   const { context, problems } = await browser.newContext();
-  if (testMe) await context.addInitScript(() => location.protocol.startsWith('http') && localStorage.setItem('test-me', '1'));
+  if (testMe) await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
   const page = await context.newPage();
   await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
   return { page, problems };

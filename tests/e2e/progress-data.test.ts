@@ -11,6 +11,7 @@ import type { Review } from '../../src/lib/progress/ratings.ts';
 import { review } from '../../src/lib/progress/schedule.ts';
 import { useBrowser } from './setup/browser.ts';
 import {
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
   articleIds,
   at,
   course,
@@ -109,7 +110,7 @@ describe('progress data', () => {
 
     // The laptop's export as that version stored it: updated on the first visit, with a notice.
     const page = await browser.visit(context, `/${course.id}/review/`);
-    await page.evaluate((value) => localStorage.setItem('revision-progress', value), readFileSync(laptop, 'utf8'));
+    await page.evaluate(([name, value]) => localStorage.setItem(name, value), [STORAGE_KEYS.progress, readFileSync(laptop, 'utf8')] as const);
     await page.reload({ waitUntil: 'load' });
     await expect.poll(() => page.locator('.page-notice').innerText()).toMatch(/older version of the site and has been updated/);
     const migrated = (await stored(page))!;
@@ -229,7 +230,7 @@ describe('progress data', () => {
       const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE });
       await context.clock.setFixedTime(at(DAY2));
       const page = await browser.visit(context, '/');
-      await page.evaluate((raw) => localStorage.setItem('revision-progress', raw), corrupt.raw());
+      await page.evaluate(([name, raw]) => localStorage.setItem(name, raw), [STORAGE_KEYS.progress, corrupt.raw()] as const);
       await page.goto(baseUrl + path, { waitUntil: 'load' });
 
       const notice = page.locator('.page-notice');

@@ -12,6 +12,7 @@ import { classifyText } from '../../src/lib/markdown/language.ts';
 import { useBrowser } from './setup/browser.ts';
 import { choose, course, MODES, sectionPages } from './setup/reading.ts';
 import type { QuestionMeta } from './setup/site.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -328,7 +329,7 @@ describe('the choice', () => {
     const page = await browser.visit(context, first);
     await choose(page, 'zh', true);
     const state = (): Promise<unknown> =>
-      page.evaluate(() => ({
+      page.evaluate((names) => ({
         lang: document.documentElement.dataset.langMode ?? 'both',
         examinableOnly: document.documentElement.dataset.examinableOnly !== undefined,
         radio: document.querySelector<HTMLInputElement>('input[name="reading-language"]:checked')?.value,
@@ -336,8 +337,8 @@ describe('the choice', () => {
         enShown: [...document.querySelectorAll('[data-lang="en"]:not([data-lang-only])')].filter(
           (element) => getComputedStyle(element).display !== 'none',
         ).length,
-        stored: [localStorage.getItem('reading-language'), localStorage.getItem('examinable-only')],
-      }));
+        stored: names.map((name) => localStorage.getItem(name)),
+      }), [STORAGE_KEYS.readingLanguage, STORAGE_KEYS.examinableOnly]);
     const chinese = { lang: 'zh', examinableOnly: true, radio: 'zh', checkbox: true, enShown: 0, stored: ['zh', '1'] };
     expect(await state()).toEqual(chinese);
     await page.reload({ waitUntil: 'load' });

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Progress } from '../../../src/lib/progress/storage.ts';
 import { allCourses, type QuestionMeta } from './site.ts';
+import { STORAGE_KEYS } from '../../../src/lib/site/storage-keys.ts';
 
 export type Rating = 'got-it' | 'shaky' | 'unknown';
 export const LABEL: Record<Rating, string> = { 'got-it': 'Got it', shaky: 'Shaky', unknown: "Didn't know" };
@@ -34,10 +35,8 @@ export const at = (day: string, time = '10:00'): Date => new Date(`${day}T${time
 
 /** The progress the browser keeps, as stored. */
 export async function stored(page: Page): Promise<Progress | null> {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem('revision-progress');
-    return raw === null ? null : (JSON.parse(raw) as Progress);
-  });
+  const raw = await page.evaluate((name) => localStorage.getItem(name), STORAGE_KEYS.progress);
+  return raw === null ? null : (JSON.parse(raw) as Progress);
 }
 
 /** Ids of the questions on the page, in page order. */
