@@ -32,12 +32,36 @@ async function read(scope?: { course: string; known: Set<string> }): Promise<voi
   }
 }
 
+type Scope = { course: string; known: Set<string> } | undefined;
+let pageScope: Scope;
+
 /** Progress for this page; with `scope` (on the first call), ratings of the course's vanished questions are dropped. */
-export async function loadProgress(scope?: { course: string; known: Set<string> }): Promise<Progress> {
-  loading ??= read(scope);
+export async function loadProgress(scope?: Scope): Promise<Progress> {
+  if (!loading) {
+    pageScope = scope;
+    loading = read(scope);
+  }
   await loading;
   return current ?? emptyProgress();
 }
+
+/** Reads the stored progress again and redraws the page with it. */
+async function refresh(): Promise<void> {
+  if (!loading) return;
+  loading = read(pageScope);
+  await loading;
+  const progress = current ?? emptyProgress();
+  for (const listener of listeners) listener(progress);
+}
+
+// Back on a page kept in the back/forward cache (the phone's back button from the revise page to the
+// course home), or ratings given in another tab: the page shows what is stored now.
+addEventListener('pageshow', (event) => {
+  if (event.persisted) void refresh();
+});
+addEventListener('storage', (event) => {
+  if (event.key === STORAGE_KEYS.progress) void refresh();
+});
 
 /** Keeps the progress; false when storage refused it (the ratings then last for this page only, and the reader is told). */
 export function saveProgress(progress: Progress): boolean {

@@ -66,7 +66,10 @@ function addRevealButtons(article: HTMLElement, onReveal: () => void): void {
   }
 }
 
-function addRating(article: HTMLElement, key: string): { show: () => void } {
+/** Called once a rating is stored. */
+type OnRated = (key: string, rating: Rating) => void;
+
+function addRating(article: HTMLElement, key: string, onRated?: OnRated): { show: () => void } {
   const bar = document.createElement('div');
   bar.className = 'rating';
   bar.setAttribute('role', 'group');
@@ -86,6 +89,7 @@ function addRating(article: HTMLElement, key: string): { show: () => void } {
       const now = new Date();
       const [{ rate }, progress] = await Promise.all([loadScheduling(), loadProgress()]);
       saveProgress(rate(progress, key, rating, now));
+      onRated?.(key, rating);
     });
     bar.append(button);
     return button;
@@ -140,11 +144,11 @@ function moveBetweenQuestions(): void {
   });
 }
 
-/** Reveal buttons, rating bar and rating badge for each question given (on a mock paper, once it is drawn). */
-export function enhanceForTestMe(articles: HTMLElement[]): void {
+/** Reveal buttons, rating bar and rating badge for each question given (on a mock paper, once it is drawn; on the revise page, one at a time). */
+export function enhanceForTestMe(articles: HTMLElement[], { onRated }: { onRated?: OnRated } = {}): void {
   for (const article of articles) {
     const key = article.dataset.questionId ?? '';
-    const rating = addRating(article, key);
+    const rating = addRating(article, key, onRated);
     addRatingBadge(article, key);
     addRevealButtons(article, rating.show);
   }

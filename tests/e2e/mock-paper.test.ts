@@ -12,11 +12,11 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { examWeight } from '../../src/lib/progress/forecast.ts';
 import { review } from '../../src/lib/progress/schedule.ts';
 import { emptyProgress, writeProgress } from '../../src/lib/progress/storage.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { at, course, key, rateByMouse, stored, tabTo, TIME_ZONE } from './setup/revision.ts';
 import { dehyphen, pdfText } from './setup/site.ts';
-import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 
 const browser = useBrowser();
 const scratch = mkdtempSync(join(tmpdir(), 'e2e-mock-'));

@@ -13,11 +13,11 @@ import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readCourse, type CourseContent } from '../../src/lib/content/read.ts';
 import { urls } from '../../src/lib/site/urls.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { statementAndAnswer } from '../unit/helpers/statement.ts';
 import { chineseOutsideZh, violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { buildSite, type BuiltSite } from './setup/build-site.ts';
-import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 
 const COURSE = 'styles';
 const browser = useBrowser();

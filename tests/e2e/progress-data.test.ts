@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { Review } from '../../src/lib/progress/ratings.ts';
 import { review } from '../../src/lib/progress/schedule.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { useBrowser } from './setup/browser.ts';
 import {
-import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
   articleIds,
   at,
   course,

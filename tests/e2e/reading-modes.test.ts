@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { classifyText } from '../../src/lib/markdown/language.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { useBrowser } from './setup/browser.ts';
 import { choose, course, MODES, sectionPages } from './setup/reading.ts';
 import type { QuestionMeta } from './setup/site.ts';
-import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');

@@ -6,8 +6,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Progress } from '../../../src/lib/progress/storage.ts';
-import { allCourses, type QuestionMeta } from './site.ts';
 import { STORAGE_KEYS } from '../../../src/lib/site/storage-keys.ts';
+import { allCourses, type QuestionMeta } from './site.ts';
 
 export type Rating = 'got-it' | 'shaky' | 'unknown';
 export const LABEL: Record<Rating, string> = { 'got-it': 'Got it', shaky: 'Shaky', unknown: "Didn't know" };
