@@ -83,7 +83,13 @@ function render(data: RevisionData, progress: Progress): Date | undefined {
   if (counts) counts.textContent = ready ? readinessCounts(ready) : '';
   for (const span of document.querySelectorAll<HTMLElement>('[data-readiness-section]')) {
     const section = Number(span.dataset.readinessSection);
-    const result = exam ? readiness(data.questions.filter((question) => question.section === section), progress.reviews, exam) : undefined;
+    const result = exam
+      ? readiness(
+          data.questions.filter((question) => question.section === section),
+          progress.reviews,
+          exam,
+        )
+      : undefined;
     span.textContent =
       result && result.examinable > 0
         ? `Exam-day readiness ${percent(result.recall)}${result.unrated > 0 ? ` · ${result.unrated} unrated` : ''}`

@@ -97,8 +97,11 @@ function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, s
     paragraph('plan-summary', planSummary(plan)),
   );
   if (plan.done && plan.toDo > 0)
-    host.append(paragraph('plan-done', `Tonight’s plan is done: ${plural(plan.doneToday, 'question')} reviewed today. Come back tomorrow.`));
-  else if (!plan.done) host.append(paragraph('plan-progress', `Today: ${plan.doneToday} of ${plan.perDay} done. Next, in order of what helps most:`));
+    host.append(
+      paragraph('plan-done', `Tonight’s plan is done: ${plural(plan.doneToday, 'question')} reviewed today. Come back tomorrow.`),
+    );
+  else if (!plan.done)
+    host.append(paragraph('plan-progress', `Today: ${plan.doneToday} of ${plan.perDay} done. Next, in order of what helps most:`));
   const cards = session.queue.flatMap((key, index) => {
     const question = byKey.get(key);
     const review = progress.reviews[key];

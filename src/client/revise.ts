@@ -112,9 +112,7 @@ export function initRevise(): void {
   }
 
   // Once done, drawn again as time passes: "back in 7 min" counts down, and "Go on" appears when a question is back.
-  const drawDone = refreshWhenDue((progress) =>
-    flow?.view === 'done' ? showDone(sessionOf(progress), flow.answered) : undefined,
-  );
+  const drawDone = refreshWhenDue((progress) => (flow?.view === 'done' ? showDone(sessionOf(progress), flow.answered) : undefined));
   onProgress(drawDone);
 
   const go = async (move: (session: Session) => Flow): Promise<void> => {

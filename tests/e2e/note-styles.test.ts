@@ -38,7 +38,8 @@ afterAll(async () => {
 
 const open = async (path: string, testMe = false): Promise<{ page: Page; problems: string[] }> => {
   const { context, problems } = await browser.newContext();
-  if (testMe) await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
+  if (testMe)
+    await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
   const page = await context.newPage();
   await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
   return { page, problems };

@@ -329,16 +329,19 @@ describe('the choice', () => {
     const page = await browser.visit(context, first);
     await choose(page, 'zh', true);
     const state = (): Promise<unknown> =>
-      page.evaluate((names) => ({
-        lang: document.documentElement.dataset.langMode ?? 'both',
-        examinableOnly: document.documentElement.dataset.examinableOnly !== undefined,
-        radio: document.querySelector<HTMLInputElement>('input[name="reading-language"]:checked')?.value,
-        checkbox: document.querySelector<HTMLInputElement>('input[name="examinable-only"]')?.checked,
-        enShown: [...document.querySelectorAll('[data-lang="en"]:not([data-lang-only])')].filter(
-          (element) => getComputedStyle(element).display !== 'none',
-        ).length,
-        stored: names.map((name) => localStorage.getItem(name)),
-      }), [STORAGE_KEYS.readingLanguage, STORAGE_KEYS.examinableOnly]);
+      page.evaluate(
+        (names) => ({
+          lang: document.documentElement.dataset.langMode ?? 'both',
+          examinableOnly: document.documentElement.dataset.examinableOnly !== undefined,
+          radio: document.querySelector<HTMLInputElement>('input[name="reading-language"]:checked')?.value,
+          checkbox: document.querySelector<HTMLInputElement>('input[name="examinable-only"]')?.checked,
+          enShown: [...document.querySelectorAll('[data-lang="en"]:not([data-lang-only])')].filter(
+            (element) => getComputedStyle(element).display !== 'none',
+          ).length,
+          stored: names.map((name) => localStorage.getItem(name)),
+        }),
+        [STORAGE_KEYS.readingLanguage, STORAGE_KEYS.examinableOnly],
+      );
     const chinese = { lang: 'zh', examinableOnly: true, radio: 'zh', checkbox: true, enShown: 0, stored: ['zh', '1'] };
     expect(await state()).toEqual(chinese);
     await page.reload({ waitUntil: 'load' });

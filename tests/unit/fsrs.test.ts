@@ -11,7 +11,13 @@ import { RATING_LABELS, RATINGS, type Rating } from '../../src/lib/progress/rati
 const DAY = 86_400_000;
 const now = new Date('2026-03-10T01:00:00.000Z');
 /** ts-fsrs as the site configures it, set up here independently. */
-const reference = fsrs({ request_retention: 0.9, enable_fuzz: false, enable_short_term: true, learning_steps: ['10m'], relearning_steps: ['10m'] });
+const reference = fsrs({
+  request_retention: 0.9,
+  enable_fuzz: false,
+  enable_short_term: true,
+  learning_steps: ['10m'],
+  relearning_steps: ['10m'],
+});
 /** As the site scheduled before the learning steps: whole days only. */
 const byDays = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: [], relearning_steps: [] });
 

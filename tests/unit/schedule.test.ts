@@ -154,7 +154,7 @@ describe('short-term learning steps: a question not known comes back within the 
     expect(isDue(entry, due)).toBe(true);
   });
 
-  it('in its step: Didn\'t know again restarts it, Shaky holds it, Got it ends it with a due day', () => {
+  it("in its step: Didn't know again restarts it, Shaky holds it, Got it ends it with a due day", () => {
     const first = ratedOnce('2026-03-10T21:00:00', 'unknown');
     const back = hk('2026-03-10T21:10:00');
     expect(dueAt(review(first, 'unknown', back))).toEqual(hk('2026-03-10T21:20:00'));

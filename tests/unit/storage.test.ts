@@ -5,16 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateLegacy } from '../../src/lib/progress/legacy.ts';
 import type { Review } from '../../src/lib/progress/ratings.ts';
-import {
-  addDays,
-  dayOf,
-  dueAt,
-  dueQueue,
-  inLearningStep,
-  isDue,
-  review as reviewAt,
-  startOfDay,
-} from '../../src/lib/progress/schedule.ts';
+import { addDays, dayOf, dueAt, dueQueue, inLearningStep, isDue, review as reviewAt, startOfDay } from '../../src/lib/progress/schedule.ts';
 import {
   chooseExamDate,
   CURRENT_VERSION,

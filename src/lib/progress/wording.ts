@@ -37,7 +37,9 @@ function backSoon(session: Session, now: Date): string {
   const first = session.later[0];
   if (!first) return '';
   const minutes = minutesUntil(now, first.due);
-  return session.later.length === 1 ? ` 1 question back in ${minutes} min.` : ` ${session.later.length} questions back, the first in ${minutes} min.`;
+  return session.later.length === 1
+    ? ` 1 question back in ${minutes} min.`
+    : ` ${session.later.length} questions back, the first in ${minutes} min.`;
 }
 
 export type HomeAction =

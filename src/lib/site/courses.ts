@@ -1,6 +1,5 @@
 /** Reads the collections once and shapes each course for the pages (Astro glue over model.ts). */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { resolveScreenshot } from '../markdown/remark-screenshots.ts';
 import { summarisePapers, summariseSections, type PaperSummary, type SectionSummary } from './model.ts';
 import { urls } from './urls.ts';
 
@@ -73,13 +72,4 @@ export function loadCourses(): Promise<Course[]> {
 /** getStaticPaths of a page per course (its home, review queue, mock paper): the course as `course`. */
 export async function courseStaticPaths(): Promise<{ params: { course: string }; props: { course: Course } }[]> {
   return (await loadCourses()).map((course) => ({ params: { course: course.id }, props: { course } }));
-}
-
-/** Whether a question of the course has a screenshot file in place: only then does its Anki export come with a zip worth offering. */
-export function hasScreenshots(course: Course): boolean {
-  return course.sections.some((section) =>
-    section.entries.some(
-      ({ filePath, data }) => filePath !== undefined && data.images.some((image) => resolveScreenshot(filePath, image.src)?.found === true),
-    ),
-  );
 }

@@ -47,7 +47,7 @@ describe("a night's plan, rated as a reader does", () => {
   const questions: Weighted[] = Array.from({ length: 9 }, (_, index) => ({ key: `c/q${index + 1}`, weight: 1 }));
   const EXAM = '2026-03-13T09:30';
 
-  it('goes through the plan one question at a time; a Didn\'t know comes back 10 minutes later; then done', () => {
+  it("goes through the plan one question at a time; a Didn't know comes back 10 minutes later; then done", () => {
     let reviews: Record<string, Review> = {};
     let clock = hk('2026-03-10T21:00:00').getTime();
     const now = (): Date => new Date(clock);

@@ -58,7 +58,7 @@ describe("before the exam: tonight's plan, with tonight's failures back after th
     expect(session.queue).toHaveLength(2); // 6 questions over 3 days
   });
 
-  it("a question not known at 21:00 counts as done for the plan, waits its 10 minutes, then comes first", () => {
+  it('a question not known at 21:00 counts as done for the plan, waits its 10 minutes, then comes first', () => {
     const reviews = { 'c/q1': rated('2026-03-10T21:00:00', 'unknown') };
     const waiting = sessionAt(questions, reviews, hk('2026-03-10T21:05:00'), EXAM);
     expect(waiting.plan?.doneToday).toBe(1);

@@ -60,7 +60,12 @@ describe('the exam line', () => {
 
 describe("the course home's one action", () => {
   it.each<[string, Session, Parameters<typeof homeAction>[2], ReturnType<typeof homeAction>]>([
-    ['tonight’s plan', planned(Array.from({ length: 9 }, (_, i) => `q${i}`)), none, { kind: 'revise', label: 'Tonight: 9 questions, about 25 min' }],
+    [
+      'tonight’s plan',
+      planned(Array.from({ length: 9 }, (_, i) => `q${i}`)),
+      none,
+      { kind: 'revise', label: 'Tonight: 9 questions, about 25 min' },
+    ],
     ['one question', planned(['q1']), none, { kind: 'revise', label: 'Tonight: 1 question, about 5 min' }],
     ['the plan done', planned([], { doneToday: 3 }), none, { kind: 'rest', text: 'Tonight’s plan is done.' }],
     [
@@ -79,10 +84,13 @@ describe("the course home's one action", () => {
     ['nothing rated yet', due([]), none, { kind: 'start', label: 'Start Test me: Section 1 · Basics' }],
     [
       'two back soon',
-      due([], [
-        { key: 'q1', due: hk('2026-12-11T21:04:00') },
-        { key: 'q2', due: hk('2026-12-11T21:09:00') },
-      ]),
+      due(
+        [],
+        [
+          { key: 'q1', due: hk('2026-12-11T21:04:00') },
+          { key: 'q2', due: hk('2026-12-11T21:09:00') },
+        ],
+      ),
       { ...none, rated: 2 },
       { kind: 'rest', text: 'Nothing due right now. 2 questions back, the first in 4 min.' },
     ],
@@ -105,12 +113,7 @@ describe('the revise page', () => {
 
   it.each<[string, Session, number, string]>([
     ['the plan', planned([], { doneToday: 9 }), 9, 'Tonight’s plan is done: 9 questions reviewed today.'],
-    [
-      'nothing to do',
-      planned([], { toDo: 0 }),
-      0,
-      'Nothing needs work: every examinable question is on track for the exam.',
-    ],
+    ['nothing to do', planned([], { toDo: 0 }), 0, 'Nothing needs work: every examinable question is on track for the exam.'],
     ['the due ones', due([]), 3, 'Done: 3 questions reviewed. Nothing else is due right now.'],
     ['nothing due', due([]), 0, 'Nothing is due right now.'],
   ])('says when it is done: %s', (_, session, answered, text) => {

@@ -33,5 +33,4 @@ describe('STORAGE_KEYS', () => {
     ).toEqual({ theme: 'dark', langMode: 'zh', examinableOnly: '', testMe: '' });
     expect(prePaint({}, '?test=1')).toEqual({ testMe: '' });
   });
-
 });
