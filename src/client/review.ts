@@ -6,12 +6,11 @@
  * progress.
  */
 import { countdown, examMoment } from '../lib/progress/exam.ts';
-import { readiness, recallOnExamDay } from '../lib/progress/forecast.ts';
-import { RATING_LABELS, type Review } from '../lib/progress/ratings.ts';
-import { dayOf, dueDay, inLearningStep, nextDueDay } from '../lib/progress/schedule.ts';
+import { readiness } from '../lib/progress/forecast.ts';
+import { dayOf, nextDueDay } from '../lib/progress/schedule.ts';
 import { reviewsOf, sessionAt, type Session } from '../lib/progress/session.ts';
 import { mergeProgress, readProgress, writeProgress, type Progress } from '../lib/progress/storage.ts';
-import { againIn, percent, plural } from '../lib/progress/wording.ts';
+import { againIn, cardState, nothingDue, percent, planStatus, planSummary, plural, reviseLabel } from '../lib/progress/wording.ts';
 import { words } from './browser.ts';
 import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
 import { loadProgress, migrationFor, onProgress, resetProgress, saveProgress, showNotices } from './progress-store.ts';
@@ -48,11 +47,6 @@ function cardList(cards: HTMLLIElement[]): HTMLOListElement {
   return list;
 }
 
-/** A question back from its learning step, or due by the schedule: what its card says after the section. */
-function dueMeta(entry: Review): string {
-  return `last: ${RATING_LABELS[entry.rating]} · ${inLearningStep(entry) ? 'due again now' : `due ${dueDay(entry)}`}`;
-}
-
 /** "Go through them one by one": the revise page, with as many as the session holds now. */
 function reviseLink(session: Session): HTMLParagraphElement[] {
   const host = document.querySelector<HTMLElement>('[data-review-queue]');
@@ -60,7 +54,7 @@ function reviseLink(session: Session): HTMLParagraphElement[] {
   const link = document.createElement('a');
   link.className = 'button button-primary';
   link.href = host.dataset.revise;
-  link.textContent = `Test me on ${session.queue.length === 1 ? 'it' : `these ${session.queue.length}`}, one by one`;
+  link.textContent = reviseLabel(session.queue.length);
   const line = document.createElement('p');
   line.className = 'review-start';
   line.append(link);
@@ -80,12 +74,6 @@ function laterList(session: Session, byKey: Map<string, RevisionQuestion>, now: 
   return [list];
 }
 
-function planSummary(plan: NonNullable<Session['plan']>): string {
-  if (plan.toDo === 0) return 'Nothing needs work: every examinable question is on track for the exam.';
-  const days = plan.daysLeft === 1 ? 'the day left' : `the ${plan.daysLeft} days left`;
-  return `${plural(plan.toDo, 'question')} to review before the exam: about ${plan.perDay} a day over ${days}.`;
-}
-
 function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, session: Session, date: string, now: Date): void {
   const plan = session.plan!;
   const exam = examMoment(date);
@@ -96,23 +84,14 @@ function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, s
     paragraph('readiness', `Exam-day readiness: ${percent(ready.recall)} · ${ready.unrated} not rated yet.`),
     paragraph('plan-summary', planSummary(plan)),
   );
-  if (plan.done && plan.toDo > 0)
-    host.append(
-      paragraph('plan-done', `Tonight’s plan is done: ${plural(plan.doneToday, 'question')} reviewed today. Come back tomorrow.`),
-    );
-  else if (!plan.done)
-    host.append(paragraph('plan-progress', `Today: ${plan.doneToday} of ${plan.perDay} done. Next, in order of what helps most:`));
+  const status = planStatus(session);
+  if (status) host.append(paragraph(status.done ? 'plan-done' : 'plan-progress', status.text));
   const cards = session.queue.flatMap((key, index) => {
     const question = byKey.get(key);
-    const review = progress.reviews[key];
     if (!question) return [];
-    const state =
-      index < session.again && review
-        ? dueMeta(review)
-        : review
-          ? `last: ${RATING_LABELS[review.rating]} · ${percent(recallOnExamDay(review, exam))} on exam day`
-          : 'never rated';
-    return [questionCard(question, `${question.sectionName} · ${state}`)];
+    return [
+      questionCard(question, `${question.sectionName} · ${cardState(progress.reviews[key], index < session.again ? undefined : exam)}`),
+    ];
   });
   if (plan.done && cards.length > 0) host.append(paragraph('plan-progress', 'Back again now, after a few minutes:'));
   if (cards.length > 0) host.append(cardList(cards), ...reviseLink(session));
@@ -124,21 +103,11 @@ function renderDue(host: HTMLElement, data: RevisionData, progress: Progress, se
   const own = reviewsOf(data.questions, progress.reviews);
   if (date) host.append(paragraph('exam-countdown', `${countdown(now, date)} The usual schedule is back.`));
   if (session.queue.length === 0) {
-    host.append(
-      paragraph(
-        'review-empty',
-        Object.keys(own).length === 0
-          ? 'Nothing due: you have not rated any question of this course yet. Turn on “Test me” on a section page to start.'
-          : session.later.length > 0
-            ? 'Nothing due right now.'
-            : `Nothing due. Next review: ${nextDueDay(own) ?? 'none planned'}.`,
-      ),
-    );
+    host.append(paragraph('review-empty', nothingDue(Object.keys(own).length, session, nextDueDay(own))));
   } else {
     const cards = session.queue.flatMap((key) => {
       const question = byKey.get(key);
-      const entry = own[key];
-      return question && entry ? [questionCard(question, `${question.sectionName} · ${dueMeta(entry)}`)] : [];
+      return question ? [questionCard(question, `${question.sectionName} · ${cardState(own[key])}`)] : [];
     });
     host.append(cardList(cards), ...reviseLink(session));
   }

@@ -4,7 +4,8 @@
  * and its end, and "Again in 10 min" for a question in its learning step.
  */
 import { describeExamDate, examWhen } from './exam.ts';
-import type { Readiness } from './forecast.ts';
+import { recallOnExamDay, type Readiness } from './forecast.ts';
+import type { Plan } from './plan.ts';
 import { RATING_LABELS, type Review } from './ratings.ts';
 import { dueAt, dueDay, inLearningStep } from './schedule.ts';
 import { aboutMinutes, minutesUntil, type Session } from './session.ts';
@@ -106,4 +107,44 @@ export function ratedNote(review: Review, now: Date): string {
 /** A question in its learning step: "Again in 10 min: Q3 · 2024 May ABC". */
 export function againIn(now: Date, due: Date, title: string): string {
   return `Again in ${minutesUntil(now, due)} min: ${title}`;
+}
+
+/** The review page's plan in one line: how many questions are left before the exam, and how many a day. */
+export function planSummary(plan: Plan): string {
+  if (plan.toDo === 0) return 'Nothing needs work: every examinable question is on track for the exam.';
+  const days = plan.daysLeft === 1 ? 'the day left' : `the ${plan.daysLeft} days left`;
+  return `${plural(plan.toDo, 'question')} to review before the exam: about ${plan.perDay} a day over ${days}.`;
+}
+
+/** Where tonight stands on the review page, above its list; nothing when nothing needs work. */
+export function planStatus(session: Session): { done: boolean; text: string } | undefined {
+  const plan = session.plan;
+  if (!plan || plan.toDo === 0) return undefined;
+  if (!plan.done) return { done: false, text: `Today: ${plan.doneToday} of ${plan.perDay} done. Next, in order of what helps most:` };
+  // "Come back tomorrow" only when nothing comes back tonight.
+  const until = session.later.length > 0 || session.again > 0 ? '' : ' Come back tomorrow.';
+  return { done: true, text: `Tonight’s plan is done: ${plural(plan.doneToday, 'question')} reviewed today.${until}` };
+}
+
+/**
+ * What a review page card says after the question's section: its last rating and, in tonight's plan
+ * (`exam`), its recall on exam day, else when it is due ("due again now" after a learning step).
+ */
+export function cardState(review: Review | undefined, exam?: Date): string {
+  if (!review) return 'never rated';
+  const last = `last: ${RATING_LABELS[review.rating]}`;
+  if (exam) return `${last} · ${percent(recallOnExamDay(review, exam))} on exam day`;
+  return `${last} · ${inLearningStep(review) ? 'due again now' : `due ${dueDay(review)}`}`;
+}
+
+/** The review page with nothing due: why, and what comes next. */
+export function nothingDue(rated: number, session: Session, nextDue: string | undefined): string {
+  if (rated === 0) return 'Nothing due: you have not rated any question of this course yet. Turn on “Test me” on a section page to start.';
+  if (session.later.length > 0) return 'Nothing due right now.';
+  return `Nothing due. Next review: ${nextDue ?? 'none planned'}.`;
+}
+
+/** The review page's way into the revise page: "Test me on these 3, one by one". */
+export function reviseLabel(count: number): string {
+  return `Test me on ${count === 1 ? 'it' : `these ${count}`}, one by one`;
 }

@@ -8,14 +8,19 @@ import { review } from '../../../src/lib/progress/schedule.ts';
 import type { Session } from '../../../src/lib/progress/session.ts';
 import {
   againIn,
+  cardState,
   examLine,
   homeAction,
+  nothingDue,
   percent,
+  planStatus,
+  planSummary,
   plural,
   position,
   ratedNote,
   readinessCounts,
   resumeLabel,
+  reviseLabel,
   sessionDone,
 } from '../../../src/lib/progress/wording.ts';
 
@@ -130,6 +135,47 @@ describe('the revise page', () => {
     expect(ratedNote(review(undefined, 'shaky', NOW), NOW)).toBe('Shaky: back in 15 min.');
     expect(ratedNote(review(undefined, 'got-it', NOW), NOW)).toBe('Got it: next review Sunday 13 December 2026.');
     expect(againIn(NOW, hk('2026-12-11T21:10:00'), 'Q3 · 2024 May ABC')).toBe('Again in 10 min: Q3 · 2024 May ABC');
+  });
+});
+
+describe('the review page', () => {
+  it('sums up the plan, and where tonight stands', () => {
+    expect(planSummary(plan({ toDo: 12, perDay: 3, daysLeft: 4 }))).toBe(
+      '12 questions to review before the exam: about 3 a day over the 4 days left.',
+    );
+    expect(planSummary(plan({ toDo: 1, perDay: 1, daysLeft: 1 }))).toBe(
+      '1 question to review before the exam: about 1 a day over the day left.',
+    );
+    expect(planSummary(plan({ toDo: 0 }))).toBe('Nothing needs work: every examinable question is on track for the exam.');
+    expect(planStatus(planned(['a'], { doneToday: 1, perDay: 3, done: false }))).toEqual({
+      done: false,
+      text: 'Today: 1 of 3 done. Next, in order of what helps most:',
+    });
+    expect(planStatus(planned([], { doneToday: 3 }))).toEqual({
+      done: true,
+      text: 'Tonight’s plan is done: 3 questions reviewed today. Come back tomorrow.',
+    });
+    // Something comes back tonight: no "come back tomorrow".
+    expect(planStatus(planned([], { doneToday: 3 }, [{ key: 'a', due: hk('2026-12-11T21:05:00') }]))?.text).toBe(
+      'Tonight’s plan is done: 3 questions reviewed today.',
+    );
+    expect(planStatus(planned([], { toDo: 0 }))).toBeUndefined();
+    expect(planStatus(due([]))).toBeUndefined();
+  });
+
+  it('says on each card how the question stands', () => {
+    const exam = hk('2026-12-15T09:30:00');
+    expect(cardState(undefined, exam)).toBe('never rated');
+    expect(cardState(review(undefined, 'got-it', NOW), exam)).toMatch(/^last: Got it · \d+ % on exam day$/);
+    expect(cardState(review(undefined, 'got-it', NOW))).toBe('last: Got it · due 2026-12-13');
+    expect(cardState(review(undefined, 'unknown', NOW))).toBe("last: Didn't know · due again now");
+  });
+
+  it('says why nothing is due, and leads to the revise page', () => {
+    expect(nothingDue(0, due([]), undefined)).toMatch(/^Nothing due: you have not rated any question/);
+    expect(nothingDue(2, due([], [{ key: 'a', due: NOW }]), '2026-12-13')).toBe('Nothing due right now.');
+    expect(nothingDue(2, due([]), '2026-12-13')).toBe('Nothing due. Next review: 2026-12-13.');
+    expect([reviseLabel(1), reviseLabel(4)]).toEqual(['Test me on it, one by one', 'Test me on these 4, one by one']);
   });
 });
 
