@@ -1,63 +1,126 @@
 /**
- * The course home's revision panel: the exam countdown, the reader's own exam date (set, changed,
- * or "none"), exam-day readiness for the course and each section, and the progress tallies.
+ * The course home's first screen: the exam line ("Exam in 4 days · ready 38 %"), the reader's own
+ * exam date behind one small control (set, changed, or "none"), how readiness is worked out behind
+ * another, the one thing to do now (lib/progress/wording.ts says what), and the progress and
+ * readiness of each section.
  */
 import { isExamDate } from '../lib/content/exam-date.ts';
-import { countdown, examMoment, studyDaysLeft } from '../lib/progress/exam.ts';
-import { readiness, type Readiness } from '../lib/progress/forecast.ts';
+import { describeExamDate, examMoment, studyDaysLeft } from '../lib/progress/exam.ts';
+import { readiness } from '../lib/progress/forecast.ts';
+import { nextDueDay } from '../lib/progress/schedule.ts';
+import { reviewsOf, sessionAt } from '../lib/progress/session.ts';
 import { chooseExamDate, type Progress } from '../lib/progress/storage.ts';
+import { examLine, homeAction, percent, readinessCounts } from '../lib/progress/wording.ts';
 import type { RevisionData } from '../lib/site/revision.ts';
+import { words } from './browser.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
-import { courseScope, examDateOf, percent, readRevisionData } from './revision-data.ts';
+import { courseScope, examDateOf, readRevisionData, refreshWhenDue } from './revision-data.ts';
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+const element = <T extends HTMLElement = HTMLElement>(selector: string): T | null => document.querySelector<T>(selector);
 
-function describeReadiness({ recall, examinable, unrated }: Readiness): string {
-  const rated = unrated === 0 ? 'all rated' : `${unrated} of ${plural(examinable, 'examinable question')} not rated yet`;
-  return `Exam-day readiness: ${percent(recall)} · ${rated}.`;
+/** A button that shows and hides the element it controls (aria-controls), its state in aria-expanded. */
+function disclosure(button: HTMLButtonElement | null, onOpen?: (panel: HTMLElement) => void): void {
+  const panel = button && document.getElementById(button.getAttribute('aria-controls') ?? '');
+  if (!button || !panel) return;
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    if (open) onOpen?.(panel);
+  });
 }
 
-function render(data: RevisionData, progress: Progress): void {
+function closeDisclosure(button: HTMLButtonElement | null): void {
+  const panel = button && document.getElementById(button.getAttribute('aria-controls') ?? '');
+  if (!button || !panel) return;
+  button.setAttribute('aria-expanded', 'false');
+  panel.hidden = true;
+}
+
+function renderAction(host: HTMLElement, data: RevisionData, progress: Progress, now: Date): Date | undefined {
+  const date = examDateOf(data, progress);
+  const session = sessionAt(data.questions, progress.reviews, now, date);
+  const own = reviewsOf(data.questions, progress.reviews);
+  const first = data.questions[0];
+  const action = homeAction(session, now, { rated: Object.keys(own).length, firstSection: first?.sectionName, nextDue: nextDueDay(own) });
+  if (action.kind === 'rest') {
+    const text = document.createElement('span');
+    text.className = 'now-rest';
+    text.append(...words(action.text));
+    host.replaceChildren(text);
+  } else {
+    const link = document.createElement('a');
+    link.className = 'button button-primary now-button';
+    link.href = action.kind === 'revise' ? (host.dataset.revise ?? '') : `${first?.page ?? ''}?test=1`;
+    link.append(...words(action.label));
+    host.replaceChildren(link);
+  }
+  return session.later[0]?.due;
+}
+
+function render(data: RevisionData, progress: Progress): Date | undefined {
   renderTallies(progress);
   const now = new Date();
   const date = examDateOf(data, progress);
-  const ahead = date !== undefined && studyDaysLeft(now, date) > 0;
-  const countdownText = document.querySelector<HTMLElement>('[data-exam-countdown]');
-  if (countdownText)
-    countdownText.textContent = date ? countdown(now, date) : 'No exam date set: set yours below to see your readiness on the day.';
+  const exam = date !== undefined && studyDaysLeft(now, date) > 0 ? examMoment(date) : undefined;
+  const ready = exam ? readiness(data.questions, progress.reviews, exam) : undefined;
 
-  const exam = date ? examMoment(date) : undefined;
-  const course = document.querySelector<HTMLElement>('[data-readiness]');
-  if (course) course.textContent = exam && ahead ? describeReadiness(readiness(data.questions, progress.reviews, exam)) : '';
-  for (const element of document.querySelectorAll<HTMLElement>('[data-readiness-section]')) {
-    const section = Number(element.dataset.readinessSection);
-    const questions = data.questions.filter((question) => question.section === section);
-    const result = exam && ahead ? readiness(questions, progress.reviews, exam) : undefined;
-    element.textContent =
+  const line = element('[data-exam-countdown]');
+  if (line) line.textContent = examLine(now, date, ready);
+  const when = element('[data-exam-when]');
+  if (when) when.textContent = date ? describeExamDate(date) : '';
+  const toggle = element<HTMLButtonElement>('[data-exam-toggle]');
+  if (toggle) {
+    toggle.textContent = date ? 'Change date' : 'Set exam date';
+  }
+  const how = element<HTMLButtonElement>('[data-readiness-toggle]');
+  if (how) {
+    how.hidden = ready === undefined;
+    if (!ready) closeDisclosure(how);
+  }
+  const counts = element('[data-readiness]');
+  if (counts) counts.textContent = ready ? readinessCounts(ready) : '';
+  for (const span of document.querySelectorAll<HTMLElement>('[data-readiness-section]')) {
+    const section = Number(span.dataset.readinessSection);
+    const result = exam
+      ? readiness(
+          data.questions.filter((question) => question.section === section),
+          progress.reviews,
+          exam,
+        )
+      : undefined;
+    span.textContent =
       result && result.examinable > 0
         ? `Exam-day readiness ${percent(result.recall)}${result.unrated > 0 ? ` · ${result.unrated} unrated` : ''}`
         : '';
   }
 
-  const form = document.querySelector<HTMLFormElement>('[data-exam-form]');
-  if (!form) return;
-  const day = form.elements.namedItem('exam-day') as HTMLInputElement;
-  const time = form.elements.namedItem('exam-time') as HTMLInputElement;
-  day.value = date?.slice(0, 10) ?? '';
-  time.value = date?.slice(11) ?? '';
-  const fromNotes = form.querySelector<HTMLButtonElement>('[data-exam-notes]');
-  if (fromNotes) fromNotes.hidden = data.examDate === undefined || progress.examDates[data.course] === undefined;
+  const form = element<HTMLFormElement>('[data-exam-form]');
+  if (form) {
+    (form.elements.namedItem('exam-day') as HTMLInputElement).value = date?.slice(0, 10) ?? '';
+    (form.elements.namedItem('exam-time') as HTMLInputElement).value = date?.slice(11) ?? '';
+    const fromNotes = form.querySelector<HTMLButtonElement>('[data-exam-notes]');
+    if (fromNotes) fromNotes.hidden = data.examDate === undefined || progress.examDates[data.course] === undefined;
+  }
+  const action = element('[data-now-action]');
+  return action ? renderAction(action, data, progress, now) : undefined;
 }
 
 function wireForm(data: RevisionData): void {
-  const form = document.querySelector<HTMLFormElement>('[data-exam-form]');
-  const status = document.querySelector<HTMLElement>('[data-exam-status]');
+  const form = element<HTMLFormElement>('[data-exam-form]');
+  const status = element('[data-exam-status]');
+  const toggle = element<HTMLButtonElement>('[data-exam-toggle]');
   if (!form) return;
+  disclosure(toggle, () => (form.elements.namedItem('exam-day') as HTMLInputElement).focus());
+  disclosure(element<HTMLButtonElement>('[data-readiness-toggle]'));
   const choose = async (date: string | null | undefined, message: string): Promise<void> => {
     const kept = saveProgress(chooseExamDate(await loadProgress(), data.course, date, new Date()));
     if (status)
       status.textContent = kept ? message : `${message} It lasts until you leave this page: this browser is not letting the site save it.`;
+    // Done with the form: back to the control that opened it.
+    closeDisclosure(toggle);
+    toggle?.focus();
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -81,7 +144,8 @@ function wireForm(data: RevisionData): void {
 export function initCourseHome(): void {
   const data = readRevisionData();
   if (!data) return;
-  void loadProgress(courseScope(data)).then((progress) => render(data, progress));
-  onProgress((progress) => render(data, progress));
+  const show = refreshWhenDue((progress: Progress) => render(data, progress));
+  void loadProgress(courseScope(data)).then(show);
+  onProgress(show);
   wireForm(data);
 }

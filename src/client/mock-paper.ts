@@ -5,16 +5,16 @@
  * are printed there, and take Test-me's reveal buttons and ratings.
  */
 import { drawMockPaper } from '../lib/progress/mock.ts';
+import { plural } from '../lib/progress/wording.ts';
 import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
 import { initLightbox } from './lightbox.ts';
+import { fetchArticles } from './question-pages.ts';
 import { initScrollRegions } from './scroll-regions.ts';
 import { loadProgress, onProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 import { courseScope, readRevisionData } from './revision-data.ts';
 import { enhanceForTestMe, setTestMe } from './test-me.ts';
 import { initVariantTabs } from './variant-tabs.ts';
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** "59:04" from milliseconds. */
 function clock(ms: number): string {
@@ -36,25 +36,6 @@ function startTimer(element: HTMLElement, status: (text: string) => void, endsAt
   };
   tick();
   setInterval(tick, 1000);
-}
-
-/** The questions' articles as their section pages show them, in the paper's order; those not found are left out. */
-async function fetchArticles(questions: RevisionQuestion[]): Promise<HTMLElement[]> {
-  const pages = new Map<string, Promise<Document>>();
-  const parse = async (url: string): Promise<Document> => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    // Without the page's own <style> (its print header): parsed here it would be checked against this
-    // page's CSP, which does not allow another page's inline style, and refused with an error.
-    return new DOMParser().parseFromString((await response.text()).replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, ''), 'text/html');
-  };
-  for (const question of questions) if (!pages.has(question.page)) pages.set(question.page, parse(question.page));
-  const articles: HTMLElement[] = [];
-  for (const question of questions) {
-    const found = (await pages.get(question.page))?.getElementById(question.id);
-    if (found) articles.push(document.importNode(found, true) as HTMLElement);
-  }
-  return articles;
 }
 
 async function showPaper(data: RevisionData, questions: RevisionQuestion[], say: (text: string) => void, endsAt?: number): Promise<void> {

@@ -3,7 +3,8 @@
  * Progress stored by an older version is migrated first; only then does the page load the memory
  * model the migration needs (legacy.ts), so a section page that shows ratings never loads it.
  */
-import { emptyProgress, readProgress, STORAGE_KEY, storedVersion, writeProgress, type Progress } from '../lib/progress/storage.ts';
+import { emptyProgress, readProgress, storedVersion, writeProgress, type Progress } from '../lib/progress/storage.ts';
+import { STORAGE_KEYS } from '../lib/site/storage-keys.ts';
 import { recall, remember, showNotice } from './browser.ts';
 
 let current: Progress | undefined;
@@ -22,7 +23,7 @@ export async function migrationFor(raw: string | null) {
 }
 
 async function read(scope?: { course: string; known: Set<string> }): Promise<void> {
-  const raw = recall(STORAGE_KEY);
+  const raw = recall(STORAGE_KEYS.progress);
   const { progress, notices } = readProgress(raw, { scope, migrate: await migrationFor(raw) });
   current = progress;
   if (notices.length > 0) {
@@ -31,17 +32,41 @@ async function read(scope?: { course: string; known: Set<string> }): Promise<voi
   }
 }
 
+type Scope = { course: string; known: Set<string> } | undefined;
+let pageScope: Scope;
+
 /** Progress for this page; with `scope` (on the first call), ratings of the course's vanished questions are dropped. */
-export async function loadProgress(scope?: { course: string; known: Set<string> }): Promise<Progress> {
-  loading ??= read(scope);
+export async function loadProgress(scope?: Scope): Promise<Progress> {
+  if (!loading) {
+    pageScope = scope;
+    loading = read(scope);
+  }
   await loading;
   return current ?? emptyProgress();
 }
 
+/** Reads the stored progress again and redraws the page with it. */
+async function refresh(): Promise<void> {
+  if (!loading) return;
+  loading = read(pageScope);
+  await loading;
+  const progress = current ?? emptyProgress();
+  for (const listener of listeners) listener(progress);
+}
+
+// Back on a page kept in the back/forward cache (the phone's back button from the revise page to the
+// course home), or ratings given in another tab: the page shows what is stored now.
+addEventListener('pageshow', (event) => {
+  if (event.persisted) void refresh();
+});
+addEventListener('storage', (event) => {
+  if (event.key === STORAGE_KEYS.progress) void refresh();
+});
+
 /** Keeps the progress; false when storage refused it (the ratings then last for this page only, and the reader is told). */
 export function saveProgress(progress: Progress): boolean {
   current = progress;
-  const kept = remember(STORAGE_KEY, writeProgress(progress));
+  const kept = remember(STORAGE_KEYS.progress, writeProgress(progress));
   for (const listener of listeners) listener(progress);
   return kept;
 }

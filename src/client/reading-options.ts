@@ -1,4 +1,5 @@
 /** The reading options: the choice goes on <html> (the CSS in styles/modes.css does the hiding) and into localStorage. */
+import { STORAGE_KEYS } from '../lib/site/storage-keys.ts';
 import { remember } from './browser.ts';
 
 const root = document.documentElement;
@@ -11,7 +12,7 @@ export function initReadingOptions(): void {
       radio.addEventListener('change', () => {
         if (radio.value === 'both') delete root.dataset.langMode;
         else root.dataset.langMode = radio.value;
-        remember('reading-language', radio.value === 'both' ? null : radio.value);
+        remember(STORAGE_KEYS.readingLanguage, radio.value === 'both' ? null : radio.value);
       });
     }
     const examinable = options.querySelector<HTMLInputElement>('input[name="examinable-only"]');
@@ -20,7 +21,7 @@ export function initReadingOptions(): void {
       examinable.addEventListener('change', () => {
         if (examinable.checked) root.dataset.examinableOnly = '';
         else delete root.dataset.examinableOnly;
-        remember('examinable-only', examinable.checked ? '1' : null);
+        remember(STORAGE_KEYS.examinableOnly, examinable.checked ? '1' : null);
       });
     }
   }

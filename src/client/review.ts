@@ -1,20 +1,20 @@
 /**
  * The review page: before the exam, tonight's plan (what to review today, in order of how much it
  * raises exam-day recall, and how many a day gets through the rest); otherwise the questions due by
- * the FSRS schedule. And export / import / reset of progress.
+ * the FSRS schedule. Either way, first the questions back from their learning step (a "Didn't know"
+ * 10 minutes ago), and those still in it with when each comes back. And export / import / reset of
+ * progress.
  */
-import { countdown, examMoment, studyDaysLeft } from '../lib/progress/exam.ts';
-import { readiness, recallOnExamDay } from '../lib/progress/forecast.ts';
-import { planToward, type Plan } from '../lib/progress/plan.ts';
-import { RATING_LABELS } from '../lib/progress/ratings.ts';
-import { dayOf, dueDay, dueQueue, nextDueDay } from '../lib/progress/schedule.ts';
+import { countdown, examMoment } from '../lib/progress/exam.ts';
+import { readiness } from '../lib/progress/forecast.ts';
+import { dayOf, nextDueDay } from '../lib/progress/schedule.ts';
+import { reviewsOf, sessionAt, type Session } from '../lib/progress/session.ts';
 import { mergeProgress, readProgress, writeProgress, type Progress } from '../lib/progress/storage.ts';
+import { againIn, cardState, nothingDue, percent, planStatus, planSummary, plural, reviseLabel } from '../lib/progress/wording.ts';
 import { words } from './browser.ts';
 import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
 import { loadProgress, migrationFor, onProgress, resetProgress, saveProgress, showNotices } from './progress-store.ts';
-import { courseScope, examDateOf, percent, readRevisionData } from './revision-data.ts';
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { courseScope, examDateOf, readRevisionData, refreshWhenDue } from './revision-data.ts';
 
 function paragraph(className: string, text: string): HTMLParagraphElement {
   const element = document.createElement('p');
@@ -40,15 +40,43 @@ function questionCard(question: RevisionQuestion, meta: string): HTMLLIElement {
   return item;
 }
 
-function planSummary(plan: Plan): string {
-  if (plan.toDo === 0) return 'Nothing needs work: every examinable question is on track for the exam.';
-  const days = plan.daysLeft === 1 ? 'the day left' : `the ${plan.daysLeft} days left`;
-  return `${plural(plan.toDo, 'question')} to review before the exam: about ${plan.perDay} a day over ${days}.`;
+function cardList(cards: HTMLLIElement[]): HTMLOListElement {
+  const list = document.createElement('ol');
+  list.className = 'card-list review-list';
+  list.append(...cards);
+  return list;
 }
 
-function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, date: string, now: Date): void {
+/** "Go through them one by one": the revise page, with as many as the session holds now. */
+function reviseLink(session: Session): HTMLParagraphElement[] {
+  const host = document.querySelector<HTMLElement>('[data-review-queue]');
+  if (session.queue.length === 0 || !host?.dataset.revise) return [];
+  const link = document.createElement('a');
+  link.className = 'button button-primary';
+  link.href = host.dataset.revise;
+  link.textContent = reviseLabel(session.queue.length);
+  const line = document.createElement('p');
+  line.className = 'review-start';
+  line.append(link);
+  return [line];
+}
+
+/** The questions still in their learning step: "Again in 10 min: Q3 · 2024 May ABC". */
+function laterList(session: Session, byKey: Map<string, RevisionQuestion>, now: Date): HTMLElement[] {
+  if (session.later.length === 0) return [];
+  const list = document.createElement('ul');
+  list.className = 'review-later';
+  for (const { key, due } of session.later) {
+    const item = document.createElement('li');
+    item.append(...words(againIn(now, due, byKey.get(key)?.title ?? key)));
+    list.append(item);
+  }
+  return [list];
+}
+
+function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, session: Session, date: string, now: Date): void {
+  const plan = session.plan!;
   const exam = examMoment(date);
-  const plan = planToward(data.questions, progress.reviews, now, date);
   const byKey = new Map(data.questions.map((question) => [question.key, question]));
   const ready = readiness(data.questions, progress.reviews, exam);
   host.append(
@@ -56,65 +84,46 @@ function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, d
     paragraph('readiness', `Exam-day readiness: ${percent(ready.recall)} · ${ready.unrated} not rated yet.`),
     paragraph('plan-summary', planSummary(plan)),
   );
-  if (plan.done) {
-    host.append(
-      paragraph(
-        'plan-done',
-        plan.toDo === 0
-          ? 'Today’s plan is done.'
-          : `Today’s plan is done: ${plan.doneToday} of ${plan.perDay} reviewed. Come back tomorrow.`,
-      ),
-    );
-    return;
-  }
-  host.append(paragraph('plan-progress', `Today: ${plan.doneToday} of ${plan.perDay} done. Next, in order of what helps most:`));
-  const list = document.createElement('ol');
-  list.className = 'card-list review-list';
-  for (const { key } of plan.today) {
+  const status = planStatus(session);
+  if (status) host.append(paragraph(status.done ? 'plan-done' : 'plan-progress', status.text));
+  const cards = session.queue.flatMap((key, index) => {
     const question = byKey.get(key);
-    const review = progress.reviews[key];
-    if (!question) continue;
-    const state = review ? `last: ${RATING_LABELS[review.rating]} · ${percent(recallOnExamDay(review, exam))} on exam day` : 'never rated';
-    list.append(questionCard(question, `${question.sectionName} · ${state}`));
-  }
-  host.append(list);
+    if (!question) return [];
+    return [
+      questionCard(question, `${question.sectionName} · ${cardState(progress.reviews[key], index < session.again ? undefined : exam)}`),
+    ];
+  });
+  if (plan.done && cards.length > 0) host.append(paragraph('plan-progress', 'Back again now, after a few minutes:'));
+  if (cards.length > 0) host.append(cardList(cards), ...reviseLink(session));
+  host.append(...laterList(session, byKey, now));
 }
 
-function renderDue(host: HTMLElement, data: RevisionData, progress: Progress, date: string | undefined, now: Date): void {
+function renderDue(host: HTMLElement, data: RevisionData, progress: Progress, session: Session, date: string | undefined, now: Date): void {
   const byKey = new Map(data.questions.map((question) => [question.key, question]));
-  const ownReviews = Object.fromEntries(Object.entries(progress.reviews).filter(([key]) => byKey.has(key)));
+  const own = reviewsOf(data.questions, progress.reviews);
   if (date) host.append(paragraph('exam-countdown', `${countdown(now, date)} The usual schedule is back.`));
-  const due = dueQueue(ownReviews, now);
-  if (due.length === 0) {
-    host.append(
-      paragraph(
-        'review-empty',
-        Object.keys(ownReviews).length === 0
-          ? 'Nothing due: you have not rated any question of this course yet. Turn on “Test me” on a section page to start.'
-          : `Nothing due. Next review: ${nextDueDay(ownReviews) ?? 'none planned'}.`,
-      ),
-    );
-    return;
+  if (session.queue.length === 0) {
+    host.append(paragraph('review-empty', nothingDue(Object.keys(own).length, session, nextDueDay(own))));
+  } else {
+    const cards = session.queue.flatMap((key) => {
+      const question = byKey.get(key);
+      return question ? [questionCard(question, `${question.sectionName} · ${cardState(own[key])}`)] : [];
+    });
+    host.append(cardList(cards), ...reviseLink(session));
   }
-  const list = document.createElement('ol');
-  list.className = 'card-list review-list';
-  for (const key of due) {
-    const question = byKey.get(key);
-    const entry = ownReviews[key];
-    if (question && entry)
-      list.append(questionCard(question, `${question.sectionName} · last: ${RATING_LABELS[entry.rating]} · due ${dueDay(entry)}`));
-  }
-  host.append(list);
+  host.append(...laterList(session, byKey, now));
 }
 
-function render(host: HTMLElement, title: HTMLElement | null, data: RevisionData, progress: Progress): void {
+/** Draws the queue; returns when the next question comes back from its step, to draw it again then. */
+function render(host: HTMLElement, title: HTMLElement | null, data: RevisionData, progress: Progress): Date | undefined {
   const now = new Date();
   const date = examDateOf(data, progress);
-  const planning = date !== undefined && studyDaysLeft(now, date) > 0;
-  if (title) title.textContent = planning ? 'Tonight’s plan' : 'Due now';
+  const session = sessionAt(data.questions, progress.reviews, now, date);
+  if (title) title.textContent = session.mode === 'plan' ? 'Tonight’s plan' : 'Due now';
   host.replaceChildren();
-  if (planning) renderPlan(host, data, progress, date, now);
-  else renderDue(host, data, progress, date, now);
+  if (session.mode === 'plan' && date) renderPlan(host, data, progress, session, date, now);
+  else renderDue(host, data, progress, session, date, now);
+  return session.later[0]?.due;
 }
 
 export function initReviewPage(): void {
@@ -127,8 +136,9 @@ export function initReviewPage(): void {
     status?.replaceChildren(...words(text));
   };
 
-  void loadProgress(courseScope(data)).then((progress) => render(host, title, data, progress));
-  onProgress((progress) => render(host, title, data, progress));
+  const show = refreshWhenDue((progress: Progress) => render(host, title, data, progress));
+  void loadProgress(courseScope(data)).then(show);
+  onProgress(show);
 
   document.querySelector('[data-export]')?.addEventListener('click', async () => {
     const blob = new Blob([writeProgress(await loadProgress())], { type: 'application/json' });

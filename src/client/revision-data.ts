@@ -1,4 +1,4 @@
-/** What the revision pages' browser code shares: the page's questions (RevisionData) and the exam date in force. */
+/** What the revision pages' browser code shares: the page's questions (RevisionData), the exam date in force, and redrawing as time passes. */
 import { examDateInForce } from '../lib/progress/exam.ts';
 import type { Progress } from '../lib/progress/storage.ts';
 import { REVISION_DATA_ID } from '../lib/site/revision-island.ts';
@@ -20,7 +20,17 @@ export function examDateOf(data: RevisionData, progress: Progress): string | und
   return examDateInForce(data.examDate, progress.examDates[data.course]);
 }
 
-/** "42 %": a share as a whole percentage. */
-export function percent(share: number): string {
-  return `${Math.round(share * 100)} %`;
+/**
+ * Wraps a page's drawing, which returns when the next question comes back from its learning step:
+ * the page is drawn again then, and every minute until, so "back in 7 min" counts down and the
+ * question shows as due without a reload.
+ */
+export function refreshWhenDue(draw: (progress: Progress) => Date | undefined): (progress: Progress) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const show = (progress: Progress): void => {
+    clearTimeout(timer);
+    const next = draw(progress);
+    if (next) timer = setTimeout(() => show(progress), Math.min(60_000, Math.max(1000, next.getTime() - Date.now())));
+  };
+  return show;
 }

@@ -5,12 +5,12 @@
  * Without JavaScript the answers are simply visible.
  */
 import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/ratings.ts';
+import { STORAGE_KEYS } from '../lib/site/storage-keys.ts';
 import { isTyping, recall, remember } from './browser.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 
 const root = document.documentElement;
-const MODE_KEY = 'test-me';
 const UNIT = '.part, .variant, .question-body';
 const QUESTIONS = 'article.question[data-question-id]';
 
@@ -26,7 +26,7 @@ export function setTestMe(on: boolean, keep: boolean): void {
   } else delete root.dataset.testMe;
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]'))
     toggle.setAttribute('aria-pressed', String(on));
-  if (keep) remember(MODE_KEY, on ? '1' : null);
+  if (keep) remember(STORAGE_KEYS.testMe, on ? '1' : null);
 }
 
 /** Answers Test me hides: answer blocks, answers inside the text (a cloze, a letter in the stem), and the marks of marked options. */
@@ -73,7 +73,10 @@ function addRevealButtons(article: HTMLElement, onReveal: () => void): void {
   }
 }
 
-function addRating(article: HTMLElement, key: string): { show: () => void } {
+/** Called once a rating is stored. */
+type OnRated = (key: string, rating: Rating) => void;
+
+function addRating(article: HTMLElement, key: string, onRated?: OnRated): { show: () => void } {
   const bar = document.createElement('div');
   bar.className = 'rating';
   bar.setAttribute('role', 'group');
@@ -93,6 +96,7 @@ function addRating(article: HTMLElement, key: string): { show: () => void } {
       const now = new Date();
       const [{ rate }, progress] = await Promise.all([loadScheduling(), loadProgress()]);
       saveProgress(rate(progress, key, rating, now));
+      onRated?.(key, rating);
     });
     bar.append(button);
     return button;
@@ -147,11 +151,11 @@ function moveBetweenQuestions(): void {
   });
 }
 
-/** Reveal buttons, rating bar and rating badge for each question given (on a mock paper, once it is drawn). */
-export function enhanceForTestMe(articles: HTMLElement[]): void {
+/** Reveal buttons, rating bar and rating badge for each question given (on a mock paper, once it is drawn; on the revise page, one at a time). */
+export function enhanceForTestMe(articles: HTMLElement[], { onRated }: { onRated?: OnRated } = {}): void {
   for (const article of articles) {
     const key = article.dataset.questionId ?? '';
-    const rating = addRating(article, key);
+    const rating = addRating(article, key, onRated);
     addRatingBadge(article, key);
     addRevealButtons(article, rating.show);
   }
@@ -160,7 +164,7 @@ export function enhanceForTestMe(articles: HTMLElement[]): void {
 /** The Test-me toggle, the questions already on the page, j / k, and the page's tallies. */
 export function initTestMe(): void {
   const fromLink = new URL(location.href).searchParams.get('test') === '1';
-  const remembered = recall(MODE_KEY) === '1';
+  const remembered = recall(STORAGE_KEYS.testMe) === '1';
   enhanceForTestMe([...document.querySelectorAll<HTMLElement>(QUESTIONS)]);
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]')) {
     toggle.addEventListener('click', () => setTestMe(root.dataset.testMe === undefined, true));

@@ -1,4 +1,5 @@
 /** The theme toggle: shows the effective theme as a pressed state and remembers the reader's choice. */
+import { STORAGE_KEYS } from '../lib/site/storage-keys.ts';
 import { remember } from './browser.ts';
 
 type Theme = 'light' | 'dark';
@@ -16,7 +17,7 @@ export function initThemeToggle(): void {
     button.addEventListener('click', () => {
       const next: Theme = effectiveTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset.theme = next;
-      remember('theme', next);
+      remember(STORAGE_KEYS.theme, next);
       sync();
     });
   }

@@ -11,6 +11,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { chineseOutsideZh, violations, type Violation } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allPages, builtPages, printablePages } from './setup/site.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -35,11 +36,11 @@ const questionPages = (): string[] =>
 const MODES: Mode[] = [
   { name: 'light theme', colorScheme: 'light', stored: {}, pages: builtPages },
   { name: 'dark theme', colorScheme: 'dark', stored: {}, pages: builtPages },
-  { name: 'Test me, light', colorScheme: 'light', stored: { 'test-me': '1' }, pages: questionPages, reveal: true },
-  { name: 'Test me, dark', colorScheme: 'dark', stored: { 'test-me': '1' }, pages: questionPages, reveal: true },
-  { name: '中文 only', colorScheme: 'light', stored: { 'reading-language': 'zh' }, pages: questionPages },
-  { name: 'English only', colorScheme: 'light', stored: { 'reading-language': 'en' }, pages: questionPages },
-  { name: 'examinable only', colorScheme: 'dark', stored: { 'examinable-only': '1' }, pages: questionPages },
+  { name: 'Test me, light', colorScheme: 'light', stored: { [STORAGE_KEYS.testMe]: '1' }, pages: questionPages, reveal: true },
+  { name: 'Test me, dark', colorScheme: 'dark', stored: { [STORAGE_KEYS.testMe]: '1' }, pages: questionPages, reveal: true },
+  { name: '中文 only', colorScheme: 'light', stored: { [STORAGE_KEYS.readingLanguage]: 'zh' }, pages: questionPages },
+  { name: 'English only', colorScheme: 'light', stored: { [STORAGE_KEYS.readingLanguage]: 'en' }, pages: questionPages },
+  { name: 'examinable only', colorScheme: 'dark', stored: { [STORAGE_KEYS.examinableOnly]: '1' }, pages: questionPages },
   { name: 'phone', colorScheme: 'light', stored: {}, pages: questionPages, viewport: { width: 390, height: 844 } },
 ];
 

@@ -1,13 +1,14 @@
 /**
- * Revising toward the exam, on a fixed clock: the reader sets an exam date on the course home,
- * the review page becomes tonight's plan, ratings raise exam-day readiness and finish the day's
- * plan; the next day spreads what is left over fewer days, and after the exam the usual schedule
- * is back. The notes' own exam date shows without JavaScript and gives way to the reader's. All of
- * it by keyboard, and axe-clean in light and dark.
+ * Revising toward the exam, on a fixed clock: the reader sets an exam date on the course home
+ * (behind its "Set exam date" control), the review page becomes tonight's plan, ratings raise
+ * exam-day readiness (the home's exam line) and finish the day's plan; the next day spreads what
+ * is left over fewer days, and after the exam the usual schedule is back. The notes' own exam date
+ * shows without JavaScript and gives way to the reader's. All of it by keyboard, and axe-clean in
+ * light and dark.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { examWeight } from '../../src/lib/progress/forecast.ts';
+import { examWeight, READINESS_EXPLAINED } from '../../src/lib/progress/forecast.ts';
 import { sectionName } from '../../src/lib/site/model.ts';
 import { violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
@@ -20,12 +21,27 @@ const examinable = course.questions.filter((question) => examWeight(question) > 
 const N = examinable.length;
 const text = (page: Page, selector: string): Promise<string> => page.locator(selector).first().innerText();
 
-/** The course home's readiness line as a number of percent. */
+/** The readiness on the course home's exam line ("Exam in 3 days · ready 38 %") as a number of percent. */
 async function readinessPercent(page: Page): Promise<number> {
-  const line = await text(page, '[data-readiness]');
-  const match = /^Exam-day readiness: (\d+) %/.exec(line);
+  const line = await text(page, '[data-exam-countdown]');
+  const match = / · ready (\d+) %$/.exec(line);
   if (!match) throw new Error(`no readiness in "${line}"`);
   return Number(match[1]);
+}
+
+/** What "How is this worked out?" shows, opened; undefined when the control is not offered (no exam ahead). */
+async function readinessExplained(page: Page): Promise<string[] | undefined> {
+  const how = page.getByRole('button', { name: 'How is this worked out?' });
+  if (!(await how.isVisible())) return undefined;
+  if ((await how.getAttribute('aria-expanded')) !== 'true') await how.click();
+  return page.locator('#readiness-how p').allInnerTexts();
+}
+
+/** Opens the exam date form with its control ("Set exam date", or "Change date" once there is one). */
+async function openExamForm(page: Page): Promise<void> {
+  const toggle = page.locator('[data-exam-toggle]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.locator('[data-exam-form]').isVisible()).resolves.toBe(true);
 }
 
 /** The questions tonight's plan lists, as question ids, with what each card says under its title. */
@@ -40,10 +56,14 @@ async function plan(page: Page): Promise<{ id: string; meta: string }[]> {
 }
 
 async function setExamDate(page: Page, day: string, time: string): Promise<void> {
+  await openExamForm(page);
   await page.getByLabel('Date', { exact: true }).fill(day);
   await page.getByLabel(/^Start time/).fill(time);
   await page.getByRole('button', { name: 'Save exam date' }).click();
   await expect.poll(() => text(page, '[data-exam-status]')).toBe('Exam date saved.');
+  // Saved, the form closes and the control that opened it has the focus again.
+  await expect(page.locator('[data-exam-form]').isVisible()).resolves.toBe(false);
+  await expect(page.locator('[data-exam-toggle]').evaluate((toggle) => toggle === document.activeElement)).resolves.toBe(true);
 }
 
 /** Rates questions as a reader does from the plan: open the card's link (Test me, at the question), reveal, rate. */
@@ -61,15 +81,20 @@ describe("tonight's plan", () => {
     const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE });
     await context.clock.setFixedTime(at('2026-12-12'));
     const home = await browser.visit(context, coursePath);
-    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('No exam date set: set yours below to see your readiness on the day.');
-    await expect(home.locator('[data-readiness]').isVisible()).resolves.toBe(false);
+    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('No exam date set');
+    await expect(home.locator('[data-exam-toggle]').innerText()).resolves.toBe('Set exam date');
+    await expect(home.locator('[data-exam-form]').isVisible(), 'the form waits behind its control').resolves.toBe(false);
+    expect(await readinessExplained(home)).toBeUndefined();
 
     // The reader's exam: 15 December at 09:30, three days of revision left (the 12th, 13th and 14th).
     await setExamDate(home, '2026-12-15', '09:30');
-    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 3 days: Tuesday 15 December 2026, 09:30.');
-    await expect(text(home, '[data-readiness]')).resolves.toBe(
-      `Exam-day readiness: 0 % · ${N} of ${N} examinable questions not rated yet.`,
-    );
+    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 3 days · ready 0 %');
+    await expect(text(home, '[data-exam-when]')).resolves.toBe('Tuesday 15 December 2026, 09:30');
+    await expect(home.locator('[data-exam-toggle]').innerText()).resolves.toBe('Change date');
+    expect(await readinessExplained(home)).toEqual([
+      READINESS_EXPLAINED,
+      `${N} of ${N} examinable questions not rated yet: they count as not known.`,
+    ]);
     const sectionLines = await home.locator('[data-readiness-section]').allInnerTexts();
     const sections = course.sections.filter((section) => !section.scope);
     expect(sectionLines).toEqual(
@@ -111,7 +136,7 @@ describe("tonight's plan", () => {
     expect(after.map(({ id }) => id)).toEqual(first.slice(3).map(({ id }) => id));
     await home.reload({ waitUntil: 'load' });
     expect(await readinessPercent(home)).toBeGreaterThan(0);
-    await expect(text(home, '[data-readiness]')).resolves.toMatch(new RegExp(` · ${N - 3} of ${N} examinable questions not rated yet\\.$`));
+    expect((await readinessExplained(home))?.[1]).toBe(`${N - 3} of ${N} examinable questions not rated yet: they count as not known.`);
 
     // The rest of today's list: the day's plan is done.
     await rateFromPlan(
@@ -119,7 +144,9 @@ describe("tonight's plan", () => {
       after.map(({ id }) => id),
     );
     await review.reload({ waitUntil: 'load' });
-    await expect(text(review, '.plan-done')).resolves.toBe(`Today’s plan is done: ${perDay} of ${perDay} reviewed. Come back tomorrow.`);
+    await expect(text(review, '.plan-done')).resolves.toBe(
+      `Tonight’s plan is done: ${perDay} questions reviewed today. Come back tomorrow.`,
+    );
     await expect(review.locator('.review-list').count()).resolves.toBe(0);
     await home.reload({ waitUntil: 'load' });
     const today = await readinessPercent(home);
@@ -133,7 +160,7 @@ describe("tonight's plan", () => {
     expect(tomorrow.length).toBeGreaterThan(0);
     expect(tomorrow.filter(({ meta }) => meta.endsWith('never rated')).length).toBeGreaterThan(0);
     await home.reload({ waitUntil: 'load' });
-    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 2 days: Tuesday 15 December 2026, 09:30.');
+    await expect(text(home, '[data-exam-countdown]')).resolves.toMatch(/^Exam in 2 days · ready \d+ %$/);
     expect(await readinessPercent(home)).toBeLessThanOrEqual(today);
 
     // The exam has started: the usual schedule is back.
@@ -147,9 +174,11 @@ describe("tonight's plan", () => {
     expect(due.length).toBeGreaterThan(0);
     for (const { meta } of due) expect(meta).toMatch(/ · last: Got it · due 2026-12-1[45]$/);
     await home.reload({ waitUntil: 'load' });
-    await expect(home.locator('[data-readiness]').isVisible()).resolves.toBe(false);
+    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('The exam was on Tuesday 15 December 2026, 09:30');
+    expect(await readinessExplained(home)).toBeUndefined();
 
     // "No exam date": no plan and no countdown, kept as the reader's choice.
+    await openExamForm(home);
     await home.getByRole('button', { name: 'No exam date' }).click();
     await expect.poll(() => text(home, '[data-exam-status]')).toBe('No exam date: the review queue follows the usual schedule.');
     expect((await stored(home))?.examDates[course.id]?.date).toBeNull();
@@ -162,7 +191,10 @@ describe("tonight's plan", () => {
     const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE });
     await context.clock.setFixedTime(at('2026-12-12'));
     const home = await browser.visit(context, coursePath);
-    await tabTo(home, 'input[name="exam-day"]');
+    await tabTo(home, '[data-exam-toggle]');
+    await home.keyboard.press('Enter');
+    // Opened, the form takes the focus on its date.
+    await expect(home.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('exam-day');
     await home.keyboard.type('12152026');
     await tabTo(home, 'input[name="exam-time"]');
     await home.keyboard.type('0930AM');
@@ -194,17 +226,21 @@ describe("the notes' exam date", () => {
     const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE });
     await context.clock.setFixedTime(at('2027-01-08'));
     const home = await browser.visit(context, `/${fixture.id}/`);
-    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 3 days: Monday 11 January 2027.');
-    await expect(text(home, '[data-readiness]')).resolves.toMatch(/^Exam-day readiness: 0 % · /);
+    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 3 days · ready 0 %');
+    await expect(text(home, '[data-exam-when]')).resolves.toBe('Monday 11 January 2027');
+    await openExamForm(home);
     const fromNotes = home.getByRole('button', { name: 'Use the date in the notes' });
     await expect(fromNotes.isVisible()).resolves.toBe(false);
     await expect(home.getByLabel('Date', { exact: true }).inputValue()).resolves.toBe('2027-01-11');
 
     await setExamDate(home, '2027-01-12', '14:00');
-    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 4 days: Tuesday 12 January 2027, 14:00.');
+    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 4 days · ready 0 %');
+    await expect(text(home, '[data-exam-when]')).resolves.toBe('Tuesday 12 January 2027, 14:00');
+    await openExamForm(home);
     await fromNotes.click();
     await expect.poll(() => text(home, '[data-exam-status]')).toBe('Using the exam date in the notes.');
-    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 3 days: Monday 11 January 2027.');
+    await expect(text(home, '[data-exam-countdown]')).resolves.toBe('Exam in 3 days · ready 0 %');
+    await expect(text(home, '[data-exam-when]')).resolves.toBe('Monday 11 January 2027');
     expect((await stored(home))?.examDates).toEqual({});
     const review = await browser.visit(context, `/${fixture.id}/review/`);
     await expect(text(review, '[data-queue-title]')).resolves.toBe('Tonight’s plan');

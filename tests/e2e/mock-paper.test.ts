@@ -14,7 +14,7 @@ import { review } from '../../src/lib/progress/schedule.ts';
 import { emptyProgress, writeProgress } from '../../src/lib/progress/storage.ts';
 import { violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
-import { at, course, key, rateByMouse, stored, tabTo, TIME_ZONE } from './setup/revision.ts';
+import { at, course, key, rateByMouse, stored, storeProgress, tabTo, TIME_ZONE } from './setup/revision.ts';
 import { dehyphen, pdfText } from './setup/site.ts';
 
 const browser = useBrowser();
@@ -41,12 +41,7 @@ function knowingAllBut(questions: typeof unknown): string {
 async function openWithProgress(raw: string | undefined, options: { colorScheme?: 'light' | 'dark' } = {}) {
   const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE, ...options });
   await context.clock.setFixedTime(NOW);
-  if (raw)
-    await context.addInitScript((value) => {
-      // Not in a new tab's about:blank, which has no storage; once only, so the page's own ratings stay.
-      if (location.protocol.startsWith('http') && localStorage.getItem('revision-progress') === null)
-        localStorage.setItem('revision-progress', value);
-    }, raw);
+  if (raw) await storeProgress(context, raw);
   const page = await browser.visit(context, mockPath);
   return { context, page, problems };
 }

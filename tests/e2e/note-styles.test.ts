@@ -13,6 +13,7 @@ import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readCourse, type CourseContent } from '../../src/lib/content/read.ts';
 import { urls } from '../../src/lib/site/urls.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { statementAndAnswer } from '../unit/helpers/statement.ts';
 import { chineseOutsideZh, violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
@@ -37,7 +38,8 @@ afterAll(async () => {
 
 const open = async (path: string, testMe = false): Promise<{ page: Page; problems: string[] }> => {
   const { context, problems } = await browser.newContext();
-  if (testMe) await context.addInitScript(() => location.protocol.startsWith('http') && localStorage.setItem('test-me', '1'));
+  if (testMe)
+    await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
   const page = await context.newPage();
   await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
   return { page, problems };

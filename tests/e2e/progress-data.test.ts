@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { Review } from '../../src/lib/progress/ratings.ts';
 import { review } from '../../src/lib/progress/schedule.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { useBrowser } from './setup/browser.ts';
 import {
   articleIds,
@@ -59,8 +60,9 @@ describe('progress data', () => {
     expect(Object.keys(before!.reviews)).toHaveLength(3);
 
     const page = await browser.visit(context, `/${course.id}/review/`);
-    // Nothing rated today comes back today: FSRS's shortest interval is a day.
-    await expect(page.locator('.review-empty').innerText()).resolves.toBe(`Nothing due. Next review: ${DAY2}.`);
+    // Rated a moment ago: nothing is due yet; Didn't know and Shaky come back in 10 and 15 minutes.
+    await expect(page.locator('.review-empty').innerText()).resolves.toBe('Nothing due right now.');
+    await expect(page.locator('.review-later li').count()).resolves.toBe(2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
     expect(download.suggestedFilename()).toBe(`revision-progress-${DAY1}.json`);
     const file = join(scratch, download.suggestedFilename());
@@ -93,7 +95,8 @@ describe('progress data', () => {
       .poll(() => page.locator('[data-data-status]').innerText())
       .toBe(`Imported 3 ratings from ${download.suggestedFilename()}, keeping the latest rating of each question.`);
     expect(await stored(page)).toEqual(before);
-    await expect(page.locator('.review-empty').innerText()).resolves.toBe(`Nothing due. Next review: ${DAY2}.`);
+    await expect(page.locator('.review-empty').innerText()).resolves.toBe('Nothing due right now.');
+    await expect(page.locator('.review-later li').count()).resolves.toBe(2);
     await afterReset.reload({ waitUntil: 'load' });
     await expect(afterReset.locator('.rating-badge:visible').allInnerTexts()).resolves.toEqual(["Didn't know", 'Shaky', 'Got it']);
     await expect(page.locator('.page-notice').count()).resolves.toBe(0);
@@ -109,7 +112,10 @@ describe('progress data', () => {
 
     // The laptop's export as that version stored it: updated on the first visit, with a notice.
     const page = await browser.visit(context, `/${course.id}/review/`);
-    await page.evaluate((value) => localStorage.setItem('revision-progress', value), readFileSync(laptop, 'utf8'));
+    await page.evaluate(([name, value]) => localStorage.setItem(name, value), [
+      STORAGE_KEYS.progress,
+      readFileSync(laptop, 'utf8'),
+    ] as const);
     await page.reload({ waitUntil: 'load' });
     await expect.poll(() => page.locator('.page-notice').innerText()).toMatch(/older version of the site and has been updated/);
     const migrated = (await stored(page))!;
@@ -229,7 +235,7 @@ describe('progress data', () => {
       const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE });
       await context.clock.setFixedTime(at(DAY2));
       const page = await browser.visit(context, '/');
-      await page.evaluate((raw) => localStorage.setItem('revision-progress', raw), corrupt.raw());
+      await page.evaluate(([name, raw]) => localStorage.setItem(name, raw), [STORAGE_KEYS.progress, corrupt.raw()] as const);
       await page.goto(baseUrl + path, { waitUntil: 'load' });
 
       const notice = page.locator('.page-notice');

@@ -25,8 +25,8 @@ import {
 
 const browser = useBrowser();
 const DAY1 = '2026-03-02';
-/** ts-fsrs as the site configures it (FSRS-6, 90 % retention, no fuzz, no learning steps), set up here on its own. */
-const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: [], relearning_steps: [] });
+/** ts-fsrs as the site configures it (FSRS-6, 90 % retention, no fuzz, a learning and a relearning step of 10 minutes), set up here on its own. */
+const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: ['10m'], relearning_steps: ['10m'] });
 
 /** What the test rates on the section page (its order is the notes' order): two answered questions and a screenshot-only one. */
 const answered = sectionQuestions.filter((question) => question.hasAnswer).map((question) => question.id);
@@ -59,10 +59,12 @@ describe('ratings', () => {
     };
     for (const [entry, rating] of Object.entries(ratings)) await rateByMouse(page, entry.slice(course.id.length + 1), rating);
 
-    // Each a first review, with the memory ts-fsrs gives its grade: back in 2 days after Got it, 1 after Shaky or Didn't know.
-    const firstReview = (grade: Grade, days: number) => {
+    // Each a first review, with the memory ts-fsrs gives its grade: back in 2 days after Got it, in its learning step
+    // (15 minutes after Shaky, 10 after Didn't know) otherwise.
+    const firstReview = (grade: Grade, days: number, state: 'Review' | 'Learning', minutes?: number) => {
       const card = scheduler.next(createEmptyCard(at(DAY1)), at(DAY1), grade).card;
       expect(card.scheduled_days).toBe(days);
+      if (minutes !== undefined) expect(card.due.getTime() - at(DAY1).getTime()).toBe(minutes * 60_000);
       return {
         previous: null,
         card: {
@@ -73,16 +75,20 @@ describe('ratings', () => {
           learningSteps: 0,
           reps: 1,
           lapses: 0,
-          state: 'Review',
+          state,
         },
       };
     };
     expect(await stored(page)).toEqual({
       version: 3,
       reviews: {
-        [key(answered[0]!)]: { rating: 'got-it', ratedAt: at(DAY1).toISOString(), ...firstReview(FsrsGrade.Good, 2) },
-        [key(answered[1]!)]: { rating: 'shaky', ratedAt: at(DAY1).toISOString(), ...firstReview(FsrsGrade.Hard, 1) },
-        [key(screenshotOnly[0]!)]: { rating: 'unknown', ratedAt: at(DAY1).toISOString(), ...firstReview(FsrsGrade.Again, 1) },
+        [key(answered[0]!)]: { rating: 'got-it', ratedAt: at(DAY1).toISOString(), ...firstReview(FsrsGrade.Good, 2, 'Review') },
+        [key(answered[1]!)]: { rating: 'shaky', ratedAt: at(DAY1).toISOString(), ...firstReview(FsrsGrade.Hard, 0, 'Learning', 15) },
+        [key(screenshotOnly[0]!)]: {
+          rating: 'unknown',
+          ratedAt: at(DAY1).toISOString(),
+          ...firstReview(FsrsGrade.Again, 0, 'Learning', 10),
+        },
       },
       examDates: {},
     });
@@ -157,7 +163,7 @@ describe('ratings', () => {
     ];
     expect(cards.sort()).toEqual(expected.sort());
     expect(cards.filter(([, text]) => !text!.startsWith('0/')).length).toBeGreaterThanOrEqual(2);
-    await expect(home.locator('.exam-panel .page-progress').innerText()).resolves.toBe(
+    await expect(home.locator('.course-sections .page-progress').innerText()).resolves.toBe(
       expectedTally(
         course.questions.map((question) => key(question.id)),
         ratings,

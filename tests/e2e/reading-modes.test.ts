@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { classifyText } from '../../src/lib/markdown/language.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { useBrowser } from './setup/browser.ts';
 import { choose, course, MODES, sectionPages } from './setup/reading.ts';
 import type { QuestionMeta } from './setup/site.ts';
@@ -328,16 +329,19 @@ describe('the choice', () => {
     const page = await browser.visit(context, first);
     await choose(page, 'zh', true);
     const state = (): Promise<unknown> =>
-      page.evaluate(() => ({
-        lang: document.documentElement.dataset.langMode ?? 'both',
-        examinableOnly: document.documentElement.dataset.examinableOnly !== undefined,
-        radio: document.querySelector<HTMLInputElement>('input[name="reading-language"]:checked')?.value,
-        checkbox: document.querySelector<HTMLInputElement>('input[name="examinable-only"]')?.checked,
-        enShown: [...document.querySelectorAll('[data-lang="en"]:not([data-lang-only])')].filter(
-          (element) => getComputedStyle(element).display !== 'none',
-        ).length,
-        stored: [localStorage.getItem('reading-language'), localStorage.getItem('examinable-only')],
-      }));
+      page.evaluate(
+        (names) => ({
+          lang: document.documentElement.dataset.langMode ?? 'both',
+          examinableOnly: document.documentElement.dataset.examinableOnly !== undefined,
+          radio: document.querySelector<HTMLInputElement>('input[name="reading-language"]:checked')?.value,
+          checkbox: document.querySelector<HTMLInputElement>('input[name="examinable-only"]')?.checked,
+          enShown: [...document.querySelectorAll('[data-lang="en"]:not([data-lang-only])')].filter(
+            (element) => getComputedStyle(element).display !== 'none',
+          ).length,
+          stored: names.map((name) => localStorage.getItem(name)),
+        }),
+        [STORAGE_KEYS.readingLanguage, STORAGE_KEYS.examinableOnly],
+      );
     const chinese = { lang: 'zh', examinableOnly: true, radio: 'zh', checkbox: true, enShown: 0, stored: ['zh', '1'] };
     expect(await state()).toEqual(chinese);
     await page.reload({ waitUntil: 'load' });

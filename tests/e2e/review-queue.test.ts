@@ -1,6 +1,7 @@
 /**
- * The review queue with a controlled clock: questions come back on the right day and in the right
- * order, and a queue link opens the question in Test-me mode.
+ * The review queue with a controlled clock: a question not known comes back within the session,
+ * minutes later; the others on the right day and in the right order; and a queue link opens the
+ * question in Test-me mode.
  */
 import type { Page } from 'playwright-core';
 import { createEmptyCard, fsrs, Rating, type Grade } from 'ts-fsrs';
@@ -16,6 +17,7 @@ import {
   key,
   queue,
   rateByMouse,
+  reviewPath,
   section,
   sectionPath,
   stored,
@@ -28,8 +30,8 @@ const browser = useBrowser();
 const DAY1 = '2026-03-02';
 const DAY2 = '2026-03-03';
 const DAY3 = '2026-03-04';
-/** ts-fsrs as the site configures it (FSRS-6, 90 % retention, no fuzz, no learning steps), set up here on its own. */
-const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: [], relearning_steps: [] });
+/** ts-fsrs as the site configures it (FSRS-6, 90 % retention, no fuzz, a learning and a relearning step of 10 minutes), set up here on its own. */
+const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: ['10m'], relearning_steps: ['10m'] });
 /** The calendar day `days` after `day`, "YYYY-MM-DD". */
 const localDay = (day: string, days: number): string =>
   new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -59,24 +61,24 @@ describe('review queue', () => {
       return { due: await queue(opened), page: opened };
     };
 
-    // Late on day 1: nothing comes back the same day, the next review is tomorrow.
+    // Didn't know and Shaky come back within the session: later on day 1 both are due (their 10 and 15 minutes are over); Got it is not.
     const night = await queueAt(at(DAY1, '23:30'));
-    expect(night.due).toEqual([]);
-    await expect(night.page.locator('.review-empty').innerText()).resolves.toBe(`Nothing due. Next review: ${DAY2}.`);
-    // Day 2: Didn't know and Shaky are due; Didn't know first, the less likely to be recalled.
+    expect(night.due).toEqual([unknown, shaky]);
+    // Day 2: still due; Didn't know first, the less likely to be recalled.
     const day2 = await queueAt(at(DAY2, '08:00'));
     expect(day2.due).toEqual([unknown, shaky]);
     const meta = await day2.page.locator('.review-list .card-meta').allInnerTexts();
     expect(meta).toEqual([
-      `Section ${section.number} · ${section.title} · last: Didn't know · due ${DAY2}`,
-      `Section ${section.number} · ${section.title} · last: Shaky · due ${DAY2}`,
+      `Section ${section.number} · ${section.title} · last: Didn't know · due again now`,
+      `Section ${section.number} · ${section.title} · last: Shaky · due again now`,
     ]);
 
-    // On day 2 one more question is not known: due tomorrow.
+    // On day 2 one more question is not known: back 10 minutes later, after the two from day 1.
     await context.clock.setFixedTime(at(DAY2, '08:10'));
     const day2Section = await browser.visit(context, `${sectionPath}?test=1`);
     await rateByMouse(day2Section, laterUnknown, 'unknown');
-    expect((await queueAt(at(DAY2, '08:20'))).due).toEqual([unknown, shaky]);
+    expect((await queueAt(at(DAY2, '08:15'))).due).toEqual([unknown, shaky]);
+    expect((await queueAt(at(DAY2, '08:20'))).due).toEqual([unknown, shaky, laterUnknown]);
 
     // Day 3: the two overdue since day 2 first, then today's, each pair least recalled first.
     const day3 = await queueAt(at(DAY3, '09:00'));
@@ -125,6 +127,46 @@ describe('review queue', () => {
     expect((await queueAt(at(localDay(next, -1), '23:59'))).due).toEqual([]);
     const dueThen = Object.keys(expectedDue).filter((id) => expectedDue[id] === next);
     expect((await queueAt(at(next, '00:01'))).due.sort()).toEqual(dueThen.sort());
+    expect(problems).toEqual([]);
+  });
+
+  test("a question rated Didn't know is in the queue within the same session, and due again 10 minutes later", async () => {
+    const { context, problems } = await browser.newContext({ timezoneId: TIME_ZONE });
+    await context.clock.setFixedTime(at(DAY1, '21:00'));
+    const page = await browser.visit(context, `${sectionPath}?test=1`);
+    const [forgotten, learnt] = await articleIds(page);
+    await rateByMouse(page, forgotten!, 'unknown');
+    await rateByMouse(page, learnt!, 'got-it');
+    const question = course.questions.find((entry) => entry.id === forgotten)!;
+    const title = [`Q${question.number}`, question.paper?.label].filter(Boolean).join(' · ');
+
+    // Five minutes on: in the queue, coming back in five more; Got it is not.
+    await context.clock.setFixedTime(at(DAY1, '21:05'));
+    const waiting = await browser.visit(context, reviewPath);
+    expect(await queue(waiting)).toEqual([]);
+    await expect(waiting.locator('.review-empty').innerText()).resolves.toBe('Nothing due right now.');
+    await expect(waiting.locator('.review-later li').allInnerTexts()).resolves.toEqual([`Again in 5 min: ${title}`]);
+
+    // At 21:10 it is due, and its card says so.
+    await context.clock.setFixedTime(at(DAY1, '21:10'));
+    const back = await browser.visit(context, reviewPath);
+    expect(await queue(back)).toEqual([forgotten]);
+    await expect(back.locator('.review-list .card-meta').innerText()).resolves.toBe(
+      `Section ${section.number} · ${section.title} · last: Didn't know · due again now`,
+    );
+    await expect(back.locator('.review-later').count()).resolves.toBe(0);
+
+    // Known this time: it leaves its step for a later day, a second review of the question.
+    await back.locator('.review-list a.card').first().click();
+    await back.waitForLoadState('load');
+    await rateByMouse(back, forgotten!, 'got-it');
+    const entry = (await stored(back))!.reviews[key(forgotten!)]!;
+    expect(entry.card).toMatchObject({ state: 'Review', reps: 2 });
+    expect(entry.previous?.card).toMatchObject({ state: 'Learning', scheduledDays: 0, due: at(DAY1, '21:10').toISOString() });
+    await context.clock.setFixedTime(at(DAY1, '21:15'));
+    const after = await browser.visit(context, reviewPath);
+    expect(await queue(after)).toEqual([]);
+    await expect(after.locator('.review-empty').innerText()).resolves.toMatch(/^Nothing due\. Next review: \d{4}-\d{2}-\d{2}\.$/);
     expect(problems).toEqual([]);
   });
 

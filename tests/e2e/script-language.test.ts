@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { questionKey } from '../../src/lib/content/layout.ts';
 import { review } from '../../src/lib/progress/schedule.ts';
-import { CURRENT_VERSION, STORAGE_KEY, writeProgress } from '../../src/lib/progress/storage.ts';
+import { CURRENT_VERSION, writeProgress } from '../../src/lib/progress/storage.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { sectionName } from '../../src/lib/site/model.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses } from './setup/site.ts';
@@ -78,7 +79,7 @@ describe('Chinese filled in by scripts is marked lang="zh"', () => {
       ([key, value]) => {
         if (location.protocol.startsWith('http')) localStorage.setItem(key, value);
       },
-      [STORAGE_KEY, stored] as const,
+      [STORAGE_KEYS.progress, stored] as const,
     );
     const page = await context.newPage();
     await page.goto(`${baseUrl}/${course.id}/review/`);

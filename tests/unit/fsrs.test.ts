@@ -1,16 +1,25 @@
 /**
  * The memory model: the three buttons are FSRS's Again / Hard / Good, the memory after a rating is
- * ts-fsrs's, and the chance of recall follows FSRS-6's forgetting curve over whole days.
+ * ts-fsrs's with one 10-minute learning and relearning step, and the chance of recall follows
+ * FSRS-6's forgetting curve over whole days.
  */
 import { createEmptyCard, default_w, fsrs, Rating as Grade } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { GRADE_OF, grade, recallAt } from '../../src/lib/progress/fsrs.ts';
+import { GRADE_OF, grade, LEARNING_STEPS, recallAt, RELEARNING_STEPS } from '../../src/lib/progress/fsrs.ts';
 import { RATING_LABELS, RATINGS, type Rating } from '../../src/lib/progress/ratings.ts';
 
 const DAY = 86_400_000;
 const now = new Date('2026-03-10T01:00:00.000Z');
 /** ts-fsrs as the site configures it, set up here independently. */
-const reference = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: [], relearning_steps: [] });
+const reference = fsrs({
+  request_retention: 0.9,
+  enable_fuzz: false,
+  enable_short_term: true,
+  learning_steps: ['10m'],
+  relearning_steps: ['10m'],
+});
+/** As the site scheduled before the learning steps: whole days only. */
+const byDays = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: [], relearning_steps: [] });
 
 describe('rating mapping', () => {
   it.each<[Rating, string, Grade]>([
@@ -26,7 +35,17 @@ describe('rating mapping', () => {
     expect(RATINGS).toEqual(['got-it', 'shaky', 'unknown']);
   });
 
-  it.each(RATINGS)('a first "%s" gives ts-fsrs\'s card, with FSRS-6\'s initial stability for its grade', (rating) => {
+  it('learns in one step of 10 minutes, and relearns in one', () => {
+    expect(LEARNING_STEPS).toEqual(['10m']);
+    expect(RELEARNING_STEPS).toEqual(['10m']);
+  });
+
+  it.each<[Rating, string, string, number]>([
+    // Didn't know: the step, 10 minutes. Shaky: ts-fsrs's Hard on the only step, 15 minutes. Got it: past the step, 2 days.
+    ['unknown', 'Learning', '2026-03-10T01:10:00.000Z', 0],
+    ['shaky', 'Learning', '2026-03-10T01:15:00.000Z', 0],
+    ['got-it', 'Review', '2026-03-12T01:00:00.000Z', 2],
+  ])('a first "%s" gives ts-fsrs\'s card (%s, due %s), with FSRS-6\'s initial stability for its grade', (rating, state, due, days) => {
     const card = grade(undefined, rating, now);
     const expected = reference.next(createEmptyCard(now), now, GRADE_OF[rating]).card;
     expect(card).toEqual({
@@ -37,10 +56,20 @@ describe('rating mapping', () => {
       learningSteps: 0,
       reps: 1,
       lapses: 0,
-      state: 'Review',
+      state,
     });
+    expect({ due: card.due, scheduledDays: card.scheduledDays }).toEqual({ due, scheduledDays: days });
     // S₀(G) = w[G − 1]: the first rating's stability is a parameter of the model.
     expect(card.stability).toBeCloseTo(default_w[GRADE_OF[rating] - 1]!, 6);
+  });
+
+  it.each(RATINGS)('without steps (older ratings replayed), a first "%s" is a review in whole days with the same memory', (rating) => {
+    const card = grade(undefined, rating, now, { steps: false });
+    const expected = byDays.next(createEmptyCard(now), now, GRADE_OF[rating]).card;
+    expect(card).toMatchObject({ state: 'Review', scheduledDays: expected.scheduled_days, due: expected.due.toISOString() });
+    expect(card.scheduledDays).toBeGreaterThanOrEqual(1);
+    expect(card.stability).toBe(grade(undefined, rating, now).stability);
+    expect(card.difficulty).toBe(grade(undefined, rating, now).difficulty);
   });
 
   it('a later rating continues from the stored memory exactly as ts-fsrs does', () => {
@@ -54,6 +83,7 @@ describe('rating mapping', () => {
       expect(card.difficulty, rating).toBeCloseTo(expected.difficulty, 10);
       expect(card.due, rating).toBe(expected.due.toISOString());
       expect(card.lapses, rating).toBe(rating === 'unknown' ? 1 : 0);
+      expect(card.state, rating).toBe(rating === 'unknown' ? 'Relearning' : 'Review');
     }
   });
 });

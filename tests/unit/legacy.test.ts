@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LEITNER_BOX_DAYS, leitnerRun, migrateLegacy } from '../../src/lib/progress/legacy.ts';
 import type { Rating, Review } from '../../src/lib/progress/ratings.ts';
-import { dayOf, daysBetween, dueDay, review } from '../../src/lib/progress/schedule.ts';
+import { grade } from '../../src/lib/progress/fsrs.ts';
+import { dayOf, daysBetween, dueDay, inLearningStep, review } from '../../src/lib/progress/schedule.ts';
 import { CURRENT_VERSION, mergeProgress, readProgress, writeProgress } from '../../src/lib/progress/storage.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/progress');
@@ -109,9 +110,11 @@ describe('a version-1 file', () => {
     expect(notices).toEqual(['Your saved progress was from an older version of the site and has been updated.']);
     expect(Object.keys(progress.reviews).sort()).toEqual(Object.keys(old.ratings).sort());
     for (const [key, entry] of Object.entries(old.ratings)) {
-      const expected = review(undefined, entry.rating, new Date(entry.ratedAt));
-      const { previous: _none, ...fresh } = expected;
+      // Scheduled as that version did, in whole days: the learning steps came later.
+      const moment = new Date(entry.ratedAt);
+      const fresh = { rating: entry.rating, ratedAt: moment.toISOString(), card: grade(undefined, entry.rating, moment, { steps: false }) };
       expect(progress.reviews[key], key).toEqual(fresh);
+      expect(inLearningStep(fresh), key).toBe(false);
     }
   });
 

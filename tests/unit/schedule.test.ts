@@ -6,14 +6,18 @@ import type { Rating, Review } from '../../src/lib/progress/ratings.ts';
 import {
   addDays,
   CHANGE_OF_MIND_MINUTES,
+  comingBack,
   dayOf,
   daysBetween,
+  dueAt,
   dueDay,
   dueQueue,
+  inLearningStep,
   isDue,
   nextDueDay,
   rate,
   review,
+  startOfDay,
 } from '../../src/lib/progress/schedule.ts';
 import { emptyProgress, type Progress } from '../../src/lib/progress/storage.ts';
 
@@ -55,22 +59,20 @@ describe('addDays and daysBetween (Asia/Hong_Kong)', () => {
 });
 
 describe('review: FSRS over local calendar days', () => {
-  it.each<[string, Rating, string]>([
-    // First ratings: Didn't know and Shaky come back tomorrow, Got it in two days (FSRS-6's first stabilities 0.2, 1.3 and 2.3 days).
-    ['2026-03-10T09:00:00', 'unknown', '2026-03-11'],
-    ['2026-03-10T09:00:00', 'shaky', '2026-03-11'],
-    ['2026-03-10T09:00:00', 'got-it', '2026-03-12'],
-    // Rated a minute before midnight: due the next calendar day, not in a minute.
-    ['2026-03-10T23:59:00', 'unknown', '2026-03-11'],
-    ['2026-03-11T00:00:00', 'shaky', '2026-03-12'],
+  it.each<[string, string]>([
+    // A first Got it: in two days (FSRS-6's first stability for Good, 2.3 days), from the start of that day.
+    ['2026-03-10T09:00:00', '2026-03-12'],
+    ['2026-03-10T23:59:00', '2026-03-12'],
     // 23:30 on 10 March in UTC is already 11 March in Hong Kong.
-    ['2026-03-11T07:30:00', 'got-it', '2026-03-13'],
-    ['2026-12-31T22:00:00', 'got-it', '2027-01-02'],
-  ])('first rated %s %s → due %s', (local, rating, due) => {
+    ['2026-03-11T07:30:00', '2026-03-13'],
+    ['2026-12-31T22:00:00', '2027-01-02'],
+  ])('first rated %s Got it → due %s', (local, due) => {
     const now = hk(local);
-    const entry = review(undefined, rating, now);
-    expect(entry).toMatchObject({ rating, ratedAt: now.toISOString(), previous: null });
+    const entry = review(undefined, 'got-it', now);
+    expect(entry).toMatchObject({ rating: 'got-it', ratedAt: now.toISOString(), previous: null });
     expect(dueDay(entry)).toBe(due);
+    expect(inLearningStep(entry)).toBe(false);
+    expect(dueAt(entry)).toEqual(startOfDay(due));
     expect(entry.card).toMatchObject({ reps: 1, lapses: 0, state: 'Review', learningSteps: 0 });
   });
 
@@ -88,15 +90,18 @@ describe('review: FSRS over local calendar days', () => {
     expect(current?.card.reps).toBe(4);
   });
 
-  it('a lapse: "Didn\'t know" after a run of "Got it" brings it back within days, not weeks, with a lapse counted', () => {
+  it('a lapse: "Didn\'t know" after a run of "Got it" comes back in 10 minutes (relearning), then within days, not weeks, with a lapse counted', () => {
     const known = review(ratedOnce('2026-03-01T09:00:00', 'got-it'), 'got-it', hk('2026-03-03T09:00:00'));
     expect(dueDay(known)).toBe('2026-03-14');
     const lapse = review(known, 'unknown', hk('2026-03-14T09:00:00'));
-    expect(daysBetween('2026-03-14', dueDay(lapse))).toBeGreaterThanOrEqual(1);
-    expect(daysBetween('2026-03-14', dueDay(lapse))).toBeLessThanOrEqual(3);
-    expect(lapse.card.lapses).toBe(1);
+    expect(lapse.card).toMatchObject({ state: 'Relearning', scheduledDays: 0, lapses: 1 });
+    expect(dueAt(lapse)).toEqual(hk('2026-03-14T09:10:00'));
     expect(lapse.card.stability).toBeLessThan(known.card.stability);
     expect(lapse.previous).toEqual({ card: known.card, ratedAt: known.ratedAt });
+    const relearnt = review(lapse, 'got-it', hk('2026-03-14T09:10:00'));
+    expect(relearnt.card).toMatchObject({ state: 'Review', lapses: 1 });
+    expect(daysBetween('2026-03-14', dueDay(relearnt))).toBeGreaterThanOrEqual(1);
+    expect(daysBetween('2026-03-14', dueDay(relearnt))).toBeLessThanOrEqual(3);
   });
 
   it(`a rating changed within ${CHANGE_OF_MIND_MINUTES} minutes replaces the one before it`, () => {
@@ -131,12 +136,48 @@ describe('review: FSRS over local calendar days', () => {
   });
 });
 
+describe('short-term learning steps: a question not known comes back within the session', () => {
+  it.each<[Rating, string, number]>([
+    // Didn't know: the one 10-minute step. Shaky on a new question: ts-fsrs's Hard, 1.5 × the step.
+    ['unknown', '2026-03-10T21:00:00', 10],
+    ['shaky', '2026-03-10T21:00:00', 15],
+    // Near midnight the step ends the next day.
+    ['unknown', '2026-03-10T23:59:00', 10],
+  ])('a first %s at %s is due again %i minutes later, not on a later day', (rating, local, minutes) => {
+    const entry = ratedOnce(local, rating);
+    const due = new Date(hk(local).getTime() + minutes * MINUTE);
+    expect(entry.card).toMatchObject({ state: 'Learning', scheduledDays: 0, learningSteps: 0, reps: 1 });
+    expect(inLearningStep(entry)).toBe(true);
+    expect(dueAt(entry)).toEqual(due);
+    expect(dueDay(entry)).toBe(dayOf(due));
+    expect(isDue(entry, new Date(due.getTime() - 1000))).toBe(false);
+    expect(isDue(entry, due)).toBe(true);
+  });
+
+  it("in its step: Didn't know again restarts it, Shaky holds it, Got it ends it with a due day", () => {
+    const first = ratedOnce('2026-03-10T21:00:00', 'unknown');
+    const back = hk('2026-03-10T21:10:00');
+    expect(dueAt(review(first, 'unknown', back))).toEqual(hk('2026-03-10T21:20:00'));
+    expect(dueAt(review(first, 'shaky', back))).toEqual(hk('2026-03-10T21:25:00'));
+    const learnt = review(first, 'got-it', back);
+    expect(learnt.card).toMatchObject({ state: 'Review', reps: 2 });
+    expect(inLearningStep(learnt)).toBe(false);
+    expect(dueDay(learnt)).toBe('2026-03-11');
+  });
+
+  it(`within ${CHANGE_OF_MIND_MINUTES} minutes a changed rating still replaces the one before: Didn't know, then Got it, is one Got it`, () => {
+    const first = ratedOnce('2026-03-10T21:00:00', 'unknown');
+    const changed = review(first, 'got-it', hk('2026-03-10T21:02:00'));
+    expect(changed).toEqual(review(undefined, 'got-it', hk('2026-03-10T21:02:00')));
+  });
+});
+
 describe('isDue', () => {
-  const entry = ratedOnce('2026-03-10T09:00:00'); // due 11 March
+  const entry = ratedOnce('2026-03-10T09:00:00', 'got-it'); // due 12 March
   it.each<[string, boolean]>([
-    ['2026-03-10T23:59:59', false],
-    ['2026-03-11T00:00:00', true],
-    ['2026-03-11T07:59:59', true], // already 11 March in Hong Kong, though not in UTC
+    ['2026-03-11T23:59:59', false],
+    ['2026-03-12T00:00:00', true],
+    ['2026-03-12T07:59:59', true], // already 12 March in Hong Kong, though not in UTC
     ['2026-04-02T10:00:00', true], // overdue stays due
   ])('at %s → %s', (local, expected) => {
     expect(isDue(entry, hk(local))).toBe(expected);
@@ -149,25 +190,43 @@ describe('dueQueue', () => {
   it('lists only what is due: the most overdue day first, then the least likely to be recalled now', () => {
     const reviews = {
       // Due 11 March: overdue.
-      overdue: ratedOnce('2026-03-10T09:00:00', 'shaky'),
-      // Due today (12 March): a "Didn't know" from yesterday is less likely recalled than a "Got it" from two days ago.
+      overdue: ratedOnce('2026-03-09T09:00:00', 'got-it'),
+      // Due today (12 March): a question forgotten at 00:30 (its step over) is less likely recalled than a "Got it" from two days ago.
       todayKnown: ratedOnce('2026-03-10T09:00:00', 'got-it'),
-      todayForgotten: ratedOnce('2026-03-11T09:00:00', 'unknown'),
-      // Due tomorrow.
+      todayForgotten: ratedOnce('2026-03-12T00:30:00', 'unknown'),
+      // Due tomorrow, and in ten minutes.
       later: ratedOnce('2026-03-11T09:00:00', 'got-it'),
+      stepping: ratedOnce('2026-03-12T11:55:00', 'unknown'),
     };
     expect(dueQueue(reviews, now)).toEqual(['overdue', 'todayForgotten', 'todayKnown']);
   });
 
   it('breaks exact ties by key', () => {
-    const entry = ratedOnce('2026-03-10T09:00:00');
+    const entry = ratedOnce('2026-03-10T09:00:00', 'got-it');
     expect(dueQueue({ 'c/q2': entry, 'c/q10': entry, 'a/q1': entry }, now)).toEqual(['a/q1', 'c/q10', 'c/q2']);
   });
 
   it('takes the day from the clock, not from UTC', () => {
-    const entry = ratedOnce('2026-03-10T09:00:00'); // due 11 March
-    expect(dueQueue({ a: entry }, hk('2026-03-11T07:00:00'))).toEqual(['a']);
-    expect(dueQueue({ a: entry }, hk('2026-03-10T23:59:59'))).toEqual([]);
+    const entry = ratedOnce('2026-03-10T09:00:00', 'got-it'); // due 12 March
+    expect(dueQueue({ a: entry }, hk('2026-03-12T07:00:00'))).toEqual(['a']);
+    expect(dueQueue({ a: entry }, hk('2026-03-11T23:59:59'))).toEqual([]);
+  });
+});
+
+describe('comingBack', () => {
+  it('lists the questions in a learning step not due yet, soonest first, and none once they are due or learnt', () => {
+    const reviews = {
+      b: ratedOnce('2026-03-10T21:00:00', 'shaky'), // back 21:15
+      a: ratedOnce('2026-03-10T21:03:00', 'unknown'), // back 21:13
+      learnt: ratedOnce('2026-03-10T21:00:00', 'got-it'),
+    };
+    expect(comingBack(reviews, hk('2026-03-10T21:05:00'))).toEqual([
+      { key: 'a', due: hk('2026-03-10T21:13:00') },
+      { key: 'b', due: hk('2026-03-10T21:15:00') },
+    ]);
+    expect(comingBack(reviews, hk('2026-03-10T21:13:00'))).toEqual([{ key: 'b', due: hk('2026-03-10T21:15:00') }]);
+    expect(dueQueue(reviews, hk('2026-03-10T21:13:00'))).toEqual(['a']);
+    expect(comingBack(reviews, hk('2026-03-10T21:15:00'))).toEqual([]);
   });
 });
 
@@ -175,7 +234,8 @@ describe('nextDueDay', () => {
   it.each<[Record<string, Review>, string | undefined]>([
     [{}, undefined],
     [{ a: ratedOnce('2026-03-10T09:00:00', 'got-it') }, '2026-03-12'],
-    [{ a: ratedOnce('2026-03-10T09:00:00', 'got-it'), b: ratedOnce('2026-03-10T09:00:00', 'unknown') }, '2026-03-11'],
+    [{ a: ratedOnce('2026-03-10T09:00:00', 'got-it'), b: ratedOnce('2026-03-09T09:00:00', 'got-it') }, '2026-03-11'],
+    [{ a: ratedOnce('2026-03-10T09:00:00', 'got-it'), b: ratedOnce('2026-03-10T23:55:00', 'unknown') }, '2026-03-11'],
   ])('%# → %s', (reviews, expected) => {
     expect(nextDueDay(reviews)).toBe(expected);
   });
@@ -201,14 +261,16 @@ describe('across a daylight-saving change (Europe/London)', () => {
     expect(daysBetween(day, expected)).toBe(days);
   });
 
-  it.each<[string, Rating, string]>([
-    // Rated late on the Saturday before the change (23:30 GMT): due Sunday, a 23-hour night later (24 hours would be Monday).
-    ['2026-03-28T23:30:00Z', 'shaky', '2026-03-29'],
+  it.each<[string, string]>([
+    // Rated Got it late on the Friday before the change (23:30 GMT): two days on is Sunday, though that night has 23 hours.
+    ['2026-03-27T23:30:00Z', '2026-03-29'],
     // 23:30 BST on the Sunday is 22:30 UTC.
-    ['2026-03-29T22:30:00Z', 'unknown', '2026-03-30'],
-    // 00:30 BST on Monday is still Sunday in UTC: a day later is Tuesday.
-    ['2026-03-29T23:30:00Z', 'shaky', '2026-03-31'],
-  ])('%s %s → due %s', (moment, rating, due) => {
-    expect(dueDay(review(undefined, rating, new Date(moment)))).toBe(due);
+    ['2026-03-29T22:30:00Z', '2026-03-31'],
+    // 00:30 BST on Monday is still Sunday in UTC: two days later is Wednesday.
+    ['2026-03-29T23:30:00Z', '2026-04-01'],
+  ])('%s Got it → due %s', (moment, due) => {
+    const entry = review(undefined, 'got-it', new Date(moment));
+    expect(dueDay(entry)).toBe(due);
+    expect(dayOf(dueAt(entry))).toBe(due);
   });
 });

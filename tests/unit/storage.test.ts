@@ -1,9 +1,11 @@
 process.env.TZ = 'Asia/Hong_Kong';
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateLegacy } from '../../src/lib/progress/legacy.ts';
 import type { Review } from '../../src/lib/progress/ratings.ts';
-import { review as reviewAt } from '../../src/lib/progress/schedule.ts';
+import { addDays, dayOf, dueAt, dueQueue, inLearningStep, isDue, review as reviewAt, startOfDay } from '../../src/lib/progress/schedule.ts';
 import {
   chooseExamDate,
   CURRENT_VERSION,
@@ -255,5 +257,49 @@ describe('tally', () => {
     ['another course', ['d/a', 'd/b'], { rated: 1, total: 2, shaky: 1, unknown: 0 }],
   ])('%s', (_, keys, expected) => {
     expect(tally(stored, keys)).toEqual(expected);
+  });
+});
+
+describe('progress kept before the learning steps (version 3 as it was)', () => {
+  // Written by the site before the learning steps: ratings on 2, 3 and 5 March 2026 (Hong Kong), a changed mind, two exam dates.
+  const raw = readFileSync(join(import.meta.dirname, '../fixtures/progress/v3-2026-03-05.json'), 'utf8');
+  const { progress: read, notices } = readProgress(raw);
+  const entries = Object.entries(read.reviews);
+
+  it('reads back whole: every rating, its memory and the one before it, and the exam dates, with no notice', () => {
+    expect(notices).toEqual([]);
+    expect(read).toEqual(JSON.parse(raw));
+    expect(entries.length).toBe(7);
+    expect(read.examDates).toEqual({
+      dasc7606: { date: '2026-03-20T09:30', setAt: '2026-03-02T12:55:00.000Z' },
+      'ml-midterm': { date: null, setAt: '2026-03-03T13:05:00.000Z' },
+    });
+  });
+
+  it('keeps every question due from the start of the day that version gave it, none in a learning step', () => {
+    for (const [key, entry] of entries) {
+      const day = addDays(dayOf(new Date(entry.ratedAt)), entry.card.scheduledDays);
+      expect(inLearningStep(entry), key).toBe(false);
+      expect(dueAt(entry), key).toEqual(startOfDay(day));
+      expect(isDue(entry, new Date(startOfDay(day).getTime() - 1000)), key).toBe(false);
+      expect(isDue(entry, startOfDay(day)), key).toBe(true);
+    }
+    // On 6 March: those FSRS set for a day or two after 2, 3 and 5 March, the most overdue first.
+    expect(dueQueue(read.reviews, new Date('2026-03-06T10:00:00+08:00'))).toEqual([
+      'ml-midterm/s1-2023-oct-a-q1',
+      'dasc7606/s3-2024-may-abc-q2',
+      'dasc7606/s1-2022-may-1-q7',
+      'ml-midterm/s1-2023-oct-a-q2',
+      'dasc7606/s3-2025-may-q1',
+    ]);
+  });
+
+  it('takes the next rating on from the stored memory: a "Didn\'t know" now comes back in 10 minutes', () => {
+    const [key, entry] = entries.find(([, value]) => value.rating === 'got-it')!;
+    const now = new Date('2026-03-20T20:00:00+08:00');
+    const lapse = reviewAt(entry, 'unknown', now);
+    expect(lapse.card, key).toMatchObject({ state: 'Relearning', reps: entry.card.reps + 1, lapses: entry.card.lapses + 1 });
+    expect(dueAt(lapse)).toEqual(new Date(now.getTime() + 10 * 60_000));
+    expect(lapse.previous).toEqual({ card: entry.card, ratedAt: entry.ratedAt });
   });
 });

@@ -51,12 +51,15 @@ export function describeExamDate(date: string): string {
   return `${WEEKDAYS[moment.getDay()]} ${moment.getDate()} ${MONTHS[moment.getMonth()]} ${moment.getFullYear()}${time}`;
 }
 
-/** What the course home says about the exam at `now`: "Exam in 13 days", "Exam tomorrow", "Exam today", "The exam was on …". */
-export function countdown(now: Date, date: string): string {
+/** How far off the exam is at `now`: "Exam in 13 days", "Exam tomorrow", "Exam today"; undefined once it has started. */
+export function examWhen(now: Date, date: string): string | undefined {
+  if (now.getTime() >= examMoment(date).getTime()) return undefined;
   const days = daysBetween(dayOf(now), examDay(date));
-  const when = describeExamDate(date);
-  if (now.getTime() >= examMoment(date).getTime()) return `The exam was on ${when}.`;
-  if (days === 0) return `Exam today: ${when}.`;
-  if (days === 1) return `Exam tomorrow: ${when}.`;
-  return `Exam in ${days} days: ${when}.`;
+  return days === 0 ? 'Exam today' : days === 1 ? 'Exam tomorrow' : `Exam in ${days} days`;
+}
+
+/** The exam at `now`, with its date: "Exam in 13 days: Tuesday 15 December 2026.", "The exam was on …". */
+export function countdown(now: Date, date: string): string {
+  const when = examWhen(now, date);
+  return when ? `${when}: ${describeExamDate(date)}.` : `The exam was on ${describeExamDate(date)}.`;
 }

@@ -4,11 +4,24 @@
  * fuzz, so the same ratings always give the same days.
  *
  * The three buttons are FSRS grades: Didn't know → Again, Shaky → Hard, Got it → Good (the site
- * has no Easy). FSRS's learning steps are off: intervals are whole days, so a question rated
- * "Didn't know" comes back tomorrow rather than in a minute, which suits a queue the reader opens
- * once a day; a second review on the same day still counts, through FSRS-6's short-term stability.
+ * has no Easy). A failed question comes back within the session, as in Anki: ts-fsrs's short-term
+ * learning steps are on, one step of 10 minutes both for a question seen for the first time
+ * (`learning_steps`) and for one forgotten after a review (`relearning_steps`). So "Didn't know"
+ * is due again 10 minutes later; "Shaky" on a new question (or one in its step) 15 minutes later
+ * (ts-fsrs's Hard: 1.5 × the only step), on a question already learnt FSRS's days; "Got it" ends
+ * the step, and the question is due in FSRS's whole days. A second review on the same day counts
+ * through FSRS-6's short-term stability (`enable_short_term`, ts-fsrs's default).
  */
-import { createEmptyCard, forgetting_curve, fsrs, Rating as Grade, State, type Card, type Grade as GradeValue } from 'ts-fsrs';
+import {
+  createEmptyCard,
+  forgetting_curve,
+  fsrs,
+  Rating as Grade,
+  State,
+  type Card,
+  type Grade as GradeValue,
+  type StepUnit,
+} from 'ts-fsrs';
 import type { MemoryCard, Rating, Remembered } from './ratings.ts';
 
 export const GRADE_OF: Record<Rating, GradeValue> = {
@@ -17,7 +30,17 @@ export const GRADE_OF: Record<Rating, GradeValue> = {
   'got-it': Grade.Good,
 };
 
-export const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: [], relearning_steps: [] });
+/** The short-term steps: a first "Didn't know" (learning) and a lapse (relearning) come back after 10 minutes. */
+export const LEARNING_STEPS: readonly StepUnit[] = ['10m'];
+export const RELEARNING_STEPS: readonly StepUnit[] = ['10m'];
+
+const settings = { request_retention: 0.9, enable_fuzz: false, enable_short_term: true } as const;
+export const scheduler = fsrs({ ...settings, learning_steps: LEARNING_STEPS, relearning_steps: RELEARNING_STEPS });
+/**
+ * Without learning steps, every interval whole days: how the site scheduled before the steps, so
+ * ratings kept by older versions (legacy.ts) replay into the memory they had then.
+ */
+const dayScheduler = fsrs({ ...settings, learning_steps: [], relearning_steps: [] });
 
 function toCard({ card, ratedAt }: Remembered): Card {
   return {
@@ -47,9 +70,13 @@ function fromCard(card: Card): MemoryCard {
   };
 }
 
-/** The memory state after rating a question at `now`, from the state it had (none when never rated). */
-export function grade(before: Remembered | undefined, rating: Rating, now: Date): MemoryCard {
-  return fromCard(scheduler.next(before ? toCard(before) : createEmptyCard(now), now, GRADE_OF[rating]).card);
+/**
+ * The memory state after rating a question at `now`, from the state it had (none when never
+ * rated); with `steps: false`, as scheduled before the learning steps (whole days only).
+ */
+export function grade(before: Remembered | undefined, rating: Rating, now: Date, { steps = true } = {}): MemoryCard {
+  const model = steps ? scheduler : dayScheduler;
+  return fromCard(model.next(before ? toCard(before) : createEmptyCard(now), now, GRADE_OF[rating]).card);
 }
 
 /**

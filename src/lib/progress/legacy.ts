@@ -9,14 +9,15 @@
  *   over calendar days: "Didn't know" went to box 0 (due the same day), "Shaky" to box 1 (the next
  *   day) and each "Got it" one box further, 2 → 3 → 4, due 3, 7 and 21 days later. Box 0 is one
  *   "Didn't know", box 1 one "Shaky"; box b ≥ 2 is b − 1 "Got it"s, each given on the day the one
- *   before made it due (box 4: 10 and 7 days before the last one). FSRS replays those ratings; the
+ *   before made it due (box 4: 10 and 7 days before the last one). FSRS replays those ratings as the
+ *   site scheduled them then, in whole days without learning steps (fsrs.ts); the
  *   question keeps the due day it had, so the queue reads the same the day after the update.
  *   Its box can be read back from the result: "Got it" in box `reps + 1`.
  */
 import { grade } from './fsrs.ts';
 import { isDay, isMoment, isRating, isRecord } from './guards.ts';
 import type { MemoryCard, Rating, Review } from './ratings.ts';
-import { daysBetween, dayOf } from './schedule.ts';
+import { daysBetween, dayOf, startOfDay } from './schedule.ts';
 
 /** Version 2's days until the next review, per box. */
 export const LEITNER_BOX_DAYS = [0, 1, 3, 7, 21] as const;
@@ -42,15 +43,9 @@ export function leitnerRun(rating: Rating, box: number): number[] {
 /** The memory state FSRS gives `rating`s given at these moments, in order. */
 function replay(rating: Rating, moments: Date[]): MemoryCard {
   let last: { card: MemoryCard; ratedAt: string } | undefined;
-  for (const moment of moments) last = { card: grade(last, rating, moment), ratedAt: moment.toISOString() };
+  for (const moment of moments) last = { card: grade(last, rating, moment, { steps: false }), ratedAt: moment.toISOString() };
   if (!last) throw new Error('a replay needs at least one rating');
   return last.card;
-}
-
-/** A local calendar day's first moment, "YYYY-MM-DD" → Date. */
-function startOfDay(day: string): Date {
-  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  return new Date(year, month - 1, date);
 }
 
 function fromVersion1(value: unknown): Review | undefined {

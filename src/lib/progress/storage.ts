@@ -13,7 +13,6 @@ import { isCount, isMoment, isRating, isRecord } from './guards.ts';
 import type { Migrated } from './legacy.ts';
 import { MEMORY_STATES, type MemoryCard, type Rating, type Remembered, type Review } from './ratings.ts';
 
-export const STORAGE_KEY = 'revision-progress';
 export const CURRENT_VERSION = 3;
 
 /** Question key "<course>/<question id>" → its last review. */

@@ -3,6 +3,9 @@
  * allow each by its hash (astro.config.mjs) and nothing else inline runs. They run as the page
  * is parsed, before it paints; everything else is a bundled module.
  */
+import { STORAGE_KEYS } from './storage-keys.ts';
+
+const key = (name: keyof typeof STORAGE_KEYS): string => JSON.stringify(STORAGE_KEYS[name]);
 
 /** Applies a chosen theme, language, examinable-only or Test-me before first paint, so the other one never flashes. */
 export const PRE_PAINT_SCRIPT = `
@@ -18,13 +21,13 @@ export const PRE_PAINT_SCRIPT = `
       return null;
     }
   };
-  const theme = read('theme');
+  const theme = read(${key('theme')});
   if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
-  const language = read('reading-language');
+  const language = read(${key('readingLanguage')});
   if (language === 'zh' || language === 'en') root.dataset.langMode = language;
-  if (read('examinable-only') === '1') root.dataset.examinableOnly = '';
+  if (read(${key('examinableOnly')}) === '1') root.dataset.examinableOnly = '';
   // Test me (remembered, or asked for by a review-queue link): answers are hidden from the first frame, never flashed.
-  if (read('test-me') === '1' || new URLSearchParams(location.search).get('test') === '1') root.dataset.testMe = '';
+  if (read(${key('testMe')}) === '1' || new URLSearchParams(location.search).get('test') === '1') root.dataset.testMe = '';
 }
 `;
 

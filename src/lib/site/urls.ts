@@ -48,6 +48,8 @@ export function siteUrls(base: string) {
     question: (course: string, section: number, id: string): string => at(`${course}/${sectionSlug(section)}/#${id}`),
     /** The course's review queue: questions due again, by the spaced-repetition schedule. */
     review: (course: string): string => at(`${course}/review/`),
+    /** What to revise now (tonight's plan, or the questions due), one question after another in Test me. */
+    revise: (course: string): string => at(`${course}/revise/`),
     /** Mock papers drawn from the course's examinable questions. */
     mock: (course: string): string => at(`${course}/mock/`),
     /** The course's questions as a file Anki's text import reads (the build's Anki step, scripts/lib/anki-export.ts). */

@@ -3,9 +3,10 @@
  * the course and section they work on, a controlled clock, and the reader's actions and what the
  * browser stores, done the way a reader does them.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Progress } from '../../../src/lib/progress/storage.ts';
+import { STORAGE_KEYS } from '../../../src/lib/site/storage-keys.ts';
 import { allCourses, type QuestionMeta } from './site.ts';
 
 export type Rating = 'got-it' | 'shaky' | 'unknown';
@@ -34,10 +35,19 @@ export const at = (day: string, time = '10:00'): Date => new Date(`${day}T${time
 
 /** The progress the browser keeps, as stored. */
 export async function stored(page: Page): Promise<Progress | null> {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem('revision-progress');
-    return raw === null ? null : (JSON.parse(raw) as Progress);
-  });
+  const raw = await page.evaluate((name) => localStorage.getItem(name), STORAGE_KEYS.progress);
+  return raw === null ? null : (JSON.parse(raw) as Progress);
+}
+
+/** Progress the browser holds before the first page of `context` loads (once: the pages' own ratings then stay). */
+export async function storeProgress(context: BrowserContext, raw: string): Promise<void> {
+  await context.addInitScript(
+    ({ name, value }) => {
+      // Not in a new tab's about:blank, which has no storage.
+      if (location.protocol.startsWith('http') && localStorage.getItem(name) === null) localStorage.setItem(name, value);
+    },
+    { name: STORAGE_KEYS.progress, value: raw },
+  );
 }
 
 /** Ids of the questions on the page, in page order. */
