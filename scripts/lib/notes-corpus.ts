@@ -94,6 +94,9 @@ function notesText(text: string): string {
 /** What the site shows of the notes: each content file rendered as the pages render it, and the names it shows. */
 async function siteText(notes: ParsedNotes): Promise<string> {
   const renderer = await markdownProcessor.createRenderer({});
+  // The renderer's warnings (an image from another site …) are the build's to report, not this measurement's.
+  const warn = console.warn;
+  console.warn = () => undefined;
   const parts: string[] = [notes.title ?? '', ...Object.values(notes.meta ?? {})];
   for (const [path, text] of courseFiles(notes, 'corpus')) {
     if (contentFileKind(`corpus/${path}`) === undefined) continue;
@@ -104,6 +107,7 @@ async function siteText(notes: ParsedNotes): Promise<string> {
     const { code } = await renderer.render(body, { frontmatter: data, fileURL: pathToFileURL(join('/corpus-content/corpus', path)) });
     parts.push(toText(fromHtml(code, { fragment: true })));
   }
+  console.warn = warn;
   return parts.join(' ');
 }
 
@@ -145,4 +149,27 @@ export async function readNotesFile(path: string, expected: number): Promise<Not
     rule: notes.inference.chosen.rule,
     confidence: notes.inference.confidence,
   };
+}
+
+/** A Markdown table of readings (README's corpus section), with a line of totals. */
+export function corpusTable(rows: (NotesReading & { source: string; style: string })[]): string {
+  const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
+  const lines = [
+    '| # | notes (source) | style | by hand | found | statements | answered | text fidelity | rule (how sure) |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map((row, index) => {
+      const found = row.found === undefined ? 'refused' : `${row.found}${closeEnough(row) ? '' : ' ✗'}`;
+      const style = row.style.length > 80 ? `${row.style.slice(0, 79)}…` : row.style;
+      return `| ${index + 1} | ${row.source.replace(/\|/g, '\\|')} | ${style.replace(/\|/g, '\\|')} | ${row.expected} | ${found} | ${row.withStatement} | ${row.answered} | ${percent(row.fidelity)} | ${row.rule} (${Math.round(row.confidence * 100)} %) |`;
+    }),
+  ];
+  const close = rows.filter(closeEnough).length;
+  const refused = rows.filter((row) => row.found === undefined).length;
+  const faithful = rows.filter((row) => row.fidelity >= 0.97).length;
+  const lowest = Math.min(...rows.map((row) => row.fidelity));
+  lines.push(
+    '',
+    `${close} of ${rows.length} files within 10 % of the count by hand; ${refused} refused; text fidelity ≥ 97 % in ${faithful} of ${rows.length} (lowest ${percent(lowest)}).`,
+  );
+  return lines.join('\n');
 }

@@ -99,8 +99,8 @@ const LINE_LABEL = new RegExp(
       `(?<plain>\\d{1,3})(?:\\\\?[.．)）](?!\\d)|、)`,
       `[(（](?<paren>\\d{1,3})[)）]`,
       `第\\s*(?<zh>${NUMERAL})\\s*题[.:：、．]?`,
-      `(?:试题|题目|例题|习题)\\s*(?<word>\\d{1,3}(?:\\.\\d{1,3})*)[.:：、．]?`,
-      `(?:q|question|problem|exercise|ex|task)\\.?\\s*(?<en>\\d{1,3}(?:\\.\\d{1,3})*[a-z]?)[.:：)]?`,
+      `(?:试题|题目|例题|习题|例|定理|引理|命题|推论)\\s*(?<word>\\d{1,3}(?:\\.\\d{1,3})*)[.:：、．]?`,
+      `(?:q|question|problem|exercise|ex|task|example|theorem|lemma|proposition|corollary)\\.?\\s*(?<en>\\d{1,3}(?:\\.\\d{1,3})*[a-z]?)[.:：)]?`,
     ].join('|') +
     `)(\\*\\*)?[ \\t]*`,
   'i',
@@ -157,7 +157,8 @@ function listItems(list: List, lines: string[]): NumberedItem[] {
     const number = String((list.start ?? 1) + index);
     // Continuation lines are indented to the item's content (CommonMark), at least the marker's width.
     return [
-      { line, number, label: `${marker[2]}${marker[3] ?? ''}`, labelWidth, indent: labelWidth, style: `list${marker[3]}`, sequenced: true },
+      // `1.` as a list item and `5.“…` (no space: a paragraph) are one way of numbering.
+      { line, number, label: `${marker[2]}${marker[3] ?? ''}`, labelWidth, indent: labelWidth, style: marker[3] ?? '.', sequenced: true },
     ];
   });
 }
@@ -208,7 +209,7 @@ export function numberedCut(input: CutInput): NotesStructure | undefined {
   const best = styles
     .map((style) =>
       inSequence(
-        found.filter((item) => item.style === style || (item.style.startsWith('list') && style.startsWith('list'))),
+        found.filter((item) => item.style === style),
         sectionLines,
       ),
     )
@@ -277,12 +278,11 @@ export function tableRowsCut(input: CutInput): NotesStructure | undefined {
     if (node.type !== 'table' || node.children.length < 3) continue;
     const columns = cellTexts(node, 0);
     if (columns.length < 2) continue;
-    // The question is in the first column that is not a row number.
-    const question = columns.findIndex(
-      (name, index) =>
-        !INDEX_COLUMN.test(name) &&
-        !node.children.slice(1).every((row) => /^\d*$/.test(cellTexts(node, node.children.indexOf(row))[index] ?? '')),
-    );
+    // The question is in the first column of words (not a row number, not figures such as addresses).
+    const words = (index: number): boolean =>
+      node.children.slice(1).filter((_row, at) => /\p{L}{2,}/u.test(cellTexts(node, at + 1)[index] ?? '')).length * 2 >=
+      node.children.length - 1;
+    const question = columns.findIndex((name, index) => !INDEX_COLUMN.test(name) && words(index));
     if (question === -1 || question === columns.length - 1) continue;
     node.children.slice(1).forEach((row, index) => {
       const text = cellTexts(node, index + 1)[question] ?? '';

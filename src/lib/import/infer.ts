@@ -86,10 +86,25 @@ export function inferStructure(
       (cut) => cut(input),
     ),
   ].filter((structure): structure is NotesStructure => structure !== undefined && questionCount(structure) > 0);
-  const candidates = stated.questions === undefined ? all : all.filter((structure) => structure.mode === stated.questions);
-  const scored = candidates
-    .map((structure) => scoreCandidate(document, withRules(document, structure, stated.answers), stated.answers !== undefined))
+  // An answer key answers its questions in every cutting that finds them.
+  const candidates = (stated.questions === undefined ? all : all.filter((structure) => structure.mode === stated.questions)).map(
+    (structure) => applyAnswerKey(structure, document.lines, stated.answerKey),
+  );
+  const ruled = candidates.map((structure) => withRules(document, structure, stated.answers));
+  const first = ruled
+    .map((structure) => scoreCandidate(document, structure, stated.answers !== undefined))
     .sort((a, b) => b.candidate.score - a.candidate.score);
+  // Each cutting as it would import: its empty sections take the questions another cutting finds there (notes that change style).
+  const scored =
+    stated.questions === undefined
+      ? first
+          .map((own) => {
+            const others = first.filter((other) => other !== own).map((other) => other.structure);
+            const filled = fillEmptySections(document, own.structure, others);
+            return filled === own.structure ? own : scoreCandidate(document, filled, stated.answers !== undefined);
+          })
+          .sort((a, b) => b.candidate.score - a.candidate.score)
+      : first;
   const best = scored[0];
   if (!best || (best.candidate.score <= 0 && stated.questions === undefined)) {
     const structure = fallbackStructure(entries, document.lines);
@@ -105,20 +120,11 @@ export function inferStructure(
   );
   const confidence =
     runnerUp && best.candidate.score > 0 ? Math.max(0, Math.min(1, 1 - runnerUp.candidate.score / best.candidate.score)) : 1;
-  const filled =
-    stated.questions === undefined
-      ? fillEmptySections(
-          document,
-          best.structure,
-          scored.slice(1).map((other) => other.structure),
-        )
-      : best.structure;
-  const structure = applyAnswerKey(numberUnlabelled(filled), document.lines, stated.answerKey);
-  const keyed = structure.sections.flatMap((section) => section.questions).filter((question) => question.key).length;
+  const structure = numberUnlabelled(best.structure);
   return {
     structure,
     inference: {
-      chosen: { ...best.candidate, questions: questionCount(structure), answered: best.candidate.answered + keyed },
+      chosen: { ...best.candidate, questions: questionCount(structure) },
       answers: best.structure.answers ?? [],
       runnerUp: runnerUp?.candidate,
       confidence,
@@ -158,7 +164,8 @@ function readUnits(
     section.questions.map((plan) => {
       const { blocks } = questionBody(document, plan, plan.end ?? nextStructural(plan.line));
       const labelOnly = plan.heading.title === '';
-      return { plan, blocks, outline: buildOutline(blocks, { labelOnly, rules }) };
+      const outline = buildOutline(blocks, { labelOnly, rules: plan.answers ?? rules });
+      return { plan, blocks, outline: plan.key ? { ...outline, hasAnswer: true } : outline };
     }),
   );
 }
@@ -243,6 +250,8 @@ function scoreCandidate(
     }
     // A question of several answered parts is several answered questions in one: a cutting that splits it is no better.
     score += 0.8 * Math.max(0, outline.parts.filter((part) => part.hasAnswer).length - 1);
+    // Several flashcards in one unit (two `?` separators, a cloze after a card) are questions this cutting missed.
+    score -= Math.max(0, cardMarks(blocks, plan.answers ?? structure.answers ?? []) - 1);
     if (looksAsked(`${plan.heading.title}\n${statement.text}`)) score += 0.6;
     score += label?.strong ? 1 : plan.heading.label !== '' ? 0.5 : 0;
   }
@@ -271,6 +280,20 @@ function followsHeading(lines: string[], line: number): boolean {
     if (text.trim() !== '') return /^ {0,3}#{1,6}(?:\s|$)/.test(text);
   }
   return false;
+}
+
+/** How many flashcards a unit's blocks hold by their marks: `?` separators and cloze paragraphs. */
+function cardMarks(blocks: RootContent[], rules: readonly AnswerRule[]): number {
+  const cards = rules.includes('after-question-mark') || rules.includes('cloze');
+  if (!cards) return 0;
+  return blocks.filter((block) => {
+    if (block.type !== 'paragraph') return false;
+    const text = inlineText(block.children);
+    return (
+      (rules.includes('after-question-mark') && text.split('\n').some((line) => /^\?\??\s*$/.test(line))) ||
+      (rules.includes('cloze') && block.children.some((child) => child.type === 'highlight' || child.type === 'cloze'))
+    );
+  }).length;
 }
 
 /** The share of the notes' text lines (not headings, not front matter) that fall in some question. */
@@ -302,7 +325,7 @@ function coverage(document: NotesDocument, structure: NotesStructure): number {
 function fillEmptySections(document: NotesDocument, chosen: NotesStructure, others: NotesStructure[]): NotesStructure {
   const sections = chosen.sections.map((section, index) => {
     const from = section.heading?.line;
-    if (section.questions.length > 0 || from === undefined) return section;
+    if (section.questions.length > 0 || from === undefined || section.key) return section;
     const to = chosen.sections.slice(index + 1).find((next) => next.heading)?.heading?.line ?? Number.POSITIVE_INFINITY;
     for (const other of others) {
       const found = other.sections

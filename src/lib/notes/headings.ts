@@ -75,6 +75,11 @@ const SECTION_PATTERNS: { pattern: RegExp; number: (token: string) => number | u
     pattern: /^((?:[(（]\s*([一二两三四五六七八九十]{1,3})\s*[)）])|(?:([一二两三四五六七八九十]{1,3})\s*[、．.]))\s*(.*)$/,
     number: parseSmallNumber,
   },
+  // "B卷", "C 卷（补考）": a paper's variant names the questions after it
+  {
+    pattern: /^(([A-F])\s*卷)\s*(.*)$/,
+    number: parseSectionLetter,
+  },
 ];
 
 /** `Section 3 Convolutional Neural Networks` → { number: 3, label: "Section 3", title: "Convolutional Neural Networks" }. */

@@ -19,9 +19,9 @@ export type InlineAnswer =
 export const OPTION_LABEL = /^[ \t]*(?:[A-H][.．、)）:：]|[(（][A-H][)）])/;
 
 /** The answer written at the end of a stem's line: letters, T/F, √ × (after punctuation or Chinese, never after a word). */
-const LETTER_AT_END = /(?<=[^\sA-Za-z0-9]|^)[ \t]*([A-H]{1,6}|[TF]|[√×✓✗✔✘]|对|错)[ \t]*$/u;
+const LETTER_AT_END = /(?<=[^\sA-Za-z0-9]|^)\s*([A-H]{1,6}|[TF]|[√×✓✗✔✘]|对|错)\s*$/u;
 /** The answer written into the stem's blank: `（ B ）`, `(AC)`, `【√】`. */
-const LETTER_IN_BLANK = /[（(【[][ \t]*([A-H]{1,6}|[TF]|[√×✓✗✔✘]|对|错)[ \t]*[）)】\]]/u;
+const LETTER_IN_BLANK = /[（(【[]\s*([A-H]{1,6}|[TF]|[√×✓✗✔✘]|对|错)\s*[）)】\]]/u;
 /** An option line marked as the answer at its end: `B. 德国古典哲学 *`, `C 实践 √`. */
 const OPTION_MARK = /[ \t]+(\*|√|✓|✔)[ \t]*$/u;
 
