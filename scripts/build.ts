@@ -41,6 +41,8 @@ runCli(async () => {
   });
   // Read by the pages (src/lib/site/build-options.ts), built in Astro's process, which inherits it.
   if (values['no-pdfs']) process.env.SITE_PDFS = 'off';
+  // Part of what the last build is compared with (scripts/lib/up-to-date.ts).
+  if (values.strict) process.env.SITE_STRICT = 'on';
   const pdfs = process.env.SITE_PDFS !== 'off';
   const dist = process.env.SITE_OUT_DIR ?? 'dist';
   // Without PDFs, the build needs no Chromium at all.

@@ -199,50 +199,70 @@ export interface PrintFontsOptions {
   strict?: boolean;
 }
 
-export async function writePrintFonts(dist: string, cacheDir: string, options: PrintFontsOptions = {}): Promise<StepResult> {
-  const started = performance.now();
-  mkdirSync(cacheDir, { recursive: true });
-  const pages = pageCharacters(dist);
-  const site = siteCharacters(pages);
-  const writer = new FontWriter(dist, cacheDir);
-  const coverage = new FileCoverage(join(cacheDir, 'coverage.json'));
-  const printRules: string[] = [];
-  const screenRules: WrittenFace[] = [];
+/** The faces written so far: the print stylesheet's rules, and the screen fallbacks'. */
+interface Faces {
+  print: string[];
+  screen: WrittenFace[];
+}
 
-  // The text font: each package file holding a character of the site, cut to those characters.
-  const textDir = packageDir('@fontsource/noto-sans-sc', '400.css');
-  const textFaces = WEIGHTS.flatMap((weight) => packageFaces(readFileSync(join(textDir, `${weight}.css`), 'utf8'), textDir, weight));
-  const inRanges = (codePoint: number, ranges: [number, number][]): boolean =>
-    ranges.some(([from, to]) => codePoint >= from && codePoint <= to);
-  const isQuote = (codePoint: number): boolean => codePoint >= FULL_WIDTH_QUOTES[0] && codePoint <= FULL_WIDTH_QUOTES[1];
-  const textFontHas = (codePoint: number): boolean =>
-    !isQuote(codePoint) && textFaces.some((face) => face.weight === 400 && inRanges(codePoint, face.ranges));
-  let textFiles = 0;
-  for (const face of textFaces) {
+const isQuote = (codePoint: number): boolean => codePoint >= FULL_WIDTH_QUOTES[0] && codePoint <= FULL_WIDTH_QUOTES[1];
+const inRanges = (codePoint: number, ranges: [number, number][]): boolean =>
+  ranges.some(([from, to]) => codePoint >= from && codePoint <= to);
+
+/** The text font: each package file holding a character of the site, cut to those characters. Returns how many, and what the font has. */
+async function writeTextFont(
+  site: SiteCharacters,
+  writer: FontWriter,
+  faces: Faces,
+): Promise<{ files: number; has: (codePoint: number) => boolean }> {
+  const dir = packageDir('@fontsource/noto-sans-sc', '400.css');
+  const packageFiles = WEIGHTS.flatMap((weight) => packageFaces(readFileSync(join(dir, `${weight}.css`), 'utf8'), dir, weight));
+  let files = 0;
+  for (const face of packageFiles) {
     const used = [...site.codePoints].filter((codePoint) => !isQuote(codePoint) && inRanges(codePoint, face.ranges));
     // A file whose range holds only a variation selector or joiner of the site's: nothing to draw.
     if (!used.some((codePoint) => needsGlyph(String.fromCodePoint(codePoint)))) continue;
     const name = await writer.write(`noto-sans-sc-print-${face.weight}`, face.file, used, true);
-    textFiles += 1;
+    files += 1;
     // Exactly the site's characters: the emoji font (first in the print stack) and the quotes' font keep theirs.
-    const textFace = { weight: face.weight, name, unicodeRange: unicodeRange(used), tech: undefined };
-    printRules.push(faceRule({ ...textFace, family: PRINT_FONT_FAMILY }, `../_astro/${name}`));
-    // Screens take bold from the reader's fonts, or make it: half the rules for a last resort.
-    if (face.weight === 400) screenRules.push({ ...textFace, family: SCREEN_TEXT_FAMILY });
+    const written = { weight: face.weight, name, unicodeRange: unicodeRange(used), tech: undefined };
+    faces.print.push(faceRule({ ...written, family: PRINT_FONT_FAMILY }, `../_astro/${name}`));
+    // A last resort on screens: one weight (bold is made from it), and ranges coarser than the
+    // characters (spans of them less than 4,096 code points apart), which keep the stylesheet a
+    // quarter the size: a reader's fonts have Latin and Chinese, so these files are hardly ever
+    // loaded. Characters that draw nothing (U+FE0F, U+2061) are left out, as they would load a file for nothing.
+    const drawn = used.filter((codePoint) => codePoint === 0x20 || needsGlyph(String.fromCodePoint(codePoint)));
+    if (face.weight === 400) faces.screen.push({ ...written, unicodeRange: unicodeRange(drawn, 0x1000), family: SCREEN_TEXT_FAMILY });
   }
+  const has = (codePoint: number): boolean =>
+    !isQuote(codePoint) && packageFiles.some((face) => face.weight === 400 && inRanges(codePoint, face.ranges));
+  return { files, has };
+}
 
-  // The fallback fonts: each character to one font, and within it to the file with the most characters that has it.
+/**
+ * The fallback fonts: each character the text font lacks to one font (assignCharacters), and
+ * within it to the file with the most characters that has it. Returns the characters given to the
+ * screen fallbacks, how many each font has, and those no font has.
+ */
+async function writeFallbackFonts(
+  site: SiteCharacters,
+  textFontHas: (codePoint: number) => boolean,
+  writer: FontWriter,
+  coverage: FileCoverage,
+  faces: Faces,
+): Promise<{ onScreen: Set<number>; counts: string[]; uncovered: number[] }> {
   const files = new Map(FALLBACK_FONTS.map((font) => [font.id, fallbackFiles(font, coverage)]));
   const fontCoverage = FALLBACK_FONTS.map((font) => ({
     id: font.id,
     codePoints: new Set(files.get(font.id)!.flatMap((file) => [...file.codePoints])),
   }));
   const { byFont, uncovered } = assignCharacters(site, fontCoverage, textFontHas);
-  const fallbackCharacters = new Set<number>();
-  const summary: string[] = [];
+  const onScreen = new Set<number>();
+  const counts: string[] = [];
   for (const font of FALLBACK_FONTS) {
     const assigned = byFont.get(font.id) ?? [];
-    if (font.id !== 'mono') for (const codePoint of assigned) fallbackCharacters.add(codePoint);
+    if (font.screenFamily) for (const codePoint of assigned) onScreen.add(codePoint);
+    if (assigned.length > 0 && font.screenFamily) counts.push(`${font.id} ${assigned.length}`);
     const candidates = [...files.get(font.id)!].sort((a, b) => b.codePoints.size - a.codePoints.size);
     const byFile = new Map<string, number[]>();
     for (const codePoint of assigned) {
@@ -251,54 +271,69 @@ export async function writePrintFonts(dist: string, cacheDir: string, options: P
     }
     for (const [file, codePoints] of byFile) {
       const name = await writer.write(`${font.id}-print`, file, codePoints, font.subset);
-      const face = { weight: 400, name, unicodeRange: unicodeRange(codePoints), tech: font.tech };
-      printRules.push(faceRule({ ...face, family: font.printFamily }, `../_astro/${name}`));
-      if (font.screenFamily) screenRules.push({ ...face, family: font.screenFamily });
+      const written = { weight: 400, name, unicodeRange: unicodeRange(codePoints), tech: font.tech };
+      faces.print.push(faceRule({ ...written, family: font.printFamily }, `../_astro/${name}`));
+      if (font.screenFamily) faces.screen.push({ ...written, family: font.screenFamily });
     }
-    if (assigned.length > 0 && font.id !== 'mono') summary.push(`${font.id} ${assigned.length}`);
   }
+  return { onScreen, counts, uncovered };
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Warns about the characters no font the site ships has, naming a few pages of each. */
+function warnUncovered(uncovered: number[], pages: Map<string, SiteCharacters>, output: ProgressOutput | undefined): void {
+  const where = (codePoint: number): string =>
+    [...pages]
+      .filter(([, page]) => page.codePoints.has(codePoint))
+      .map(([file]) => `/${file.replace(/index\.html$/, '')}`)
+      .slice(0, 3)
+      .join(', ');
+  const lines = uncovered.map(
+    (codePoint) => `  ${String.fromCodePoint(codePoint)} (${codePointLabel(String.fromCodePoint(codePoint))}) on ${where(codePoint)}`,
+  );
+  output?.write(
+    `warning: ${plural(uncovered.length, 'character')} in no font the site ships: a reader sees them only if their own fonts have them, and PDFs print them with this machine's fonts, if any\n${lines.join('\n')}\n`,
+  );
+}
+
+export async function writePrintFonts(dist: string, cacheDir: string, options: PrintFontsOptions = {}): Promise<StepResult> {
+  const started = performance.now();
+  mkdirSync(cacheDir, { recursive: true });
+  const pages = pageCharacters(dist);
+  const site = siteCharacters(pages);
+  const writer = new FontWriter(dist, cacheDir);
+  const coverage = new FileCoverage(join(cacheDir, 'coverage.json'));
+  const faces: Faces = { print: [], screen: [] };
+  const text = await writeTextFont(site, writer, faces);
+  const { onScreen, counts, uncovered } = await writeFallbackFonts(site, text.has, writer, coverage, faces);
   writer.prune();
   coverage.save();
 
   const stylesheet = join(dist, PRINT_FONT_STYLESHEET);
   mkdirSync(dirname(stylesheet), { recursive: true });
   const header = `/* The print fonts: Noto Sans SC and the fallback fonts (SIL Open Font License 1.1) cut to the characters of this site. */\n`;
-  writeFileSync(stylesheet, header + printRules.join(''));
+  writeFileSync(stylesheet, header + faces.print.join(''));
   // Every reader's fonts have Latin, Chinese and curly quotes: a page needs the screen fallbacks for a character of a fallback font only.
-  const linked = linkScreenFallbacks(dist, pages, screenRules, (codePoint) => fallbackCharacters.has(codePoint) && !isQuote(codePoint));
+  const linked = linkScreenFallbacks(dist, pages, faces.screen, (codePoint) => onScreen.has(codePoint) && !isQuote(codePoint));
 
+  if (uncovered.length > 0) warnUncovered(uncovered, pages, options.output);
   if (options.strict) {
     const marked = [...pages.keys()].filter((file) => readFileSync(join(dist, file), 'utf8').includes(`class="${MARKER_CLASS}"`));
     if (marked.length > 0)
       throw new Error(
-        `--strict: ${marked.length} page${marked.length === 1 ? '' : 's'} mark characters no font can show (the character warnings above name file and line): ${marked.slice(0, 5).join(', ')}`,
+        `--strict: ${plural(marked.length, 'page')} mark characters no font can show (the character warnings above name file and line): ${marked.slice(0, 5).join(', ')}`,
       );
-  }
-  if (uncovered.length > 0) {
-    const where = (codePoint: number): string =>
-      [...pages]
-        .filter(([, page]) => page.codePoints.has(codePoint))
-        .map(([file]) => `/${file.replace(/index\.html$/, '')}`)
-        .slice(0, 3)
-        .join(', ');
-    const lines = uncovered.map(
-      (codePoint) => `  ${String.fromCodePoint(codePoint)} (${codePointLabel(String.fromCodePoint(codePoint))}) on ${where(codePoint)}`,
-    );
-    options.output?.write(
-      `warning: ${uncovered.length} character${uncovered.length === 1 ? '' : 's'} in no font the site ships: a reader sees them only if their own fonts have them, and PDFs print them with this machine's fonts, if any\n${lines.join('\n')}\n`,
-    );
-    if (options.strict)
-      throw new Error(
-        `--strict: ${uncovered.length} character${uncovered.length === 1 ? '' : 's'} in no font the site ships (listed above)`,
-      );
+    if (uncovered.length > 0)
+      throw new Error(`--strict: ${plural(uncovered.length, 'character')} in no font the site ships (listed above)`);
   }
   return {
     name: 'Print fonts',
     ms: performance.now() - started,
     summary:
-      `${textFiles} Noto Sans SC files` +
-      (summary.length > 0 ? `, fallbacks for ${summary.join(', ')} characters` : '') +
-      `, ${Math.round(writer.bytes / 1024)} KB (${writer.subsetNow} subset now); ${linked} pages link the screen fallbacks`,
+      `${text.files} Noto Sans SC files` +
+      (counts.length > 0 ? `, fallbacks for ${counts.join(', ')} characters` : '') +
+      `, ${Math.round(writer.bytes / 1024)} KB (${writer.subsetNow} subset now); ${plural(linked, 'page')} ${linked === 1 ? 'links' : 'link'} the screen fallbacks`,
   };
 }
 

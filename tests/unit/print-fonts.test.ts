@@ -58,7 +58,7 @@ describe('writePrintFonts', () => {
     writeFileSync(join(dist, 'index.html'), page('<p>R ⨝ S, ✅ and 中文</p><code>x = 1</code>'));
     writeFileSync(join(dist, 'plain', 'index.html'), page('<p>Plain “quoted” text, 中文 and → arrows.</p>'));
     const result = await writePrintFonts(dist, join(work, 'cache'));
-    expect(result.summary).toMatch(/fallbacks for emoji 1, math 3 characters, .*; 1 pages link the screen fallbacks$/);
+    expect(result.summary).toMatch(/fallbacks for emoji 1, math 3 characters, .*; 1 page links the screen fallbacks$/);
     expect(linksScreenFallbacks(readFileSync(join(dist, 'index.html'), 'utf8'))).toBe(true);
     expect(linksScreenFallbacks(readFileSync(join(dist, 'plain', 'index.html'), 'utf8'))).toBe(false);
     const print = readFileSync(join(dist, 'fonts', 'print.css'), 'utf8');

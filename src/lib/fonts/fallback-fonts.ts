@@ -156,14 +156,18 @@ export function assignCharacters(
   return { byFont, uncovered };
 }
 
-/** A CSS unicode-range naming exactly these code points, runs joined: "U+2200-2203,U+2A1D". */
-export function unicodeRange(codePoints: Iterable<number>): string {
+/**
+ * A CSS unicode-range naming these code points, runs joined: "U+2200-2203,U+2A1D". With `slack`,
+ * runs less than that apart are joined too, code points between them included: a shorter range, for
+ * a face whose file a browser may load for a character it turns out not to have (it then looks further).
+ */
+export function unicodeRange(codePoints: Iterable<number>, slack = 1): string {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
   const parts: string[] = [];
   const hex = (codePoint: number): string => codePoint.toString(16).toUpperCase();
   for (let start = 0; start < sorted.length;) {
     let end = start;
-    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end += 1;
+    while (end + 1 < sorted.length && sorted[end + 1]! - sorted[end]! <= slack) end += 1;
     parts.push(end === start ? `U+${hex(sorted[start]!)}` : `U+${hex(sorted[start]!)}-${hex(sorted[end]!)}`);
     start = end + 1;
   }

@@ -69,6 +69,8 @@ describe('unicodeRange', () => {
   it('names exactly the code points, runs joined, and reads back', () => {
     const range = unicodeRange([0x2203, 0x2200, 0x2a1d, 0x2201, 0x2202, 0x41]);
     expect(range).toBe('U+41,U+2200-2203,U+2A1D');
+    expect(unicodeRange([0x2203, 0x2200, 0x2a1d, 0x41], 256)).toBe('U+41,U+2200-2203,U+2A1D');
+    expect(unicodeRange([0x4e00, 0x4e2d, 0x6587, 0x41], 0x2000)).toBe('U+41,U+4E00-6587');
     expect(parseUnicodeRange(range)).toEqual([
       [0x41, 0x41],
       [0x2200, 0x2203],
