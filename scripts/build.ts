@@ -1,5 +1,6 @@
 /**
- * npm run build [-- --no-pdfs]: the site in dist/ (SITE_OUT_DIR). Astro builds the pages (and says how far it is),
+ * npm run build [-- --no-pdfs] [-- --strict]: the site in dist/ (SITE_OUT_DIR). A character no font has is
+ * marked on the page and warned about with its file and line; --strict fails the build on it instead. Astro builds the pages (and says how far it is),
  * then the steps that work on the built pages run in this process, each saying what it is doing
  * and how far: KaTeX font subsetting, the print fonts, the search index, the Anki export, the PDFs, the offline service worker.
  * At the end, one line per step with its time. Font subsets and PDFs of unchanged pages come
@@ -35,9 +36,13 @@ async function astroBuild(dist: string): Promise<StepResult> {
 }
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { 'no-pdfs': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { 'no-pdfs': { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
+  });
   // Read by the pages (src/lib/site/build-options.ts), built in Astro's process, which inherits it.
   if (values['no-pdfs']) process.env.SITE_PDFS = 'off';
+  // Part of what the last build is compared with (scripts/lib/up-to-date.ts).
+  if (values.strict) process.env.SITE_STRICT = 'on';
   const pdfs = process.env.SITE_PDFS !== 'off';
   const dist = process.env.SITE_OUT_DIR ?? 'dist';
   // Without PDFs, the build needs no Chromium at all.
@@ -61,10 +66,10 @@ runCli(async () => {
   const results = [await astroBuild(dist)];
   const [{ subsetKatexFonts }, { writePrintFonts }, { writeSearchIndex }, { ankiStep }, { printPdfs }, { offlineStep }] = await modules;
   results.push(await subsetKatexFonts(dist, stepCacheDir('katex-fonts'), process.stderr));
-  results.push(await writePrintFonts(dist, stepCacheDir('print-fonts')));
+  results.push(await writePrintFonts(dist, stepCacheDir('print-fonts'), { output: process.stderr, strict: values.strict }));
   results.push(await writeSearchIndex(dist, contentDirectory(), process.stderr));
   results.push(ankiStep(dist, contentDirectory(), urls));
-  if (pdfs) results.push(await printPdfs(dist, { cacheDir: stepCacheDir('pdf'), output: process.stderr }));
+  if (pdfs) results.push(await printPdfs(dist, { cacheDir: stepCacheDir('pdf'), output: process.stderr, strict: values.strict }));
   results.push(await offlineStep(dist));
   writeBuildStamp(stepCacheDir('build'), { inputs, output: outputDigest(dist) });
   console.log(['', `Built ${dist}/:`, ...summaryLines(results)].join('\n'));

@@ -1,7 +1,7 @@
 /**
  * npm run check (after astro check) — or: node scripts/check.ts [--content <dir>]
  * Checks the generated content: formulas KaTeX cannot render, missing or unreadable screenshots, empty
- * questions, duplicate ids and hand-edited frontmatter. Prints `path:line: severity: message`;
+ * questions, duplicate ids, hand-edited frontmatter and characters no font can show. Prints `path:line: severity: message`;
  * exits 1 when there is an error (warnings alone pass).
  */
 import { existsSync } from 'node:fs';

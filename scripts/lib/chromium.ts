@@ -31,11 +31,13 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * Headless Chromium with the flags a closed, sandboxed machine needs (no background networking).
  * Playwright loads only when a browser starts: a build whose PDFs are all cached never needs it.
+ * `env` is the browser's environment (FONTCONFIG_FILE: which fonts it sees); this process's by default.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(env?: NodeJS.ProcessEnv): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: findChromium(),
+    ...(env ? { env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)) } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

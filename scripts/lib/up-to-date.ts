@@ -13,8 +13,8 @@ import { filesDigest, filesUnder, readTextIfExists, writeFileAtomic } from './fi
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The project's files a build reads besides the content: its code, public files, settings and dependencies. */
 const CODE = ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'];
-/** Settings that change what a build makes. */
-const SETTINGS = ['SITE_BASE', 'CONTENT_DIR', 'SITE_OUT_DIR', 'SITE_PDFS'];
+/** Settings that change what a build makes, or whether it fails (SITE_STRICT: a build that passed without --strict may not with it). */
+const SETTINGS = ['SITE_BASE', 'CONTENT_DIR', 'SITE_OUT_DIR', 'SITE_PDFS', 'SITE_STRICT'];
 
 export interface BuildInputs {
   contentDir: string;

@@ -8,9 +8,10 @@
  */
 
 /**
- * Adds the print fonts' stylesheet and loads their files for the page's text, both weights; settles
- * when they have loaded or failed (offline before they were stored, say: the system's fonts print
- * instead). Self-contained (no imports, no module state): the PDF step runs it inside the page.
+ * Adds the print fonts' stylesheet and loads their files for the page's text (the text families,
+ * both weights) and its code (the code families); settles when they have loaded or failed (offline
+ * before they were stored, say: the system's fonts print instead). Self-contained (no imports, no
+ * module state): the PDF step runs it inside the page.
  */
 export async function loadPrintFonts(): Promise<void> {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="print-fonts"]');
@@ -27,11 +28,10 @@ export async function loadPrintFonts(): Promise<void> {
     document.head.append(link);
     await Promise.race([settled, new Promise((done) => setTimeout(done, 5000))]);
   }
-  const family = meta.dataset.family;
-  const text = document.body.textContent ?? '';
-  try {
-    await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "${family}"`, text)));
-  } catch {
-    // A file that failed to load: the system's fonts draw its characters.
-  }
+  const text = document.title + (document.body.textContent ?? '');
+  const code = [...document.querySelectorAll('code, pre, kbd, samp')].map((element) => element.textContent ?? '').join('');
+  const loads = ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px ${meta.dataset.families ?? ''}`, text));
+  if (code !== '') loads.push(document.fonts.load(`16px ${meta.dataset.codeFamilies ?? ''}`, code));
+  // A file that failed to load: the next font of the stack, or the system's, draws its characters.
+  await Promise.allSettled(loads);
 }

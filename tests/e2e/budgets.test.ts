@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { fileInDist } from '../../scripts/lib/built-pages.ts';
+import { linksScreenFallbacks } from '../../scripts/lib/print-fonts.ts';
 import {
   DESKTOP,
   firstLoad as firstLoadIn,
@@ -163,6 +164,45 @@ describe('math fonts', () => {
         (await firstLoad(path)).filter((entry) => entry.type === 'Font'),
         path,
       ).toEqual([]);
+    }
+  });
+});
+
+/**
+ * The fonts the site ships for what a reader's fonts lack (math, symbols, emoji; the text font as a
+ * last resort): a page whose text has none of their characters declares none of them, so they add
+ * 0 bytes to it; one that has some loads their stylesheet, and a file only for a character the
+ * reader's fonts lack (on this machine, none: its fonts have ✅ and the rest).
+ */
+describe('the fallback fonts', () => {
+  const FALLBACK =
+    /\/_astro\/(?:fallback-fonts\.[\w-]+\.css|(?:emoji|math|symbols|symbols-2|mono)-print\.[\w-]+\.woff2|noto-sans-sc-print-\d+\.[\w-]+\.woff2)$/;
+  const sectionPages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /^[^/]+\/(?:s\d+|papers\/[^/]+)\/index\.html$/.test(file))
+    .sort();
+  const linking = sectionPages.filter((file) => linksScreenFallbacks(readFileSync(join(dist, file), 'utf8')));
+  const asPath = (file: string): string => `/${file.replace(/index\.html$/, '')}`;
+  const fallbackBytes = (loaded: Loaded[]): Loaded[] => loaded.filter((entry) => FALLBACK.test(new URL(entry.url).pathname));
+
+  it('add 0 bytes to a page whose text has none of their characters', async () => {
+    const without = sectionPages.filter((file) => !linking.includes(file));
+    expect(without.length, 'pages without ✅, ⨝ …').toBeGreaterThan(0);
+    for (const file of without.slice(0, 3))
+      for (const screen of [PHONE, DESKTOP]) expect(fallbackBytes(await firstLoad(asPath(file), screen)), file).toEqual([]);
+  });
+
+  it("add their stylesheet to a page that has some, and fonts only for what the reader's fonts lack", async () => {
+    expect(linking.length, 'pages with ✅, ⨝ …').toBeGreaterThan(0);
+    for (const file of linking.slice(0, 2)) {
+      const loaded = fallbackBytes(await firstLoad(asPath(file), PHONE));
+      const report = loaded.map((entry) => `${new URL(entry.url).pathname} ${(entry.bytes / KB).toFixed(1)} KB`).join('\n');
+      console.info(`fallback fonts of ${asPath(file)} on a phone:\n${report}`);
+      expect(
+        loaded.filter((entry) => entry.type === 'Stylesheet'),
+        report,
+      ).toHaveLength(1);
+      // The colour emoji files are whole (about 60 KB for ✅ ❌ ⚠️), the others cut to the site's characters.
+      expect(total(loaded), report).toBeLessThanOrEqual(80 * KB);
     }
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Writing with the site open: `npm run dev` on a temporary copy of the user's notes (its own
  * content folder through CONTENT_DIR, its own build folder), with an open page in Chromium. The
- * notes are edited, broken and fixed, a content file is edited by hand and a screenshot is added;
- * the page follows each save by itself, keeps its place, and lists problems with file and line.
+ * notes are edited, broken and fixed, a character no font has is pasted in, a content file is
+ * edited by hand and a screenshot is added; the page follows each save by itself, keeps its place,
+ * and lists problems with file and line.
  * Search and PDFs come from the last build, which this copy has not made until the test copies one in.
  * Astro runs one dev server per project folder: this test fails, saying so, beside your own `npm run dev`.
  */
@@ -87,6 +88,25 @@ async function waitForPanel(page: Page, accept: (text: string) => boolean, timeo
     if (Date.now() > deadline) throw new Error(`the problems panel never showed what was expected; it shows: "${text}"`);
     await new Promise((done) => setTimeout(done, 50));
   }
+}
+
+/**
+ * Opens section 1, adds `paragraph` to its first question in the notes and waits for the problems
+ * panel to show `problem`: the page, the question, its content file, the paragraph's line there and the panel's text.
+ */
+async function addToFirstQuestion(paragraph: string, problem: string) {
+  const { page } = await openSection();
+  const [first] = sectionOne();
+  if (!first) throw new Error('section 1 has no questions');
+  writeFileSync(NOTES, withParagraph(original, first.data.line, paragraph));
+  const file = join(COURSE_DIR, 'questions', `${first.data.id}.md`);
+  const shown = await waitForPanel(page, (text) => text.includes(problem));
+  const contentLine =
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(paragraph)) + 1;
+  expect(contentLine).toBeGreaterThan(0);
+  return { page, first, file, contentLine, shown };
 }
 
 beforeAll(async () => {
@@ -181,18 +201,11 @@ describe('npm run dev', () => {
   );
 
   it('lists a formula KaTeX cannot render with its file and line, as npm run check does', { timeout: 180_000 }, async () => {
-    const { page } = await openSection();
-    const [first] = sectionOne();
-    if (!first) throw new Error('section 1 has no questions');
     const formula = '$\\frac{1}{$';
-    writeFileSync(NOTES, withParagraph(original, first.data.line, `A formula KaTeX rejects: ${formula}`));
-    const file = join(COURSE_DIR, 'questions', `${first.data.id}.md`);
-    const shown = await waitForPanel(page, (text) => text.includes('KaTeX cannot render'));
-    const contentLine =
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .findIndex((line) => line.includes(formula)) + 1;
-    expect(contentLine).toBeGreaterThan(0);
+    const { page, first, file, contentLine, shown } = await addToFirstQuestion(
+      `A formula KaTeX rejects: ${formula}`,
+      'KaTeX cannot render',
+    );
     expect(shown).toContain(`${file}:${contentLine} error: KaTeX cannot render ${formula}`);
     // And where that is in the notes, which is what you edit.
     expect(shown).toContain(`(question "${first.data.heading}" at ${NOTES}:${first.data.line})`);
@@ -201,6 +214,18 @@ describe('npm run dev', () => {
 
     writeFileSync(NOTES, original);
     await waitForPanel(page, (text) => text.startsWith('Notes: 1 warning') && !text.includes('KaTeX'));
+  });
+
+  it('lists a character no font can show with its file, line and fix, and marks it on the page', { timeout: 180_000 }, async () => {
+    const { page, first, file, contentLine, shown } = await addToFirstQuestion('Pasted from a PDF: \u{10FE4D} here.', 'U+10FE4D');
+    expect(shown).toContain(`${file}:${contentLine} warning: U+10FE4D is a private-use character that no font can show`);
+    expect(shown).toContain('Often left by copying from a PDF: retype it in the notes');
+    expect(shown).toContain(`(question "${first.data.heading}" at ${NOTES}:${first.data.line})`);
+    // The page shows the character's code point, boxed, where it is.
+    await page.locator('.unprintable-character', { hasText: 'U+10FE4D' }).waitFor();
+
+    writeFileSync(NOTES, original);
+    await waitForPanel(page, (text) => text.startsWith('Notes: 1 warning') && !text.includes('U+10FE4D'));
   });
 
   it('names a content file edited by hand, which the next import would overwrite, until it is undone', { timeout: 180_000 }, async () => {

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/content-check.ts';
 import { unreadableImage } from '../../src/lib/content/images.ts';
 import { courseFiles } from '../../src/lib/import/content-files.ts';
@@ -16,6 +16,7 @@ import { paperProblem, parseQuestionHeading } from '../../src/lib/notes/headings
 import { ROOT } from './helpers/cli.ts';
 import { siteMarkdown } from './helpers/markdown.ts';
 import { lines, readNotes } from './helpers/notes.ts';
+import { captureWarnings } from './helpers/warnings.ts';
 
 const site = await siteMarkdown();
 const work = mkdtempSync(join(tmpdir(), 'broken-content-'));
@@ -33,12 +34,7 @@ copyFileSync(join(ROOT, 'tests/fixtures/notes/hostile-images/cut-short.png'), jo
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let warnings: string[] = [];
-beforeEach(() => {
-  warnings = [];
-  vi.spyOn(console, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message).trimStart()));
-});
-afterEach(() => vi.restoreAllMocks());
+const warnings = captureWarnings();
 
 const render = async (markdown: string): Promise<string> => (await site.render(markdown, { fileURL: new URL(`file://${QUESTION}`) })).code;
 

@@ -289,4 +289,16 @@ describe('checkContent', () => {
       [lineOf(files.get(Q1), '<script>'), 'warning', '<script> removed'],
     ]);
   });
+
+  it('warns, with file and line, about each character no font can show, kept as written', () => {
+    const notes = NOTES.replace('Ridge adds', 'Ridge \u{10FE4D} adds').replace('1. Step:', '1. Step \u0007:');
+    const files = contentOf(notes);
+    expect(files.get(Q1)).toContain('\u{10FE4D}');
+    const found = check(files).filter((diagnostic) => diagnostic.message.includes('no font can show'));
+    expect(found.map(({ file, line, severity, message }) => [file, line, severity, message.split(' that ')[0]])).toEqual([
+      [Q1, lineOf(files.get(Q1), 'Ridge'), 'warning', 'U+10FE4D is a private-use character'],
+      [Q1, lineOf(files.get(Q1), 'Step'), 'warning', 'U+0007 is a control character'],
+    ]);
+    expect(found[0]?.message).toMatch(/Often left by copying from a PDF: retype it in the notes$/);
+  });
 });

@@ -140,6 +140,22 @@ describe('problems while writing, as the dev server shows them', () => {
     expect(located[0]?.message).toMatch(/ \(question "Q1" at notes\.md:9 \(demo\/questions\/s1-2024-may-q1\.md\)\)$/);
   });
 
+  it('a character no font can show: its content file, line and the fix', () => {
+    const files = new Map([
+      ['demo/questions/s1-2024-may-q1.md', lines('---', 'id: s1-2024-may-q1', '---', '', 'Pasted \u{10FE4D} from a PDF.')],
+    ]);
+    const problems = checkProblems('demo', checkContent({ files, images: new Set() }), (path) => `content/${path}`);
+    expect(problems.filter((problem) => problem.message.includes('no font'))).toEqual([
+      {
+        course: 'demo',
+        severity: 'warning',
+        file: 'content/demo/questions/s1-2024-may-q1.md',
+        line: 5,
+        message: expect.stringMatching(/^U\+10FE4D is a private-use character that no font can show: .*retype it in the notes$/),
+      },
+    ]);
+  });
+
   it('lists errors before warnings, and counts them', () => {
     const warning: LiveProblem = { course: 'a', severity: 'warning', file: 'a.md', line: 1, message: 'w' };
     const error2: LiveProblem = { course: 'a', severity: 'error', file: 'b.md', line: 9, message: 'e' };

@@ -1,18 +1,19 @@
 /**
- * Every character a printed page draws must have a font, or Chromium prints an empty box (□) while
- * the PDF's text layer still holds the character. Text is judged against the machine's fonts
- * (fontconfig); formulas against the KaTeX fonts the site serves, which the build cuts down to the
- * characters its pages use: a character the full KaTeX font has but the served subset lacks was
- * dropped by the subsetting. What KaTeX's fonts never had falls back to the machine's fonts, as in
- * the browser.
+ * Every character a printed page draws should have a font the site ships, or Chromium prints it
+ * with whatever the machine has (an empty box on a machine without it) while the PDF's text layer
+ * still holds it. Text is judged against the print fonts (the files fonts/print.css declares, which
+ * scripts/lib/print-fonts.ts cut to the site's characters); formulas against the KaTeX fonts the
+ * site serves, which the build also cuts: a character the full KaTeX font has but the served
+ * subset lacks was dropped by the subsetting, a fault of the build that stops it. What KaTeX's
+ * fonts never had falls back to the print fonts, as text does. Characters no font has at all never
+ * get here: the pages show a marker in their place (src/lib/markdown/rehype-unprintable-characters.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create } from 'fontkitten';
-import { codePointLabel, fontPackageFor, needsGlyph } from '../../../src/lib/fonts/coverage.ts';
+import { codePointLabel, needsGlyph } from '../../../src/lib/fonts/coverage.ts';
 import { katexFontName } from '../../../src/lib/fonts/katex-glyphs.ts';
 import { urls } from '../../../src/lib/site/urls.ts';
-import type { SystemFonts } from '../fontconfig.ts';
 import type { PrintFacts } from './page-facts.ts';
 
 const KATEX_FONTS = join(import.meta.dirname, '../../../node_modules/katex/dist/fonts');
@@ -21,7 +22,9 @@ export interface MissingGlyph {
   character: string;
   /** The page that draws it ("/dasc7606/s5/"). */
   page: string;
-  /** What to do about it: the Debian package to install, or the subset font that lost it. */
+  /** A served KaTeX subset lost it (the build's fault: it stops), or no font the site ships has it (a warning). */
+  kind: 'katex-subset' | 'not-shipped';
+  /** What happens, or what to do about it. */
   remedy: string;
 }
 
@@ -60,14 +63,24 @@ function katexFiles(dist: string, fontUrl: string): { served: string; original: 
   return { served: join(dist, inSite), original: join(KATEX_FONTS, `${name}.woff2`) };
 }
 
-export function missingGlyphs(page: string, facts: PrintFacts, dist: string, system: SystemFonts, fonts: FontCharacters): MissingGlyph[] {
+/** Every code point the print fonts' files hold: the files fonts/print.css declares. */
+export function printFontCharacters(dist: string, stylesheet: string, fonts: FontCharacters): Set<number> {
+  const characters = new Set<number>();
+  const css = readFileSync(join(dist, stylesheet), 'utf8');
+  for (const [, url] of css.matchAll(/url\(\.\.\/(_astro\/[^)]+\.woff2)\)/g))
+    for (const codePoint of fonts.of(join(dist, url!))) characters.add(codePoint);
+  return characters;
+}
+
+const NOT_SHIPPED = "no font the site ships has it: it prints with this machine's fonts, if any";
+
+export function missingGlyphs(page: string, facts: PrintFacts, dist: string, shipped: Set<number>, fonts: FontCharacters): MissingGlyph[] {
   const missing = new Map<string, MissingGlyph>();
-  const onSystem = (character: string): void => {
-    const codePoint = character.codePointAt(0)!;
-    if (!needsGlyph(character) || system.coverage.has(codePoint) || missing.has(character)) return;
-    missing.set(character, { character, page, remedy: `install ${fontPackageFor(codePoint)}` });
+  const inPrintFonts = (character: string): void => {
+    if (!needsGlyph(character) || shipped.has(character.codePointAt(0)!) || missing.has(character)) return;
+    missing.set(character, { character, page, kind: 'not-shipped', remedy: NOT_SHIPPED });
   };
-  for (const character of facts.characters) onSystem(character);
+  for (const character of facts.characters) inPrintFonts(character);
   for (const group of facts.math) {
     const files = group.fontUrl ? katexFiles(dist, group.fontUrl) : undefined;
     for (const character of group.characters) {
@@ -78,19 +91,20 @@ export function missingGlyphs(page: string, facts: PrintFacts, dist: string, sys
         missing.set(character, {
           character,
           page,
+          kind: 'katex-subset',
           remedy: `the subset ${files.served.split('/').pop()} lacks it though KaTeX's font has it (see scripts/lib/katex-fonts.ts)`,
         });
         continue;
       }
-      onSystem(character);
+      inPrintFonts(character);
     }
   }
   return [...missing.values()];
 }
 
-export function describeMissingGlyphs(missing: MissingGlyph[]): string {
+export function describeMissingGlyphs(missing: MissingGlyph[], what = 'would print as an empty box'): string {
   return [
-    `${missing.length} character${missing.length === 1 ? '' : 's'} would print as an empty box:`,
+    `${missing.length} character${missing.length === 1 ? '' : 's'} ${what}:`,
     ...missing.map((glyph) => `  ${glyph.character} (${codePointLabel(glyph.character)}) on ${glyph.page}: ${glyph.remedy}`),
   ].join('\n');
 }

@@ -2,14 +2,15 @@
  * The PDF step of the build: every section and paper page of the built site as a PDF, at the path
  * its "Open PDF" link names (urls.sectionPdf / urls.paperPdf). Pages whose PDF inputs did not
  * change since the last build come from the cache (cache.ts); the others are printed (print-page.ts),
- * checked for characters no font can draw (glyph-check.ts), given their bookmark titles
- * (finish-document.ts) and cached.
+ * checked for characters the site's fonts cannot draw (glyph-check.ts: a warning, or a failure
+ * with --strict), given their bookmark titles (finish-document.ts) and cached.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { findPrintablePages, fileInDist, type PrintablePage } from '../built-pages.ts';
 import { findChromium } from '../chromium.ts';
+import { PRINT_FONT_STYLESHEET } from '../../../src/lib/fonts/print-fonts.ts';
 import { systemFonts, type SystemFonts } from '../fontconfig.ts';
 import { startStep, type ProgressOutput, type Step, type StepResult } from '../progress.ts';
 import { PdfCache, sha256 } from './cache.ts';
@@ -25,6 +26,7 @@ const PRINTING_CODE = [
   join(ROOT, 'scripts/lib/chromium.ts'),
   join(ROOT, 'src/lib/print/outline.ts'),
   join(ROOT, 'src/lib/fonts/coverage.ts'),
+  join(ROOT, 'src/lib/fonts/print-fonts.ts'),
   ...['playwright-core', 'pdf-lib', 'fontkitten'].map((name) => join(ROOT, 'node_modules', name, 'package.json')),
 ];
 
@@ -39,6 +41,8 @@ export interface PrintPdfsOptions {
   /** The PDF cache's folder; undefined prints every page. */
   cacheDir: string | undefined;
   output?: ProgressOutput;
+  /** Fail when a page draws a character no font the site ships has (`npm run build -- --strict`). */
+  strict?: boolean;
 }
 
 function pageLabel(page: PrintablePage): string {
@@ -46,16 +50,11 @@ function pageLabel(page: PrintablePage): string {
 }
 
 /**
- * Prints `pages` (CONCURRENCY at once), writes each PDF into the built folder and the cache, and
- * fails naming every character some page draws without a font.
+ * Prints `pages` (CONCURRENCY at once) and writes each PDF into the built folder and the cache.
+ * Returns the characters some page draws that no font the site ships has; fails naming each
+ * formula character a served KaTeX subset lost.
  */
-async function printPages(
-  dist: string,
-  pages: PrintablePage[],
-  fonts: SystemFonts | undefined,
-  cache: PdfCache | undefined,
-  step: Step,
-): Promise<void> {
+async function printPages(dist: string, pages: PrintablePage[], cache: PdfCache | undefined, step: Step): Promise<MissingGlyph[]> {
   // Loaded only to print: a build whose PDFs all come from the cache needs neither Chromium nor pdf-lib.
   const [{ launchChromium }, { serveStatic }, { printPage }, { finishDocument }, glyphCheck] = await Promise.all([
     import('../chromium.ts'),
@@ -65,7 +64,9 @@ async function printPages(
     import('./glyph-check.ts'),
   ]);
   const missing: MissingGlyph[] = [];
+  const lost: MissingGlyph[] = [];
   const fontFiles = new glyphCheck.FontCharacters();
+  const shipped = glyphCheck.printFontCharacters(dist, PRINT_FONT_STYLESHEET, fontFiles);
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
@@ -76,9 +77,10 @@ async function printPages(
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
         for (let page = queue.shift(); page; page = queue.shift()) {
           const printed = await printPage(context, server.url, page.url);
-          const unprintable = fonts ? glyphCheck.missingGlyphs(page.url, printed.facts, dist, fonts, fontFiles) : [];
-          if (unprintable.length > 0) missing.push(...unprintable);
-          else {
+          const unprintable = glyphCheck.missingGlyphs(page.url, printed.facts, dist, shipped, fontFiles);
+          lost.push(...unprintable.filter((glyph) => glyph.kind === 'katex-subset'));
+          missing.push(...unprintable.filter((glyph) => glyph.kind === 'not-shipped'));
+          if (!unprintable.some((glyph) => glyph.kind === 'katex-subset')) {
             const pdf = await finishDocument(printed.pdf, printed.facts.headings);
             const file = fileInDist(dist, page.pdf);
             mkdirSync(dirname(file), { recursive: true });
@@ -94,7 +96,8 @@ async function printPages(
     await browser.close();
     await server.close();
   }
-  if (missing.length > 0) throw new Error(glyphCheck.describeMissingGlyphs(missing));
+  if (lost.length > 0) throw new Error(glyphCheck.describeMissingGlyphs(lost));
+  return missing;
 }
 
 /** The page's HTML file inside the built folder: the cache's name for it. */
@@ -106,17 +109,22 @@ export async function printPdfs(dist: string, options: PrintPdfsOptions): Promis
   const started = performance.now();
   const pages = findPrintablePages(dist);
   if (pages.length === 0) throw new Error(`no section or paper pages in ${dist}/`);
-  const fonts = systemFonts();
-  if (!fonts) options.output?.write('warning: fontconfig (fc-list) is not installed, so no PDF is checked for characters without a font\n');
-  const cache = options.cacheDir === undefined ? undefined : new PdfCache(options.cacheDir, dist, printEnvironment(fonts));
+  const cache = options.cacheDir === undefined ? undefined : new PdfCache(options.cacheDir, dist, printEnvironment());
 
   const toPrint = pages.filter((page) => !cache?.reuse(htmlPath(page), fileInDist(dist, page.pdf)));
   const step = startStep('PDFs', 'Printing PDFs', toPrint.length, options.output);
+  let missing: MissingGlyph[] = [];
   try {
-    if (toPrint.length > 0) await printPages(dist, toPrint, fonts, cache, step);
+    if (toPrint.length > 0) missing = await printPages(dist, toPrint, cache, step);
   } finally {
     // What printed well is kept, even when another page failed.
     cache?.save();
+  }
+  if (missing.length > 0) {
+    const { describeMissingGlyphs } = await import('./glyph-check.ts');
+    const report = describeMissingGlyphs(missing, 'printed in no font the site ships');
+    if (options.strict) throw new Error(`--strict: ${report}`);
+    options.output?.write(`warning: ${report}\n`);
   }
 
   const sections = pages.filter((page) => page.kind === 'section').length;

@@ -1,7 +1,8 @@
 /**
  * Checks the generated content before a build: formulas KaTeX cannot render, screenshots not
- * yet supplied, empty questions, duplicate ids, frontmatter that no longer matches its body and
- * raw HTML the build removes (scripts, event handlers, unsafe links, embeds).
+ * yet supplied, empty questions, duplicate ids, frontmatter that no longer matches its body,
+ * raw HTML the build removes (scripts, event handlers, unsafe links, embeds) and characters no
+ * font can show (private use, unassigned, control characters).
  * Pure: takes the text of each content file and the list of image files, returns diagnostics
  * with lines counted in the content file (frontmatter included), as an editor shows them.
  */
@@ -10,6 +11,7 @@ import katex from 'katex';
 import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { YAMLParseError } from 'yaml';
+import { findUnprintable, unprintableMessage } from '../fonts/unprintable.ts';
 import { findHostileHtml } from '../markdown/html-safety.ts';
 import { katexOptions } from '../markdown/pipeline.ts';
 import { splitTouchingFormulas } from '../markdown/remark-math-repair.ts';
@@ -109,6 +111,8 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     if (kind === 'question') questions.push(file);
 
     checkMath(file, report);
+    // Kept as written; the pages mark each one (lib/markdown/rehype-unprintable-characters.ts).
+    for (const { character, line } of findUnprintable(normalizeNewlines(text))) report(path, line, 'warning', unprintableMessage(character));
     // The build removes these; the warning says where, so the notes can be fixed.
     for (const { line, message } of findHostileHtml(file.body)) report(path, (line ?? 1) + file.offset, 'warning', message);
     for (const image of bodyImages(file)) {
