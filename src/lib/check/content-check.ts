@@ -112,7 +112,8 @@ export function checkContent(input: CheckInput): Diagnostic[] {
 
     checkMath(file, report);
     // Kept as written; the pages mark each one (lib/markdown/rehype-unprintable-characters.ts).
-    for (const { character, line } of findUnprintable(normalizeNewlines(text))) report(path, line, 'warning', unprintableMessage(character));
+    for (const { character, line } of findUnprintable(normalizeNewlines(text)))
+      report(path, line, 'warning', unprintableMessage(character));
     // The build removes these; the warning says where, so the notes can be fixed.
     for (const { line, message } of findHostileHtml(file.body)) report(path, (line ?? 1) + file.offset, 'warning', message);
     for (const image of bodyImages(file)) {

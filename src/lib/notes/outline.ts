@@ -302,7 +302,9 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
       current.zone = 'answered';
     // A block with its answer inside (options, one marked) stays in view, unless a marker already opened the answer.
     const inline = current.zone !== 'answered' && inlineAnswersIn(block, rules).length > 0;
-    place(index, 'content', current.zone !== 'statement' && !inline, start?.kind === 'split' ? start.at : undefined, inline);
+    // Options right under a heading that asks (`### 1. 以下…（）。` then `A. …`) are the question's, not its answer.
+    const options = current.zone === 'answer' && !start && startsWithOption(block) && !current.children.some(isAnswerContent);
+    place(index, 'content', current.zone !== 'statement' && !inline && !options, start?.kind === 'split' ? start.at : undefined, inline);
   });
 
   function openQuestionVariant(source: string, index: number): void {
@@ -393,6 +395,7 @@ function hoistTrailingScreenshots(nodes: OutlineNode[]): void {
 }
 
 const isContentBlock = (node: OutlineNode): boolean => node.type === 'block' && node.role === 'content';
+const isAnswerContent = (node: OutlineNode): boolean => isContentBlock(node) && node.type === 'block' && node.answer;
 
 /** A paragraph (or list) that starts with an option label: `A. …`, `（B）…`, `- C、…`. */
 function startsWithOption(block: RootContent): boolean {
