@@ -15,7 +15,7 @@ import { buildVocabulary } from '../../src/lib/search/typos.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { findPrintablePages, fileInDist } from './built-pages.ts';
 import { readContentFolder } from '../../src/lib/content/read.ts';
-import { sectionName } from '../../src/lib/site/model.ts';
+import { questionLabel, sectionName } from '../../src/lib/site/model.ts';
 import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
 
 export async function writeSearchIndex(dist: string, contentDir: string, output?: ProgressOutput): Promise<StepResult> {
@@ -50,7 +50,7 @@ export async function writeSearchIndex(dist: string, contentDir: string, output?
       const { html, latinHtml, text } = questionDocument(article, {
         courseTitle: course.course.data.title,
         sectionLabel: sectionName(section),
-        questionLabel: `Q${question.number}`,
+        questionLabel: questionLabel(question),
         title: question.title,
         parts: question.parts,
         paperLabel: question.paper?.label,

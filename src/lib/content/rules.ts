@@ -17,6 +17,8 @@ export const ANSWER_RULES = [
   'cloze',
   /** The answer letter written at the end of a multiple-choice stem (`…路径。C`, `（ B ）`, `(T)`). */
   'letter-after-stem',
+  /** Blanks filled in a statement, marked bold, underlined or as code (`…的命令是`DROP TABLE`。`). */
+  'filled-blanks',
   /** The right option is marked: coloured, bold, or with `*` / `√`. */
   'marked-option',
   /** A table row: the question in one column, the answer in the others. */
@@ -53,6 +55,8 @@ export const QUESTION_RULES = [
   'list-items',
   /** Boxes that each hold a question, its answer nested inside: `???+ question`, `> [!question]`, `<details><summary>Question 1`. */
   'question-boxes',
+  /** Paragraphs that each ask a question, with nothing else to mark them. */
+  'paragraphs',
 ] as const;
 
 export type QuestionRule = (typeof QUESTION_RULES)[number];

@@ -12,8 +12,8 @@ import { answerStartOf, isAnswerLabel } from '../notes/answers.ts';
 import { parseQuestionHeading, parseSectionHeading } from '../notes/headings.ts';
 import { inlineText } from '../notes/inline-text.ts';
 import { isQuestionBox } from '../notes/outline.ts';
-import { looksAsked } from './asks.ts';
-import { OPTION_LABEL } from '../notes/inline-answers.ts';
+import { looksAsked } from '../notes/asks.ts';
+import { OPTION_LABEL } from '../notes/vocabulary.ts';
 import { isAnswerHeading, parseSourceLabel } from '../notes/variants.ts';
 import { NUMERAL } from '../notes/vocabulary.ts';
 import { parseSmallNumber } from '../content/numerals.ts';
@@ -164,8 +164,9 @@ function listItems(list: List, lines: string[]): NumberedItem[] {
 }
 
 /**
- * Items numbered 1, 2, 3 … within a section: an item out of step (a list inside an answer) stays in its
- * question, unless the numbering goes on from it (a question number skipped, `1 2 3 5 6`).
+ * Items numbered 1, 2, 3 … within a section: an item out of step (a list inside an answer, numbered
+ * again from 1) stays in its question. Numbers may skip ahead (notes of only the questions answered:
+ * `12 14 19 21`) where the numbering goes on rising after them.
  */
 function inSequence(items: NumberedItem[], sectionLines: number[]): NumberedItem[] {
   const kept: NumberedItem[] = [];
@@ -180,7 +181,7 @@ function inSequence(items: NumberedItem[], sectionLines: number[]): NumberedItem
     }
     const number = Number(item.number);
     const next = Number(items[index + 1]?.number);
-    const resumes = expected !== undefined && number > expected && number <= expected + 5 && next === number + 1;
+    const resumes = expected !== undefined && number > expected && (Number.isNaN(next) || next > number);
     if (expected !== undefined && number !== expected && !resumes) return;
     expected = number + 1;
     kept.push(item);
@@ -228,7 +229,14 @@ export function numberedCut(input: CutInput): NotesStructure | undefined {
 // ——— bold lines ———
 
 /** A line that is bold as a whole (`**1. 下列…（ ）**`, `__Why…?__`): a question written as a bold line. */
-const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)(?<!\s)\1[ \t]*(?:[:：][ \t]*)?(?:!\[[^\]]*\]\([^)]*\)[ \t]*)*$/;
+const BOLD_LINE =
+  /^ {0,3}((?:(?:\*\*|__)(?![\s*_])(?:(?!\*\*|__).)+?(?<!\s)(?:\*\*|__)[ \t]*)+)(?:[:：][ \t]*)?(?:!\[[^\]]*\]\([^)]*\)[ \t]*)*$/;
+
+/** The words of a bold line (one bold run, or several: `**1.** **说明…**`), without its marks. */
+const boldWords = (line: string): string | undefined =>
+  BOLD_LINE.exec(line)?.[1]
+    ?.replace(/\*\*|__/g, '')
+    .trim();
 
 /** A short bold label before a colon (`**知识点：**`, `**Note:**`): it introduces what follows, it asks nothing. */
 function isLabel(text: string): boolean {
@@ -239,10 +247,31 @@ function isLabel(text: string): boolean {
 export function boldLinesCut(input: CutInput): NotesStructure | undefined {
   const found: { plan: QuestionPlan; numbered: boolean }[] = [];
   for (const node of input.tree.children) {
+    // `6. **视图有什么作用？**`: the number outside the bold makes a list item; its bold line is the question.
+    if (node.type === 'list' && node.ordered) {
+      for (const item of node.children) {
+        const line = startLine(item);
+        const marker = /^( {0,3})(\d{1,9})([.)])[ \t]+/.exec(input.lines[line - 1] ?? '');
+        const first = item.children[0];
+        if (!marker?.[2] || first?.type !== 'paragraph' || !BOLD_LINE.test((input.lines[line - 1] ?? '').slice(marker[0].length))) continue;
+        const label = `${marker[2]}${marker[3] ?? ''}`;
+        const width = marker[0].length;
+        found.push({
+          plan: {
+            line,
+            kind: 'numbered',
+            headingText: label,
+            heading: { number: marker[2], label, title: '', examinability: 'unmarked' },
+            item: { labelWidth: width, indent: width },
+          },
+          numbered: true,
+        });
+      }
+      continue;
+    }
     if (node.type !== 'paragraph') continue;
     const line = startLine(node);
-    const match = BOLD_LINE.exec(input.lines[line - 1] ?? '');
-    const text = match?.[2];
+    const text = boldWords(input.lines[line - 1] ?? '');
     // Labels (`**知识点：**`, `**答案：**`, `**DeepSeek**`), bold options and inked remarks (a red mnemonic) are not questions.
     if (
       text === undefined ||
@@ -255,15 +284,38 @@ export function boldLinesCut(input: CutInput): NotesStructure | undefined {
       OPTION_LABEL.test(text)
     )
       continue;
-    const heading = parseQuestionHeading(text);
+    // A bold line's number may stand without a dot (`**3 为什么…？**`).
+    const bare = /^(\d{1,3})\s+\S/.exec(text);
+    const heading =
+      parseQuestionHeading(text) ??
+      (bare?.[1] ? { number: bare[1], label: bare[1], title: '', examinability: 'unmarked' as const, strong: false } : undefined);
     if (heading) {
       const { strong: _strong, ...rest } = heading;
       found.push({ plan: { line, kind: 'block', headingText: heading.label, heading: { ...rest, title: '' } }, numbered: true });
     } else found.push({ plan: unlabelled(line, text, 'block'), numbered: false });
   }
-  // Where most bold lines are numbered questions, the others (`**a、 …**`, a bold remark) belong to them.
+  // Where most bold lines are numbered questions, the others (`**a、 …**`, a bold remark) belong to them,
+  // and so do numbered lines out of step (`**1.三级模式…**` under `**知识点：**` after question 4).
   const numbered = found.filter((entry) => entry.numbered);
-  const plans = numbered.length >= 0.5 * found.length ? numbered.map((entry) => entry.plan) : found.map((entry) => entry.plan);
+  const sectionLines = sectionEntries(input).map((entry) => entry.line);
+  const inStep = new Set(
+    inSequence(
+      numbered.map(({ plan }) => ({
+        line: plan.line,
+        number: plan.heading.number,
+        label: plan.headingText,
+        labelWidth: 0,
+        indent: 0,
+        style: '',
+        sequenced: /^\d+$/.test(plan.heading.number),
+      })),
+      sectionLines,
+    ).map((item) => item.line),
+  );
+  const plans =
+    numbered.length >= 0.5 * found.length
+      ? numbered.filter(({ plan }) => inStep.has(plan.line)).map((entry) => entry.plan)
+      : found.map((entry) => entry.plan);
   // The bold line asks; what follows it (other than its options) answers.
   return structureOf('bold-lines', input, plans, ['after-first-paragraph']);
 }
@@ -421,6 +473,18 @@ export function questionBoxesCut(input: CutInput): NotesStructure | undefined {
     return [{ line: startLine(node), kind: 'block', headingText: words, heading: { ...rest, title: '' } }];
   });
   return structureOf('question-boxes', input, plans);
+}
+
+// ——— paragraphs that ask ———
+
+/** Paragraphs that each ask a question (`请简要说明…（10分）。`, `Why does …?`), with nothing else to mark them. */
+export function askingParagraphsCut(input: CutInput): NotesStructure | undefined {
+  const plans = input.tree.children.flatMap((node): QuestionPlan[] =>
+    node.type === 'paragraph' && looksAsked(inlineText(node.children))
+      ? [unlabelled(startLine(node), firstLineText(node, input.lines), 'block')]
+      : [],
+  );
+  return structureOf('paragraphs', input, plans);
 }
 
 // ——— blocks between rules ———

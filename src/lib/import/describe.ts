@@ -20,6 +20,7 @@ const RULES: Record<QuestionRule | 'fallback', string> = {
   rules: 'questions are blocks between "---" rules',
   'list-items': 'questions are bullet items',
   'question-boxes': 'questions are boxes (admonitions, callouts, <details>) holding their answer',
+  paragraphs: 'questions are paragraphs that ask',
   fallback: 'no question labels found: one question per heading',
 };
 

@@ -16,7 +16,7 @@ import { parseQuestionHeading } from '../notes/headings.ts';
 import { inlineText } from '../notes/inline-text.ts';
 import { buildOutline, type Outline, type OutlineNode } from '../notes/outline.ts';
 import { applyAnswerKey } from './answer-key.ts';
-import { looksAsked } from './asks.ts';
+import { looksAsked } from '../notes/asks.ts';
 import { questionBody, type NotesDocument } from './bodies.ts';
 import {
   beforeAnswersCut,
@@ -26,6 +26,7 @@ import {
   numberedCut,
   qaPairsCut,
   questionBoxesCut,
+  askingParagraphsCut,
   rulesCut,
   tableRowsCut,
   type CutInput,
@@ -71,6 +72,7 @@ const EXTRA_RULES: AnswerRule[] = [
   'blockquotes',
   'after-question-mark',
   'cloze',
+  'filled-blanks',
   'after-first-paragraph',
 ];
 
@@ -82,9 +84,18 @@ export function inferStructure(
   const input: CutInput = { tree: document.tree, lines: document.lines, entries };
   const all = [
     ...headingCuts(entries, document.lines),
-    ...[numberedCut, boldLinesCut, tableRowsCut, cardsCut, qaPairsCut, beforeAnswersCut, questionBoxesCut, rulesCut, listItemsCut].map(
-      (cut) => cut(input),
-    ),
+    ...[
+      numberedCut,
+      boldLinesCut,
+      tableRowsCut,
+      cardsCut,
+      qaPairsCut,
+      beforeAnswersCut,
+      questionBoxesCut,
+      askingParagraphsCut,
+      rulesCut,
+      listItemsCut,
+    ].map((cut) => cut(input)),
   ].filter((structure): structure is NotesStructure => structure !== undefined && questionCount(structure) > 0);
   // An answer key answers its questions in every cutting that finds them.
   const candidates = (stated.questions === undefined ? all : all.filter((structure) => structure.mode === stated.questions)).map(
@@ -180,13 +191,14 @@ function withRules(document: NotesDocument, structure: NotesStructure, stated: A
   const units = readUnits(document, structure, rules);
   let unanswered = units.filter((unit) => !unit.outline.hasAnswer);
   for (const rule of EXTRA_RULES) {
-    if (rules.includes(rule) || unanswered.length < 2) continue;
+    if (rules.includes(rule) || unanswered.length === 0) continue;
     const found = unanswered.filter((unit) => {
       // What follows a first paragraph is an answer only where that paragraph asks.
       if (rule === 'after-first-paragraph' && !looksAsked(blockText(unit.blocks[0] ?? { type: 'thematicBreak' }))) return false;
       return buildOutline(unit.blocks, { labelOnly: unit.plan.heading.title === '', rules: [...rules, rule] }).hasAnswer;
     });
-    if (found.length >= 2 && found.length * 3 >= unanswered.length) {
+    // Two at least, or every one still unanswered: one coincidence is no rule.
+    if ((found.length >= 2 && found.length * 3 >= unanswered.length) || (found.length > 0 && found.length === unanswered.length)) {
       rules.push(rule);
       unanswered = unanswered.filter((unit) => !found.includes(unit));
     }

@@ -23,7 +23,9 @@ export default function remarkNotesDialect() {
         : { hName: 'div', hProperties: { className: ['callout'], dataKind: container.name } };
       container.children.unshift({
         type: 'paragraph',
-        data: folds ? { hName: 'summary' } : { hName: 'p', hProperties: { className: ['callout-title'] } },
+        data: folds
+          ? { hName: 'summary', notesTitle: true }
+          : { hName: 'p', hProperties: { className: ['callout-title'] }, notesTitle: true },
         children: [{ type: 'text', value: title }],
       });
     });

@@ -34,6 +34,10 @@ declare module 'mdast' {
   interface RootContentMap {
     notesContainer: Container;
   }
+  interface Data {
+    /** The title the page gives a container (its summary, or a callout's title line), not the notes' text. */
+    notesTitle?: boolean | undefined;
+  }
 }
 
 const CONTAINER_OPEN = /^ {0,3}(:{3,})\s*([A-Za-z][\w-]*)?\s*(.*?)\s*:*\s*$/;
@@ -153,13 +157,14 @@ export function wrapContainers(tree: Root, fences: ContainerFence[], lines: stri
     const out: RootContent[] = [];
     let index = 0;
     const outer = within.filter(
-      (fence) => !within.some((other) => other !== fence && other.open < fence.open && other.close > fence.close),
+      // An admonition nested at the end of another's body ends on the same line as it.
+      (fence) => !within.some((other) => other !== fence && other.open < fence.open && other.close >= fence.close),
     );
     for (const fence of outer) {
       while (index < nodes.length && lineOf(nodes[index] as RootContent) < fence.open) out.push(nodes[index++] as RootContent);
       const inside: RootContent[] = [];
       while (index < nodes.length && lineOf(nodes[index] as RootContent) < fence.close) inside.push(nodes[index++] as RootContent);
-      const nested = within.filter((other) => other.open > fence.open && other.close < fence.close);
+      const nested = within.filter((other) => other.open > fence.open && other.close <= fence.close);
       // An admonition has no closing fence: it ends with its body, the line before `close`.
       const lastLine = fence.indent === undefined ? fence.close : fence.close - 1;
       out.push({

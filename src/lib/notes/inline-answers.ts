@@ -7,16 +7,15 @@
  */
 import type { BlockContent, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import type { AnswerRule } from '../content/rules.ts';
+import { looksAsked } from './asks.ts';
 import { inlineText } from './inline-text.ts';
+import { OPTION_LABEL } from './vocabulary.ts';
 
 export type InlineAnswer =
   /** A node that is the answer: a cloze or highlight blank, or a marked option (inked or bold), which stays shown but unmarked. */
-  | { kind: 'blank' | 'marked'; node: PhrasingContent }
+  | { kind: 'blank' | 'marked'; node: PhrasingContent; parent?: { children: PhrasingContent[] } }
   /** Characters of a text node: an answer letter in the stem, or an option's `*` / `√` mark. */
   | { kind: 'letter'; parent: { children: PhrasingContent[] }; node: Text; start: number; end: number };
-
-/** An option label at the start of a line: `A.`, `B、`, `C)`, `(D)`, `（A）`. */
-export const OPTION_LABEL = /^[ \t]*(?:[A-H][.．、)）:：]|[(（][A-H][)）])/;
 
 /** The answer written at the end of a stem's line: letters, T/F, √ × (after punctuation or Chinese, never after a word). */
 const LETTER_AT_END = /(?<=[^\sA-Za-z0-9]|^)\s*([A-H]{1,6}|[TF]|[√×✓✗✔✘]|对|错)\s*$/u;
@@ -29,7 +28,8 @@ const NONE: ReadonlySet<AnswerRule> = new Set();
 
 /** The inline answers of a block (a paragraph, or the paragraphs of a list or quote), by the file's rules. */
 export function inlineAnswersIn(block: RootContent | BlockContent, rules: ReadonlySet<AnswerRule> = NONE): InlineAnswer[] {
-  if (block.type === 'paragraph') return [...blanks(block.children, rules), ...letters(block, rules), ...marked(block, rules)];
+  if (block.type === 'paragraph')
+    return [...blanks(block.children, rules), ...filledBlanks(block, rules), ...letters(block, rules), ...marked(block, rules)];
   if (block.type === 'list') return block.children.flatMap((item) => item.children.flatMap((child) => inlineAnswersIn(child, rules)));
   if (block.type === 'blockquote') return block.children.flatMap((child) => inlineAnswersIn(child, rules));
   // Options laid out as a table (`| A | 系统调用 |`), the right one inked.
@@ -42,6 +42,20 @@ function blanks(children: PhrasingContent[], rules: ReadonlySet<AnswerRule>): In
   return children.flatMap((child): InlineAnswer[] => {
     if (child.type === 'cloze' || (child.type === 'highlight' && rules.has('cloze'))) return [{ kind: 'blank', node: child }];
     return 'children' in child && child.type !== 'link' ? blanks(child.children, rules) : [];
+  });
+}
+
+/**
+ * Blanks filled in a statement that does not ask (`…的命令是`DROP TABLE`。`, `基本构成有：<b>数据获取</b>，…`):
+ * its bold, underlined or code words after its first, where the notes' rule says so.
+ */
+function filledBlanks(paragraph: Paragraph, rules: ReadonlySet<AnswerRule>): InlineAnswer[] {
+  if (!rules.has('filled-blanks') || looksAsked(inlineText(paragraph.children))) return [];
+  return paragraph.children.flatMap((child, index): InlineAnswer[] => {
+    const marked = child.type === 'strong' || child.type === 'inlineCode';
+    const before = inlineText(paragraph.children.slice(0, index)).trim();
+    // A bold label at the start (`**答**：`) introduces; a blank stands inside the sentence.
+    return marked && before !== '' ? [{ kind: 'blank', node: child, parent: paragraph }] : [];
   });
 }
 
@@ -83,8 +97,11 @@ function letters(paragraph: Paragraph, rules: ReadonlySet<AnswerRule>): InlineAn
     const firstOption = lines.findIndex((line, index) => index > 0 && OPTION_LABEL.test(line.text));
     const stem = lines[firstOption > 0 ? firstOption - 1 : 0];
     const end = stem?.last;
-    const atEnd = stem && end ? LETTER_AT_END.exec(stem.text) : null;
-    if (
+    // The letters written into the stem's blank come first: `（ ABD ）不选 C` answers ABD.
+    const inBlankAnswer = stem ? inBlank(paragraph, stem.text) : [];
+    const atEnd = stem && end && inBlankAnswer.length === 0 ? LETTER_AT_END.exec(stem.text) : null;
+    if (inBlankAnswer.length > 0) found.push(...inBlankAnswer);
+    else if (
       stem &&
       end &&
       atEnd?.[1] &&
@@ -93,8 +110,6 @@ function letters(paragraph: Paragraph, rules: ReadonlySet<AnswerRule>): InlineAn
     ) {
       const start = end.end - atEnd[0].length + atEnd[0].indexOf(atEnd[1]);
       found.push({ kind: 'letter', parent: paragraph, node: end.node, start, end: start + atEnd[1].length });
-    } else if (stem) {
-      found.push(...inBlank(paragraph, stem.text));
     }
   }
   if (rules.has('marked-option')) {
@@ -167,6 +182,16 @@ export function markInlineAnswers(answers: InlineAnswer[]): void {
         answer.node.value = value.slice(0, answer.start);
         answer.parent.children.splice(index + 1, 0, letter, ...after);
       } else answer.parent.children.splice(index, 1, letter, ...after);
+      continue;
+    }
+    // Code has no children to hide: it goes inside a blank of its own.
+    if (answer.node.type === 'inlineCode' && answer.parent) {
+      const blank: PhrasingContent = {
+        type: 'emphasis',
+        data: { hName: 'span', hProperties: { className: ['answer', 'answer-inline', 'cloze'] } },
+        children: [answerText([answer.node])],
+      };
+      answer.parent.children.splice(answer.parent.children.indexOf(answer.node), 1, blank);
       continue;
     }
     const node = answer.node as PhrasingContent & { data?: { hName?: string; hProperties?: Record<string, unknown> } };

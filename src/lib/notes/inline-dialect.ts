@@ -220,10 +220,16 @@ const SPAN_OPEN = /^<span\b[^>]*\bstyle\s*=\s*["'][^"']*?(?:^|;|\s)color\s*:\s*(
 /** `<font color='red'>B. …</font>` as inked text (the tags' other attributes are dropped, as the sanitiser would). */
 function inkHtml(children: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
-  const open: { at: number; close: string; ink: Ink }[] = [];
+  const open: { at: number; close: string; ink: Ink; tag?: 'b' | 'u' }[] = [];
   for (const child of children) {
     if (child.type === 'html') {
       const tag = child.value.trim();
+      const bold = /^<(b|strong|u)>$/i.exec(tag)?.[1]?.toLowerCase();
+      if (bold) {
+        open.push({ at: out.length, close: `</${bold}>`, ink: 'other', tag: bold === 'u' ? 'u' : 'b' });
+        out.push(child);
+        continue;
+      }
       const color = FONT_OPEN.exec(tag)?.[1] ?? SPAN_OPEN.exec(tag)?.[1];
       if (color !== undefined) {
         open.push({ at: out.length, close: /^<font/i.test(tag) ? '</font>' : '</span>', ink: inkOf(color) });
@@ -234,12 +240,19 @@ function inkHtml(children: PhrasingContent[]): PhrasingContent[] {
       if (top && tag.toLowerCase().replace(/\s+/g, '') === top.close) {
         open.pop();
         const inside = out.splice(top.at + 1);
-        out.splice(top.at, 1, {
-          type: 'inked',
-          ink: top.ink,
-          children: inside,
-          data: { hName: 'span', hProperties: { className: ['ink'], dataInk: top.ink } },
-        });
+        // `<b>…</b>` and `<u>…</u>` are bold and underlined text, as Markdown's own, not raw HTML.
+        out.splice(
+          top.at,
+          1,
+          top.tag
+            ? { type: 'strong', children: inside, data: { hName: top.tag } }
+            : {
+                type: 'inked',
+                ink: top.ink,
+                children: inside,
+                data: { hName: 'span', hProperties: { className: ['ink'], dataInk: top.ink } },
+              },
+        );
         continue;
       }
     }

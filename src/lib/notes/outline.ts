@@ -13,12 +13,13 @@
  *   question, parts that do) text under a part is its answer and text before the first part is the
  *   question's lead-in.
  */
-import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { List, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Examinability, LabelKind } from '../content/schema.ts';
 import { slugify } from '../content/ids.ts';
 import { isAnswerRule, type AnswerRule } from '../content/rules.ts';
-import { answerStartOf, type SplitPoint } from './answers.ts';
-import { inlineAnswersIn, OPTION_LABEL } from './inline-answers.ts';
+import { answerSplitIn, answerStartOf, isAnswerLabel, splitParagraph, type SplitPoint } from './answers.ts';
+import { inlineAnswersIn } from './inline-answers.ts';
+import { OPTION_LABEL } from './vocabulary.ts';
 import { inlineText } from './inline-text.ts';
 import { createPartNester, parsePartHeading, type PartHeading } from './parts.ts';
 import { isAnswerHeading, parseAnswerBy, parseSourceLabel } from './variants.ts';
@@ -187,7 +188,10 @@ export function questionBlocks(blocks: RootContent[]): RootContent[] {
   if (!only || rest.length > 0 || !isQuestionBox(only)) return blocks;
   const title = only.label || only.name;
   const position = only.position ? { start: only.position.start, end: only.position.start } : undefined;
-  return [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }], position }, ...only.children];
+  // On the page the box already has its title as a first child (remark-notes-dialect.ts): that gives way to the question's.
+  const [first, ...others] = only.children;
+  const children = (first?.data as { notesTitle?: boolean } | undefined)?.notesTitle ? others : only.children;
+  return [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }], position }, ...children];
 }
 
 /** A paragraph that is one row of a table (`| term | explanation |`): a question of a table of questions. */
@@ -305,6 +309,8 @@ export function buildOutline(blocks: RootContent[], options: OutlineOptions = {}
     // Options right under a heading that asks (`### 1. 以下…（）。` then `A. …`) are the question's, not its answer.
     const options = current.zone === 'answer' && !start && startsWithOption(block) && !current.children.some(isAnswerContent);
     place(index, 'content', current.zone !== 'statement' && !inline && !options, start?.kind === 'split' ? start.at : undefined, inline);
+    // `**Answer:**` run on as the last line of a list (a lazy continuation line): what follows is the answer.
+    if (!start && block.type === 'list' && endsWithAnswerLabel(block)) current.zone = 'answered';
   });
 
   function openQuestionVariant(source: string, index: number): void {
@@ -396,6 +402,29 @@ function hoistTrailingScreenshots(nodes: OutlineNode[]): void {
 
 const isContentBlock = (node: OutlineNode): boolean => node.type === 'block' && node.role === 'content';
 const isAnswerContent = (node: OutlineNode): boolean => isContentBlock(node) && node.type === 'block' && node.answer;
+
+/** A list whose last item ends with a line that is only an answer label (`**Answer:**`). */
+function endsWithAnswerLabel(list: List): boolean {
+  const last = list.children[list.children.length - 1]?.children.at(-1);
+  if (last?.type === 'list') return endsWithAnswerLabel(last);
+  if (last?.type !== 'paragraph') return false;
+  const split = answerSplitIn(last);
+  if (!split) return false;
+  const [, answer] = splitParagraph(last, split);
+  return (
+    inlineText(answer.children)
+      .trim()
+      .replace(/[:：]$/, '')
+      .trim()
+      .split('\n').length === 1 &&
+    isAnswerLabel(
+      inlineText(answer.children)
+        .trim()
+        .replace(/[:：]\s*$/, ''),
+      true,
+    )
+  );
+}
 
 /** A paragraph (or list) that starts with an option label: `A. …`, `（B）…`, `- C、…`. */
 function startsWithOption(block: RootContent): boolean {

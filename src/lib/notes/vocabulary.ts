@@ -106,6 +106,9 @@ export const BOLD_ANSWER_LABELS_ALONE = ['a'];
 /** Headings that only open the answer: "### Answer", "## 答案", "#### Solution". */
 export const ANSWER_HEADINGS = ['answer', 'answers', 'solution', 'solutions', '答案', '解答', '参考答案', '解析', '解', '答案与解析'];
 
+/** An option label at the start of a line: `A.`, `B、`, `C)`, `(D)`, `（A）`. */
+export const OPTION_LABEL = /^[ \t]*(?:[A-H][.．、)）:：]|[(（][A-H][)）])/;
+
 /** Headings of an answer key at the end of the notes (matched without numbering or a trailing colon). */
 export const ANSWER_KEY_HEADINGS = [
   '参考答案',

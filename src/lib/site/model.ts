@@ -3,6 +3,7 @@
  * navigation the pages show. Pure functions over the collections' data; pages only render them.
  */
 import { paperSlug } from '../content/ids.ts';
+import { parseQuestionHeading } from '../notes/headings.ts';
 import { naturalCompare } from '../content/natural-order.ts';
 import type { Paper, QuestionData as StoredQuestion, SectionData as StoredSection } from '../content/schema.ts';
 import { sectionSlug } from './urls.ts';
@@ -16,6 +17,15 @@ export type QuestionData = Pick<
 };
 
 export type SectionData = Pick<StoredSection, 'course' | 'number' | 'title' | 'scope' | 'heading' | 'line' | 'source'>;
+
+/**
+ * A question as its notes name it: the label as written ("试题10", "Exercise 1.2", "第3题", "Q1",
+ * "1."), or Q and its number where the notes give none (a bold line, a flashcard).
+ */
+export function questionLabel(question: Pick<StoredQuestion, 'heading' | 'number'>): string {
+  const label = parseQuestionHeading(question.heading)?.label.replace(/[:：]$/, '');
+  return label || `Q${question.number}`;
+}
 
 /** A section as readers see it named: "Section 3 · CNN", or its heading as written ("一、选择题（每小题 2 分）"). */
 export function sectionName(section: Pick<StoredSection, 'number' | 'title' | 'heading'>): string {

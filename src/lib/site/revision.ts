@@ -5,7 +5,7 @@
  */
 import { questionKey } from '../content/layout.ts';
 import { examWeight } from '../progress/forecast.ts';
-import type { QuestionData, SectionSummary } from './model.ts';
+import { questionLabel, type QuestionData, type SectionSummary } from './model.ts';
 import type { SiteUrls } from './urls.ts';
 
 export interface RevisionQuestion {
@@ -51,7 +51,7 @@ export function revisionData(
         id: question.id,
         section: section.number,
         sectionName: section.name,
-        title: [`Q${question.number}`, question.paper?.label].filter(Boolean).join(' · '),
+        title: [questionLabel(question), question.paper?.label].filter(Boolean).join(' · '),
         href: links.testQuestion(course.id, section.number, question.id),
         page: links.section(course.id, section.number),
         weight: examWeight(question),

@@ -10,27 +10,38 @@ import { courseFiles } from '../../../src/lib/import/content-files.ts';
 import type { Chunk, ParsedNotes } from '../../../src/lib/import/parse-notes.ts';
 import { splitContentFile } from './frontmatter.ts';
 
-/** What may be taken off the start of a notes line for its chunk line: indentation, or a numbered item's label. */
-const LABEL_OR_INDENT =
-  /^\s*(?:(?:\*\*)?(?:\d{1,9}[.)、．]|第\s*\S{1,3}\s*题[.:：、．]?|(?:试题|题目|例题|习题)\s*\d{1,3}[.:：、．]?)(?:\*\*)?)?\s*$/;
+/** Text with its Markdown emphasis, escapes and spaces taken off, to compare a label as written with the one kept. */
+const bare = (text: string): string => text.replace(/[*_`\\\s]/g, '');
+
+/**
+ * What may be taken off the start of a notes line for its chunk line: indentation, or (on a
+ * question's first line) its label as written, which the question's frontmatter keeps (`1.`, `8\.`,
+ * `**1.1**`, `习题 1.2.1`, `- `).
+ */
+function takenOk(taken: string, label: string | undefined): boolean {
+  return taken.trim() === '' || (label !== undefined && (bare(taken) === bare(label) || /^\s*[-*+]\s+$/.test(taken)));
+}
 
 /** Problems: chunk lines that are not the notes' lines, and notes lines kept nowhere. Empty when nothing was lost. */
 export function lostLines(text: string, notes: ParsedNotes): string[] {
   const lines = text.split('\n');
   const problems: string[] = [];
   const covered = new Set<number>();
-  const chunks: Chunk[] = [
-    notes.header,
-    notes.preamble,
-    ...notes.sections.flatMap((section) => [section.intro, ...section.questions.map((question) => question.body)]),
+  const chunks: { chunk: Chunk; label?: string }[] = [
+    { chunk: notes.header },
+    { chunk: notes.preamble },
+    ...notes.sections.flatMap((section) => [
+      { chunk: section.intro },
+      ...section.questions.map((question) => ({ chunk: question.body, label: question.headingText })),
+    ]),
   ];
-  for (const chunk of chunks) {
+  for (const { chunk, label } of chunks) {
     if (chunk.text === '') continue;
     chunk.text.split('\n').forEach((chunkLine, index) => {
       const line = chunk.line + index;
       const notesLine = lines[line - 1] ?? '';
       const taken = notesLine.endsWith(chunkLine) ? notesLine.slice(0, notesLine.length - chunkLine.length) : undefined;
-      if (taken === undefined || !LABEL_OR_INDENT.test(taken))
+      if (taken === undefined || !takenOk(taken, index === 0 ? label : undefined))
         problems.push(`line ${line}: the notes say ${JSON.stringify(notesLine)}, the content ${JSON.stringify(chunkLine)}`);
       covered.add(line);
     });
@@ -47,8 +58,9 @@ export function lostLines(text: string, notes: ParsedNotes): string[] {
   lines.forEach((notesLine, index) => {
     const line = index + 1;
     if (covered.has(line) || line <= frontMatterEnd || notesLine.trim() === '' || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(notesLine)) return;
-    const heading = /^#{1,6}\s*(.*?)\s*#*\s*$/.exec(notesLine)?.[1];
-    if (heading !== undefined && heading !== '' && (kept.includes(heading) || isClassicSection(heading, notes))) return;
+    const heading = /^ {0,3}#{1,6}\s*(.*?)\s*#*\s*$/.exec(notesLine)?.[1];
+    // Kept as the heading's words (its emphasis marks, escapes and code ticks aside).
+    if (heading !== undefined && heading !== '' && (bare(kept).includes(bare(heading)) || isClassicSection(heading, notes))) return;
     // A line on its own that names a section (`二、判断题`) is that section's heading, kept in its frontmatter.
     if (heading === undefined && notes.sections.some((section) => section.line === line && section.heading === notesLine.trim())) return;
     problems.push(`line ${line} is kept nowhere: ${JSON.stringify(notesLine)}`);
