@@ -67,8 +67,12 @@ function addRevealButtons(article: HTMLElement, onReveal: () => void): void {
       }
       if (open) onReveal();
     });
-    const inLine = first.matches('.answer-inline, .answer-mark') ? first.closest(LINE_BLOCK) : null;
-    if (inLine) inLine.after(button);
+    // Where the button stands must not give the answer away: after a marked option's list of options, not beside it.
+    const marksOnly = answers.every((answer) => answer.matches('.answer-mark'));
+    const unit = first.parentElement?.closest(UNIT);
+    const inLine = first.matches('.answer-inline') ? first.closest(LINE_BLOCK) : null;
+    if (marksOnly && unit) unit.append(button);
+    else if (inLine) inLine.after(button);
     else first.before(button);
   }
 }

@@ -107,8 +107,9 @@ const normalise = (text: string): string =>
 export function isKeyHeading(text: string, stated?: string): boolean {
   const name = normalise(text);
   if (stated !== undefined) return name === normalise(stated);
+  // "Answer Key and Explanations", "参考答案与解析"; but "Key concepts" is no key.
   return ANSWER_KEY_HEADINGS.some(
-    (word) => name === word || (name.startsWith(word) && /^[\s与及和&(（:：—-]|^ and /.test(name.slice(word.length))),
+    (word) => name === word || (!/^keys?$/.test(word) && name.startsWith(word) && /^[\s与及和&(（:：—-]/.test(name.slice(word.length))),
   );
 }
 

@@ -34,7 +34,9 @@ export function inlineAnswersIn(block: RootContent | BlockContent, rules: Readon
   if (block.type === 'blockquote') return block.children.flatMap((child) => inlineAnswersIn(child, rules));
   // Options laid out as a table (`| A | 系统调用 |`), the right one inked.
   if (block.type === 'table')
-    return block.children.flatMap((row) => row.children.flatMap((cell) => marked({ type: 'paragraph', children: cell.children }, rules)));
+    return block.children.flatMap((row) =>
+      row.children.flatMap((cell) => marked({ type: 'paragraph', children: cell.children }, rules, true)),
+    );
   return [];
 }
 
@@ -140,7 +142,7 @@ function inBlank(paragraph: Paragraph, stemText: string): InlineAnswer[] {
 }
 
 /** Options marked as the answer: inked (`<font color>`) or, by the file's rule, bold; the option's text stays in view. */
-function marked(paragraph: Paragraph, rules: ReadonlySet<AnswerRule>): InlineAnswer[] {
+function marked(paragraph: Paragraph, rules: ReadonlySet<AnswerRule>, cell = false): InlineAnswer[] {
   const found: InlineAnswer[] = [];
   const children = paragraph.children;
   children.forEach((child, index) => {
@@ -153,7 +155,8 @@ function marked(paragraph: Paragraph, rules: ReadonlySet<AnswerRule>): InlineAns
       (before.type === 'text' && /(^|\n)[ \t]*(?:[A-H][.．、)）:：]|[(（][A-H][)）])?[ \t]*$/.test(before.value));
     const labelled =
       OPTION_LABEL.test(inlineText(child.children)) || (before?.type === 'text' && OPTION_LABEL.test(before.value.split('\n').pop() ?? ''));
-    if (lineStart && labelled) found.push({ kind: 'marked', node: child });
+    // In a table of options the label has a cell of its own: an inked cell is the marked option's.
+    if (lineStart && (labelled || cell)) found.push({ kind: 'marked', node: child });
   });
   return found;
 }
@@ -203,7 +206,7 @@ export function markInlineAnswers(answers: InlineAnswer[]): void {
     node.data = {
       ...node.data,
       hName: node.data?.hName ?? (node.type === 'strong' ? 'strong' : 'span'),
-      hProperties: { ...properties, className: [...classes.filter((name) => name !== 'cloze' && name !== 'highlight'), ...added] },
+      hProperties: { ...properties, className: [...new Set([...classes, ...added])] },
     };
   }
 }

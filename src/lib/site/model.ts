@@ -4,6 +4,7 @@
  */
 import { paperSlug } from '../content/ids.ts';
 import { parseQuestionHeading } from '../notes/headings.ts';
+import { firstWords } from '../search/titles.ts';
 import { naturalCompare } from '../content/natural-order.ts';
 import type { Paper, QuestionData as StoredQuestion, SectionData as StoredSection } from '../content/schema.ts';
 import { sectionSlug } from './urls.ts';
@@ -26,6 +27,27 @@ export function questionLabel(question: Pick<StoredQuestion, 'heading' | 'number
   const label = parseQuestionHeading(question.heading)?.label.replace(/[:：]$/, '');
   return label || `Q${question.number}`;
 }
+
+/**
+ * A few words of a question for lists of questions, where its label says little ("1.", a flashcard's
+ * "Q3"): the words of its heading, or its body's first line without Markdown marks.
+ */
+export function questionGist(question: { data: Pick<StoredQuestion, 'title'>; body?: string | undefined }): string {
+  if (question.data.title) return firstWords(question.data.title, GIST_WIDTH);
+  const line =
+    (question.body ?? '').split('\n').find((text) => /[\p{L}\p{N}]/u.test(text.replace(/!\[[^\]]*\]\([^)]*\)|<[^>]*>/g, ''))) ?? '';
+  const words = line
+    // A flashcard's question only: what stands before its `::` or `>>`.
+    .replace(/(?::{2,3}|\s>>\s).*$/, '')
+    .replace(/==|\{\{c\d+::|\}\}/g, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)|<[^>]*>|^\s*(?:[#>|-]+|\d+[.)、])\s*/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`$|]+|\[![a-z-]+\][+-]?|^[!?]{3}\+?\s*\S+/gi, ' ');
+  return firstWords(words, GIST_WIDTH);
+}
+
+/** How wide a question's gist is in a list, in columns (a Chinese character takes two). */
+const GIST_WIDTH = 36;
 
 /** A section as readers see it named: "Section 3 · CNN", or its heading as written ("一、选择题（每小题 2 分）"). */
 export function sectionName(section: Pick<StoredSection, 'number' | 'title' | 'heading'>): string {
