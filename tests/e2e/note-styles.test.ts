@@ -17,9 +17,11 @@ import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { statementAndAnswer } from '../unit/helpers/statement.ts';
 import { chineseOutsideZh, violations } from './setup/a11y.ts';
 import { useBrowser } from './setup/browser.ts';
-import { buildSite, type BuiltSite } from './setup/build-site.ts';
+import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
 
 const COURSE = 'styles';
+/** Notes in styles nobody listed (tests/fixtures/any-style), one course of a file each style, counted by hand in expected.json. */
+const ANY_STYLE = 'any-style';
 const browser = useBrowser();
 let server: StaticServer;
 let site: BuiltSite;
@@ -27,7 +29,14 @@ let content: CourseContent;
 
 beforeAll(async () => {
   // Built without PDFs (`npm run build -- --no-pdfs`): what these tests read is on the pages.
-  site = await buildSite('styles', [{ id: COURSE, notes: 'tests/fixtures/styles' }], { pdfs: false });
+  site = await buildSite(
+    'styles',
+    [
+      { id: COURSE, notes: 'tests/fixtures/styles' },
+      { id: ANY_STYLE, notes: 'tests/fixtures/any-style' },
+    ],
+    { pdfs: false },
+  );
   content = readCourse(site.content, COURSE);
   server = await serveStatic(site.dist);
 }, 600_000);
@@ -54,6 +63,20 @@ function probe(text: string): string | undefined {
 }
 
 const squash = (text: string): string => text.replace(/\s+/g, '');
+
+interface ExpectedStyle {
+  file: string;
+  samples: { statement: string; answer: string }[];
+}
+
+/** A sample's words as the page shows them: no Markdown marks or list markers; a formula by the words around it. */
+function words(text: string): string {
+  const outside = text.split('$').filter((_piece, index) => index % 2 === 0);
+  const longest = outside.sort((a, b) => b.length - a.length)[0] ?? text;
+  return (text.includes('$') ? longest : text).replace(/^\s*(?:[-*+]|\d+\.)\s+/, '').replace(/^!\[[^\]]*\]\((?:[^)]*\/)?([^)/]*)\).*$/, '$1');
+}
+
+const squashed = (text: string): string => text.replace(/<[^>]*>/g, '').replace(/[*_`#>\\\s]/g, '');
 
 describe('notes in other styles', () => {
   it('import as one course, with a warning only where the notes are odd', () => {
@@ -152,6 +175,37 @@ describe('notes in other styles', () => {
     expect(await page.locator('h1').innerText()).toContain('2019-2020 学年秋季学期期中考试卷');
     expect(await page.locator('article').count()).toBe(2);
   });
+
+  it('in styles nobody listed: every sampled statement in view in Test me, its answer hidden until "Show answer"', async () => {
+    const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/any-style/expected.json'), 'utf8')) as ExpectedStyle[];
+    const anyStyle = readCourse(site.content, ANY_STYLE);
+    let checked = 0;
+    for (const style of expected) {
+      const sections = anyStyle.sections.filter((section) => section.data.source === style.file);
+      expect(sections.length, style.file).toBeGreaterThan(0);
+      const { page, problems } = await open(urls.section(ANY_STYLE, sections[0]?.data.number ?? -1), true);
+      const articles = async (): Promise<string[]> => {
+        const found: string[] = [];
+        for (const section of sections) {
+          if (page.url() !== server.url + urls.at(urls.section(ANY_STYLE, section.data.number)))
+            await page.goto(server.url + urls.at(urls.section(ANY_STYLE, section.data.number)), { waitUntil: 'networkidle' });
+          found.push(...(await page.locator('article.question').allInnerTexts()));
+        }
+        return found;
+      };
+      const before = (await articles()).map(squashed);
+      for (const { statement, answer } of style.samples) {
+        const shown = before.findIndex((text) => text.includes(squashed(words(statement))));
+        expect(shown, `${style.file}: "${statement}" is in view in Test me`).not.toBe(-1);
+        // An answer of some words must be out of view until shown (a letter may stand anywhere).
+        const hidden = squashed(words(answer.split(' / ')[0] ?? answer));
+        if (hidden.length > 8) expect(before[shown], `${style.file}: "${answer}" waits for Show answer`).not.toContain(hidden);
+        checked += 1;
+      }
+      expect(problems).toEqual([]);
+    }
+    expect(checked).toBe(expected.reduce((sum, style) => sum + style.samples.length, 0));
+  }, 600_000);
 
   it('pass axe (WCAG 2.2 AA) and mark every run of Chinese lang="zh"', async () => {
     const paths = ['/', urls.course(COURSE), ...findPrintablePages(site.dist).map((printable) => printable.url)];
