@@ -73,7 +73,9 @@ interface ExpectedStyle {
 function words(text: string): string {
   const outside = text.split('$').filter((_piece, index) => index % 2 === 0);
   const longest = outside.sort((a, b) => b.length - a.length)[0] ?? text;
-  return (text.includes('$') ? longest : text).replace(/^\s*(?:[-*+]|\d+\.)\s+/, '').replace(/^!\[[^\]]*\]\((?:[^)]*\/)?([^)/]*)\).*$/, '$1');
+  return (text.includes('$') ? longest : text)
+    .replace(/^\s*(?:[-*+]|\d+\.)\s+/, '')
+    .replace(/^!\[[^\]]*\]\((?:[^)]*\/)?([^)/]*)\).*$/, '$1');
 }
 
 const squashed = (text: string): string => text.replace(/<[^>]*>/g, '').replace(/[*_`#>\\\s]/g, '');
@@ -83,7 +85,6 @@ describe('notes in other styles', () => {
     const output = site.importOutput[COURSE] ?? '';
     expect(output).toMatch(/^Imported 42 questions in 22 sections into /m);
     expect(output).toMatch(/^warning: tests\/fixtures\/styles\/co526-2013\.md:29: read "###4 b i\)" as a heading/m);
-    expect(output).toMatch(/^warning: tests\/fixtures\/styles\/physics-notes\.md:\d+: no questions recognised/m);
     expect(output).not.toMatch(/^error/m);
   });
 
@@ -111,7 +112,7 @@ describe('notes in other styles', () => {
     let statements = 0;
     let answers = 0;
     let visited = 0;
-    const pages = findPrintablePages(site.dist).filter((printable) => printable.kind === 'section');
+    const pages = findPrintablePages(site.dist).filter((printable) => printable.kind === 'section' && printable.course === COURSE);
     expect(pages.length).toBeGreaterThan(20);
     for (const printable of pages) {
       const { page, problems } = await open(printable.url, true);
@@ -146,8 +147,8 @@ describe('notes in other styles', () => {
     const lecture = content.sections.find((section) => section.data.heading?.endsWith('Lecture 2: Class & Object'));
     const { page } = await open(urls.section(COURSE, lecture?.data.number ?? -1));
     await expect.poll(() => page.locator('.section-intro').innerText()).toContain('Questions the lecturer asked in class');
-    expect(await page.locator('article details.note-details > summary').allInnerTexts()).toEqual(['中文翻译和解析']);
-    expect(await page.locator('article details:not(.note-details) > summary').allInnerTexts()).toEqual(['解：']);
+    // A <details> with Markdown inside (blank lines around it) is read as the notes' container, as `:::details` is.
+    expect(await page.locator('article details.note-details > summary').allInnerTexts()).toEqual(['解：', '中文翻译和解析']);
     const week = content.sections.find((section) => section.data.heading?.endsWith('Week 5'));
     const { page: weekPage } = await open(urls.section(COURSE, week?.data.number ?? -1));
     expect(await weekPage.locator('.callout[data-kind="tip"] .callout-title').innerText()).toBe('Tip');
@@ -168,6 +169,7 @@ describe('notes in other styles', () => {
 
   it('give papers named in Chinese pages of their own', async () => {
     const papers = findPrintablePages(site.dist)
+      .filter((printable) => printable.course === COURSE)
       .filter((printable) => printable.kind === 'paper')
       .map((printable) => printable.paper);
     expect(papers).toEqual(expect.arrayContaining(['2019-2020-autumn-midterm', '2023-2024-sem1-midterm-a', '2022-past', 'co526-2013']));
@@ -194,12 +196,14 @@ describe('notes in other styles', () => {
         return found;
       };
       const before = (await articles()).map(squashed);
+      const marks = squashed((await page.locator('.answer-mark').allInnerTexts()).join(''));
       for (const { statement, answer } of style.samples) {
         const shown = before.findIndex((text) => text.includes(squashed(words(statement))));
         expect(shown, `${style.file}: "${statement}" is in view in Test me`).not.toBe(-1);
-        // An answer of some words must be out of view until shown (a letter may stand anywhere).
+        // An answer of some words must be out of view until shown (a letter may stand anywhere; a marked option stays, unmarked).
         const hidden = squashed(words(answer.split(' / ')[0] ?? answer));
-        if (hidden.length > 8) expect(before[shown], `${style.file}: "${answer}" waits for Show answer`).not.toContain(hidden);
+        if (hidden.length > 8 && !marks.includes(hidden))
+          expect(before[shown], `${style.file}: "${answer}" waits for Show answer`).not.toContain(hidden);
         checked += 1;
       }
       expect(problems).toEqual([]);
