@@ -75,7 +75,7 @@ function words(text: string): string {
   const longest = outside.sort((a, b) => b.length - a.length)[0] ?? text;
   return (text.includes('$') ? longest : text)
     .replace(/^\s*(?:[-*+]|\d+\.)\s+/, '')
-    .replace(/^!\[[^\]]*\]\((?:[^)]*\/)?([^)/]*)\).*$/, '$1');
+    .replace(/^!\[[^\]]*\]\((?:[^)]*\/)?([^)/]*)\)?.*$/, '$1');
 }
 
 const squashed = (text: string): string => text.replace(/<[^>]*>/g, '').replace(/[*_`#>\\\s]/g, '');
@@ -186,17 +186,20 @@ describe('notes in other styles', () => {
       const sections = anyStyle.sections.filter((section) => section.data.source === style.file);
       expect(sections.length, style.file).toBeGreaterThan(0);
       const { page, problems } = await open(urls.section(ANY_STYLE, sections[0]?.data.number ?? -1), true);
-      const articles = async (): Promise<string[]> => {
-        const found: string[] = [];
+      // Every section of the style's file: the questions' text, and the options marked as the answer.
+      const articles = async (): Promise<{ texts: string[]; marks: string }> => {
+        const texts: string[] = [];
+        const marks: string[] = [];
         for (const section of sections) {
           if (page.url() !== server.url + urls.at(urls.section(ANY_STYLE, section.data.number)))
             await page.goto(server.url + urls.at(urls.section(ANY_STYLE, section.data.number)), { waitUntil: 'networkidle' });
-          found.push(...(await page.locator('article.question').allInnerTexts()));
+          texts.push(...(await page.locator('article.question').allInnerTexts()));
+          marks.push(...(await page.locator('.answer-mark').allInnerTexts()));
         }
-        return found;
+        return { texts, marks: squashed(marks.join('')) };
       };
-      const before = (await articles()).map(squashed);
-      const marks = squashed((await page.locator('.answer-mark').allInnerTexts()).join(''));
+      const { texts, marks } = await articles();
+      const before = texts.map(squashed);
       for (const { statement, answer } of style.samples) {
         const shown = before.findIndex((text) => text.includes(squashed(words(statement))));
         expect(shown, `${style.file}: "${statement}" is in view in Test me`).not.toBe(-1);

@@ -192,6 +192,9 @@ describe('parsePaper', () => {
     ['2023 Oct', { year: 2023, sitting: 'Oct' }, ''],
     ['2023 Fall A Regularisation', { year: 2023, sitting: 'Fall', variant: 'A' }, 'Regularisation'],
     ['May 2024', undefined, 'May 2024'],
+    ['(2024 May ABC) Overfitting', { year: 2024, sitting: 'May', variant: 'ABC' }, 'Overfitting'],
+    ['· 2024 Dec C', { year: 2024, sitting: 'Dec', variant: 'C' }, ''],
+    ['(2024 is the year) GANs', undefined, '(2024 is the year) GANs'],
     ['1999 Foo', undefined, '1999 Foo'],
     ['Backprop basics', undefined, 'Backprop basics'],
   ])('%j', (text, paper, title) => {

@@ -276,7 +276,7 @@ describe('what stays', () => {
       '<br>',
       '<mark>hi</mark>',
       '<details><summary>Hint</summary>Hidden text</details>',
-      'type="checkbox" checked disabled',
+      '<span class="task-box" data-ticked="" role="img" aria-label="ticked"></span>',
       '<table data-scroll-x="">',
       'href="https://example.com" title="t"',
       'href="mailto:a@b.c"',

@@ -8,6 +8,7 @@
  */
 import type { List, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { AnswerRule } from '../content/rules.ts';
+import type { Paper } from '../content/schema.ts';
 import { answerStartOf, isAnswerLabel } from '../notes/answers.ts';
 import { parseQuestionHeading, parseSectionHeading } from '../notes/headings.ts';
 import { inlineText } from '../notes/inline-text.ts';
@@ -117,6 +118,20 @@ interface NumberedItem {
   style: string;
   /** Plain numbers must run 1, 2, 3 …; labels that say so (`习题 1.2`, `1.1`) need not. */
   sequenced: boolean;
+  /** The paper a bold label names with the number (`**Q1 (2024 May ABC)** …`). */
+  paper?: Paper | undefined;
+}
+
+/** A bold run opening a line, the question's words after it: `**Q1 (2024 May ABC)** Training error…`. */
+const BOLD_LABEL = /^ {0,3}\*\*(?![\s*])([^*\n]+?)(?<!\s)\*\*[ \t]*(?=\S)/;
+
+/** A bold label that names a question and its paper and nothing else, with the question's words after it. */
+function paperLabel(text: string): (NumberedItem & { paper: Paper }) | undefined {
+  const bold = BOLD_LABEL.exec(text);
+  const heading = bold?.[1] === undefined ? undefined : parseQuestionHeading(bold[1]);
+  if (!bold?.[1] || !heading?.strong || !heading.paper || heading.title !== '') return undefined;
+  const width = bold[0].length;
+  return { line: 0, number: heading.number, label: bold[1], labelWidth: width, indent: 0, style: 'label', sequenced: false, paper: heading.paper };
 }
 
 /** Numbered lines in a top-level paragraph (several questions may share one, with no blank line between). */
@@ -124,6 +139,11 @@ function numberedLines(paragraph: Paragraph, lines: string[]): NumberedItem[] {
   const items: NumberedItem[] = [];
   for (let line = startLine(paragraph); line <= endLine(paragraph); line++) {
     const text = lines[line - 1] ?? '';
+    const withPaper = paperLabel(text);
+    if (withPaper) {
+      items.push({ ...withPaper, line });
+      continue;
+    }
     const match = LINE_LABEL.exec(text);
     const groups = match?.groups;
     if (!match?.[2] || !groups) continue;
@@ -220,7 +240,7 @@ export function numberedCut(input: CutInput): NotesStructure | undefined {
     line: item.line,
     kind: 'numbered',
     headingText: item.label,
-    heading: { number: item.number, label: item.label, title: '', examinability: 'unmarked' },
+    heading: { number: item.number, label: item.label, title: '', examinability: 'unmarked', ...(item.paper ? { paper: item.paper } : {}) },
     item: { labelWidth: item.labelWidth, indent: item.indent },
   }));
   return structureOf('numbered', input, plans);

@@ -13,6 +13,7 @@ import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeScreenshotSources from './rehype-screenshot-sources.ts';
 import rehypeScrollRegions from './rehype-scroll-regions.ts';
 import rehypeStyleHashes from './rehype-style-hashes.ts';
+import rehypeTaskBoxes from './rehype-task-boxes.ts';
 import rehypeUnprintableCharacters from './rehype-unprintable-characters.ts';
 import remarkMathRepair from './remark-math-repair.ts';
 import remarkNotesDialect from './remark-notes-dialect.ts';
@@ -32,6 +33,7 @@ const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
 /**
  * Raw HTML is made safe first, so every later step (and KaTeX, whose output is trusted: `trust`
  * off means no \href to scripts, no \includegraphics from elsewhere) sees only allowed markup.
+ * Task-list checkboxes become drawn boxes right after it (the sanitiser keeps only disabled checkboxes).
  * Characters no font has are marked next: after the sanitiser, which would strip the marker's
  * role and label, and before KaTeX, whose output is not text the notes wrote (formulas are left to it).
  * Screenshot sources come after it, as they set what Astro's image pipeline reads (not HTML).
@@ -41,6 +43,7 @@ const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
  */
 export const rehypePlugins = [
   rehypeSafeHtml,
+  rehypeTaskBoxes,
   rehypeUnprintableCharacters,
   rehypeScreenshotSources,
   katex,

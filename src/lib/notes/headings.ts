@@ -166,9 +166,21 @@ export function parsePartOnlyHeading(text: string): PartOnlyHeading | undefined 
   return { question: match[1], part: `${match[2].replace(/\s+/g, '')}${match[3] ? ` ${match[3].trim()}` : ''}` };
 }
 
-/** Reads `<year> <sitting> [<variant>] [title…]` after a question label: `2024 May ABC`, `2022 May 1`, `2025 May`. */
+/**
+ * Reads `<year> <sitting> [<variant>] [title…]` after a question label: `2024 May ABC`, `2022 May 1`,
+ * `2025 May`, also set off by a dash or a dot (`· 2024 May ABC`) or in brackets (`(2024 May ABC) title`).
+ */
 export function parsePaper(text: string): { paper?: Paper; title: string } {
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  const bracketed = /^\s*(?:[·—–-]\s*)?[(（[【]\s*((?:19|20)\d\d\s[^)）\]】]*?)\s*[)）\]】](.*)$/.exec(text);
+  if (bracketed?.[1] !== undefined) {
+    const inside = parsePaper(bracketed[1]);
+    if (inside.paper && inside.title === '') return { paper: inside.paper, title: (bracketed[2] ?? '').replace(/^\s*[:：·—–-]?\s*/, '') };
+  }
+  const tokens = text
+    .trim()
+    .replace(/^[·—–-]\s+(?=(?:19|20)\d\d\s)/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const [yearToken, sittingToken, variantToken] = tokens;
   if (!yearToken || !/^(19|20)\d\d$/.test(yearToken) || !sittingToken || !SITTINGS.test(sittingToken)) {
     return { title: text.trim() };

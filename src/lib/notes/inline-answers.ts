@@ -2,10 +2,10 @@
  * Answers that sit inside the question's own text, so the text stays in view and only they hide
  * in Test me: cloze blanks (`{{c1::…}}`, and `==…==` where the file uses them so), an answer
  * letter written into the stem (`…路径。C`, `（ B ）`, `(T)`), and a marked option (coloured,
- * bold, or ending `*` / `√`). Found the same way by the import (has the question an answer?) and
+ * bold, ending `*` / `√`, or ticked among unticked task-list items: `- [x] pwd`). Found the same way by the import (has the question an answer?) and
  * by the page (which wraps them so Test me can hide them).
  */
-import type { BlockContent, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { BlockContent, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import type { AnswerRule } from '../content/rules.ts';
 import { looksAsked } from './asks.ts';
 import { inlineText } from './inline-text.ts';
@@ -15,7 +15,9 @@ export type InlineAnswer =
   /** A node that is the answer: a cloze or highlight blank, or a marked option (inked or bold), which stays shown but unmarked. */
   | { kind: 'blank' | 'marked'; node: PhrasingContent; parent?: { children: PhrasingContent[] } }
   /** Characters of a text node: an answer letter in the stem, or an option's `*` / `√` mark. */
-  | { kind: 'letter'; parent: { children: PhrasingContent[] }; node: Text; start: number; end: number };
+  | { kind: 'letter'; parent: { children: PhrasingContent[] }; node: Text; start: number; end: number }
+  /** An option ticked in a task list whose other items are not: it stays shown, its tick hidden in Test me. */
+  | { kind: 'ticked'; node: ListItem };
 
 /** The answer written at the end of a stem's line: letters, T/F, √ × (after punctuation or Chinese, never after a word). */
 const LETTER_AT_END = /(?<=[^\sA-Za-z0-9]|^)\s*([A-H]{1,6}|[TF]|[√×✓✗✔✘]|对|错)\s*$/u;
@@ -30,7 +32,8 @@ const NONE: ReadonlySet<AnswerRule> = new Set();
 export function inlineAnswersIn(block: RootContent | BlockContent, rules: ReadonlySet<AnswerRule> = NONE): InlineAnswer[] {
   if (block.type === 'paragraph')
     return [...blanks(block.children, rules), ...filledBlanks(block, rules), ...letters(block, rules), ...marked(block, rules)];
-  if (block.type === 'list') return block.children.flatMap((item) => item.children.flatMap((child) => inlineAnswersIn(child, rules)));
+  if (block.type === 'list')
+    return [...ticked(block), ...block.children.flatMap((item) => item.children.flatMap((child) => inlineAnswersIn(child, rules)))];
   if (block.type === 'blockquote') return block.children.flatMap((child) => inlineAnswersIn(child, rules));
   // Options laid out as a table (`| A | 系统调用 |`), the right one inked.
   if (block.type === 'table')
@@ -38,6 +41,14 @@ export function inlineAnswersIn(block: RootContent | BlockContent, rules: Readon
       row.children.flatMap((cell) => marked({ type: 'paragraph', children: cell.children }, rules, true)),
     );
   return [];
+}
+
+/** Options as task-list items, some ticked and some not (`- [ ] cd` / `- [x] pwd`): the ticked ones answer. */
+function ticked(list: List): InlineAnswer[] {
+  const items = list.children;
+  const states = items.map((item) => item.checked);
+  if (items.length < 2 || !states.every((state) => typeof state === 'boolean') || !states.includes(false)) return [];
+  return items.filter((item) => item.checked === true).map((node) => ({ kind: 'ticked', node }));
 }
 
 function blanks(children: PhrasingContent[], rules: ReadonlySet<AnswerRule>): InlineAnswer[] {
@@ -185,6 +196,12 @@ export function markInlineAnswers(answers: InlineAnswer[]): void {
         answer.node.value = value.slice(0, answer.start);
         answer.parent.children.splice(index + 1, 0, letter, ...after);
       } else answer.parent.children.splice(index, 1, letter, ...after);
+      continue;
+    }
+    if (answer.kind === 'ticked') {
+      // The item keeps its checkbox (rehype-task-boxes.ts draws it); the class lets Test me hide the tick.
+      const properties = answer.node.data?.hProperties ?? {};
+      answer.node.data = { ...answer.node.data, hProperties: { ...properties, className: ['task-list-item', 'answer-mark'] } };
       continue;
     }
     // Code has no children to hide: it goes inside a blank of its own.

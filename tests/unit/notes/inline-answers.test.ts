@@ -12,7 +12,9 @@ function answers(markdown: string, rules: AnswerRule[]): string[] {
   return inlineAnswersIn(first(markdown), new Set(rules)).map((answer) =>
     answer.kind === 'letter'
       ? answer.node.value.slice(answer.start, answer.end)
-      : 'children' in answer.node
+      : answer.kind === 'ticked'
+        ? answer.node.children.map((child) => (child.type === 'paragraph' ? inlineText(child.children) : '')).join('')
+        : 'children' in answer.node
         ? inlineText(answer.node.children)
         : answer.node.type === 'inlineCode'
           ? answer.node.value
@@ -35,6 +37,9 @@ describe('answers inside the question text', () => {
     ['an option marked with √', 'A. 投影\nB. 选择 √', ['marked-option'], ['√']],
     ['blanks filled in a statement', 'SQL中删除整张表的命令是`DROP TABLE`。', ['filled-blanks'], ['DROP TABLE']],
     ['but not in one that asks', '命令`ls -l`打印什么？', ['filled-blanks'], []],
+    ['the option ticked among unticked ones', '- [ ] cd\n- [x] pwd\n- [ ] ls', [], ['pwd']],
+    ['not a list ticked throughout (a done list)', '- [x] read ch.1\n- [x] read ch.2', [], []],
+    ['not a list with one item', '- [x] read ch.1', [], []],
   ])('%s', (_name, markdown, rules, expected) => {
     expect(answers(markdown, rules)).toEqual(expected);
   });
