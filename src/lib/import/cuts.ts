@@ -131,7 +131,16 @@ function paperLabel(text: string): (NumberedItem & { paper: Paper }) | undefined
   const heading = bold?.[1] === undefined ? undefined : parseQuestionHeading(bold[1]);
   if (!bold?.[1] || !heading?.strong || !heading.paper || heading.title !== '') return undefined;
   const width = bold[0].length;
-  return { line: 0, number: heading.number, label: bold[1], labelWidth: width, indent: 0, style: 'label', sequenced: false, paper: heading.paper };
+  return {
+    line: 0,
+    number: heading.number,
+    label: bold[1],
+    labelWidth: width,
+    indent: 0,
+    style: 'label',
+    sequenced: false,
+    paper: heading.paper,
+  };
 }
 
 /** Numbered lines in a top-level paragraph (several questions may share one, with no blank line between). */

@@ -23,9 +23,12 @@ describe('task-list boxes', async () => {
       visit(node, 'element', (inner: Element) => {
         const classes = inner.properties.className;
         if (!Array.isArray(classes) || !classes.includes('task-box')) return;
-        box = inner.properties.ariaHidden === 'true' ? 'hidden' : `${String(inner.properties.role)} "${String(inner.properties.ariaLabel)}"`;
+        box =
+          inner.properties.ariaHidden === 'true' ? 'hidden' : `${String(inner.properties.role)} "${String(inner.properties.ariaLabel)}"`;
       });
-      found.push(`${toText(node).trim()}: ${box}${Array.isArray(node.properties.className) && node.properties.className.includes('answer-mark') ? ', the answer' : ''}`);
+      found.push(
+        `${toText(node).trim()}: ${box}${Array.isArray(node.properties.className) && node.properties.className.includes('answer-mark') ? ', the answer' : ''}`,
+      );
     });
     expect(inputs, 'no unlabelled form field is left').toBe(0);
     return found;

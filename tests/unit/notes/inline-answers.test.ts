@@ -15,10 +15,10 @@ function answers(markdown: string, rules: AnswerRule[]): string[] {
       : answer.kind === 'ticked'
         ? answer.node.children.map((child) => (child.type === 'paragraph' ? inlineText(child.children) : '')).join('')
         : 'children' in answer.node
-        ? inlineText(answer.node.children)
-        : answer.node.type === 'inlineCode'
-          ? answer.node.value
-          : '',
+          ? inlineText(answer.node.children)
+          : answer.node.type === 'inlineCode'
+            ? answer.node.value
+            : '',
   );
 }
 
