@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --no-dev --only-dev --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --no-dev --only-dev --cpu-prof --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
  * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search, what the
@@ -13,6 +13,8 @@
  * clean, after a one-question edit and with nothing changed, per step (`--sizes ''` skips the
  * synthetic sizes). Last, `npm run dev`: save → the open page shows the change, on the user's
  * notes and at 250 questions (scripts/lib/live-bench.ts); `--only-dev` measures that alone.
+ * `--cpu-prof` has every process of the synthetic sizes' import and build write a V8 CPU profile
+ * into .bench/<size>/profiles/.
  * Prints Markdown tables.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUILD_STEPS } from './lib/build-steps.ts';
 import { findPrintablePages, fileInDist } from './lib/built-pages.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
@@ -109,8 +112,10 @@ function readManifest(dist: string, course: string): CourseManifest {
   return value;
 }
 
-async function benchSize(questions: number, runs: number): Promise<SizeResult> {
+async function benchSize(questions: number, runs: number, cpuProfile: boolean): Promise<SizeResult> {
   const dir = join(WORK, String(questions));
+  // Every process (import, the build, Astro's) writes a V8 CPU profile, for Chrome DevTools' Performance panel.
+  const profiling = cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(dir, 'profiles')}` } : {};
   const courses = Math.max(1, Math.ceil(questions / 250));
   const phases = { import: [] as number[], build: [] as number[], index: [] as number[], anki: [] as number[] };
   let peakKb: number | undefined;
@@ -125,20 +130,17 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
       const notes = join(dir, 'notes', `course-${course}.md`);
       const share = Math.round((questions * course) / courses) - Math.round((questions * (course - 1)) / courses);
       writeFileSync(notes, syntheticNotes({ title: `Synthetic course ${course}`, questions: share, seed: course }));
-      importMs += run([NODE, 'scripts/import.ts', notes, '--course', `course-${course}`, '--content', content]).ms;
+      importMs += run([NODE, 'scripts/import.ts', notes, '--course', `course-${course}`, '--content', content], profiling).ms;
     }
-    const build = run([NODE, 'node_modules/astro/bin/astro.mjs', 'build'], env);
-    const fonts = run([NODE, 'scripts/subset-fonts.ts', '--dist', dist], env);
-    const index = run([NODE, 'scripts/index.ts', '--dist', dist], env);
-    const anki = run([NODE, 'scripts/anki.ts', '--dist', dist], env);
-    // npm run build's last step (the synthetic notes get no PDFs: printing is not what scales here).
-    const offline = run([NODE, 'scripts/service-worker.ts', '--dist', dist], env);
+    // The whole build as npm run build runs it (the synthetic notes get no PDFs: printing is not what scales here).
+    const build = run([NODE, 'scripts/build.ts', '--no-pdfs'], { ...env, ...profiling });
+    const steps = stepTimes(build.output);
+    const indexMs = steps['Search index'] ?? 0;
     phases.import.push(importMs);
-    phases.build.push(build.ms + fonts.ms + anki.ms + offline.ms);
-    phases.index.push(index.ms);
-    phases.anki.push(anki.ms);
-    peakKb =
-      Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, anki.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
+    phases.build.push(build.ms - indexMs);
+    phases.index.push(indexMs);
+    phases.anki.push(steps['Anki export'] ?? 0);
+    peakKb = Math.max(peakKb ?? 0, build.peakKb ?? 0) || undefined;
   }
   const dist = join(dir, 'dist');
   const files = walk(dist);
@@ -182,7 +184,7 @@ interface RebuildRun {
   steps: Record<string, number>;
 }
 
-const REBUILD_STEPS = ['Astro build', 'KaTeX fonts', 'Print fonts', 'Search index', 'Anki export', 'PDFs', 'Offline'];
+const REBUILD_STEPS = BUILD_STEPS.map((step) => step.label);
 
 /** The step lines `npm run build` ends with ("  PDFs   0.6 s  14 PDFs …"), in ms. */
 function stepTimes(output: string): Record<string, number> {
@@ -424,6 +426,7 @@ runCli(async () => {
       'no-dev': { type: 'boolean', default: false },
       'only-dev': { type: 'boolean', default: false },
       'write-readme': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
     },
   });
   // `--sizes ''` measures only the user's notes.
@@ -437,7 +440,7 @@ runCli(async () => {
   const results: SizeResult[] = [];
   for (const size of sizes) {
     console.error(`bench: ${size} questions, ${runs} run(s)…`);
-    results.push(await benchSize(size, runs));
+    results.push(await benchSize(size, runs, values['cpu-prof']));
   }
   const sections =
     results.length > 0

@@ -1,11 +1,11 @@
 /**
- * Offline use of a built site, written by the build's last step (offlineStep, in scripts/build.ts):
+ * Offline use of a built site, written by the build's last step (offlineStep, scripts/lib/build-steps.ts):
  * - <dist>/sw.js: src/client/offline/service-worker.ts bundled with Vite, with Workbox's list of the
  *   shell it stores on install (lib/offline/precache.ts, each file with a revision);
  * - <dist>/<course>/offline.json: what Save for offline stores for each course
  *   (lib/offline/manifest.ts decides, from the files read here);
  * - <dist>/offline.json: each course manifest's revision, so a saved course sees a new build.
- * Used by `npm run build`, `npm run pdf`, scripts/service-worker.ts and the bench.
+ * Used by `npm run build` (also after any step run alone with `--only`) and the bench.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

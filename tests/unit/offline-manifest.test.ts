@@ -52,7 +52,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(dist, file)), { recursive: true });
     writeFileSync(join(dist, file), content);
   }
-  // A real Pagefind index: one record (fragment) per question, as scripts/index.ts writes it.
+  // A real Pagefind index: one record (fragment) per question, as scripts/lib/search-index.ts writes it.
   const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error('Pagefind did not start');
   const records: [string, string][] = [

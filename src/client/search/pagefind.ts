@@ -35,7 +35,7 @@ interface PagefindModule {
 /** Tags each document with the index it came from, so the full index's searches can leave out the Latin one's. */
 const FROM = 'index';
 // The index is small: searching on the main thread saves downloading Pagefind's worker script.
-// Indexed URLs already carry the site's base (scripts/index.ts builds them with urls.ts), so
+// Indexed URLs already carry the site's base (scripts/lib/search-index.ts builds them with urls.ts), so
 // Pagefind must not prefix the base it guesses from where its bundle lives. An excerpt cut from
 // the middle of a part says so with an ellipsis.
 const OPTIONS = { noWorker: true, excerptLength: 28, excerptEllipsis: '…', baseUrl: '/' };

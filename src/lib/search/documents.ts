@@ -225,7 +225,7 @@ function documentHtml(facets: ElementContent[], body: Element): string {
       {
         type: 'element',
         tagName: 'html',
-        // Each index is segmented as Chinese (see scripts/index.ts).
+        // Each index is segmented as Chinese (see scripts/lib/search-index.ts).
         properties: { lang: 'zh' },
         children: [
           {

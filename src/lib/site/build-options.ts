@@ -5,3 +5,8 @@
 
 /** Whether the build prints each page's PDF: `npm run build -- --no-pdfs` (SITE_PDFS=off) leaves them out, and pages link none. */
 export const PDFS_BUILT = (typeof process === 'undefined' ? undefined : process.env.SITE_PDFS) !== 'off';
+
+/** The folder the site is built into: SITE_OUT_DIR (the tests and the benchmark build elsewhere), or dist/. */
+export function outDirectory(env: Record<string, string | undefined> = process.env): string {
+  return env.SITE_OUT_DIR ?? 'dist';
+}
