@@ -6,15 +6,29 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { markdownProcessor } from '../markdown/processor.ts';
+import { createSiteRenderer } from '../markdown/processor.ts';
+import { createRenderPool } from '../markdown/render-pool.ts';
+import { buildThreads } from './build-options.ts';
 import { LEADS_PAGE } from '../markdown/rehype-screenshot-sources.ts';
 import type { RenderedEntry } from '../markdown/csp.ts';
 
 /** Astro's render() result, with the metadata the page's Content-Security-Policy reads (csp.ts). */
 type Rendered = Awaited<ReturnType<typeof render>> & Required<RenderedEntry>;
 
-let renderer: ReturnType<typeof markdownProcessor.createRenderer> | undefined;
+let renderer: Promise<MarkdownRenderer> | undefined;
+
+/**
+ * A build renders on worker threads (render-pool.ts), the dev server in its own process, where an
+ * edited plugin takes effect at once. The worker runs from the project's source (this module is
+ * bundled elsewhere by the build), which Node runs as it is; astro runs in the project's folder.
+ */
+function markdownRenderer(): Promise<MarkdownRenderer> {
+  if (import.meta.env.DEV) return createSiteRenderer();
+  const worker = new URL('src/lib/markdown/render-worker.ts', pathToFileURL(`${process.cwd()}/`));
+  return Promise.resolve(createRenderPool(worker, buildThreads()));
+}
 const rendered = new Map<string, Promise<Rendered>>();
 
 export interface RenderOptions {
@@ -25,7 +39,7 @@ export interface RenderOptions {
 async function renderSource(entry: CollectionEntry<CollectionKey>, { leadsPage = false }: RenderOptions): Promise<Rendered> {
   if (!entry.filePath) throw new Error(`${entry.collection} ${entry.id}: no source file to render`);
   // Astro's shared Markdown options (syntax highlighting, remote images) stay at their defaults, as in astro.config.mjs.
-  renderer ??= markdownProcessor.createRenderer({});
+  renderer ??= markdownRenderer();
   const { code, metadata } = await (
     await renderer
   ).render(entry.body ?? '', {
