@@ -10,6 +10,7 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { COURSE_ID } from '../../src/lib/content/schema.ts';
+import { katexHtmlRanges } from '../../src/lib/fonts/katex-glyphs.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
 
 /** Paths inside the built folder are the site's URLs at the root. */
@@ -77,10 +78,27 @@ export function fileInDist(dist: string, sitePath: string): string {
   return join(dist, ...path.split('/').filter(Boolean), ...(path.endsWith('/') ? ['index.html'] : []));
 }
 
-/** The question articles of a built page's HTML, by question id. */
+/**
+ * A page's HTML without KaTeX's drawing of each formula (`.katex-html`, hidden from screen readers):
+ * its MathML, with the TeX, stays. Most of a math page's markup is that drawing.
+ */
+export function withoutKatexHtml(html: string): string {
+  let kept = '';
+  let from = 0;
+  for (const [start, end] of katexHtmlRanges(html)) {
+    kept += html.slice(from, start);
+    from = end;
+  }
+  return kept + html.slice(from);
+}
+
+/**
+ * The question articles of a built page's HTML, by question id, in page order; formulas without
+ * their drawing (withoutKatexHtml): what reads them wants a formula's TeX.
+ */
 export function questionArticles(html: string): Map<string, Element> {
   const articles = new Map<string, Element>();
-  visit(fromHtml(html), 'element', (node) => {
+  visit(fromHtml(withoutKatexHtml(html)), 'element', (node) => {
     if (node.tagName === 'article' && typeof node.properties.dataQuestionId === 'string') articles.set(String(node.properties.id), node);
   });
   return articles;

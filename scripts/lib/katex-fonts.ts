@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
 import subsetFont from 'subset-font';
 import { katexFontName, katexGlyphs } from '../../src/lib/fonts/katex-glyphs.ts';
 import { readTextIfExists, writeFileAtomic } from './files.ts';
@@ -42,7 +41,7 @@ export async function subsetKatexFonts(dist: string, cacheDir: string, output?: 
   for (const page of pages) {
     const html = readFileSync(page, 'utf8');
     const key = hash(html);
-    const drawn = known[key] ?? [...katexGlyphs(fromHtml(html))].join('');
+    const drawn = known[key] ?? [...katexGlyphs(html)].join('');
     seen[key] = drawn;
     for (const glyph of drawn) glyphs.add(glyph);
     reading.advance();
