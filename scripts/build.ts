@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { contentDirectory } from '../src/lib/content/layout.ts';
-import { outDirectory } from '../src/lib/site/build-options.ts';
+import { buildThreads, outDirectory } from '../src/lib/site/build-options.ts';
 import { BUILD_STEPS, runSteps, stepsToRun, type BuildContext } from './lib/build-steps.ts';
 import { stepCacheDir } from './lib/cache-dirs.ts';
 import { runCli } from './lib/cli.ts';
@@ -33,7 +33,7 @@ runCli(async () => {
     contentDir: contentDirectory(),
     cacheDir: (step) => stepCacheDir(step),
     output: process.stderr,
-    options: { pdfs: !values['no-pdfs'] && process.env.SITE_PDFS !== 'off', cache: !values['no-cache'] },
+    options: { pdfs: !values['no-pdfs'] && process.env.SITE_PDFS !== 'off', cache: !values['no-cache'], threads: buildThreads() },
   };
   const { dist } = context;
   if (values.only !== undefined) {

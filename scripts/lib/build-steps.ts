@@ -17,6 +17,8 @@ export interface BuildOptions {
   pdfs: boolean;
   /** Reuse PDFs of unchanged pages from the cache (`--no-cache` prints every one again). */
   cache: boolean;
+  /** Threads the steps that can share out their work run on (site/build-options.ts buildThreads). */
+  threads: number;
 }
 
 export interface BuildContext {
@@ -102,7 +104,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     'search',
     'Search index',
     () => import('./search-index.ts'),
-    ({ writeSearchIndex }, { dist, contentDir, output }) => writeSearchIndex(dist, contentDir, output),
+    ({ writeSearchIndex }, { dist, contentDir, output, options }) => writeSearchIndex(dist, contentDir, output, options.threads),
   ),
   step(
     'anki',

@@ -11,12 +11,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { getManifest, injectManifest } from 'workbox-build';
 import {
   courseManifest,
-  searchRecordCourse,
   type BuiltSite,
   type CourseManifest,
   type FileFacts,
@@ -67,11 +65,10 @@ const revisionOf = (content: Buffer | string): string => createHash('sha256').up
 /** Files the offline copies never hold: the worker itself and the offline manifests. */
 const NOT_STORED = /^sw\.js$|(^|\/)offline\.json$/;
 
-/** The built site as lib/offline/manifest.ts needs it: every file's size and hash, pages' images, search records' courses. */
+/** The built site as lib/offline/manifest.ts needs it: every file's size and hash, and pages' images. */
 export function readBuiltSite(dist: string): BuiltSite {
   const files = new Map<string, FileFacts>();
   const screenshots = new Map<string, ImageSource[][]>();
-  const searchRecords = new Map<string, string>();
   for (const name of readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort()) {
     const file = name.split(sep).join('/');
     const path = join(dist, name);
@@ -79,12 +76,8 @@ export function readBuiltSite(dist: string): BuiltSite {
     const content = readFileSync(path);
     files.set(file, { bytes: content.length, revision: revisionOf(content) });
     if (file.endsWith('.html')) screenshots.set(file, pageImages(content.toString('utf8')));
-    if (/^pagefind\/(full\/)?fragment\//.test(file)) {
-      const course = searchRecordCourse(gunzipSync(content).toString('utf8'), urls.inSite);
-      if (course !== undefined) searchRecords.set(file, course);
-    }
   }
-  return { files, screenshots, searchRecords, inSite: urls.inSite };
+  return { files, screenshots, inSite: urls.inSite };
 }
 
 /** Every course's manifest, each written to urls.offlineManifest, and the index of their revisions. */

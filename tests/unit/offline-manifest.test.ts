@@ -9,9 +9,9 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBuiltSite, writeOfflineManifests } from '../../scripts/lib/offline.ts';
-import { courseManifest, isCourseManifest, isOfflineIndex, searchRecordCourse, sitePath } from '../../src/lib/offline/manifest.ts';
+import { courseManifest, isCourseManifest, isOfflineIndex, sitePath } from '../../src/lib/offline/manifest.ts';
+import { courseIndexPath, SEARCH_ROOT } from '../../src/lib/search/indexes.ts';
 import { pageImages } from '../../src/lib/offline/page-images.ts';
-import { siteUrls } from '../../src/lib/site/urls.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'offline-manifest-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -43,6 +43,9 @@ const FILES: Record<string, string> = {
   '_astro/dl.C3.webp': 'image dl',
   'favicon.ico': 'icon',
   'pagefind/vocabulary.json': '{}',
+  'pagefind/courses.json': '{"courses":["dl","ml"]}',
+  'pagefind/courses/ml/vocabulary.json': '{}',
+  'pagefind/courses/dl/vocabulary.json': '{}',
   'pagefind/pagefind-ui.js': 'never loaded',
   'sw.js': 'worker',
 };
@@ -52,22 +55,30 @@ beforeAll(async () => {
     mkdirSync(dirname(join(dist, file)), { recursive: true });
     writeFileSync(join(dist, file), content);
   }
-  // A real Pagefind index: one record (fragment) per question, as scripts/lib/search-index.ts writes it.
-  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error('Pagefind did not start');
-  const records: [string, string][] = [
+  // Real Pagefind indexes, laid out as scripts/lib/search-index.ts writes them: the root index with
+  // Pagefind's code, and each course's Latin and full index.
+  const write = async (path: string, records: [string, string][]): Promise<void> => {
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error('Pagefind did not start');
+    for (const [url, text] of records) await index.addHTMLFile({ url, content: page(`<h1>${text}</h1><p>${text}</p>`) });
+    await index.writeFiles({ outputPath: join(dist, path) });
+  };
+  await write(SEARCH_ROOT, [['/search/', 'search']]);
+  const ml: [string, string][] = [
     ['/ml/s1/#s1-q1', 'overfitting and regularisation'],
     ['/ml/s1/#s1-q2', 'gradient descent'],
-    ['/dl/s1/#s1-q1', 'mode collapse in generative adversarial networks'],
   ];
-  for (const [url, text] of records) {
-    await index.addHTMLFile({ url, content: page(`<h1>${text}</h1><p>${text}</p>`) });
+  const dl: [string, string][] = [['/dl/s1/#s1-q1', 'mode collapse in generative adversarial networks']];
+  for (const [course, records] of [
+    ['ml', ml],
+    ['dl', dl],
+  ] as const) {
+    await write(courseIndexPath(course, 'latin'), records);
+    await write(courseIndexPath(course, 'full'), records);
   }
-  await index.writeFiles({ outputPath: join(dist, 'pagefind') });
   await pagefind.close();
 }, 60_000);
 
-const root = siteUrls('/');
 const paths = (files: { path: string }[]): string[] => files.map((file) => file.path).sort();
 
 describe("a course's offline manifest", () => {
@@ -105,18 +116,29 @@ describe("a course's offline manifest", () => {
     expect(everything.filter((path) => /sw\.js|offline\.json|pagefind-ui/.test(path))).toEqual([]);
   });
 
-  it("holds Pagefind's code and index, and the records of its own questions only", () => {
+  it("holds Pagefind's code, the root index and the list of courses, its own course's index and vocabulary, and nothing of the other's", () => {
     const site = readBuiltSite(dist);
     const ml = courseManifest(site, 'ml').search.map((file) => file.path);
     const dl = courseManifest(site, 'dl').search.map((file) => file.path);
-    const records = (list: string[]): string[] => list.filter((path) => path.includes('/fragment/'));
-    expect(records(ml)).toHaveLength(2);
-    expect(records(dl)).toHaveLength(1);
-    expect(records(ml).filter((path) => records(dl).includes(path))).toEqual([]);
-    for (const path of records(ml)) expect(site.searchRecords.get(path)).toBe('ml');
-    expect(ml).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/vocabulary.json']));
-    expect(ml.some((path) => /^pagefind\/index\//.test(path))).toBe(true);
-    expect(ml.some((path) => /^pagefind\/wasm\./.test(path))).toBe(true);
+    const own = (list: string[], course: string): string[] => list.filter((path) => path.startsWith(`pagefind/courses/${course}/`));
+    expect(own(ml, 'ml').filter((path) => path.includes('/fragment/'))).toHaveLength(4);
+    expect(own(ml, 'ml')).toEqual(
+      expect.arrayContaining([
+        'pagefind/courses/ml/pagefind-entry.json',
+        'pagefind/courses/ml/full/pagefind-entry.json',
+        'pagefind/courses/ml/vocabulary.json',
+      ]),
+    );
+    expect(own(ml, 'dl')).toEqual([]);
+    expect(own(dl, 'ml')).toEqual([]);
+    expect(own(dl, 'dl').filter((path) => path.includes('/fragment/'))).toHaveLength(2);
+    const shared = ml.filter((path) => !path.startsWith('pagefind/courses/'));
+    expect(shared).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/courses.json']));
+    expect(shared.some((path) => /^pagefind\/wasm\./.test(path))).toBe(true);
+    expect(shared.some((path) => /^pagefind\/index\//.test(path))).toBe(true);
+    // The site-wide vocabulary serves a search of every course, which the saved copy cannot answer.
+    expect(shared).not.toContain('pagefind/vocabulary.json');
+    expect(dl.filter((path) => !path.startsWith('pagefind/courses/'))).toEqual(shared);
   });
 
   it('gives every file its size and content hash', () => {
@@ -167,14 +189,6 @@ describe('reading the built site', () => {
     expect(sitePath('index.html')).toBe('');
     expect(sitePath('ml/s1/index.html')).toBe('ml/s1/');
     expect(sitePath('ml/pdf/s1.pdf')).toBe('ml/pdf/s1.pdf');
-  });
-
-  it("finds a Pagefind record's course under the site's base, and nothing in what is not a record", () => {
-    const sub = siteUrls('/revision/');
-    expect(searchRecordCourse('pagefind_dcd{"url":"/revision/ml/s2/#s2-q1","content":"…"}', sub.inSite)).toBe('ml');
-    expect(searchRecordCourse('pagefind_dcd{"url":"/ml/s2/#s2-q1"}', sub.inSite)).toBeUndefined();
-    expect(searchRecordCourse('pagefind_dcd{"url":"/ml/s2/#s2-q1"}', root.inSite)).toBe('ml');
-    expect(searchRecordCourse('pagefind_dcd{broken', root.inSite)).toBeUndefined();
   });
 
   it("finds every image's sources: src, srcset widths and densities, and a picture's sources; not a screenshot's print twin", () => {

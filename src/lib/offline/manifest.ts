@@ -2,12 +2,13 @@
  * What "Save for offline" stores for one course, worked out at build from the built site
  * (scripts/lib/offline.ts reads the files; this module decides): the course's pages with the
  * site's home and search page, the styles, scripts and math fonts they run with, search (Pagefind's
- * code and index, and the records of this course's questions only), the screenshots its pages
- * show and, if the reader wants them, its PDFs. Nothing of another course.
+ * code, the root index and this course's own index), the screenshots its pages show and, if the
+ * reader wants them, its PDFs. Nothing of another course.
  *
  * The build writes one manifest per course (urls.offlineManifest) and an index of their revisions
  * (urls.offlineIndex), so a saved course can tell after a new build which files changed.
  */
+import { courseIndexPath, SEARCH_COURSES, SEARCH_ROOT } from '../search/indexes.ts';
 
 /** A file of the built site as Save for offline stores it. */
 export interface OfflineFile {
@@ -31,7 +32,7 @@ export interface CourseManifest {
   pages: OfflineFile[];
   /** What those pages run with: styles, scripts, the math fonts, the favicon. */
   assets: OfflineFile[];
-  /** Search offline: Pagefind's code, index and filters, this course's question records, the typo vocabulary. */
+  /** Search offline: Pagefind's code and the root index every search starts from, and this course's own index and vocabulary. */
   search: OfflineFile[];
   /** Each screenshot the pages show, as the files it is built in (one, or one per width with srcset). */
   screenshots: ScreenshotCandidate[][];
@@ -62,18 +63,18 @@ export interface BuiltSite {
   files: ReadonlyMap<string, FileFacts>;
   /** Each page file's screenshots: one list of sources per image (src and srcset candidates). */
   screenshots: ReadonlyMap<string, ImageSource[][]>;
-  /** The course of each Pagefind record file (a fragment holds one question), by its path. */
-  searchRecords: ReadonlyMap<string, string>;
   /** The site's URL of a path inside it ("/revision/x" → "x"); undefined outside the site. */
   inSite: (url: string) => string | undefined;
 }
 
 const SHARED_PAGES = ['index.html', 'search/index.html'];
 const ASSET = /^_astro\/[^/]+\.(?:js|css|woff2)$|^favicon\.[a-z]+$/;
-/** Pagefind's files search loads (both indexes), except records (fragments), which are per question. */
-const SEARCH =
-  /^pagefind\/(?:full\/)?(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+|(?:index|filter)\/[^/]+)$|^pagefind\/vocabulary\.json$/;
-const SEARCH_RECORD = /^pagefind\/(?:full\/)?fragment\/[^/]+$/;
+/** Pagefind's index files in an index's folder (what a search loads), not its UI, which the site does not use. */
+const INDEX_FILE = String.raw`(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|filter|fragment)/[^/]+)`;
+/** What every search loads from the root: Pagefind's script and WebAssembly, and the root index. */
+const SEARCH_SHARED = new RegExp(String.raw`^${SEARCH_ROOT}(?:pagefind\.js|wasm\.[^/]+|${INDEX_FILE})$`);
+/** A course's own index: both halves (the full one in `full/`) and its vocabulary. */
+const COURSE_SEARCH = new RegExp(String.raw`^(?:full/)?${INDEX_FILE}$|^vocabulary\.json$`);
 
 /** A built file's path as the site's URL path: "dasc7606/s5/index.html" → "dasc7606/s5/". */
 export function sitePath(file: string): string {
@@ -125,33 +126,22 @@ function screenshotsOf(site: BuiltSite, pages: string[]): ScreenshotCandidate[][
 export function courseManifest(site: BuiltSite, course: string): CourseManifest {
   const files = [...site.files.keys()];
   const pages = [...SHARED_PAGES.filter((file) => site.files.has(file)), ...coursePages(site, course)];
+  const ownIndex = courseIndexPath(course, 'latin');
   return {
     course,
     pages: pages.map((file) => offlineFile(site, file)).sort(byPath),
     assets: files.filter((file) => ASSET.test(file)).map((file) => offlineFile(site, file)),
     search: files
-      .filter((file) => SEARCH.test(file) || (SEARCH_RECORD.test(file) && site.searchRecords.get(file) === course))
+      .filter(
+        (file) =>
+          SEARCH_SHARED.test(file) ||
+          file === SEARCH_COURSES ||
+          (file.startsWith(ownIndex) && COURSE_SEARCH.test(file.slice(ownIndex.length))),
+      )
       .map((file) => offlineFile(site, file)),
     screenshots: screenshotsOf(site, pages),
     pdfs: files.filter((file) => file.startsWith(`${course}/pdf/`) && file.endsWith('.pdf')).map((file) => offlineFile(site, file)),
   };
-}
-
-/**
- * The course a Pagefind record belongs to, from its text once un-gzipped ("pagefind_dcd" and the
- * record's JSON, whose `url` is the question's, under the site's base). Undefined if it is not one.
- */
-export function searchRecordCourse(record: string, inSite: (url: string) => string | undefined): string | undefined {
-  const json = record.replace(/^pagefind_dcd/, '');
-  let url: unknown;
-  try {
-    url = (JSON.parse(json) as { url?: unknown }).url;
-  } catch {
-    return undefined;
-  }
-  if (typeof url !== 'string') return undefined;
-  const course = inSite(url)?.split('/')[0];
-  return course === '' ? undefined : course;
 }
 
 const isFile = (value: unknown): value is OfflineFile =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS, runSteps, stepsToRun, type BuildContext, type BuildStep } from '../../../scripts/lib/build-steps.ts';
 import { runScript } from '../helpers/cli.ts';
 
-const ALL = { pdfs: true, cache: true };
+const ALL = { pdfs: true, cache: true, threads: 2 };
 
 describe('the build steps', () => {
   it('are Astro first and the offline lists last, each with its own name', () => {
