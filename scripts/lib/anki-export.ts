@@ -10,7 +10,7 @@ import { questionKey } from '../../src/lib/content/layout.ts';
 import { readContentFolder, type CourseContent } from '../../src/lib/content/read.ts';
 import { sectionShortName } from '../../src/lib/site/model.ts';
 import type { SiteUrls } from '../../src/lib/site/urls.ts';
-import { fileInDist, questionArticles } from './built-pages.ts';
+import { fileInDist, pageArticles } from './built-pages.ts';
 import type { StepResult } from './progress.ts';
 import { zip } from './zip.ts';
 
@@ -29,7 +29,7 @@ export function ankiExport(course: CourseContent, dist: string, links: SiteUrls)
     const questions = course.questions.filter((question) => question.data.section === section.data.number);
     if (questions.length === 0) continue;
     const page = links.section(course.id, section.data.number);
-    const articles = questionArticles(readFileSync(fileInDist(dist, links.inSite(page) ?? page), 'utf8'));
+    const articles = pageArticles(dist, links.inSite(page) ?? page);
     for (const { data: question } of questions) {
       const article = articles.get(question.id);
       if (!article) throw new Error(`${page}: no article for question ${question.id}`);

@@ -112,6 +112,13 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     () => import('./anki-export.ts'),
     ({ ankiStep }, { dist, contentDir }) => ankiStep(dist, contentDir, urls),
   ),
+  // Before the PDFs, which print a cut page whole, as the Print button does.
+  step(
+    'long-pages',
+    'Long pages',
+    () => import('./long-pages.ts'),
+    ({ cutLongPages }, { dist }) => cutLongPages(dist),
+  ),
   step(
     'pdf',
     'PDFs',

@@ -7,7 +7,7 @@
  * Courses are indexed on several threads at once (search-index-worker.ts), each with its own
  * Pagefind process.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
@@ -15,7 +15,7 @@ import { questionDocument } from '../../src/lib/search/documents.ts';
 import { courseIndexPath, SEARCH_COURSES, SEARCH_ROOT, vocabularyPath, type SearchIndex } from '../../src/lib/search/indexes.ts';
 import { buildVocabulary, mergeVocabularies, type Vocabulary } from '../../src/lib/search/typos.ts';
 import { urls } from '../../src/lib/site/urls.ts';
-import { findPrintablePages, fileInDist, questionArticles, type PrintablePage } from './built-pages.ts';
+import { findPrintablePages, pageArticles, type PrintablePage } from './built-pages.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
 import { sectionName } from '../../src/lib/site/model.ts';
 import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
@@ -63,7 +63,7 @@ export async function indexCourse(
   for (const page of course.pages) {
     const section = content.sections.find((candidate) => candidate.data.number === page.section)?.data;
     if (!section) throw new Error(`${page.url}: no section for this built page in ${contentDir}/${course.id}`);
-    for (const [id, article] of questionArticles(readFileSync(fileInDist(dist, page.url), 'utf8'))) {
+    for (const [id, article] of pageArticles(dist, page.url)) {
       const question = questions.get(id);
       if (!question) throw new Error(`${page.url}#${id}: question not found in ${contentDir}/${course.id}`);
       const { html, latinHtml, text } = questionDocument(article, {

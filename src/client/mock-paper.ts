@@ -6,6 +6,7 @@
  */
 import { drawMockPaper } from '../lib/progress/mock.ts';
 import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
+import { questionFrom } from './later-questions.ts';
 import { initLightbox } from './lightbox.ts';
 import { initScrollRegions } from './scroll-regions.ts';
 import { loadProgress, onProgress } from './progress-store.ts';
@@ -49,12 +50,14 @@ async function fetchArticles(questions: RevisionQuestion[]): Promise<HTMLElement
     return new DOMParser().parseFromString((await response.text()).replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, ''), 'text/html');
   };
   for (const question of questions) if (!pages.has(question.page)) pages.set(question.page, parse(question.page));
-  const articles: HTMLElement[] = [];
-  for (const question of questions) {
-    const found = (await pages.get(question.page))?.getElementById(question.id);
-    if (found) articles.push(document.importNode(found, true) as HTMLElement);
-  }
-  return articles;
+  const found = await Promise.all(
+    questions.map(async (question) => {
+      const page = await pages.get(question.page);
+      // A long page holds its later questions in files of their own (later-questions.ts).
+      return page && questionFrom(page, new URL(question.page, location.href).href, question.id);
+    }),
+  );
+  return found.filter((article): article is HTMLElement => article !== undefined);
 }
 
 async function showPaper(data: RevisionData, questions: RevisionQuestion[], say: (text: string) => void, endsAt?: number): Promise<void> {

@@ -8,7 +8,7 @@ const ALL = { pdfs: true, cache: true, threads: 2 };
 describe('the build steps', () => {
   it('are Astro first and the offline lists last, each with its own name', () => {
     const names = BUILD_STEPS.map((step) => step.name);
-    expect(names).toEqual(['astro', 'katex-fonts', 'print-fonts', 'search', 'anki', 'pdf', 'offline']);
+    expect(names).toEqual(['astro', 'katex-fonts', 'print-fonts', 'search', 'anki', 'long-pages', 'pdf', 'offline']);
     expect(new Set(BUILD_STEPS.map((step) => step.label)).size).toBe(BUILD_STEPS.length);
   });
 
@@ -25,7 +25,7 @@ describe('the build steps', () => {
 
   it('--only with a name that is no step fails, listing the steps', () => {
     expect(() => stepsToRun(BUILD_STEPS, ALL, ['pdfs'])).toThrow(
-      'no build step pdfs: the steps are astro, katex-fonts, print-fonts, search, anki, pdf, offline',
+      'no build step pdfs: the steps are astro, katex-fonts, print-fonts, search, anki, long-pages, pdf, offline',
     );
   });
 });
@@ -81,6 +81,8 @@ describe('npm run build -- --only', () => {
   it('fails at once, naming the steps, when asked for one that does not exist', () => {
     const run = runScript('scripts/build.ts', ['--only', 'index']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('error: no build step index: the steps are astro, katex-fonts, print-fonts, search, anki, pdf, offline');
+    expect(run.stderr).toContain(
+      'error: no build step index: the steps are astro, katex-fonts, print-fonts, search, anki, long-pages, pdf, offline',
+    );
   });
 });
