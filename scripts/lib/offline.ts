@@ -11,10 +11,13 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { build } from 'vite';
 import { getManifest, injectManifest } from 'workbox-build';
 import {
   courseManifest,
+  storedGzipped,
   type BuiltSite,
   type CourseManifest,
   type FileFacts,
@@ -65,24 +68,41 @@ const revisionOf = (content: Buffer | string): string => createHash('sha256').up
 /** Files the offline copies never hold: the worker itself and the offline manifests. */
 const NOT_STORED = /^sw\.js$|(^|\/)offline\.json$/;
 
-/** The built site as lib/offline/manifest.ts needs it: every file's size and hash, and pages' images. */
-export function readBuiltSite(dist: string): BuiltSite {
+/** Gzips on libuv's threads, several files at once: a large site is hundreds of megabytes of pages. */
+const gzipped = promisify(gzip);
+
+/**
+ * The built site as lib/offline/manifest.ts needs it: every file's size as the saved store keeps it
+ * (text gzipped, at the level browsers' CompressionStream uses, so the size is what it will take),
+ * its hash, and pages' images.
+ */
+export async function readBuiltSite(dist: string): Promise<BuiltSite> {
   const files = new Map<string, FileFacts>();
   const screenshots = new Map<string, ImageSource[][]>();
+  const sizes: Promise<void>[] = [];
   for (const name of readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort()) {
     const file = name.split(sep).join('/');
     const path = join(dist, name);
     if (NOT_STORED.test(file) || !statSync(path).isFile()) continue;
     const content = readFileSync(path);
-    files.set(file, { bytes: content.length, revision: revisionOf(content) });
+    const facts: FileFacts = { bytes: content.length, revision: revisionOf(content) };
+    files.set(file, facts);
     if (file.endsWith('.html')) screenshots.set(file, pageImages(content.toString('utf8')));
+    if (storedGzipped(file))
+      sizes.push(
+        gzipped(content).then((zipped) => {
+          facts.bytes = zipped.length;
+          facts.stored = 'gzip';
+        }),
+      );
   }
+  await Promise.all(sizes);
   return { files, screenshots, inSite: urls.inSite };
 }
 
 /** Every course's manifest, each written to urls.offlineManifest, and the index of their revisions. */
-export function writeOfflineManifests(dist: string): CourseManifest[] {
-  const site = readBuiltSite(dist);
+export async function writeOfflineManifests(dist: string): Promise<CourseManifest[]> {
+  const site = await readBuiltSite(dist);
   const index: OfflineIndex = { courses: {} };
   const manifests = findCourses(dist).map((course) => courseManifest(site, course));
   for (const manifest of manifests) {
@@ -130,7 +150,7 @@ export async function writeServiceWorker(dist: string): Promise<StoredSummary> {
 export async function offlineStep(dist: string): Promise<StepResult> {
   const started = performance.now();
   const shell = await writeServiceWorker(dist);
-  const courses = writeOfflineManifests(dist).map((manifest) => {
+  const courses = (await writeOfflineManifests(dist)).map((manifest) => {
     const sizes = saveSizes(manifest, REPORTED_SCREEN);
     return `${manifest.course} ${formatBytes(sizes.withoutPdfs)} (with PDFs ${formatBytes(sizes.withPdfs)})`;
   });

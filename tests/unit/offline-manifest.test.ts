@@ -5,6 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,14 +83,14 @@ beforeAll(async () => {
 const paths = (files: { path: string }[]): string[] => files.map((file) => file.path).sort();
 
 describe("a course's offline manifest", () => {
-  it('holds its own pages with the home and search page, and no page of the other course', () => {
-    const manifest = courseManifest(readBuiltSite(dist), 'ml');
+  it('holds its own pages with the home and search page, and no page of the other course', async () => {
+    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
     expect(paths(manifest.pages)).toEqual(['', 'ml/', 'ml/papers/2023-oct/', 'ml/review/', 'ml/s1/', 'search/']);
-    expect(paths(courseManifest(readBuiltSite(dist), 'dl').pages)).toEqual(['', 'dl/', 'dl/s1/', 'search/']);
+    expect(paths(courseManifest(await readBuiltSite(dist), 'dl').pages)).toEqual(['', 'dl/', 'dl/s1/', 'search/']);
   });
 
-  it('holds the screenshots its pages show, each image once with every width a page offers, and only its PDFs', () => {
-    const manifest = courseManifest(readBuiltSite(dist), 'ml');
+  it('holds the screenshots its pages show, each image once with every width a page offers, and only its PDFs', async () => {
+    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
     // The paper page shows q1 without srcset, the section page with: one image, three widths.
     expect(manifest.screenshots.map((candidates) => candidates.map((candidate) => [candidate.path, candidate.width]))).toEqual([
       [
@@ -102,8 +103,8 @@ describe("a course's offline manifest", () => {
     expect(paths(manifest.pdfs)).toEqual(['ml/pdf/paper-2023-oct.pdf', 'ml/pdf/s1.pdf']);
   });
 
-  it('holds the styles, scripts, fonts and favicon, never the worker or the manifests', () => {
-    const manifest = courseManifest(readBuiltSite(dist), 'ml');
+  it('holds the styles, scripts, fonts and favicon, never the worker or the manifests', async () => {
+    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
     expect(paths(manifest.assets)).toEqual([
       '_astro/KaTeX_Main-Regular.Z3.woff2',
       '_astro/Layout.X1.css',
@@ -116,8 +117,8 @@ describe("a course's offline manifest", () => {
     expect(everything.filter((path) => /sw\.js|offline\.json|pagefind-ui/.test(path))).toEqual([]);
   });
 
-  it("holds Pagefind's code, the root index and the list of courses, its own course's index and vocabulary, and nothing of the other's", () => {
-    const site = readBuiltSite(dist);
+  it("holds Pagefind's code, the root index and the list of courses, its own course's index and vocabulary, and nothing of the other's", async () => {
+    const site = await readBuiltSite(dist);
     const ml = courseManifest(site, 'ml').search.map((file) => file.path);
     const dl = courseManifest(site, 'dl').search.map((file) => file.path);
     const own = (list: string[], course: string): string[] => list.filter((path) => path.startsWith(`pagefind/courses/${course}/`));
@@ -141,11 +142,16 @@ describe("a course's offline manifest", () => {
     expect(dl.filter((path) => !path.startsWith('pagefind/courses/'))).toEqual(shared);
   });
 
-  it('gives every file its size and content hash', () => {
-    const manifest = courseManifest(readBuiltSite(dist), 'ml');
+  it('gives every file its size as stored (text gzipped, as the saved store keeps it) and content hash', async () => {
+    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
     const page = manifest.pages.find((file) => file.path === 'ml/s1/');
-    expect(page?.bytes).toBe(Buffer.byteLength(FILES['ml/s1/index.html'] ?? ''));
+    expect(page?.stored).toBe('gzip');
+    expect(page?.bytes).toBe(gzipSync(FILES['ml/s1/index.html'] ?? '').length);
     expect(page?.revision).toMatch(/^[0-9a-f]{16}$/);
+    const font = manifest.assets.find((file) => file.path.endsWith('.woff2'));
+    expect(font).toMatchObject({ bytes: Buffer.byteLength(FILES['_astro/KaTeX_Main-Regular.Z3.woff2'] ?? '') });
+    expect(font?.stored).toBeUndefined();
+    for (const file of manifest.search.filter((entry) => entry.path.includes('/fragment/'))) expect(file.stored).toBeUndefined();
     expect(new Set([manifest.pages, manifest.assets].flat().map((file) => file.revision)).size).toBe(
       manifest.pages.length + manifest.assets.length,
     );
@@ -153,8 +159,8 @@ describe("a course's offline manifest", () => {
 });
 
 describe('the manifests the build writes', () => {
-  it("are valid, and a change to one course's page changes that course's revision only", () => {
-    const manifests = writeOfflineManifests(dist);
+  it("are valid, and a change to one course's page changes that course's revision only", async () => {
+    const manifests = await writeOfflineManifests(dist);
     expect(manifests.map((manifest) => manifest.course)).toEqual(['dl', 'ml']);
     const read = (file: string): unknown => JSON.parse(readFileSync(join(dist, file), 'utf8'));
     expect(isCourseManifest(read('ml/offline.json'))).toBe(true);
@@ -162,7 +168,7 @@ describe('the manifests the build writes', () => {
     if (!isOfflineIndex(before)) throw new Error('no offline index');
 
     writeFileSync(join(dist, 'ml/s1/index.html'), page('edited after the exam'));
-    writeOfflineManifests(dist);
+    await writeOfflineManifests(dist);
     const afterPage = read('offline.json');
     if (!isOfflineIndex(afterPage)) throw new Error('no offline index');
     expect(afterPage.courses.ml).not.toBe(before.courses.ml);
@@ -170,7 +176,7 @@ describe('the manifests the build writes', () => {
 
     // A file both courses store (the search page) changes both.
     writeFileSync(join(dist, 'search/index.html'), page('search, rebuilt'));
-    writeOfflineManifests(dist);
+    await writeOfflineManifests(dist);
     const afterShared = read('offline.json');
     if (!isOfflineIndex(afterShared)) throw new Error('no offline index');
     expect(afterShared.courses.dl).not.toBe(afterPage.courses.dl);

@@ -18,6 +18,8 @@ export interface OfflineFile {
   bytes: number;
   /** Hash of its content: it changes exactly when the file does. */
   revision: string;
+  /** Kept gzipped (a text file: a page, a style sheet, a script): `bytes` is the gzipped size. */
+  stored?: 'gzip' | undefined;
 }
 
 /** One of the files a screenshot is built as: `width` or `density` from its srcset descriptor. */
@@ -44,10 +46,12 @@ export interface OfflineIndex {
   courses: Record<string, string>;
 }
 
-/** A built file's size and content hash, keyed by its path in the built folder ("dasc7606/s5/index.html"). */
-export interface FileFacts {
-  bytes: number;
-  revision: string;
+/** A built file's size as stored, content hash and storage, keyed by its path in the built folder ("dasc7606/s5/index.html"). */
+export type FileFacts = Omit<OfflineFile, 'path'>;
+
+/** Text files compress several times over; images, fonts, PDFs and Pagefind's files are compressed already. */
+export function storedGzipped(file: string): boolean {
+  return /\.(?:html|css|js|json|svg|txt)$/i.test(file);
 }
 
 /** A screenshot source as a page names it: a URL, with its srcset descriptor if any. */
@@ -149,7 +153,8 @@ const isFile = (value: unknown): value is OfflineFile =>
   value !== null &&
   typeof (value as OfflineFile).path === 'string' &&
   typeof (value as OfflineFile).bytes === 'number' &&
-  typeof (value as OfflineFile).revision === 'string';
+  typeof (value as OfflineFile).revision === 'string' &&
+  [undefined, 'gzip'].includes((value as OfflineFile).stored);
 export const isFileList = (value: unknown): value is OfflineFile[] => Array.isArray(value) && value.every(isFile);
 
 /** A manifest as fetched: the shape the browser code relies on, or false (an older or broken file). */
