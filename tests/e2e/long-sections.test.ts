@@ -54,7 +54,7 @@ async function open(
     drawEveryQuestion: false,
     ...(options.viewport ? { viewport: options.viewport } : {}),
   });
-  if (options.testMe) await context.addInitScript(() => localStorage.setItem('test-me', '1'));
+  if (options.testMe) await context.addInitScript(() => location.protocol.startsWith('http') && localStorage.setItem('test-me', '1'));
   const page = await context.newPage();
   await page.goto(server.url + urls.at(path), { waitUntil: 'load' });
   return { page, problems };
