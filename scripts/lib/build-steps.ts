@@ -8,7 +8,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { urls } from '../../src/lib/site/urls.ts';
 import type { CachedStep } from './cache-dirs.ts';
 import type { ProgressOutput, StepResult } from './progress.ts';
 
@@ -92,7 +91,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     'katex-fonts',
     'KaTeX fonts',
     () => import('./katex-fonts.ts'),
-    ({ subsetKatexFonts }, { dist, cacheDir, output }) => subsetKatexFonts(dist, cacheDir('katex-fonts'), output),
+    ({ subsetKatexFonts }, { dist, cacheDir, output, options }) => subsetKatexFonts(dist, cacheDir('katex-fonts'), output, options.threads),
   ),
   step(
     'print-fonts',
@@ -110,14 +109,14 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     'anki',
     'Anki export',
     () => import('./anki-export.ts'),
-    ({ ankiStep }, { dist, contentDir }) => ankiStep(dist, contentDir, urls),
+    ({ ankiStep }, { dist, contentDir, output, options }) => ankiStep(dist, contentDir, output, options.threads),
   ),
   // Before the PDFs, which print a cut page whole, as the Print button does.
   step(
     'long-pages',
     'Long pages',
     () => import('./long-pages.ts'),
-    ({ cutLongPages }, { dist }) => cutLongPages(dist),
+    ({ cutLongPages }, { dist, options }) => cutLongPages(dist, options.threads),
   ),
   step(
     'pdf',

@@ -10,7 +10,7 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { COURSE_ID } from '../../src/lib/content/schema.ts';
-import { katexHtmlRanges } from '../../src/lib/fonts/katex-glyphs.ts';
+import { katexSpanRanges } from '../../src/lib/fonts/katex-glyphs.ts';
 import { LATER_QUESTIONS } from '../../src/lib/site/long-pages.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
 
@@ -80,26 +80,28 @@ export function fileInDist(dist: string, sitePath: string): string {
 }
 
 /**
- * A page's HTML without KaTeX's drawing of each formula (`.katex-html`, hidden from screen readers):
- * its MathML, with the TeX, stays. Most of a math page's markup is that drawing.
+ * A page's HTML with each formula down to its TeX: `<span class="katex">` holding only the
+ * `annotation` of its MathML. What reads a page's questions wants a formula's TeX, and most of a
+ * math page's markup is KaTeX's drawing and MathML.
  */
-export function withoutKatexHtml(html: string): string {
+export function formulasAsTex(html: string): string {
   let kept = '';
   let from = 0;
-  for (const [start, end] of katexHtmlRanges(html)) {
-    kept += html.slice(from, start);
+  for (const [start, end] of katexSpanRanges(html, '<span class="katex">')) {
+    const annotation = /<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/.exec(html.slice(start, end))?.[0] ?? '';
+    kept += `${html.slice(from, start)}<span class="katex">${annotation}</span>`;
     from = end;
   }
   return kept + html.slice(from);
 }
 
 /**
- * The question articles of a built page's HTML, by question id, in page order; formulas without
- * their drawing (withoutKatexHtml): what reads them wants a formula's TeX.
+ * The question articles of a built page's HTML, by question id, in page order; formulas as their
+ * TeX only (formulasAsTex): what reads them wants nothing else of a formula.
  */
 export function questionArticles(html: string): Map<string, Element> {
   const articles = new Map<string, Element>();
-  visit(fromHtml(withoutKatexHtml(html)), 'element', (node) => {
+  visit(fromHtml(formulasAsTex(html)), 'element', (node) => {
     if (node.tagName === 'article' && typeof node.properties.dataQuestionId === 'string') articles.set(String(node.properties.id), node);
   });
   return articles;

@@ -68,8 +68,9 @@ const revisionOf = (content: Buffer | string): string => createHash('sha256').up
 /** Files the offline copies never hold: the worker itself and the offline manifests. */
 const NOT_STORED = /^sw\.js$|(^|\/)offline\.json$/;
 
-/** Gzips on libuv's threads, several files at once: a large site is hundreds of megabytes of pages. */
+/** Gzips on libuv's threads, a few files at once: all cores busy, and never a large site's pages all in memory. */
 const gzipped = promisify(gzip);
+const FILES_IN_FLIGHT = 8;
 
 /**
  * The built site as lib/offline/manifest.ts needs it: every file's size as the saved store keeps it
@@ -79,25 +80,25 @@ const gzipped = promisify(gzip);
 export async function readBuiltSite(dist: string): Promise<BuiltSite> {
   const files = new Map<string, FileFacts>();
   const screenshots = new Map<string, ImageSource[][]>();
-  const sizes: Promise<void>[] = [];
-  for (const name of readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort()) {
+  const queue = readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort();
+  const read = async (name: string): Promise<void> => {
     const file = name.split(sep).join('/');
     const path = join(dist, name);
-    if (NOT_STORED.test(file) || !statSync(path).isFile()) continue;
+    if (NOT_STORED.test(file) || !statSync(path).isFile()) return;
     const content = readFileSync(path);
     const facts: FileFacts = { bytes: content.length, revision: revisionOf(content) };
     files.set(file, facts);
     if (file.endsWith('.html')) screenshots.set(file, pageImages(content.toString('utf8')));
-    if (storedGzipped(file))
-      sizes.push(
-        gzipped(content).then((zipped) => {
-          facts.bytes = zipped.length;
-          facts.stored = 'gzip';
-        }),
-      );
-  }
-  await Promise.all(sizes);
-  return { files, screenshots, inSite: urls.inSite };
+    if (storedGzipped(file)) Object.assign(facts, { bytes: (await gzipped(content)).length, stored: 'gzip' });
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: FILES_IN_FLIGHT }, async () => {
+      while (next < queue.length) await read(queue[next++] ?? '');
+    }),
+  );
+  // In the listing's order, whichever finished first.
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), screenshots, inSite: urls.inSite };
 }
 
 /** Every course's manifest, each written to urls.offlineManifest, and the index of their revisions. */
@@ -147,16 +148,29 @@ export async function writeServiceWorker(dist: string): Promise<StoredSummary> {
 }
 
 /** The offline step of the build: the worker with its shell, then what Save for offline stores per course. */
+/** Courses named one by one in the summary; more are summed up by their range of sizes. */
+const COURSES_NAMED = 4;
+
 export async function offlineStep(dist: string): Promise<StepResult> {
   const started = performance.now();
   const shell = await writeServiceWorker(dist);
-  const courses = (await writeOfflineManifests(dist)).map((manifest) => {
-    const sizes = saveSizes(manifest, REPORTED_SCREEN);
-    return `${manifest.course} ${formatBytes(sizes.withoutPdfs)} (with PDFs ${formatBytes(sizes.withPdfs)})`;
-  });
+  const saves = (await writeOfflineManifests(dist)).map((manifest) => ({
+    course: manifest.course,
+    ...saveSizes(manifest, REPORTED_SCREEN),
+  }));
+  const range = (sizes: number[]): string => {
+    const [least, most] = [Math.min(...sizes), Math.max(...sizes)].map(formatBytes);
+    return least === most ? `${least}` : `${least} to ${most}`;
+  };
+  const courses =
+    saves.length === 0
+      ? 'no courses'
+      : saves.length <= COURSES_NAMED
+        ? saves.map((save) => `${save.course} ${formatBytes(save.withoutPdfs)} (with PDFs ${formatBytes(save.withPdfs)})`).join(', ')
+        : `${saves.length} courses, ${range(saves.map((save) => save.withoutPdfs))} each (with PDFs ${range(saves.map((save) => save.withPdfs))})`;
   return {
     name: 'Offline',
     ms: performance.now() - started,
-    summary: `${urls.serviceWorker()} stores the shell on install (${shell.files} files, ${formatBytes(shell.bytes)}); Save for offline: ${courses.join(', ') || 'no courses'}`,
+    summary: `${urls.serviceWorker()} stores the shell on install (${shell.files} files, ${formatBytes(shell.bytes)}); Save for offline: ${courses}`,
   };
 }

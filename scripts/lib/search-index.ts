@@ -4,12 +4,10 @@
  * (Chinese characters kept out of its words, for queries without Chinese) and the full one inside
  * it, each with the course's typo vocabulary; the site gets Pagefind's script and WebAssembly with
  * the root index every search starts from, the list of courses and the vocabulary of them all.
- * Courses are indexed on several threads at once (search-index-worker.ts), each with its own
- * Pagefind process.
+ * Courses are indexed on several threads at once (threads.ts), each with its own Pagefind process.
  */
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { questionDocument } from '../../src/lib/search/documents.ts';
 import { courseIndexPath, SEARCH_COURSES, SEARCH_ROOT, vocabularyPath, type SearchIndex } from '../../src/lib/search/indexes.ts';
@@ -19,6 +17,7 @@ import { findPrintablePages, pageArticles, type PrintablePage } from './built-pa
 import { readCourse } from '../../src/lib/content/read.ts';
 import { sectionName } from '../../src/lib/site/model.ts';
 import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
+import { onThreads, shareOut } from './threads.ts';
 
 /** One course to index: its id and its built section pages. */
 export interface CourseToIndex {
@@ -111,36 +110,16 @@ async function writeRootIndex(dist: string): Promise<void> {
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the root index: ${written.errors.join('; ')}`);
 }
 
-/** Indexes `courses` on a worker thread (search-index-worker.ts), saying how far it is. */
-function indexOnWorker(
-  dist: string,
-  contentDir: string,
+/** A thread's share of the courses (threads.ts), indexed one after the other with this thread's Pagefind process. */
+export async function indexCourses(
   courses: CourseToIndex[],
-  onPage: (page: PrintablePage) => void,
+  { dist, contentDir }: { dist: string; contentDir: string },
+  progress: (page: PrintablePage) => void,
 ): Promise<IndexedCourse[]> {
-  return new Promise((done, fail) => {
-    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { dist, contentDir, courses } });
-    worker.on('message', (message: { page: PrintablePage } | { indexed: IndexedCourse[] }) => {
-      if ('page' in message) onPage(message.page);
-      else done(message.indexed);
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => code !== 0 && fail(new Error(`the search index's worker stopped (exit ${code})`)));
-  });
-}
-
-/** Courses dealt out to `threads` groups, largest first, each to the group with the fewest pages so far. */
-export function shareCourses(courses: CourseToIndex[], threads: number): CourseToIndex[][] {
-  const groups = Array.from({ length: Math.max(1, Math.min(threads, courses.length)) }, () => ({
-    pages: 0,
-    courses: [] as CourseToIndex[],
-  }));
-  for (const course of [...courses].sort((a, b) => b.pages.length - a.pages.length)) {
-    const smallest = groups.reduce((least, group) => (group.pages < least.pages ? group : least));
-    smallest.courses.push(course);
-    smallest.pages += course.pages.length;
-  }
-  return groups.map((group) => group.courses).filter((group) => group.length > 0);
+  const indexed: IndexedCourse[] = [];
+  for (const course of courses) indexed.push(await indexCourse(dist, contentDir, course, progress));
+  await pagefind.close();
+  return indexed;
 }
 
 export async function writeSearchIndex(dist: string, contentDir: string, output?: ProgressOutput, threads = 1): Promise<StepResult> {
@@ -155,16 +134,14 @@ export async function writeSearchIndex(dist: string, contentDir: string, output?
   const step = startStep('Search index', 'Indexing section pages', sectionPages.length, output);
   const advance = (page: PrintablePage): void => step.advance(`${page.course}/s${page.section}`);
   // A thread (and its Pagefind process) takes a second to start: worth it only with pages to share.
-  const groups = shareCourses(courses, Math.min(threads, Math.ceil(sectionPages.length / PAGES_PER_THREAD)));
+  const groups = shareOut(courses, Math.min(threads, Math.ceil(sectionPages.length / PAGES_PER_THREAD)), (course) => course.pages.length);
   const indexed = (
-    await Promise.all(
-      groups.map(async (group) => {
-        if (groups.length > 1) return indexOnWorker(dist, contentDir, group, advance);
-        const done: IndexedCourse[] = [];
-        for (const course of group) done.push(await indexCourse(dist, contentDir, course, advance));
-        return done;
-      }),
-    )
+    await onThreads<CourseToIndex, { dist: string; contentDir: string }, PrintablePage, IndexedCourse[]>(groups, {
+      module: import.meta.url,
+      name: 'indexCourses',
+      data: { dist, contentDir },
+      onProgress: advance,
+    })
   ).flat();
   await writeRootIndex(dist);
   await pagefind.close();

@@ -11,11 +11,14 @@ import { toText } from 'hast-util-to-text';
 
 const KATEX_HTML = '<span class="katex-html"';
 
-/** Where each `.katex-html` span of a page is: [start of its tag, end of its closing tag). */
-export function katexHtmlRanges(html: string): [number, number][] {
+/**
+ * Where each span of KaTeX's markup that starts with `tag` is (`<span class="katex">` a formula,
+ * `<span class="katex-html"` its drawing): [start of its tag, end of its closing tag).
+ */
+export function katexSpanRanges(html: string, tag: string): [number, number][] {
   const ranges: [number, number][] = [];
-  for (let start = html.indexOf(KATEX_HTML); start !== -1; start = html.indexOf(KATEX_HTML, start + 1)) {
-    // KaTeX's spans hold only spans and SVG drawings: counting span tags finds the one that closes it.
+  for (let start = html.indexOf(tag); start !== -1; start = html.indexOf(tag, start + 1)) {
+    // KaTeX's spans hold only spans, MathML and SVG drawings: counting span tags finds the one that closes it.
     let depth = 0;
     let at = start;
     for (;;) {
@@ -35,6 +38,11 @@ export function katexHtmlRanges(html: string): [number, number][] {
     start = at - 1;
   }
   return ranges;
+}
+
+/** Where each formula's drawing (`.katex-html`) is. */
+export function katexHtmlRanges(html: string): [number, number][] {
+  return katexSpanRanges(html, KATEX_HTML);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

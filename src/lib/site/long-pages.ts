@@ -88,6 +88,22 @@ export function planCut(articleBytes: readonly number[], pageBytes: number): { k
   return { keep, later };
 }
 
+/** The bytes of html[start, end) in UTF-8, counted without encoding it. */
+export function utf8Length(html: string, start: number, end: number): number {
+  let bytes = 0;
+  for (let at = start; at < end; at++) {
+    const code = html.charCodeAt(at);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    // A surrogate pair is one character of four bytes.
+    else if (code >= 0xd800 && code < 0xdc00 && at + 1 < end) {
+      bytes += 4;
+      at += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** The file of a page's `n`th group of questions (the page itself being the first), beside the page. */
 export function laterQuestionsFile(n: number): string {
   return `questions-${n}.html`;
@@ -121,10 +137,9 @@ function laterPage(head: string, articles: string): string {
  */
 export function cutPage(html: string): { page: string; later: { file: string; html: string }[] } | undefined {
   const articles = questionArticleRanges(html);
-  const bytes = (text: string): number => new TextEncoder().encode(text).length;
   const plan = planCut(
-    articles.map((article) => bytes(html.slice(article.start, article.end))),
-    bytes(html),
+    articles.map((article) => utf8Length(html, article.start, article.end)),
+    utf8Length(html, 0, html.length),
   );
   const head = /<head>[\s\S]*?<\/head>/.exec(html)?.[0];
   if (!plan || head === undefined) return undefined;

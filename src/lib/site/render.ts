@@ -59,8 +59,16 @@ export function renderEntry(entry: CollectionEntry<CollectionKey>, options: Rend
   const key = `${entry.collection}/${entry.id}/${String(entry.digest)}${options.leadsPage ? '/leads' : ''}`;
   let result = rendered.get(key);
   if (!result) {
-    result = renderSource(entry, options);
+    // Leading a page changes only how its first screenshot loads: an entry without one renders once.
+    result = options.leadsPage
+      ? renderEntry(entry).then((plain) => (hasScreenshots(plain) ? renderSource(entry, options) : plain))
+      : renderSource(entry, options);
     rendered.set(key, result);
   }
   return result;
+}
+
+function hasScreenshots({ rendered }: Rendered): boolean {
+  const images = rendered?.metadata?.localImagePaths;
+  return !Array.isArray(images) || images.length > 0;
 }

@@ -9,6 +9,7 @@ import {
   PAGE_LIMIT,
   planCut,
   questionArticleRanges,
+  utf8Length,
 } from '../../../src/lib/site/long-pages.ts';
 
 const KB = 1024;
@@ -97,5 +98,13 @@ describe('cutPage', () => {
     const group = questionArticleRanges(cut.later[0]!.html);
     expect(group.length).toBeGreaterThan(1);
     expect(cut.page).toContain(`Q${group[0]!.number} to Q${group.at(-1)!.number} load as you scroll to them.`);
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts the bytes UTF-8 takes: ASCII, accents, Chinese, and characters beyond the Basic Multilingual Plane', () => {
+    for (const text of ['', 'abc', 'é∑', '过拟合 overfitting', 'a\u{20000}b😀', '<span class="katex">x</span>'])
+      expect(utf8Length(text, 0, text.length), text).toBe(new TextEncoder().encode(text).length);
+    expect(utf8Length('ab过拟合cd', 2, 5)).toBe(9);
   });
 });
