@@ -77,6 +77,12 @@ describe('a long section as built', () => {
     expect(site.buildOutput).toMatch(/^ {2}Long pages .* 1 page over 250 KB cut/m);
   });
 
+  it('is saved for offline with its files of later questions', () => {
+    const manifest = JSON.parse(readFileSync(join(site.dist, COURSE, 'offline.json'), 'utf8')) as { pages: { path: string }[] };
+    const saved = manifest.pages.map((file) => file.path);
+    for (const file of laterFiles()) expect(saved).toContain(`${COURSE}/s1/${file}`);
+  });
+
   it('is searched and exported to Anki whole', () => {
     expect(site.buildOutput).toMatch(/^ {2}Search index .* 40 questions indexed/m);
     expect(site.buildOutput).toMatch(/^ {2}Anki export .* 40 notes/m);

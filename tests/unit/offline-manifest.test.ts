@@ -29,6 +29,9 @@ const FILES: Record<string, string> = {
   ),
   'ml/papers/2023-oct/index.html': page('<img src="/_astro/q1.B2.webp" width="10" height="10" alt="">'),
   'ml/review/index.html': page('review'),
+  // A long page's later questions, in a file beside it.
+  'ml/s1/questions-2.html': page('<img src="/_astro/q2.D4.webp" width="10" height="10" alt="">'),
+  '_astro/q2.D4.webp': 'image q2',
   'ml/pdf/s1.pdf': '%PDF ml s1',
   'ml/pdf/paper-2023-oct.pdf': '%PDF ml paper',
   'dl/index.html': page('dl'),
@@ -85,7 +88,7 @@ const paths = (files: { path: string }[]): string[] => files.map((file) => file.
 describe("a course's offline manifest", () => {
   it('holds its own pages with the home and search page, and no page of the other course', async () => {
     const manifest = courseManifest(await readBuiltSite(dist), 'ml');
-    expect(paths(manifest.pages)).toEqual(['', 'ml/', 'ml/papers/2023-oct/', 'ml/review/', 'ml/s1/', 'search/']);
+    expect(paths(manifest.pages)).toEqual(['', 'ml/', 'ml/papers/2023-oct/', 'ml/review/', 'ml/s1/', 'ml/s1/questions-2.html', 'search/']);
     expect(paths(courseManifest(await readBuiltSite(dist), 'dl').pages)).toEqual(['', 'dl/', 'dl/s1/', 'search/']);
   });
 
@@ -98,6 +101,8 @@ describe("a course's offline manifest", () => {
         ['_astro/q1.B2-960.webp', 960],
         ['_astro/q1.B2.webp', 2100],
       ],
+      // The later questions' screenshot, from their file.
+      [['_astro/q2.D4.webp', undefined]],
       [['_astro/scope.A1.webp', undefined]],
     ]);
     expect(paths(manifest.pdfs)).toEqual(['ml/pdf/paper-2023-oct.pdf', 'ml/pdf/s1.pdf']);

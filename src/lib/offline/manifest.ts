@@ -30,7 +30,7 @@ export interface ScreenshotCandidate extends OfflineFile {
 
 export interface CourseManifest {
   course: string;
-  /** The course's home, section, paper and review pages, and the site's home and search page. */
+  /** The course's home, section, paper and review pages (with long pages' files of later questions), and the site's home and search page. */
   pages: OfflineFile[];
   /** What those pages run with: styles, scripts, the math fonts, the favicon. */
   assets: OfflineFile[];
@@ -95,7 +95,8 @@ const byPath = (a: OfflineFile, b: OfflineFile): number => (a.path < b.path ? -1
 
 /** Every page file of a course: its home, sections, papers and review queue. */
 function coursePages(site: BuiltSite, course: string): string[] {
-  return [...site.files.keys()].filter((file) => file.startsWith(`${course}/`) && file.endsWith('/index.html'));
+  // A long page's later questions (src/lib/site/long-pages.ts) are files of their own beside it.
+  return [...site.files.keys()].filter((file) => file.startsWith(`${course}/`) && file.endsWith('.html'));
 }
 
 /**
