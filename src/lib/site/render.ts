@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { getCollection, render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { createSiteRenderer } from '../markdown/processor.ts';
 import { createRenderPool } from '../markdown/render-pool.ts';
 import { buildThreads } from './build-options.ts';
@@ -19,15 +19,19 @@ type Rendered = Awaited<ReturnType<typeof render>> & Required<RenderedEntry>;
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
+/** Questions a site has at least for a build to render them on worker threads: each takes a few seconds to start. */
+const POOL_FROM_QUESTIONS = 200;
+
 /**
- * A build renders on worker threads (render-pool.ts), the dev server in its own process, where an
- * edited plugin takes effect at once. The worker runs from the project's source (this module is
- * bundled elsewhere by the build), which Node runs as it is; astro runs in the project's folder.
+ * A large site's build renders on worker threads (render-pool.ts); a small one, and the dev
+ * server (where an edited plugin takes effect at once), in this process. The worker runs from the
+ * project's source (this module is bundled elsewhere by the build), which Node runs as it is;
+ * astro runs in the project's folder.
  */
-function markdownRenderer(): Promise<MarkdownRenderer> {
-  if (import.meta.env.DEV) return createSiteRenderer();
-  const worker = new URL('src/lib/markdown/render-worker.ts', pathToFileURL(`${process.cwd()}/`));
-  return Promise.resolve(createRenderPool(worker, buildThreads()));
+async function markdownRenderer(): Promise<MarkdownRenderer> {
+  const threads = buildThreads();
+  if (import.meta.env.DEV || threads < 2 || (await getCollection('questions')).length < POOL_FROM_QUESTIONS) return createSiteRenderer();
+  return createRenderPool(new URL('src/lib/markdown/render-worker.ts', pathToFileURL(`${process.cwd()}/`)), threads);
 }
 const rendered = new Map<string, Promise<Rendered>>();
 
