@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --no-dev --only-dev --cpu-prof --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
- * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
+ * courses, and times import (the courses one per core at a time) → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search, what the
  * offline service worker stores on a first visit (the shell) and what Save for offline stores for
  * one course. Then builds the user's notes with stand-ins for the screenshots they name
@@ -17,9 +17,9 @@
  * into .bench/<size>/profiles/.
  * Prints Markdown tables.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_STEPS } from './lib/build-steps.ts';
@@ -54,21 +54,42 @@ interface Phase {
   output: string;
 }
 
+const timed = (args: string[]): string[] => (TIME ? [TIME, '-f', 'peak-kb=%M', ...args] : args);
+const options = (env: NodeJS.ProcessEnv) => ({ cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+
+function finished(args: string[], started: number, status: number | null, stdout: string, stderr: string): Phase {
+  if (status !== 0) throw new Error(`${args.join(' ')} failed:\n${(stdout + stderr).split('\n').slice(-30).join('\n')}`);
+  const peak = /peak-kb=(\d+)/.exec(stderr)?.[1];
+  return { ms: performance.now() - started, peakKb: peak ? Number(peak) : undefined, output: stdout + stderr };
+}
+
 /** Runs a command, timing it and (with GNU time) reading its peak memory. Fails loudly. */
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Phase {
   const started = performance.now();
-  const command = TIME ? [TIME, '-f', 'peak-kb=%M', ...args] : args;
-  const result = spawnSync(command[0] ?? '', command.slice(1), {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+  const [command = '', ...rest] = timed(args);
+  const result = spawnSync(command, rest, { ...options(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return finished(args, started, result.status, result.stdout, result.stderr);
+}
+
+/** The same, without waiting: several run side by side. */
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Phase> {
+  const started = performance.now();
+  const [command = '', ...rest] = timed(args);
+  return new Promise((done, fail) => {
+    const child = spawn(command, rest, options(env));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (status) => {
+      try {
+        done(finished(args, started, status, stdout, stderr));
+      } catch (error) {
+        fail(error);
+      }
+    });
   });
-  const ms = performance.now() - started;
-  if (result.status !== 0)
-    throw new Error(`${args.join(' ')} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
-  const peak = /peak-kb=(\d+)/.exec(result.stderr)?.[1];
-  return { ms, peakKb: peak ? Number(peak) : undefined, output: result.stdout + result.stderr };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -125,13 +146,21 @@ async function benchSize(questions: number, runs: number, cpuProfile: boolean): 
     const content = join(dir, 'content');
     const dist = join(dir, 'dist');
     const env = { CONTENT_DIR: content, SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(dir, 'cache') };
-    let importMs = 0;
+    // Each course's notes imported as a student would, one core each: as many at once as the machine has cores.
+    const imports: string[][] = [];
     for (let course = 1; course <= courses; course++) {
       const notes = join(dir, 'notes', `course-${course}.md`);
       const share = Math.round((questions * course) / courses) - Math.round((questions * (course - 1)) / courses);
       writeFileSync(notes, syntheticNotes({ title: `Synthetic course ${course}`, questions: share, seed: course }));
-      importMs += run([NODE, 'scripts/import.ts', notes, '--course', `course-${course}`, '--content', content], profiling).ms;
+      imports.push([NODE, 'scripts/import.ts', notes, '--course', `course-${course}`, '--content', content]);
     }
+    const importing = performance.now();
+    await Promise.all(
+      Array.from({ length: availableParallelism() }, async () => {
+        for (let next = imports.shift(); next; next = imports.shift()) await start(next, profiling);
+      }),
+    );
+    const importMs = performance.now() - importing;
     // The whole build as npm run build runs it (the synthetic notes get no PDFs: printing is not what scales here).
     const build = run([NODE, 'scripts/build.ts', '--no-pdfs'], { ...env, ...profiling });
     const steps = stepTimes(build.output);
