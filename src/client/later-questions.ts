@@ -4,12 +4,9 @@
  * its questions (a permalink, a search result, the table of contents), and all of them before
  * find-in-page (Ctrl/⌘+F) or printing (the Print button, Ctrl/⌘+P; the browser's own menu too,
  * in time for the next print). Added questions are announced (QUESTIONS_ADDED) so Test me and the
- * other enhancements take them in as the page's own.
+ * other enhancements take them in as the page's own. Loaded only by a page that has later questions.
  */
-import { LATER_QUESTION_IDS, LATER_QUESTIONS } from '../lib/site/long-pages.ts';
-
-/** Dispatched on document with the added articles (CustomEvent<HTMLElement[]>), once they are in the page. */
-export const QUESTIONS_ADDED = 'questions-added';
+import { LATER_QUESTION_IDS, LATER_QUESTIONS, QUESTIONS_ADDED } from '../lib/site/long-pages.ts';
 /** Dispatched on document to ask for every later question; answered with LATER_QUESTIONS_LOADED (see requestLaterQuestions). */
 export const LOAD_LATER_QUESTIONS = 'load-later-questions';
 export const LATER_QUESTIONS_LOADED = 'later-questions-loaded';

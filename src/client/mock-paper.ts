@@ -6,7 +6,6 @@
  */
 import { drawMockPaper } from '../lib/progress/mock.ts';
 import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
-import { questionFrom } from './later-questions.ts';
 import { initLightbox } from './lightbox.ts';
 import { initScrollRegions } from './scroll-regions.ts';
 import { loadProgress, onProgress } from './progress-store.ts';
@@ -53,8 +52,11 @@ async function fetchArticles(questions: RevisionQuestion[]): Promise<HTMLElement
   const found = await Promise.all(
     questions.map(async (question) => {
       const page = await pages.get(question.page);
-      // A long page holds its later questions in files of their own (later-questions.ts).
-      return page && questionFrom(page, new URL(question.page, location.href).href, question.id);
+      const found = page?.getElementById(question.id);
+      if (!page || found) return found && (document.importNode(found, true) as HTMLElement);
+      // A long page holds its later questions in files of their own (later-questions.ts, loaded only then).
+      const { questionFrom } = await import('./later-questions.ts');
+      return questionFrom(page, new URL(question.page, location.href).href, question.id);
     }),
   );
   return found.filter((article): article is HTMLElement => article !== undefined);

@@ -6,7 +6,7 @@
  */
 import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/ratings.ts';
 import { isTyping, recall, remember } from './browser.ts';
-import { QUESTIONS_ADDED } from './later-questions.ts';
+import { QUESTIONS_ADDED } from '../lib/site/long-pages.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 

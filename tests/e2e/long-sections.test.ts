@@ -113,7 +113,8 @@ describe('in the browser', () => {
   });
 
   it('lands a link to a later question (a search result, with its words highlighted) on it', async () => {
-    const target = questions.at(-3) ?? '';
+    // One with more of the page below it than a screen: the page can bring it to the top.
+    const target = questions[24] ?? '';
     const { page, problems } = await open(`${SECTION}?highlight=overfitting#${target}`);
     await expect.poll(() => page.evaluate((id) => document.getElementById(id)?.matches(':target') ?? false, target)).toBe(true);
     await expect

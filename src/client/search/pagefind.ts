@@ -46,7 +46,7 @@ const NOTES_ONLY: Filters = { [NOTES_FILTER.name]: { any: [NOTES_FILTER.value] }
 let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<Pagefind>>();
 let courseList: Promise<string[]> | undefined;
-const vocabularies = new Map<string, Promise<Vocabulary>>();
+const vocabularies = new Map<string, Promise<Vocabulary | undefined>>();
 
 /** Starts fetching Pagefind's script while the reader types. */
 export function preloadPagefind(): Promise<PagefindModule> {
@@ -110,14 +110,16 @@ export function loadPagefind(index: SearchIndex, courses: readonly string[]): Pr
   return instance;
 }
 
-function fetchVocabulary(path: string): Promise<Vocabulary> {
+/** A vocabulary file, or undefined when it cannot be had (offline, in no saved course): tried again next time. */
+function fetchVocabulary(path: string): Promise<Vocabulary | undefined> {
   let vocabulary = vocabularies.get(path);
   if (!vocabulary) {
     vocabulary = fetch(urls.at(path)).then(
-      (response) => (response.ok ? (response.json() as Promise<Vocabulary>) : {}),
-      () => ({}),
+      (response) => (response.ok ? (response.json() as Promise<Vocabulary>) : undefined),
+      () => undefined,
     );
     vocabularies.set(path, vocabulary);
+    void vocabulary.then((found) => found === undefined && vocabularies.delete(path));
   }
   return vocabulary;
 }
@@ -125,8 +127,13 @@ function fetchVocabulary(path: string): Promise<Vocabulary> {
 /**
  * The notes' words, for correcting typos (only needed when a query finds nothing as typed): the
  * site's vocabulary, or each of some courses' (to merge with typos.ts, loaded with the correction).
+ * Offline, where only saved courses' files are, the site's gives way to theirs.
  */
-export function loadVocabularies(courses: readonly string[] | 'all'): Promise<Vocabulary[]> {
-  const paths = courses === 'all' ? [vocabularyPath()] : courses.map((course) => vocabularyPath(course));
-  return Promise.all(paths.map(fetchVocabulary));
+export async function loadVocabularies(courses: readonly string[] | 'all'): Promise<Vocabulary[]> {
+  const site = courses === 'all' ? await fetchVocabulary(vocabularyPath()) : undefined;
+  if (site) return [site];
+  const each = await Promise.all(
+    (courses === 'all' ? await loadCourseList() : courses).map((course) => fetchVocabulary(vocabularyPath(course))),
+  );
+  return each.filter((vocabulary): vocabulary is Vocabulary => vocabulary !== undefined);
 }

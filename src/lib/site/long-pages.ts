@@ -22,6 +22,8 @@ export const LATER_QUESTIONS_BYTES = 150 * 1024;
 export const LATER_QUESTIONS = 'data-later-questions';
 /** The attribute listing a placeholder's question ids, space-separated. */
 export const LATER_QUESTION_IDS = 'data-question-ids';
+/** Dispatched on document with the added articles (a CustomEvent<HTMLElement[]>) once later questions are in the page. */
+export const QUESTIONS_ADDED = 'questions-added';
 
 /** A question's article in a page's HTML: its id, its number ("12"), and where it is. */
 export interface ArticleRange {
