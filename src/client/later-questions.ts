@@ -3,30 +3,15 @@
  * placeholder's file is fetched as it comes near the screen, when the address points into one of
  * its questions (a permalink, a search result, the table of contents), and all of them before
  * find-in-page (Ctrl/⌘+F) or printing (the Print button, Ctrl/⌘+P; the browser's own menu too,
- * in time for the next print). Added questions are announced (QUESTIONS_ADDED) so Test me and the
- * other enhancements take them in as the page's own. Loaded only by a page that has later questions.
+ * in time for the next print). Added questions get what the page's own have (Test me, answer tabs,
+ * enlarging screenshots …). Loaded only by a page that has later questions.
  */
-import { LATER_QUESTION_IDS, LATER_QUESTIONS, QUESTIONS_ADDED } from '../lib/site/long-pages.ts';
-/** Dispatched on document to ask for every later question; answered with LATER_QUESTIONS_LOADED (see requestLaterQuestions). */
-export const LOAD_LATER_QUESTIONS = 'load-later-questions';
-export const LATER_QUESTIONS_LOADED = 'later-questions-loaded';
-
-/**
- * Asks the page for every later question and settles once they are in (at once if it has none).
- * Self-contained, with the names as arguments: the PDF step runs it inside the page
- * (scripts/lib/pdf/print-page.ts) before printing, as the Print button loads them.
- */
-export function requestLaterQuestions(names: { selector: string; load: string; loaded: string }): Promise<void> {
-  return new Promise((done) => {
-    if (!document.querySelector(names.selector)) return done();
-    document.addEventListener(names.loaded, () => done(), { once: true });
-    document.dispatchEvent(new Event(names.load));
-  });
-}
-
-/** requestLaterQuestions' arguments. */
-export const LATER_QUESTIONS_REQUEST = { selector: `[${LATER_QUESTIONS}]`, load: LOAD_LATER_QUESTIONS, loaded: LATER_QUESTIONS_LOADED };
-
+import { LATER_QUESTION_IDS, LATER_QUESTIONS, LATER_QUESTIONS_REQUEST } from '../lib/site/long-pages.ts';
+import { initLightbox } from './lightbox.ts';
+import { initPrintImages } from './print-images.ts';
+import { initScrollRegions } from './scroll-regions.ts';
+import { enhanceForTestMe } from './test-me.ts';
+import { initVariantTabs } from './variant-tabs.ts';
 const SELECTOR = LATER_QUESTIONS_REQUEST.selector;
 const loading = new Map<HTMLElement, Promise<void>>();
 
@@ -58,7 +43,19 @@ export async function questionFrom(page: Document, pageUrl: string, id: string):
   return articles.find((article) => article.id === id);
 }
 
-/** Puts one placeholder's questions in its place (once), then announces them. */
+/** Added questions get what the page's own got when it loaded (EnhanceQuestions.astro, PageActions.astro). */
+function enhance(host: HTMLElement, articles: HTMLElement[]): void {
+  enhanceForTestMe(articles);
+  initVariantTabs(host);
+  initLightbox(host);
+  initPrintImages(host);
+  initScrollRegions(host);
+  // Landed from a search result: its words are highlighted in these questions too.
+  if (new URL(location.href).searchParams.has('highlight'))
+    void import('./highlight.ts').then(({ highlightFromUrl }) => highlightFromUrl());
+}
+
+/** Puts one placeholder's questions in its place (once), with what the page's own questions have. */
 function load(placeholder: HTMLElement): Promise<void> {
   let done = loading.get(placeholder);
   if (!done) {
@@ -66,7 +63,7 @@ function load(placeholder: HTMLElement): Promise<void> {
       (articles) => {
         placeholder.replaceChildren(...articles);
         placeholder.removeAttribute(LATER_QUESTIONS);
-        document.dispatchEvent(new CustomEvent<HTMLElement[]>(QUESTIONS_ADDED, { detail: articles }));
+        enhance(placeholder, articles);
       },
       () => {
         // Offline and not saved, or the network failed: the placeholder's link stays, and a later try may work.
@@ -92,7 +89,31 @@ async function followHash(): Promise<void> {
   // Going to the address again marks the target (:target) and lets the page's scripts open its tab.
   history.replaceState(history.state, '', location.href.split('#')[0]);
   location.hash = id;
+  const target = document.getElementById(id);
+  if (target) keepInView(target);
 }
+
+/** How long a target is held in place after a jump into later questions, unless the reader moves first. */
+const SETTLE_MS = 3000;
+
+/**
+ * The questions around a target draw as they come near the screen (content-visibility), and those
+ * above it push it down as they do. The browser holds a link's target in place while the page
+ * loads, not after: so after a jump into later questions the target is brought back until the
+ * page settles or the reader scrolls.
+ */
+function keepInView(target: HTMLElement): void {
+  const observer = new ResizeObserver(() => target.scrollIntoView({ block: 'start' }));
+  const stop = (): void => {
+    observer.disconnect();
+    for (const type of READER_MOVES) removeEventListener(type, stop, true);
+  };
+  for (const type of READER_MOVES) addEventListener(type, stop, { capture: true, passive: true });
+  observer.observe(document.body);
+  setTimeout(stop, SETTLE_MS);
+}
+
+const READER_MOVES = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 export function initLaterQuestions(): void {
   const placeholders = [...document.querySelectorAll<HTMLElement>(SELECTOR)];
@@ -125,7 +146,7 @@ export function initLaterQuestions(): void {
   });
   window.addEventListener('beforeprint', () => void loadLaterQuestions());
   document.addEventListener(
-    LOAD_LATER_QUESTIONS,
-    () => void loadLaterQuestions().then(() => document.dispatchEvent(new Event(LATER_QUESTIONS_LOADED))),
+    LATER_QUESTIONS_REQUEST.load,
+    () => void loadLaterQuestions().then(() => document.dispatchEvent(new Event(LATER_QUESTIONS_REQUEST.loaded))),
   );
 }

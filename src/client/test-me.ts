@@ -6,7 +6,6 @@
  */
 import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/ratings.ts';
 import { isTyping, recall, remember } from './browser.ts';
-import { QUESTIONS_ADDED } from '../lib/site/long-pages.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 
@@ -156,8 +155,6 @@ export function initTestMe(): void {
   const fromLink = new URL(location.href).searchParams.get('test') === '1';
   const remembered = recall(MODE_KEY) === '1';
   enhanceForTestMe([...document.querySelectorAll<HTMLElement>(QUESTIONS)]);
-  // A long page's later questions, as they come into the page.
-  document.addEventListener(QUESTIONS_ADDED, (event) => enhanceForTestMe((event as CustomEvent<HTMLElement[]>).detail));
   for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-test-me-toggle]')) {
     toggle.addEventListener('click', () => setTestMe(root.dataset.testMe === undefined, true));
   }

@@ -6,7 +6,7 @@
  * the site it loaded (for the PDF cache).
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { LATER_QUESTIONS_REQUEST, requestLaterQuestions } from '../../../src/client/later-questions.ts';
+import { LATER_QUESTIONS_REQUEST, requestLaterQuestions } from '../../../src/lib/site/long-pages.ts';
 import { loadPrintFonts } from '../../../src/client/print-fonts.ts';
 import { urls } from '../../../src/lib/site/urls.ts';
 import { loadImagesForPrint } from './print-images.ts';
@@ -25,7 +25,7 @@ export interface PrintedPage {
  */
 async function prepareForPrint(page: Page): Promise<void> {
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  // A long page's later questions (src/client/later-questions.ts), as its Print button loads them.
+  // A long page's later questions (src/lib/site/long-pages.ts), as its Print button loads them.
   await page.evaluate(requestLaterQuestions, LATER_QUESTIONS_REQUEST);
   await loadImagesForPrint(page);
   await page.evaluate(loadPrintFonts);

@@ -22,8 +22,23 @@ export const LATER_QUESTIONS_BYTES = 150 * 1024;
 export const LATER_QUESTIONS = 'data-later-questions';
 /** The attribute listing a placeholder's question ids, space-separated. */
 export const LATER_QUESTION_IDS = 'data-question-ids';
-/** Dispatched on document with the added articles (a CustomEvent<HTMLElement[]>) once later questions are in the page. */
-export const QUESTIONS_ADDED = 'questions-added';
+
+/**
+ * Asks a page for every later question and settles once they are in (at once if it has none):
+ * src/client/later-questions.ts answers. Self-contained, with the names as arguments
+ * (LATER_QUESTIONS_REQUEST): the PDF step runs it inside the page before printing
+ * (scripts/lib/pdf/print-page.ts), as the Print button loads them.
+ */
+export function requestLaterQuestions(names: { selector: string; load: string; loaded: string }): Promise<void> {
+  return new Promise((done) => {
+    if (!document.querySelector(names.selector)) return done();
+    document.addEventListener(names.loaded, () => done(), { once: true });
+    document.dispatchEvent(new Event(names.load));
+  });
+}
+
+/** requestLaterQuestions' arguments: a placeholder, the event asking for them all, the one saying they are in. */
+export const LATER_QUESTIONS_REQUEST = { selector: `[${LATER_QUESTIONS}]`, load: 'load-later-questions', loaded: 'later-questions-loaded' };
 
 /** A question's article in a page's HTML: its id, its number ("12"), and where it is. */
 export interface ArticleRange {
