@@ -3,6 +3,7 @@ import { defineConfig, sharpImageService } from 'astro/config';
 import { liveNotes } from './scripts/lib/live-notes.ts';
 import { contentStoreDigest, dropStaleContentStore } from './src/lib/content/content-store-stamp.ts';
 import { contentDirectory } from './src/lib/content/layout.ts';
+import { outDirectory } from './src/lib/site/build-options.ts';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
 import { cspHash } from './src/lib/markdown/csp.ts';
 import { INLINE_SCRIPTS } from './src/lib/site/inline-scripts.ts';
@@ -32,7 +33,7 @@ function katexWoff2Only() {
 export default defineConfig({
   output: 'static',
   // The e2e suite builds a site from other content into another folder.
-  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  outDir: outDirectory(),
   cacheDir: CACHE_DIR,
   // SITE_BASE=/revision/ builds a site served under that path (GitHub Pages: /<repository>/).
   base: normalizeBase(process.env.SITE_BASE),

@@ -1,7 +1,7 @@
 /**
- * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --no-dev --only-dev --write-readme]
+ * npm run bench [-- --sizes 25,250,2500 --runs 3 --lighthouse-runs 5 --no-lighthouse --no-rebuilds --no-dev --only-dev --cpu-prof --write-readme]
  * Generates synthetic notes (scripts/lib/synthetic-notes.ts) at each size, spread over several
- * courses, and times import → build → index (median of the runs, cold caches), with peak memory,
+ * courses, and times import (the courses one per core at a time) → build → index (median of the runs, cold caches), with peak memory,
  * output size, the largest page, the bytes Chromium transfers for a first search, what the
  * offline service worker stores on a first visit (the shell) and what Save for offline stores for
  * one course. Then builds the user's notes with stand-ins for the screenshots they name
@@ -13,13 +13,16 @@
  * clean, after a one-question edit and with nothing changed, per step (`--sizes ''` skips the
  * synthetic sizes). Last, `npm run dev`: save → the open page shows the change, on the user's
  * notes and at 250 questions (scripts/lib/live-bench.ts); `--only-dev` measures that alone.
+ * `--cpu-prof` has every process of the synthetic sizes' import and build write a V8 CPU profile
+ * into .bench/<size>/profiles/.
  * Prints Markdown tables.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUILD_STEPS } from './lib/build-steps.ts';
 import { findPrintablePages, fileInDist } from './lib/built-pages.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli.ts';
@@ -51,21 +54,42 @@ interface Phase {
   output: string;
 }
 
+const timed = (args: string[]): string[] => (TIME ? [TIME, '-f', 'peak-kb=%M', ...args] : args);
+const options = (env: NodeJS.ProcessEnv) => ({ cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+
+function finished(args: string[], started: number, status: number | null, stdout: string, stderr: string): Phase {
+  if (status !== 0) throw new Error(`${args.join(' ')} failed:\n${(stdout + stderr).split('\n').slice(-30).join('\n')}`);
+  const peak = /peak-kb=(\d+)/.exec(stderr)?.[1];
+  return { ms: performance.now() - started, peakKb: peak ? Number(peak) : undefined, output: stdout + stderr };
+}
+
 /** Runs a command, timing it and (with GNU time) reading its peak memory. Fails loudly. */
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Phase {
   const started = performance.now();
-  const command = TIME ? [TIME, '-f', 'peak-kb=%M', ...args] : args;
-  const result = spawnSync(command[0] ?? '', command.slice(1), {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+  const [command = '', ...rest] = timed(args);
+  const result = spawnSync(command, rest, { ...options(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return finished(args, started, result.status, result.stdout, result.stderr);
+}
+
+/** The same, without waiting: several run side by side. */
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Phase> {
+  const started = performance.now();
+  const [command = '', ...rest] = timed(args);
+  return new Promise((done, fail) => {
+    const child = spawn(command, rest, options(env));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (status) => {
+      try {
+        done(finished(args, started, status, stdout, stderr));
+      } catch (error) {
+        fail(error);
+      }
+    });
   });
-  const ms = performance.now() - started;
-  if (result.status !== 0)
-    throw new Error(`${args.join(' ')} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
-  const peak = /peak-kb=(\d+)/.exec(result.stderr)?.[1];
-  return { ms, peakKb: peak ? Number(peak) : undefined, output: result.stdout + result.stderr };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -109,8 +133,10 @@ function readManifest(dist: string, course: string): CourseManifest {
   return value;
 }
 
-async function benchSize(questions: number, runs: number): Promise<SizeResult> {
+async function benchSize(questions: number, runs: number, cpuProfile: boolean): Promise<SizeResult> {
   const dir = join(WORK, String(questions));
+  // Every process (import, the build, Astro's) writes a V8 CPU profile, for Chrome DevTools' Performance panel.
+  const profiling = cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(dir, 'profiles')}` } : {};
   const courses = Math.max(1, Math.ceil(questions / 250));
   const phases = { import: [] as number[], build: [] as number[], index: [] as number[], anki: [] as number[] };
   let peakKb: number | undefined;
@@ -120,25 +146,30 @@ async function benchSize(questions: number, runs: number): Promise<SizeResult> {
     const content = join(dir, 'content');
     const dist = join(dir, 'dist');
     const env = { CONTENT_DIR: content, SITE_OUT_DIR: dist, SITE_CACHE_DIR: join(dir, 'cache') };
-    let importMs = 0;
+    // Each course's notes imported as a student would, one core each: as many at once as the machine has cores.
+    const imports: string[][] = [];
     for (let course = 1; course <= courses; course++) {
       const notes = join(dir, 'notes', `course-${course}.md`);
       const share = Math.round((questions * course) / courses) - Math.round((questions * (course - 1)) / courses);
       writeFileSync(notes, syntheticNotes({ title: `Synthetic course ${course}`, questions: share, seed: course }));
-      importMs += run([NODE, 'scripts/import.ts', notes, '--course', `course-${course}`, '--content', content]).ms;
+      imports.push([NODE, 'scripts/import.ts', notes, '--course', `course-${course}`, '--content', content]);
     }
-    const build = run([NODE, 'node_modules/astro/bin/astro.mjs', 'build'], env);
-    const fonts = run([NODE, 'scripts/subset-fonts.ts', '--dist', dist], env);
-    const index = run([NODE, 'scripts/index.ts', '--dist', dist], env);
-    const anki = run([NODE, 'scripts/anki.ts', '--dist', dist], env);
-    // npm run build's last step (the synthetic notes get no PDFs: printing is not what scales here).
-    const offline = run([NODE, 'scripts/service-worker.ts', '--dist', dist], env);
+    const importing = performance.now();
+    await Promise.all(
+      Array.from({ length: availableParallelism() }, async () => {
+        for (let next = imports.shift(); next; next = imports.shift()) await start(next, profiling);
+      }),
+    );
+    const importMs = performance.now() - importing;
+    // The whole build as npm run build runs it (the synthetic notes get no PDFs: printing is not what scales here).
+    const build = run([NODE, 'scripts/build.ts', '--no-pdfs'], { ...env, ...profiling });
+    const steps = stepTimes(build.output);
+    const indexMs = steps['Search index'] ?? 0;
     phases.import.push(importMs);
-    phases.build.push(build.ms + fonts.ms + anki.ms + offline.ms);
-    phases.index.push(index.ms);
-    phases.anki.push(anki.ms);
-    peakKb =
-      Math.max(peakKb ?? 0, build.peakKb ?? 0, fonts.peakKb ?? 0, index.peakKb ?? 0, anki.peakKb ?? 0, offline.peakKb ?? 0) || undefined;
+    phases.build.push(build.ms - indexMs);
+    phases.index.push(indexMs);
+    phases.anki.push(steps['Anki export'] ?? 0);
+    peakKb = Math.max(peakKb ?? 0, build.peakKb ?? 0) || undefined;
   }
   const dist = join(dir, 'dist');
   const files = walk(dist);
@@ -182,7 +213,7 @@ interface RebuildRun {
   steps: Record<string, number>;
 }
 
-const REBUILD_STEPS = ['Astro build', 'KaTeX fonts', 'Print fonts', 'Search index', 'Anki export', 'PDFs', 'Offline'];
+const REBUILD_STEPS = BUILD_STEPS.map((step) => step.label);
 
 /** The step lines `npm run build` ends with ("  PDFs   0.6 s  14 PDFs …"), in ms. */
 function stepTimes(output: string): Record<string, number> {
@@ -424,6 +455,7 @@ runCli(async () => {
       'no-dev': { type: 'boolean', default: false },
       'only-dev': { type: 'boolean', default: false },
       'write-readme': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
     },
   });
   // `--sizes ''` measures only the user's notes.
@@ -437,7 +469,7 @@ runCli(async () => {
   const results: SizeResult[] = [];
   for (const size of sizes) {
     console.error(`bench: ${size} questions, ${runs} run(s)…`);
-    results.push(await benchSize(size, runs));
+    results.push(await benchSize(size, runs, values['cpu-prof']));
   }
   const sections =
     results.length > 0

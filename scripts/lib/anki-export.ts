@@ -7,11 +7,12 @@ import { basename, dirname } from 'node:path';
 import { cardOf } from '../../src/lib/anki/card.ts';
 import { deckFile, examinabilityTags, tag, type Note } from '../../src/lib/anki/deck.ts';
 import { questionKey } from '../../src/lib/content/layout.ts';
-import { readContentFolder, type CourseContent } from '../../src/lib/content/read.ts';
+import { courseIds, readCourse, type CourseContent } from '../../src/lib/content/read.ts';
 import { sectionShortName } from '../../src/lib/site/model.ts';
-import type { SiteUrls } from '../../src/lib/site/urls.ts';
-import { fileInDist, questionArticles } from './built-pages.ts';
-import type { StepResult } from './progress.ts';
+import { urls, type SiteUrls } from '../../src/lib/site/urls.ts';
+import { fileInDist, pageArticles } from './built-pages.ts';
+import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
+import { onThreads, shareOut } from './threads.ts';
 import { zip } from './zip.ts';
 
 export interface AnkiExport {
@@ -29,7 +30,7 @@ export function ankiExport(course: CourseContent, dist: string, links: SiteUrls)
     const questions = course.questions.filter((question) => question.data.section === section.data.number);
     if (questions.length === 0) continue;
     const page = links.section(course.id, section.data.number);
-    const articles = questionArticles(readFileSync(fileInDist(dist, links.inSite(page) ?? page), 'utf8'));
+    const articles = pageArticles(dist, links.inSite(page) ?? page);
     for (const { data: question } of questions) {
       const article = articles.get(question.id);
       if (!article) throw new Error(`${page}: no article for question ${question.id}`);
@@ -68,16 +69,45 @@ export function writeAnkiExport(course: string, { notes, media }: AnkiExport, di
   );
 }
 
-/** Every course's Anki export as a build step, with its summary. */
-export function ankiStep(dist: string, contentDir: string, links: SiteUrls): StepResult {
-  const started = performance.now();
-  let notes = 0;
-  let media = 0;
-  for (const course of readContentFolder(contentDir)) {
-    const exported = ankiExport(course, dist, links);
-    writeAnkiExport(course.id, exported, dist, links);
-    notes += exported.notes.length;
-    media += exported.media.size;
+/** What a course's export holds. */
+interface Exported {
+  notes: number;
+  media: number;
+}
+
+/** A thread's share of the courses (threads.ts): each exported and written, the site at the build's base (urls). */
+export async function exportCourses(
+  courses: string[],
+  { dist, contentDir }: { dist: string; contentDir: string },
+  progress: (course: string) => void,
+): Promise<Exported> {
+  const total: Exported = { notes: 0, media: 0 };
+  for (const id of courses) {
+    const exported = ankiExport(readCourse(contentDir, id), dist, urls);
+    writeAnkiExport(id, exported, dist, urls);
+    total.notes += exported.notes.length;
+    total.media += exported.media.size;
+    progress(id);
   }
-  return { name: 'Anki export', ms: performance.now() - started, summary: `${notes} notes, ${media} screenshots` };
+  return total;
+}
+
+/** Courses a thread should have at least, for its start to pay off. */
+const COURSES_PER_THREAD = 4;
+
+/** Every course's Anki export as a build step, courses shared out over `threads`, with its summary. */
+export async function ankiStep(dist: string, contentDir: string, output?: ProgressOutput, threads = 1): Promise<StepResult> {
+  const started = performance.now();
+  const courses = courseIds(contentDir);
+  const step = startStep('Anki export', 'Exporting courses to Anki', courses.length, output);
+  const shares = shareOut(courses, Math.min(threads, Math.ceil(courses.length / COURSES_PER_THREAD)));
+  const exported = await onThreads<string, { dist: string; contentDir: string }, string, Exported>(shares, {
+    module: import.meta.url,
+    name: 'exportCourses',
+    data: { dist, contentDir },
+    onProgress: (course) => step.advance(course),
+  });
+  const notes = exported.reduce((sum, share) => sum + share.notes, 0);
+  const media = exported.reduce((sum, share) => sum + share.media, 0);
+  return { ...step.finish(`${notes} notes, ${media} screenshots`), ms: performance.now() - started };
 }

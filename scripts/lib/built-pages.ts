@@ -4,12 +4,14 @@
  * of its PDF as urls.ts names it, as paths inside the built folder (without the site's base: add it
  * with urls.at). Used by the index and PDF steps and by the end-to-end tests.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { COURSE_ID } from '../../src/lib/content/schema.ts';
+import { katexSpanRanges } from '../../src/lib/fonts/katex-glyphs.ts';
+import { LATER_QUESTIONS } from '../../src/lib/site/long-pages.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
 
 /** Paths inside the built folder are the site's URLs at the root. */
@@ -77,11 +79,43 @@ export function fileInDist(dist: string, sitePath: string): string {
   return join(dist, ...path.split('/').filter(Boolean), ...(path.endsWith('/') ? ['index.html'] : []));
 }
 
-/** The question articles of a built page's HTML, by question id. */
+/**
+ * A page's HTML with each formula down to its TeX: `<span class="katex">` holding only the
+ * `annotation` of its MathML. What reads a page's questions wants a formula's TeX, and most of a
+ * math page's markup is KaTeX's drawing and MathML.
+ */
+export function formulasAsTex(html: string): string {
+  let kept = '';
+  let from = 0;
+  for (const [start, end] of katexSpanRanges(html, '<span class="katex">')) {
+    const annotation = /<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/.exec(html.slice(start, end))?.[0] ?? '';
+    kept += `${html.slice(from, start)}<span class="katex">${annotation}</span>`;
+    from = end;
+  }
+  return kept + html.slice(from);
+}
+
+/**
+ * The question articles of a built page's HTML, by question id, in page order; formulas as their
+ * TeX only (formulasAsTex): what reads them wants nothing else of a formula.
+ */
 export function questionArticles(html: string): Map<string, Element> {
   const articles = new Map<string, Element>();
-  visit(fromHtml(html), 'element', (node) => {
+  visit(fromHtml(formulasAsTex(html)), 'element', (node) => {
     if (node.tagName === 'article' && typeof node.properties.dataQuestionId === 'string') articles.set(String(node.properties.id), node);
   });
+  return articles;
+}
+
+/**
+ * The question articles a built page shows, by question id, in page order: its own and those of
+ * the files of later questions it loads as the reader scrolls (src/lib/site/long-pages.ts).
+ */
+export function pageArticles(dist: string, sitePath: string): Map<string, Element> {
+  const file = fileInDist(dist, sitePath);
+  const html = readFileSync(file, 'utf8');
+  const articles = questionArticles(html);
+  for (const [, later] of html.matchAll(new RegExp(`${LATER_QUESTIONS}="([^"]+)"`, 'g')))
+    for (const [id, article] of questionArticles(readFileSync(join(dirname(file), later ?? ''), 'utf8'))) articles.set(id, article);
   return articles;
 }

@@ -5,7 +5,10 @@
  */
 import { resolve } from 'node:path';
 
-export function stepCacheDir(step: 'pdf' | 'katex-fonts' | 'print-fonts' | 'build', env: NodeJS.ProcessEnv = process.env): string {
+/** The steps that keep a cache, and the build's own record of its last run. */
+export type CachedStep = 'pdf' | 'katex-fonts' | 'print-fonts' | 'build';
+
+export function stepCacheDir(step: CachedStep, env: NodeJS.ProcessEnv = process.env): string {
   if (step === 'pdf' && env.PDF_CACHE_DIR) return resolve(env.PDF_CACHE_DIR);
   return resolve(env.SITE_CACHE_DIR ?? 'node_modules/.astro', 'build-steps', step);
 }

@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
 import subsetFont from 'subset-font';
 import { katexFontName, katexGlyphs } from '../../src/lib/fonts/katex-glyphs.ts';
 import { readTextIfExists, writeFileAtomic } from './files.ts';
 import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
+import { onThreads, shareOut } from './threads.ts';
 
 const hash = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -30,24 +30,39 @@ function filesUnder(dir: string, suffix: string): string[] {
 /** The characters each page draws with KaTeX's fonts, by the hash of the page's HTML. */
 type PageGlyphs = Record<string, string>;
 
-export async function subsetKatexFonts(dist: string, cacheDir: string, output?: ProgressOutput): Promise<StepResult> {
+/** A thread's share of the pages (threads.ts): the characters each draws, by the hash of its HTML, from `known` when it was read before. */
+export async function readPageGlyphs(pages: string[], { known }: { known: PageGlyphs }, progress: () => void): Promise<PageGlyphs> {
+  const seen: PageGlyphs = {};
+  for (const page of pages) {
+    const html = readFileSync(page, 'utf8');
+    const key = hash(html);
+    seen[key] = known[key] ?? [...katexGlyphs(html)].join('');
+    progress();
+  }
+  return seen;
+}
+
+/** Pages a thread should have at least, for its start to pay off. */
+const PAGES_PER_THREAD = 200;
+
+export async function subsetKatexFonts(dist: string, cacheDir: string, output?: ProgressOutput, threads = 1): Promise<StepResult> {
   const started = performance.now();
   mkdirSync(cacheDir, { recursive: true });
   const glyphsFile = join(cacheDir, 'page-glyphs.json');
   const known = JSON.parse(readTextIfExists(glyphsFile) ?? '{}') as PageGlyphs;
-  const seen: PageGlyphs = {};
-  const glyphs = new Set<string>();
   const pages = filesUnder(dist, '.html');
   const reading = startStep('KaTeX fonts', 'Reading pages for KaTeX characters', pages.length, output);
-  for (const page of pages) {
-    const html = readFileSync(page, 'utf8');
-    const key = hash(html);
-    const drawn = known[key] ?? [...katexGlyphs(fromHtml(html))].join('');
-    seen[key] = drawn;
-    for (const glyph of drawn) glyphs.add(glyph);
-    reading.advance();
-  }
+  const shares = shareOut(pages, Math.min(threads, Math.ceil(pages.length / PAGES_PER_THREAD)));
+  const read = await onThreads<string, { known: PageGlyphs }, undefined, PageGlyphs>(shares, {
+    module: import.meta.url,
+    name: 'readPageGlyphs',
+    data: { known },
+    onProgress: () => reading.advance(),
+  });
   reading.finish('');
+  const seen: PageGlyphs = Object.assign({}, ...read);
+  const glyphs = new Set<string>();
+  for (const drawn of Object.values(seen)) for (const glyph of drawn) glyphs.add(glyph);
   // Only this build's pages: the file never grows past one site's.
   writeFileAtomic(glyphsFile, JSON.stringify(seen));
   const text = [...glyphs].sort().join('');

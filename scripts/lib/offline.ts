@@ -1,22 +1,23 @@
 /**
- * Offline use of a built site, written by the build's last step (offlineStep, in scripts/build.ts):
+ * Offline use of a built site, written by the build's last step (offlineStep, scripts/lib/build-steps.ts):
  * - <dist>/sw.js: src/client/offline/service-worker.ts bundled with Vite, with Workbox's list of the
  *   shell it stores on install (lib/offline/precache.ts, each file with a revision);
  * - <dist>/<course>/offline.json: what Save for offline stores for each course
  *   (lib/offline/manifest.ts decides, from the files read here);
  * - <dist>/offline.json: each course manifest's revision, so a saved course sees a new build.
- * Used by `npm run build`, `npm run pdf`, scripts/service-worker.ts and the bench.
+ * Used by `npm run build` (also after any step run alone with `--only`) and the bench.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { build } from 'vite';
 import { getManifest, injectManifest } from 'workbox-build';
 import {
   courseManifest,
-  searchRecordCourse,
+  storedGzipped,
   type BuiltSite,
   type CourseManifest,
   type FileFacts,
@@ -67,29 +68,42 @@ const revisionOf = (content: Buffer | string): string => createHash('sha256').up
 /** Files the offline copies never hold: the worker itself and the offline manifests. */
 const NOT_STORED = /^sw\.js$|(^|\/)offline\.json$/;
 
-/** The built site as lib/offline/manifest.ts needs it: every file's size and hash, pages' images, search records' courses. */
-export function readBuiltSite(dist: string): BuiltSite {
+/** Gzips on libuv's threads, a few files at once: all cores busy, and never a large site's pages all in memory. */
+const gzipped = promisify(gzip);
+const FILES_IN_FLIGHT = 8;
+
+/**
+ * The built site as lib/offline/manifest.ts needs it: every file's size as the saved store keeps it
+ * (text gzipped, at the level browsers' CompressionStream uses, so the size is what it will take),
+ * its hash, and pages' images.
+ */
+export async function readBuiltSite(dist: string): Promise<BuiltSite> {
   const files = new Map<string, FileFacts>();
   const screenshots = new Map<string, ImageSource[][]>();
-  const searchRecords = new Map<string, string>();
-  for (const name of readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort()) {
+  const queue = readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort();
+  const read = async (name: string): Promise<void> => {
     const file = name.split(sep).join('/');
     const path = join(dist, name);
-    if (NOT_STORED.test(file) || !statSync(path).isFile()) continue;
+    if (NOT_STORED.test(file) || !statSync(path).isFile()) return;
     const content = readFileSync(path);
-    files.set(file, { bytes: content.length, revision: revisionOf(content) });
+    const facts: FileFacts = { bytes: content.length, revision: revisionOf(content) };
+    files.set(file, facts);
     if (file.endsWith('.html')) screenshots.set(file, pageImages(content.toString('utf8')));
-    if (/^pagefind\/(full\/)?fragment\//.test(file)) {
-      const course = searchRecordCourse(gunzipSync(content).toString('utf8'), urls.inSite);
-      if (course !== undefined) searchRecords.set(file, course);
-    }
-  }
-  return { files, screenshots, searchRecords, inSite: urls.inSite };
+    if (storedGzipped(file)) Object.assign(facts, { bytes: (await gzipped(content)).length, stored: 'gzip' });
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: FILES_IN_FLIGHT }, async () => {
+      while (next < queue.length) await read(queue[next++] ?? '');
+    }),
+  );
+  // In the listing's order, whichever finished first.
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), screenshots, inSite: urls.inSite };
 }
 
 /** Every course's manifest, each written to urls.offlineManifest, and the index of their revisions. */
-export function writeOfflineManifests(dist: string): CourseManifest[] {
-  const site = readBuiltSite(dist);
+export async function writeOfflineManifests(dist: string): Promise<CourseManifest[]> {
+  const site = await readBuiltSite(dist);
   const index: OfflineIndex = { courses: {} };
   const manifests = findCourses(dist).map((course) => courseManifest(site, course));
   for (const manifest of manifests) {
@@ -134,16 +148,29 @@ export async function writeServiceWorker(dist: string): Promise<StoredSummary> {
 }
 
 /** The offline step of the build: the worker with its shell, then what Save for offline stores per course. */
+/** Courses named one by one in the summary; more are summed up by their range of sizes. */
+const COURSES_NAMED = 4;
+
 export async function offlineStep(dist: string): Promise<StepResult> {
   const started = performance.now();
   const shell = await writeServiceWorker(dist);
-  const courses = writeOfflineManifests(dist).map((manifest) => {
-    const sizes = saveSizes(manifest, REPORTED_SCREEN);
-    return `${manifest.course} ${formatBytes(sizes.withoutPdfs)} (with PDFs ${formatBytes(sizes.withPdfs)})`;
-  });
+  const saves = (await writeOfflineManifests(dist)).map((manifest) => ({
+    course: manifest.course,
+    ...saveSizes(manifest, REPORTED_SCREEN),
+  }));
+  const range = (sizes: number[]): string => {
+    const [least, most] = [Math.min(...sizes), Math.max(...sizes)].map(formatBytes);
+    return least === most ? `${least}` : `${least} to ${most}`;
+  };
+  const courses =
+    saves.length === 0
+      ? 'no courses'
+      : saves.length <= COURSES_NAMED
+        ? saves.map((save) => `${save.course} ${formatBytes(save.withoutPdfs)} (with PDFs ${formatBytes(save.withPdfs)})`).join(', ')
+        : `${saves.length} courses, ${range(saves.map((save) => save.withoutPdfs))} each (with PDFs ${range(saves.map((save) => save.withPdfs))})`;
   return {
     name: 'Offline',
     ms: performance.now() - started,
-    summary: `${urls.serviceWorker()} stores the shell on install (${shell.files} files, ${formatBytes(shell.bytes)}); Save for offline: ${courses.join(', ') || 'no courses'}`,
+    summary: `${urls.serviceWorker()} stores the shell on install (${shell.files} files, ${formatBytes(shell.bytes)}); Save for offline: ${courses}`,
   };
 }

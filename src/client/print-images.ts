@@ -5,8 +5,8 @@
  */
 
 /** Marks twins as they load, whoever loads them: Chromium loads lazy images before it prints. */
-export function initPrintImages(): void {
-  for (const image of document.querySelectorAll<HTMLImageElement>('img.screenshot-print')) {
+export function initPrintImages(root: ParentNode = document): void {
+  for (const image of root.querySelectorAll<HTMLImageElement>('img.screenshot-print')) {
     if (image.complete && image.naturalWidth > 0) image.dataset.printReady = '';
     else image.addEventListener('load', () => (image.dataset.printReady = ''), { once: true });
   }

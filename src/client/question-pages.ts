@@ -26,8 +26,12 @@ function sectionPage(url: string): Promise<Document> {
 
 /** A question's article from its section page, for this page; undefined when the page no longer has it. Throws when the page cannot be fetched. */
 export async function fetchArticle(question: { id: string; page: string }): Promise<HTMLElement | undefined> {
-  const found = (await sectionPage(question.page)).getElementById(question.id);
-  return found ? (document.importNode(found, true) as HTMLElement) : undefined;
+  const page = await sectionPage(question.page);
+  const found = page.getElementById(question.id);
+  if (found) return document.importNode(found, true) as HTMLElement;
+  // A long page holds its later questions in files of their own (later-questions.ts, loaded only then).
+  const { questionFrom } = await import('./later-questions.ts');
+  return questionFrom(page, new URL(question.page, location.href).href, question.id);
 }
 
 /** The questions' articles, in the order given; those not found are left out. */

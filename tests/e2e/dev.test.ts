@@ -16,7 +16,7 @@ import { startDevServer, waitForPage, waitForText, type DevServer } from '../../
 import { imagePath } from '../../src/lib/content/images.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
 import { NO_INDEX_IN_DEV, NO_PDF_YET, SEARCHING_LAST_BUILD } from '../../src/lib/dev/last-build.ts';
-import { INDEX_PATHS } from '../../src/lib/search/indexes.ts';
+import { SEARCH_ROOT } from '../../src/lib/search/indexes.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
 import { npmRun } from './setup/npm.ts';
@@ -266,7 +266,7 @@ describe('npm run dev', () => {
 
     // A build of the same notes (the browser tests' site) becomes the last build.
     const built = inject('dist');
-    cpSync(join(built, INDEX_PATHS.latin), join(DIST, INDEX_PATHS.latin), { recursive: true });
+    cpSync(join(built, SEARCH_ROOT), join(DIST, SEARCH_ROOT), { recursive: true });
     cpSync(join(built, COURSE, 'pdf'), join(DIST, COURSE, 'pdf'), { recursive: true });
     await page.reload();
     await page.keyboard.press('/');

@@ -397,7 +397,7 @@ describe('a new build', () => {
     cpSync(dist, second, { recursive: true });
     const changed = fileInDist(second, firstSection().url);
     writeFileSync(changed, readFileSync(changed, 'utf8').replace(/<h1([^>]*)>/, '<h1$1>Edited after the exam: '));
-    execFileSync(process.execPath, ['scripts/service-worker.ts', '--dist', second], { cwd: ROOT, env: process.env });
+    execFileSync(process.execPath, ['scripts/build.ts', '--only', 'offline'], { cwd: ROOT, env: { ...process.env, SITE_OUT_DIR: second } });
     return { ...visit, second, port: Number(new URL(visit.server.url).port), course };
   }
 

@@ -245,8 +245,10 @@ describe('a rebuild', () => {
       expect(unchanged).not.toMatch(/^Astro build|^Printing PDFs/m);
       for (const name of PDF_NAMES) expect(readFileSync(pdfOf(name)).equals(before[name]!), name).toBe(true);
       // The PDF step on its own finds every page's PDF in its cache.
-      const reprinted = await npmRun('pdf', ['--dist', DIST], ENV);
+      const reprinted = await npmRun('build', ['--only', 'pdf'], ENV);
       expect(reprinted).toMatch(/^PDFs: .*0 printed, 4 unchanged/m);
+      // Then the offline lists, which name the PDFs, are written again.
+      expect(reprinted).toMatch(/^Offline: .*Save for offline: marks /m);
       expect(reprinted).not.toMatch(/^Printing PDFs/m);
       for (const name of PDF_NAMES) expect(readFileSync(pdfOf(name)).equals(before[name]!), name).toBe(true);
 
@@ -386,7 +388,7 @@ describe('a formula character the served KaTeX fonts lack', () => {
       if (kept.length > 0)
         writeFileSync(path, await subsetFont(readFileSync(path), String.fromCodePoint(...kept), { targetFormat: 'woff2' }));
     }
-    await expect(npmRun('pdf', ['--dist', DIST, '--no-cache'], ENV)).rejects.toThrow(
+    await expect(npmRun('build', ['--only', 'pdf', '--no-cache'], ENV)).rejects.toThrow(
       /∑ \(U\+2211\) on \/marks\/(s1|papers\/2024-may)\/: the subset KaTeX_Size1-Regular\.[\w-]+\.woff2 lacks it though KaTeX's font has it/,
     );
   });

@@ -254,8 +254,8 @@ describe('filters', () => {
     page.on('request', (request) => requested.push(request.url()));
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('mode collapse')}`);
     await shownResults(page);
-    // Either index's filters: /pagefind/filter/ or /pagefind/latin/filter/.
-    const filterFiles = (): string[] => requested.filter((url) => /\/pagefind\/(?:[a-z]+\/)?filter\//.test(url));
+    // Any index's filters: /pagefind/courses/<course>/filter/, /pagefind/courses/<course>/full/filter/.
+    const filterFiles = (): string[] => requested.filter((url) => /\/pagefind\/courses\/.+\/filter\//.test(url));
     expect(filterFiles()).toEqual([]);
     await openFilters(page);
     expect(filterFiles().length).toBeGreaterThan(0);
@@ -365,14 +365,16 @@ describe('the two indexes', () => {
     const { context } = await browser.newContext();
     const page = await context.newPage();
     const requested: string[] = [];
-    // Paths inside the site, without its base: "/pagefind/index/…".
+    // Paths inside the site, without its base: "/pagefind/courses/dasc7606/index/…".
     page.on('request', (request) => requested.push(`/${urls.inSite(new URL(request.url()).pathname) ?? ''}`));
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('mode collapse')}`);
     expect((await shownResults(page)).map((result) => result.key)).toContain('dasc7606/s5-2024-may-abc-q2');
     await page.waitForLoadState('networkidle');
+    const latinWords = /^\/pagefind\/courses\/[^/]+\/index\//;
+    const fullWords = /^\/pagefind\/courses\/[^/]+\/full\/index\//;
     const latinSearch = requested.filter((path) => path.startsWith('/pagefind/'));
-    expect(latinSearch.some((path) => path.startsWith('/pagefind/index/'))).toBe(true);
-    expect(latinSearch.filter((path) => path.startsWith('/pagefind/full/'))).toEqual([]);
+    expect(latinSearch.some((path) => latinWords.test(path))).toBe(true);
+    expect(latinSearch.filter((path) => path.includes('/full/'))).toEqual([]);
 
     const before = requested.length;
     await page.locator('#search-input').fill('过拟合');
@@ -380,11 +382,44 @@ describe('the two indexes', () => {
     expect((await shownResults(page)).map((result) => result.key)).toContain('dasc7606/s1-2024-may-abc-q1');
     await page.waitForLoadState('networkidle');
     const fullSearch = requested.slice(before);
-    expect(fullSearch.some((path) => path.startsWith('/pagefind/full/index/'))).toBe(true);
+    expect(fullSearch.some((path) => fullWords.test(path))).toBe(true);
     // The Latin index has no Chinese words, so a Chinese query needs none of its word lists.
-    expect(fullSearch.filter((path) => path.startsWith('/pagefind/index/'))).toEqual([]);
-    // Pagefind's WebAssembly comes from one address for both indexes, so a browser cache serves it once.
+    expect(fullSearch.filter((path) => latinWords.test(path))).toEqual([]);
+    // Pagefind's WebAssembly comes from one address for every index, so a browser cache serves it once.
     expect(new Set(requested.filter((path) => path.includes('wasm')))).toEqual(new Set(['/pagefind/wasm.unknown.pagefind']));
+  });
+});
+
+describe('search per course', () => {
+  it("from a course's page searches that course's index alone, until the reader widens it to all courses", async () => {
+    const { context, problems } = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(`/${urls.inSite(new URL(request.url()).pathname) ?? ''}`));
+    await page.goto(`${baseUrl}/dasc7606/s1/`);
+    await page.keyboard.press('/');
+    const scope = page.locator('dialog.search-dialog .search-scope');
+    await expect(scope.locator('input[value="course"]').isChecked()).resolves.toBe(true);
+    await expect(scope.textContent()).resolves.toMatch(/DASC7606.*All courses/);
+    // "gradient" is in both courses' notes.
+    await page.locator('#search-input').fill('gradient');
+    const own = await shownResults(page);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((result) => result.key.startsWith('dasc7606/'))).toBe(true);
+    await page.waitForLoadState('networkidle');
+    const coursesLoaded = (): string[] => [
+      ...new Set(requested.flatMap((path) => /^\/pagefind\/courses\/([^/]+)\//.exec(path)?.[1] ?? [])),
+    ];
+    expect(coursesLoaded()).toEqual(['dasc7606']);
+    expect(requested).not.toContain('/pagefind/courses.json');
+
+    await scope.locator('input[value="site"]').check();
+    await page.waitForFunction(() => document.querySelector('.search-result-link[href*="/ml-midterm/"]') !== null);
+    const all = await shownResults(page);
+    expect(all.some((result) => result.key.startsWith('ml-midterm/'))).toBe(true);
+    expect(all.some((result) => result.key.startsWith('dasc7606/'))).toBe(true);
+    expect(coursesLoaded().sort()).toEqual(['dasc7606', 'ml-midterm']);
+    expect(problems).toEqual([]);
   });
 });
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
@@ -7,7 +6,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import rehypeMath from '../../src/lib/markdown/rehype-math.ts';
 import rehypeStyleHashes from '../../src/lib/markdown/rehype-style-hashes.ts';
+import { katexOptions } from '../../src/lib/markdown/pipeline.ts';
 import { cspHash, STYLE_HASHES_KEY, styleAttributeHashes } from '../../src/lib/markdown/csp.ts';
 
 /** Renders Markdown with math as the site does (KaTeX, then the style hashes), returning HTML and the recorded hashes. */
@@ -18,9 +19,9 @@ async function render(markdown: string): Promise<{ html: string; hashes: unknown
       .use(remarkParse)
       .use(remarkMath)
       .use(remarkRehype)
-      .use(rehypeKatex)
+      .use(rehypeMath, katexOptions)
       .use(rehypeStyleHashes)
-      .use(rehypeStringify)
+      .use(rehypeStringify, { allowDangerousHtml: true })
       .process(file),
   );
   return { html, hashes: (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter?.[STYLE_HASHES_KEY] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lastBuildFile } from '../../src/lib/dev/last-build.ts';
-import { INDEX_PATHS } from '../../src/lib/search/indexes.ts';
+import { courseIndexPath, SEARCH_ROOT } from '../../src/lib/search/indexes.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
 
 describe('lastBuildFile: what npm run dev serves from the last build', () => {
@@ -8,8 +8,9 @@ describe('lastBuildFile: what npm run dev serves from the last build', () => {
 
   it('serves both search indexes, their runtime and the typo vocabulary', () => {
     for (const path of [
-      `${INDEX_PATHS.latin}pagefind.js`,
-      `${INDEX_PATHS.full}pagefind-entry.json`,
+      `${SEARCH_ROOT}pagefind.js`,
+      `${courseIndexPath('dasc7606', 'full')}pagefind-entry.json`,
+      `${courseIndexPath('dasc7606', 'latin')}vocabulary.json`,
       'pagefind/vocabulary.json',
       'pagefind/fragment/en_1a2b.pf_fragment',
     ])

@@ -5,13 +5,14 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBuiltSite, writeOfflineManifests } from '../../scripts/lib/offline.ts';
-import { courseManifest, isCourseManifest, isOfflineIndex, searchRecordCourse, sitePath } from '../../src/lib/offline/manifest.ts';
+import { courseManifest, isCourseManifest, isOfflineIndex, sitePath } from '../../src/lib/offline/manifest.ts';
+import { courseIndexPath, SEARCH_ROOT } from '../../src/lib/search/indexes.ts';
 import { pageImages } from '../../src/lib/offline/page-images.ts';
-import { siteUrls } from '../../src/lib/site/urls.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'offline-manifest-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -28,6 +29,9 @@ const FILES: Record<string, string> = {
   ),
   'ml/papers/2023-oct/index.html': page('<img src="/_astro/q1.B2.webp" width="10" height="10" alt="">'),
   'ml/review/index.html': page('review'),
+  // A long page's later questions, in a file beside it.
+  'ml/s1/questions-2.html': page('<img src="/_astro/q2.D4.webp" width="10" height="10" alt="">'),
+  '_astro/q2.D4.webp': 'image q2',
   'ml/pdf/s1.pdf': '%PDF ml s1',
   'ml/pdf/paper-2023-oct.pdf': '%PDF ml paper',
   'dl/index.html': page('dl'),
@@ -43,6 +47,9 @@ const FILES: Record<string, string> = {
   '_astro/dl.C3.webp': 'image dl',
   'favicon.ico': 'icon',
   'pagefind/vocabulary.json': '{}',
+  'pagefind/courses.json': '{"courses":["dl","ml"]}',
+  'pagefind/courses/ml/vocabulary.json': '{}',
+  'pagefind/courses/dl/vocabulary.json': '{}',
   'pagefind/pagefind-ui.js': 'never loaded',
   'sw.js': 'worker',
 };
@@ -52,33 +59,41 @@ beforeAll(async () => {
     mkdirSync(dirname(join(dist, file)), { recursive: true });
     writeFileSync(join(dist, file), content);
   }
-  // A real Pagefind index: one record (fragment) per question, as scripts/index.ts writes it.
-  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error('Pagefind did not start');
-  const records: [string, string][] = [
+  // Real Pagefind indexes, laid out as scripts/lib/search-index.ts writes them: the root index with
+  // Pagefind's code, and each course's Latin and full index.
+  const write = async (path: string, records: [string, string][]): Promise<void> => {
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error('Pagefind did not start');
+    for (const [url, text] of records) await index.addHTMLFile({ url, content: page(`<h1>${text}</h1><p>${text}</p>`) });
+    await index.writeFiles({ outputPath: join(dist, path) });
+  };
+  await write(SEARCH_ROOT, [['/search/', 'search']]);
+  const ml: [string, string][] = [
     ['/ml/s1/#s1-q1', 'overfitting and regularisation'],
     ['/ml/s1/#s1-q2', 'gradient descent'],
-    ['/dl/s1/#s1-q1', 'mode collapse in generative adversarial networks'],
   ];
-  for (const [url, text] of records) {
-    await index.addHTMLFile({ url, content: page(`<h1>${text}</h1><p>${text}</p>`) });
+  const dl: [string, string][] = [['/dl/s1/#s1-q1', 'mode collapse in generative adversarial networks']];
+  for (const [course, records] of [
+    ['ml', ml],
+    ['dl', dl],
+  ] as const) {
+    await write(courseIndexPath(course, 'latin'), records);
+    await write(courseIndexPath(course, 'full'), records);
   }
-  await index.writeFiles({ outputPath: join(dist, 'pagefind') });
   await pagefind.close();
 }, 60_000);
 
-const root = siteUrls('/');
 const paths = (files: { path: string }[]): string[] => files.map((file) => file.path).sort();
 
 describe("a course's offline manifest", () => {
-  it('holds its own pages with the home and search page, and no page of the other course', () => {
-    const manifest = courseManifest(readBuiltSite(dist), 'ml');
-    expect(paths(manifest.pages)).toEqual(['', 'ml/', 'ml/papers/2023-oct/', 'ml/review/', 'ml/s1/', 'search/']);
-    expect(paths(courseManifest(readBuiltSite(dist), 'dl').pages)).toEqual(['', 'dl/', 'dl/s1/', 'search/']);
+  it('holds its own pages with the home and search page, and no page of the other course', async () => {
+    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
+    expect(paths(manifest.pages)).toEqual(['', 'ml/', 'ml/papers/2023-oct/', 'ml/review/', 'ml/s1/', 'ml/s1/questions-2.html', 'search/']);
+    expect(paths(courseManifest(await readBuiltSite(dist), 'dl').pages)).toEqual(['', 'dl/', 'dl/s1/', 'search/']);
   });
 
-  it('holds the screenshots its pages show, each image once with every width a page offers, and only its PDFs', () => {
-    const manifest = courseManifest(readBuiltSite(dist), 'ml');
+  it('holds the screenshots its pages show, each image once with every width a page offers, and only its PDFs', async () => {
+    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
     // The paper page shows q1 without srcset, the section page with: one image, three widths.
     expect(manifest.screenshots.map((candidates) => candidates.map((candidate) => [candidate.path, candidate.width]))).toEqual([
       [
@@ -86,13 +101,15 @@ describe("a course's offline manifest", () => {
         ['_astro/q1.B2-960.webp', 960],
         ['_astro/q1.B2.webp', 2100],
       ],
+      // The later questions' screenshot, from their file.
+      [['_astro/q2.D4.webp', undefined]],
       [['_astro/scope.A1.webp', undefined]],
     ]);
     expect(paths(manifest.pdfs)).toEqual(['ml/pdf/paper-2023-oct.pdf', 'ml/pdf/s1.pdf']);
   });
 
-  it('holds the styles, scripts, fonts and favicon, never the worker or the manifests', () => {
-    const manifest = courseManifest(readBuiltSite(dist), 'ml');
+  it('holds the styles, scripts, fonts and favicon, never the worker or the manifests', async () => {
+    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
     expect(paths(manifest.assets)).toEqual([
       '_astro/KaTeX_Main-Regular.Z3.woff2',
       '_astro/Layout.X1.css',
@@ -105,25 +122,41 @@ describe("a course's offline manifest", () => {
     expect(everything.filter((path) => /sw\.js|offline\.json|pagefind-ui/.test(path))).toEqual([]);
   });
 
-  it("holds Pagefind's code and index, and the records of its own questions only", () => {
-    const site = readBuiltSite(dist);
+  it("holds Pagefind's code, the root index and the list of courses, its own course's index and vocabulary, and nothing of the other's", async () => {
+    const site = await readBuiltSite(dist);
     const ml = courseManifest(site, 'ml').search.map((file) => file.path);
     const dl = courseManifest(site, 'dl').search.map((file) => file.path);
-    const records = (list: string[]): string[] => list.filter((path) => path.includes('/fragment/'));
-    expect(records(ml)).toHaveLength(2);
-    expect(records(dl)).toHaveLength(1);
-    expect(records(ml).filter((path) => records(dl).includes(path))).toEqual([]);
-    for (const path of records(ml)) expect(site.searchRecords.get(path)).toBe('ml');
-    expect(ml).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/vocabulary.json']));
-    expect(ml.some((path) => /^pagefind\/index\//.test(path))).toBe(true);
-    expect(ml.some((path) => /^pagefind\/wasm\./.test(path))).toBe(true);
+    const own = (list: string[], course: string): string[] => list.filter((path) => path.startsWith(`pagefind/courses/${course}/`));
+    expect(own(ml, 'ml').filter((path) => path.includes('/fragment/'))).toHaveLength(4);
+    expect(own(ml, 'ml')).toEqual(
+      expect.arrayContaining([
+        'pagefind/courses/ml/pagefind-entry.json',
+        'pagefind/courses/ml/full/pagefind-entry.json',
+        'pagefind/courses/ml/vocabulary.json',
+      ]),
+    );
+    expect(own(ml, 'dl')).toEqual([]);
+    expect(own(dl, 'ml')).toEqual([]);
+    expect(own(dl, 'dl').filter((path) => path.includes('/fragment/'))).toHaveLength(2);
+    const shared = ml.filter((path) => !path.startsWith('pagefind/courses/'));
+    expect(shared).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/courses.json']));
+    expect(shared.some((path) => /^pagefind\/wasm\./.test(path))).toBe(true);
+    expect(shared.some((path) => /^pagefind\/index\//.test(path))).toBe(true);
+    // The site-wide vocabulary serves a search of every course, which the saved copy cannot answer.
+    expect(shared).not.toContain('pagefind/vocabulary.json');
+    expect(dl.filter((path) => !path.startsWith('pagefind/courses/'))).toEqual(shared);
   });
 
-  it('gives every file its size and content hash', () => {
-    const manifest = courseManifest(readBuiltSite(dist), 'ml');
+  it('gives every file its size as stored (text gzipped, as the saved store keeps it) and content hash', async () => {
+    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
     const page = manifest.pages.find((file) => file.path === 'ml/s1/');
-    expect(page?.bytes).toBe(Buffer.byteLength(FILES['ml/s1/index.html'] ?? ''));
+    expect(page?.stored).toBe('gzip');
+    expect(page?.bytes).toBe(gzipSync(FILES['ml/s1/index.html'] ?? '').length);
     expect(page?.revision).toMatch(/^[0-9a-f]{16}$/);
+    const font = manifest.assets.find((file) => file.path.endsWith('.woff2'));
+    expect(font).toMatchObject({ bytes: Buffer.byteLength(FILES['_astro/KaTeX_Main-Regular.Z3.woff2'] ?? '') });
+    expect(font?.stored).toBeUndefined();
+    for (const file of manifest.search.filter((entry) => entry.path.includes('/fragment/'))) expect(file.stored).toBeUndefined();
     expect(new Set([manifest.pages, manifest.assets].flat().map((file) => file.revision)).size).toBe(
       manifest.pages.length + manifest.assets.length,
     );
@@ -131,8 +164,8 @@ describe("a course's offline manifest", () => {
 });
 
 describe('the manifests the build writes', () => {
-  it("are valid, and a change to one course's page changes that course's revision only", () => {
-    const manifests = writeOfflineManifests(dist);
+  it("are valid, and a change to one course's page changes that course's revision only", async () => {
+    const manifests = await writeOfflineManifests(dist);
     expect(manifests.map((manifest) => manifest.course)).toEqual(['dl', 'ml']);
     const read = (file: string): unknown => JSON.parse(readFileSync(join(dist, file), 'utf8'));
     expect(isCourseManifest(read('ml/offline.json'))).toBe(true);
@@ -140,7 +173,7 @@ describe('the manifests the build writes', () => {
     if (!isOfflineIndex(before)) throw new Error('no offline index');
 
     writeFileSync(join(dist, 'ml/s1/index.html'), page('edited after the exam'));
-    writeOfflineManifests(dist);
+    await writeOfflineManifests(dist);
     const afterPage = read('offline.json');
     if (!isOfflineIndex(afterPage)) throw new Error('no offline index');
     expect(afterPage.courses.ml).not.toBe(before.courses.ml);
@@ -148,7 +181,7 @@ describe('the manifests the build writes', () => {
 
     // A file both courses store (the search page) changes both.
     writeFileSync(join(dist, 'search/index.html'), page('search, rebuilt'));
-    writeOfflineManifests(dist);
+    await writeOfflineManifests(dist);
     const afterShared = read('offline.json');
     if (!isOfflineIndex(afterShared)) throw new Error('no offline index');
     expect(afterShared.courses.dl).not.toBe(afterPage.courses.dl);
@@ -167,14 +200,6 @@ describe('reading the built site', () => {
     expect(sitePath('index.html')).toBe('');
     expect(sitePath('ml/s1/index.html')).toBe('ml/s1/');
     expect(sitePath('ml/pdf/s1.pdf')).toBe('ml/pdf/s1.pdf');
-  });
-
-  it("finds a Pagefind record's course under the site's base, and nothing in what is not a record", () => {
-    const sub = siteUrls('/revision/');
-    expect(searchRecordCourse('pagefind_dcd{"url":"/revision/ml/s2/#s2-q1","content":"…"}', sub.inSite)).toBe('ml');
-    expect(searchRecordCourse('pagefind_dcd{"url":"/ml/s2/#s2-q1"}', sub.inSite)).toBeUndefined();
-    expect(searchRecordCourse('pagefind_dcd{"url":"/ml/s2/#s2-q1"}', root.inSite)).toBe('ml');
-    expect(searchRecordCourse('pagefind_dcd{broken', root.inSite)).toBeUndefined();
   });
 
   it("finds every image's sources: src, srcset widths and densities, and a picture's sources; not a screenshot's print twin", () => {

@@ -1,7 +1,6 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
@@ -11,6 +10,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import rehypeLanguageTags from '../../src/lib/markdown/rehype-language-tags.ts';
+import rehypeMath from '../../src/lib/markdown/rehype-math.ts';
 
 /** Runs the plugin on a question body written as HTML, as the site's layout step shapes it. */
 function tag(bodyHtml: string): Root {
@@ -196,7 +196,7 @@ describe('rehypeLanguageTags: answer units', () => {
 
 describe('rehypeLanguageTags in the Markdown pipeline', () => {
   async function render(markdown: string): Promise<Root> {
-    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkRehype).use(rehypeKatex).use(rehypeLanguageTags);
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkRehype).use(rehypeMath).use(rehypeLanguageTags);
     return processor.run(processor.parse(markdown));
   }
 
@@ -240,9 +240,9 @@ describe('rehypeLanguageTags in the Markdown pipeline', () => {
       .use(remarkParse)
       .use(remarkMath)
       .use(remarkRehype)
-      .use(rehypeKatex)
+      .use(rehypeMath)
       .use(rehypeLanguageTags)
-      .use(rehypeStringify);
+      .use(rehypeStringify, { allowDangerousHtml: true });
     const html = String(await processor.process(ZH));
     expect(html).toBe(
       `<p class="lang-note" data-lang-note="zh">Answered in Chinese only · <span lang="zh">只有中文</span></p><p data-lang="zh" lang="zh" data-lang-only="">${ZH}</p>`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, correctQuery, editDistance, latinWords, type Vocabulary } from '../../src/lib/search/typos.ts';
+import { buildVocabulary, correctQuery, editDistance, latinWords, mergeVocabularies, type Vocabulary } from '../../src/lib/search/typos.ts';
 
 describe('latinWords', () => {
   it.each<[string, string[]]>([
@@ -32,6 +32,15 @@ describe('buildVocabulary', () => {
 
   it('lists words alphabetically, so ties resolve the same way on every build', () => {
     expect(Object.keys(buildVocabulary(['zeta alpha mode', 'beta']))).toEqual(['alpha', 'beta', 'mode', 'zeta']);
+  });
+});
+
+describe('mergeVocabularies', () => {
+  it('counts as one vocabulary of all the documents would (each course indexed apart, searched together)', () => {
+    const courses = [['data leakage', 'Data model'], ['leakage leakage', 'zeta model'], []];
+    const merged = mergeVocabularies(courses.map(buildVocabulary));
+    expect(merged).toEqual(buildVocabulary(courses.flat()));
+    expect(Object.keys(merged)).toEqual(['data', 'leakage', 'model', 'zeta']);
   });
 });
 

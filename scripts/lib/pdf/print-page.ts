@@ -6,6 +6,7 @@
  * the site it loaded (for the PDF cache).
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { LATER_QUESTIONS_REQUEST, requestLaterQuestions } from '../../../src/lib/site/long-pages.ts';
 import { loadPrintFonts } from '../../../src/client/print-fonts.ts';
 import { urls } from '../../../src/lib/site/urls.ts';
 import { loadImagesForPrint } from './print-images.ts';
@@ -19,11 +20,13 @@ export interface PrintedPage {
 }
 
 /**
- * Print media, light colours, screenshots from their print copies and every image loaded
+ * Print media, light colours, every question of a long page, screenshots from their print copies and every image loaded
  * (print-images.ts), the print fonts loaded for the page's text (src/client/print-fonts.ts), fonts ready.
  */
 async function prepareForPrint(page: Page): Promise<void> {
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  // A long page's later questions (src/lib/site/long-pages.ts), as its Print button loads them.
+  await page.evaluate(requestLaterQuestions, LATER_QUESTIONS_REQUEST);
   await loadImagesForPrint(page);
   await page.evaluate(loadPrintFonts);
   await page.evaluate(async () => {

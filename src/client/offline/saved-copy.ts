@@ -3,7 +3,7 @@
  * plans it. A course's record goes into the store last, once every file is in, so a copy cut short
  * (cancelled, failed, the tab closed) never counts as saved; what such a copy downloaded is deleted.
  */
-import { SAVE_REQUEST_HEADER, savedCacheName, savedRecordUrl, visitedCacheName } from '../../lib/offline/caches.ts';
+import { SAVE_REQUEST_HEADER, STORED_ENCODING_HEADER, savedCacheName, savedRecordUrl, visitedCacheName } from '../../lib/offline/caches.ts';
 import { isCourseManifest, isOfflineIndex, type CourseManifest, type OfflineFile, type OfflineIndex } from '../../lib/offline/manifest.ts';
 import {
   filesNoLongerNeeded,
@@ -71,6 +71,21 @@ export async function fetchIndex(): Promise<OfflineIndex> {
   return value;
 }
 
+/** A response as the saved store keeps it: text gzipped (the manifest says which, and its size so), marked for the worker to unzip. */
+function asStored(file: OfflineFile, response: Response): Response {
+  if (file.stored !== 'gzip' || !response.body) return response;
+  const headers = new Headers(response.headers);
+  // The body is no longer what these described.
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  headers.set(STORED_ENCODING_HEADER, 'gzip');
+  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
 const CONCURRENT_DOWNLOADS = 4;
 
 /**
@@ -96,7 +111,7 @@ async function download(
     });
     if (!response.ok) throw new SaveFailed(file.path, `HTTP ${response.status}`);
     written.push(file);
-    await cache.put(urls.at(file.path), response).catch((error: unknown) => {
+    await cache.put(urls.at(file.path), asStored(file, response)).catch((error: unknown) => {
       throw signal.aborted ? error : new SaveFailed(file.path, 'the browser has no room left to store it');
     });
     progress.bytes += file.bytes;

@@ -2,7 +2,7 @@
  * The saved courses' store (lib/offline/caches.ts), read by the pages and the service worker:
  * which courses are saved (those whose record is in), and a saved file for a request.
  */
-import { isSavedRecordUrl, savedCacheName } from '../../lib/offline/caches.ts';
+import { isSavedRecordUrl, savedCacheName, STORED_ENCODING_HEADER } from '../../lib/offline/caches.ts';
 import { isSavedCourse, type SavedCourse } from '../../lib/offline/plan.ts';
 import { storedAlternative } from '../../lib/offline/screenshots.ts';
 
@@ -21,10 +21,22 @@ export async function readSavedCourses(scope: string): Promise<SavedCourse[]> {
   return courses.flat();
 }
 
+/** A saved response as served: unzipped if the store keeps it gzipped (saved-copy.ts). */
+function asServed(stored: Response | undefined): Response | undefined {
+  if (!stored?.body || stored.headers.get(STORED_ENCODING_HEADER) !== 'gzip') return stored;
+  const headers = new Headers(stored.headers);
+  headers.delete(STORED_ENCODING_HEADER);
+  return new Response(stored.body.pipeThrough(new DecompressionStream('gzip')), {
+    status: stored.status,
+    statusText: stored.statusText,
+    headers,
+  });
+}
+
 /** The saved copy of `url` (a stored key, see storedUrl), or of another width of the same screenshot. */
 export async function matchSaved(scope: string, url: string): Promise<Response | undefined> {
   const cacheName = savedCacheName(scope);
-  const stored = await caches.match(url, { cacheName });
+  const stored = asServed(await caches.match(url, { cacheName }));
   if (stored || !url.startsWith(scope)) return stored;
   const courses = await readSavedCourses(scope);
   const paths = new Set(courses.flatMap((course) => course.files.map((file) => file.path)));
@@ -33,5 +45,5 @@ export async function matchSaved(scope: string, url: string): Promise<Response |
     courses.flatMap((course) => course.screenshots),
     paths,
   );
-  return alternative === undefined ? undefined : caches.match(scope + alternative, { cacheName });
+  return alternative === undefined ? undefined : asServed(await caches.match(scope + alternative, { cacheName }));
 }

@@ -1,5 +1,12 @@
 /** The search dialog over any page. Esc closes it (native <dialog>) and focus returns to where it was. */
-import { createSearchPanel } from './ui.ts';
+import { createSearchPanel, type SearchCourse } from './ui.ts';
+
+/** The course of the page, as the header's search entry names it (SearchTrigger.astro). */
+function pageCourse(): SearchCourse | undefined {
+  const trigger = document.querySelector<HTMLElement>('[data-search-course]');
+  const id = trigger?.dataset.searchCourse;
+  return id ? { id, title: trigger.dataset.searchCourseTitle ?? id } : undefined;
+}
 
 let dialog: HTMLDialogElement | undefined;
 let input: HTMLInputElement | undefined;
@@ -10,7 +17,7 @@ export function openSearchDialog(typedEarly = ''): void {
     dialog = document.createElement('dialog');
     dialog.className = 'search-dialog';
     dialog.setAttribute('aria-label', 'Search the notes');
-    const panel = createSearchPanel();
+    const panel = createSearchPanel({ course: pageCourse() });
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'button search-close';

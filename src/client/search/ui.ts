@@ -2,6 +2,9 @@
  * The search panel: a query box, filters with counts and results at question granularity.
  * Used in the header's dialog (opened with /, Ctrl/⌘+K or a click) and on the /search/ page.
  * Loaded only when search is opened; Pagefind itself loads on the first query.
+ *
+ * On a course's pages it searches that course (its index alone loads) until the reader widens it
+ * to all courses; the search page searches them all.
  */
 import { NO_INDEX_IN_DEV, SEARCHING_LAST_BUILD } from '../../lib/dev/last-build.ts';
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
@@ -9,7 +12,7 @@ import { words } from '../browser.ts';
 import { indexFor } from '../../lib/search/indexes.ts';
 import { containsQuery, queryTerms, significantTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
 import type { ResultLike } from '../../lib/search/results.ts';
-import { loadPagefind, loadVocabulary, preloadPagefind, type FilterCounts, type PagefindSearch } from './pagefind.ts';
+import { loadCourseList, loadPagefind, loadVocabularies, preloadPagefind, type FilterCounts, type PagefindSearch } from './pagefind.ts';
 
 type FilterName = keyof typeof FILTERS;
 const LISTED_FILTERS: FilterName[] = ['course', 'section', 'year', 'answer'];
@@ -27,6 +30,12 @@ async function loadRecords(results: PagefindSearch['results']): Promise<{ record
 }
 
 const UNAVAILABLE_NOTE = 'Some matches are not shown: their course is not saved for offline.';
+
+/** The course whose pages the search was opened on, with the title the scope choice names it by. */
+export interface SearchCourse {
+  id: string;
+  title: string;
+}
 
 export interface SearchPanel {
   element: HTMLElement;
@@ -46,9 +55,32 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export function createSearchPanel(options: { onQueryChange?: (query: string) => void } = {}): SearchPanel {
+export function createSearchPanel(
+  options: { onQueryChange?: (query: string) => void; course?: SearchCourse | undefined } = {},
+): SearchPanel {
   const panel = element('div', { class: 'search-panel' });
   const form = element('form', { class: 'search-bar', role: 'search' });
+  // On a course's pages: that course, or all of them.
+  let wholeSite = options.course === undefined;
+  const scope = options.course && element('fieldset', { class: 'search-scope' });
+  if (scope && options.course) {
+    scope.append(element('legend', { class: 'visually-hidden' }, 'Search in'));
+    for (const [value, text] of [
+      ['course', options.course.title],
+      ['site', 'All courses'],
+    ] as const) {
+      const option = element('label', { class: 'search-scope-option' });
+      const radio = element('input', { type: 'radio', name: 'search-scope', value });
+      radio.checked = value === 'course';
+      radio.addEventListener('change', () => {
+        wholeSite = value === 'site';
+        void run(input.value);
+      });
+      option.append(radio, ' ', ...words(text));
+      scope.append(option);
+    }
+  }
+  const scopeCourses = async (): Promise<string[]> => (wholeSite || !options.course ? loadCourseList() : [options.course.id]);
   const label = element('label', { class: 'visually-hidden', for: 'search-input' }, 'Search the notes');
   const input = element('input', {
     id: 'search-input',
@@ -71,7 +103,7 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
   const more = element('button', { type: 'button', class: 'button search-more', hidden: '' }, 'More results');
   resultsArea.append(status, list, more);
   layout.append(filterBox, resultsArea);
-  panel.append(form, layout);
+  panel.append(form, ...(scope ? [scope] : []), layout);
   // npm run dev makes no index: it serves the last build's, if there is one (lib/dev/last-build.ts).
   const devIndex = import.meta.env.DEV
     ? preloadPagefind().then(
@@ -166,10 +198,12 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     }
     say('Searching…');
     const filtersNow = activeFilters();
+    const courses = await scopeCourses();
     let unavailable = 0;
     const searchFor = async (words: string) => {
       // Each search goes to the smallest index that has all its words.
-      const pagefind = await loadPagefind(indexFor(words));
+      const pagefind = await loadPagefind(indexFor(words), courses);
+      unavailable += pagefind.unavailable.length;
       // Pagefind counts filter values only once it has the index's filter lists, fetched when the filters are opened.
       if (filtersLoaded) await pagefind.filters();
       const search = await pagefind.search(words === '' ? null : words, { filters: filtersNow });
@@ -182,8 +216,11 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     if (data.length === 0) {
       // Nothing has every word as typed: try the words corrected against the notes' vocabulary
       // (fetched only now, with the code that corrects, so a typical search downloads neither).
-      const [{ correctQuery }, vocabulary] = await Promise.all([import('../../lib/search/typos.ts'), loadVocabulary()]);
-      corrected = correctQuery(trimmed, vocabulary);
+      const [{ correctQuery, mergeVocabularies }, vocabularies] = await Promise.all([
+        import('../../lib/search/typos.ts'),
+        loadVocabularies(wholeSite ? 'all' : courses),
+      ]);
+      corrected = correctQuery(trimmed, mergeVocabularies(vocabularies));
       if (corrected !== trimmed) ({ search, data } = await searchFor(corrected));
     }
     const terms = significantTerms(queryTerms(corrected));
@@ -252,7 +289,7 @@ export function createSearchPanel(options: { onQueryChange?: (query: string) => 
     // With a query, its search brings the counts; without, the counts are the whole index's
     // (the Latin one has every question, as the full one does).
     if (input.value.trim() === '') {
-      const all = await (await loadPagefind('latin')).filters();
+      const all = await (await loadPagefind('latin', await scopeCourses())).filters();
       renderFilters(all, all);
     } else await run(input.value);
   });

@@ -3,11 +3,11 @@
  * Math is parsed by remark-math and rendered to HTML + MathML by KaTeX at build time; raw HTML
  * in the notes is sanitised before that (rehype-safe-html.ts).
  */
-import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
+import type { KatexOptions } from 'katex';
 import remarkMath from 'remark-math';
 import rehypeScopedHeadingIds from './rehype-heading-ids.ts';
 import rehypeLanguageTags from './rehype-language-tags.ts';
-import rehypeMathErrors from './rehype-math-errors.ts';
+import rehypeMath from './rehype-math.ts';
 import rehypeMathPunctuation from './rehype-math-punctuation.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeScreenshotSources from './rehype-screenshot-sources.ts';
@@ -27,8 +27,8 @@ export const remarkPlugins = [remarkMath, remarkNotesDialect, remarkMathRepair, 
 /** Shared with the content check (scripts/check.ts), which must judge formulas as the site renders them. */
 export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: 'ignore', trust: false };
 
-// A mutable tuple: Astro's config type does not accept a readonly `[plugin, options]` pair.
-const katex: [typeof rehypeKatex, KatexOptions] = [rehypeKatex, katexOptions];
+// A mutable tuple: unified's types do not accept a readonly `[plugin, options]` pair.
+const math: [typeof rehypeMath, KatexOptions] = [rehypeMath, katexOptions];
 
 /**
  * Raw HTML is made safe first, so every later step (and KaTeX, whose output is trusted: `trust`
@@ -46,8 +46,7 @@ export const rehypePlugins = [
   rehypeTaskBoxes,
   rehypeUnprintableCharacters,
   rehypeScreenshotSources,
-  katex,
-  rehypeMathErrors,
+  math,
   rehypeMathPunctuation,
   rehypeScrollRegions,
   rehypeLanguageTags,

@@ -13,6 +13,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { classifyText, languageRuns, type BlockLanguage } from './language.ts';
+import { isFormula } from './rehype-math.ts';
 
 const BLOCKS = new Set(['p', 'li', 'h3', 'h4', 'h5', 'h6', 'table', 'blockquote']);
 const STRUCTURE = ['part-heading', 'variant-label', 'answer-heading'];
@@ -28,6 +29,7 @@ function classes(node: Element): string[] {
 /** The block's words: text outside math, code and images. */
 function wordsOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
+  if (isFormula(node)) return ' ';
   if (node.type !== 'element') return '';
   if (
     ['code', 'pre', 'img'].includes(node.tagName) ||

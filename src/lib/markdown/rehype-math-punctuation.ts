@@ -6,9 +6,9 @@
  * piece whatever follows it, so the wrapper cannot keep those and bind the punctuation too).
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import { hasClass } from './hast-helpers.ts';
+import { isFormula } from './rehype-math.ts';
 
 /** The longest formula (in TeX characters) kept whole with its punctuation: well under a phone's line. */
 const SHORT_TEX = 24;
@@ -16,14 +16,9 @@ const SHORT_TEX = 24;
 /** Closing punctuation, Latin and Chinese: what may not begin a line. */
 const TRAILING = /^[.,;:!?)\]}’”%…，。、；：！？）》」』】〉]+/;
 
-/** An inline formula short enough to keep whole: its TeX source, kept in KaTeX's MathML annotation. */
-function isShortFormula(node: ElementContent | undefined): node is Element {
-  if (node?.type !== 'element' || !hasClass(node, 'katex')) return false;
-  let tex: string | undefined;
-  visit(node, 'element', (child) => {
-    if (child.tagName === 'annotation') tex = toText(child);
-  });
-  return tex !== undefined && tex.trim().length <= SHORT_TEX;
+/** An inline formula (rehype-math.ts) short enough to keep whole, by its TeX source. */
+function isShortFormula(node: ElementContent | undefined): boolean {
+  return isFormula(node) && !node.data.display && node.data.tex.trim().length <= SHORT_TEX;
 }
 
 export default function rehypeMathPunctuation() {
@@ -33,7 +28,7 @@ export default function rehypeMathPunctuation() {
       for (let index = 0; index < parent.children.length - 1; index++) {
         const formula = parent.children[index];
         const next = parent.children[index + 1];
-        if (!isShortFormula(formula) || next?.type !== 'text') continue;
+        if (!formula || !isShortFormula(formula) || next?.type !== 'text') continue;
         const punctuation = TRAILING.exec(next.value)?.[0];
         if (!punctuation) continue;
         const rest: Text = { type: 'text', value: next.value.slice(punctuation.length) };

@@ -2,12 +2,13 @@
  * What "Save for offline" stores for one course, worked out at build from the built site
  * (scripts/lib/offline.ts reads the files; this module decides): the course's pages with the
  * site's home and search page, the styles, scripts and math fonts they run with, search (Pagefind's
- * code and index, and the records of this course's questions only), the screenshots its pages
- * show and, if the reader wants them, its PDFs. Nothing of another course.
+ * code, the root index and this course's own index), the screenshots its pages show and, if the
+ * reader wants them, its PDFs. Nothing of another course.
  *
  * The build writes one manifest per course (urls.offlineManifest) and an index of their revisions
  * (urls.offlineIndex), so a saved course can tell after a new build which files changed.
  */
+import { courseIndexPath, SEARCH_COURSES, SEARCH_ROOT } from '../search/indexes.ts';
 
 /** A file of the built site as Save for offline stores it. */
 export interface OfflineFile {
@@ -17,6 +18,8 @@ export interface OfflineFile {
   bytes: number;
   /** Hash of its content: it changes exactly when the file does. */
   revision: string;
+  /** Kept gzipped (a text file: a page, a style sheet, a script): `bytes` is the gzipped size. */
+  stored?: 'gzip' | undefined;
 }
 
 /** One of the files a screenshot is built as: `width` or `density` from its srcset descriptor. */
@@ -27,11 +30,11 @@ export interface ScreenshotCandidate extends OfflineFile {
 
 export interface CourseManifest {
   course: string;
-  /** The course's home, section, paper and review pages, and the site's home and search page. */
+  /** The course's home, section, paper and review pages (with long pages' files of later questions), and the site's home and search page. */
   pages: OfflineFile[];
   /** What those pages run with: styles, scripts, the math fonts, the favicon. */
   assets: OfflineFile[];
-  /** Search offline: Pagefind's code, index and filters, this course's question records, the typo vocabulary. */
+  /** Search offline: Pagefind's code and the root index every search starts from, and this course's own index and vocabulary. */
   search: OfflineFile[];
   /** Each screenshot the pages show, as the files it is built in (one, or one per width with srcset). */
   screenshots: ScreenshotCandidate[][];
@@ -43,10 +46,12 @@ export interface OfflineIndex {
   courses: Record<string, string>;
 }
 
-/** A built file's size and content hash, keyed by its path in the built folder ("dasc7606/s5/index.html"). */
-export interface FileFacts {
-  bytes: number;
-  revision: string;
+/** A built file's size as stored, content hash and storage, keyed by its path in the built folder ("dasc7606/s5/index.html"). */
+export type FileFacts = Omit<OfflineFile, 'path'>;
+
+/** Text files compress several times over; images, fonts, PDFs and Pagefind's files are compressed already. */
+export function storedGzipped(file: string): boolean {
+  return /\.(?:html|css|js|json|svg|txt)$/i.test(file);
 }
 
 /** A screenshot source as a page names it: a URL, with its srcset descriptor if any. */
@@ -62,18 +67,18 @@ export interface BuiltSite {
   files: ReadonlyMap<string, FileFacts>;
   /** Each page file's screenshots: one list of sources per image (src and srcset candidates). */
   screenshots: ReadonlyMap<string, ImageSource[][]>;
-  /** The course of each Pagefind record file (a fragment holds one question), by its path. */
-  searchRecords: ReadonlyMap<string, string>;
   /** The site's URL of a path inside it ("/revision/x" → "x"); undefined outside the site. */
   inSite: (url: string) => string | undefined;
 }
 
 const SHARED_PAGES = ['index.html', 'search/index.html'];
 const ASSET = /^_astro\/[^/]+\.(?:js|css|woff2)$|^favicon\.[a-z]+$/;
-/** Pagefind's files search loads (both indexes), except records (fragments), which are per question. */
-const SEARCH =
-  /^pagefind\/(?:full\/)?(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+|(?:index|filter)\/[^/]+)$|^pagefind\/vocabulary\.json$/;
-const SEARCH_RECORD = /^pagefind\/(?:full\/)?fragment\/[^/]+$/;
+/** Pagefind's index files in an index's folder (what a search loads), not its UI, which the site does not use. */
+const INDEX_FILE = String.raw`(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|filter|fragment)/[^/]+)`;
+/** What every search loads from the root: Pagefind's script and WebAssembly, and the root index. */
+const SEARCH_SHARED = new RegExp(String.raw`^${SEARCH_ROOT}(?:pagefind\.js|wasm\.[^/]+|${INDEX_FILE})$`);
+/** A course's own index: both halves (the full one in `full/`) and its vocabulary. */
+const COURSE_SEARCH = new RegExp(String.raw`^(?:full/)?${INDEX_FILE}$|^vocabulary\.json$`);
 
 /** A built file's path as the site's URL path: "dasc7606/s5/index.html" → "dasc7606/s5/". */
 export function sitePath(file: string): string {
@@ -90,7 +95,8 @@ const byPath = (a: OfflineFile, b: OfflineFile): number => (a.path < b.path ? -1
 
 /** Every page file of a course: its home, sections, papers and review queue. */
 function coursePages(site: BuiltSite, course: string): string[] {
-  return [...site.files.keys()].filter((file) => file.startsWith(`${course}/`) && file.endsWith('/index.html'));
+  // A long page's later questions (src/lib/site/long-pages.ts) are files of their own beside it.
+  return [...site.files.keys()].filter((file) => file.startsWith(`${course}/`) && file.endsWith('.html'));
 }
 
 /**
@@ -125,33 +131,22 @@ function screenshotsOf(site: BuiltSite, pages: string[]): ScreenshotCandidate[][
 export function courseManifest(site: BuiltSite, course: string): CourseManifest {
   const files = [...site.files.keys()];
   const pages = [...SHARED_PAGES.filter((file) => site.files.has(file)), ...coursePages(site, course)];
+  const ownIndex = courseIndexPath(course, 'latin');
   return {
     course,
     pages: pages.map((file) => offlineFile(site, file)).sort(byPath),
     assets: files.filter((file) => ASSET.test(file)).map((file) => offlineFile(site, file)),
     search: files
-      .filter((file) => SEARCH.test(file) || (SEARCH_RECORD.test(file) && site.searchRecords.get(file) === course))
+      .filter(
+        (file) =>
+          SEARCH_SHARED.test(file) ||
+          file === SEARCH_COURSES ||
+          (file.startsWith(ownIndex) && COURSE_SEARCH.test(file.slice(ownIndex.length))),
+      )
       .map((file) => offlineFile(site, file)),
     screenshots: screenshotsOf(site, pages),
     pdfs: files.filter((file) => file.startsWith(`${course}/pdf/`) && file.endsWith('.pdf')).map((file) => offlineFile(site, file)),
   };
-}
-
-/**
- * The course a Pagefind record belongs to, from its text once un-gzipped ("pagefind_dcd" and the
- * record's JSON, whose `url` is the question's, under the site's base). Undefined if it is not one.
- */
-export function searchRecordCourse(record: string, inSite: (url: string) => string | undefined): string | undefined {
-  const json = record.replace(/^pagefind_dcd/, '');
-  let url: unknown;
-  try {
-    url = (JSON.parse(json) as { url?: unknown }).url;
-  } catch {
-    return undefined;
-  }
-  if (typeof url !== 'string') return undefined;
-  const course = inSite(url)?.split('/')[0];
-  return course === '' ? undefined : course;
 }
 
 const isFile = (value: unknown): value is OfflineFile =>
@@ -159,7 +154,8 @@ const isFile = (value: unknown): value is OfflineFile =>
   value !== null &&
   typeof (value as OfflineFile).path === 'string' &&
   typeof (value as OfflineFile).bytes === 'number' &&
-  typeof (value as OfflineFile).revision === 'string';
+  typeof (value as OfflineFile).revision === 'string' &&
+  [undefined, 'gzip'].includes((value as OfflineFile).stored);
 export const isFileList = (value: unknown): value is OfflineFile[] => Array.isArray(value) && value.every(isFile);
 
 /** A manifest as fetched: the shape the browser code relies on, or false (an older or broken file). */

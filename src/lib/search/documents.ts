@@ -33,9 +33,6 @@ export interface QuestionFacts {
   hasAnswer: boolean;
 }
 
-/** Where the index step writes the typo vocabulary, relative to the built site. */
-export const VOCABULARY_PATH = 'pagefind/vocabulary.json';
-
 /** Filter names and values, as shown next to their counts. */
 export const FILTERS = {
   course: 'Course',
@@ -225,7 +222,7 @@ function documentHtml(facets: ElementContent[], body: Element): string {
       {
         type: 'element',
         tagName: 'html',
-        // Each index is segmented as Chinese (see scripts/index.ts).
+        // Each index is segmented as Chinese (see scripts/lib/search-index.ts).
         properties: { lang: 'zh' },
         children: [
           {

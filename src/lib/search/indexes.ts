@@ -3,15 +3,35 @@
  * Chinese words, and the full bilingual one. A query in Latin script only (most are: "mode
  * collapse", "ReLU", "0.223") needs only the Latin index, whose word lists are about a third of the
  * full one's, so a first search downloads far less; anything with Chinese uses the full index.
+ *
+ * Each course has its own pair, so a search from a course's pages downloads only that course's
+ * word lists, whatever the size of the site, and saving a course for offline stores only its
+ * index; the browser merges the courses' indexes when the reader searches them all.
  */
 
 export type SearchIndex = 'latin' | 'full';
 
 /**
- * Where each index is written, relative to the built site. Pagefind's script and WebAssembly
- * live with the Latin index; the full index is merged into an instance of it, so both share them.
+ * Pagefind's script and WebAssembly, with the site's root index (one placeholder record, that no
+ * search shows): every search starts from it and merges the courses' indexes into it.
  */
-export const INDEX_PATHS: Record<SearchIndex, string> = { latin: 'pagefind/', full: 'pagefind/full/' };
+export const SEARCH_ROOT = 'pagefind/';
+
+/** The site's courses that have an index, in order: `{ "courses": ["dasc7606", …] }`. */
+export const SEARCH_COURSES = `${SEARCH_ROOT}courses.json`;
+
+/** Where a course's index is written, relative to the built site: the full one inside the Latin one's folder. */
+export function courseIndexPath(course: string, index: SearchIndex): string {
+  return `${SEARCH_ROOT}courses/${course}/${index === 'full' ? 'full/' : ''}`;
+}
+
+/** The typo vocabulary (typos.ts) of one course, or of the whole site. */
+export function vocabularyPath(course?: string): string {
+  return course === undefined ? `${SEARCH_ROOT}vocabulary.json` : `${courseIndexPath(course, 'latin')}vocabulary.json`;
+}
+
+/** Tags the records of the courses' indexes as they are merged, so searches leave out the root's placeholder. */
+export const NOTES_FILTER = { name: 'scope', value: 'notes' } as const;
 
 /** Han characters and CJK punctuation (，。（）): what the Latin index keeps out of its words. */
 const HAN_CHARACTER = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/gu;

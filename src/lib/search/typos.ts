@@ -24,6 +24,13 @@ export function buildVocabulary(documents: string[]): Vocabulary {
   return Object.fromEntries(Object.entries(vocabulary).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Several vocabularies as one: each word's counts added up, as buildVocabulary would count their documents together. */
+export function mergeVocabularies(vocabularies: Iterable<Vocabulary>): Vocabulary {
+  const merged: Vocabulary = {};
+  for (const vocabulary of vocabularies) for (const [word, count] of Object.entries(vocabulary)) merged[word] = (merged[word] ?? 0) + count;
+  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;

@@ -6,15 +6,33 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { markdownProcessor } from '../markdown/processor.ts';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import { getCollection, render, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { createSiteRenderer } from '../markdown/processor.ts';
+import { createRenderPool } from '../markdown/render-pool.ts';
+import { buildThreads } from './build-options.ts';
 import { LEADS_PAGE } from '../markdown/rehype-screenshot-sources.ts';
 import type { RenderedEntry } from '../markdown/csp.ts';
 
 /** Astro's render() result, with the metadata the page's Content-Security-Policy reads (csp.ts). */
 type Rendered = Awaited<ReturnType<typeof render>> & Required<RenderedEntry>;
 
-let renderer: ReturnType<typeof markdownProcessor.createRenderer> | undefined;
+let renderer: Promise<MarkdownRenderer> | undefined;
+
+/** Questions a site has at least for a build to render them on worker threads: each takes a few seconds to start. */
+const POOL_FROM_QUESTIONS = 200;
+
+/**
+ * A large site's build renders on worker threads (render-pool.ts); a small one, and the dev
+ * server (where an edited plugin takes effect at once), in this process. The worker runs from the
+ * project's source (this module is bundled elsewhere by the build), which Node runs as it is;
+ * astro runs in the project's folder.
+ */
+async function markdownRenderer(): Promise<MarkdownRenderer> {
+  const threads = buildThreads();
+  if (import.meta.env.DEV || threads < 2 || (await getCollection('questions')).length < POOL_FROM_QUESTIONS) return createSiteRenderer();
+  return createRenderPool(new URL('src/lib/markdown/render-worker.ts', pathToFileURL(`${process.cwd()}/`)), threads);
+}
 const rendered = new Map<string, Promise<Rendered>>();
 
 export interface RenderOptions {
@@ -25,7 +43,7 @@ export interface RenderOptions {
 async function renderSource(entry: CollectionEntry<CollectionKey>, { leadsPage = false }: RenderOptions): Promise<Rendered> {
   if (!entry.filePath) throw new Error(`${entry.collection} ${entry.id}: no source file to render`);
   // Astro's shared Markdown options (syntax highlighting, remote images) stay at their defaults, as in astro.config.mjs.
-  renderer ??= markdownProcessor.createRenderer({});
+  renderer ??= markdownRenderer();
   const { code, metadata } = await (
     await renderer
   ).render(entry.body ?? '', {
@@ -45,8 +63,16 @@ export function renderEntry(entry: CollectionEntry<CollectionKey>, options: Rend
   const key = `${entry.collection}/${entry.id}/${String(entry.digest)}${options.leadsPage ? '/leads' : ''}`;
   let result = rendered.get(key);
   if (!result) {
-    result = renderSource(entry, options);
+    // Leading a page changes only how its first screenshot loads: an entry without one renders once.
+    result = options.leadsPage
+      ? renderEntry(entry).then((plain) => (hasScreenshots(plain) ? renderSource(entry, options) : plain))
+      : renderSource(entry, options);
     rendered.set(key, result);
   }
   return result;
+}
+
+function hasScreenshots({ rendered }: Rendered): boolean {
+  const images = rendered?.metadata?.localImagePaths;
+  return !Array.isArray(images) || images.length > 0;
 }

@@ -1,7 +1,6 @@
-/** The site's Markdown pipeline (src/lib/markdown/pipeline.ts) in Astro's processor, as pages render it. */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { rehypePlugins, remarkPlugins } from '../../../src/lib/markdown/pipeline.ts';
+/** The site's Markdown processor (src/lib/markdown/processor.ts), as pages render with it, without code highlighting. */
+import { createSiteRenderer } from '../../../src/lib/markdown/processor.ts';
 
-export function siteMarkdown(): ReturnType<typeof createMarkdownProcessor> {
-  return createMarkdownProcessor({ remarkPlugins, rehypePlugins: [...rehypePlugins], smartypants: false, syntaxHighlight: false });
+export function siteMarkdown(): ReturnType<typeof createSiteRenderer> {
+  return createSiteRenderer({ syntaxHighlight: false });
 }

@@ -1,0 +1,56 @@
+/**
+ * A build step's work shared out over threads: `run` (an exported function of a module) runs on
+ * each share of the items, in a worker thread of its own (thread-worker.ts) when there are several
+ * shares, in this thread when there is one (a small site does not wait for a thread to start).
+ * Progress messages come back as they are posted; results come back in the shares' order.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** A function a thread runs: its share of the items, the step's data, and a way to say how far it is. */
+export type ThreadWork<Item, Data, Progress, Result> = (
+  items: Item[],
+  data: Data,
+  progress: (message: Progress) => void,
+) => Promise<Result>;
+
+export interface ThreadJob<Data, Progress> {
+  /** The module (its file URL: import.meta.url of the step) and the name of the function it exports. */
+  module: string;
+  name: string;
+  data: Data;
+  onProgress: (message: Progress) => void;
+}
+
+/** `items` dealt into at most `threads` shares of about equal weight (`weight` of each item), heaviest first. */
+export function shareOut<Item>(items: readonly Item[], threads: number, weight: (item: Item) => number = () => 1): Item[][] {
+  const shares = Array.from({ length: Math.max(1, Math.min(threads, items.length)) }, () => ({ weight: 0, items: [] as Item[] }));
+  for (const item of [...items].sort((a, b) => weight(b) - weight(a))) {
+    const lightest = shares.reduce((least, share) => (share.weight < least.weight ? share : least));
+    lightest.items.push(item);
+    lightest.weight += weight(item);
+  }
+  return shares.map((share) => share.items).filter((share) => share.length > 0);
+}
+
+function onWorker<Result, Progress>(job: ThreadJob<unknown, Progress>, items: unknown[]): Promise<Result> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('./thread-worker.ts', import.meta.url), {
+      workerData: { module: job.module, name: job.name, items, data: job.data },
+    });
+    worker.on('message', (message: { progress: Progress } | { result: Result }) => {
+      if ('progress' in message) job.onProgress(message.progress);
+      else done(message.result);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => code !== 0 && fail(new Error(`a thread of the build stopped (exit ${code})`)));
+  });
+}
+
+/** Runs the job's function on each share, each on a thread of its own if there are several. */
+export async function onThreads<Item, Data, Progress, Result>(shares: Item[][], job: ThreadJob<Data, Progress>): Promise<Result[]> {
+  if (shares.length <= 1) {
+    const run = (await import(job.module))[job.name] as ThreadWork<Item, Data, Progress, Result>;
+    return [await run(shares[0] ?? [], job.data, job.onProgress)];
+  }
+  return Promise.all(shares.map((share) => onWorker<Result, Progress>(job as ThreadJob<unknown, Progress>, share)));
+}
