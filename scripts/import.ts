@@ -1,19 +1,24 @@
 /**
- * npm run import -- <notes.md | notes-folder/> [--course <id>] [--exam-date 2026-12-15] [--dry-run] [--force] [--content <dir>]
+ * npm run import -- <notes.md | notes-folder/> [--course <id>] [--author <name>] [--exam-date 2026-12-15] [--dry-run] [--force] [--content <dir>]
  *   [--questions <rule>] [--answers <rule,…>] [--answer-key <heading>]
  * Splits notes into content/<course>/ and copies the screenshots found beside them. --dry-run
  * prints the outline found (sections; questions with paper, parts and where the answer starts) and writes nothing.
+ * --author: another student's notes join the course (authors/<id>/); the import says which of their
+ * questions it matched with the course's, how sure it is, and what the students should settle.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { imageFolder } from '../src/lib/content/images.ts';
 import { ANSWER_RULES, isAnswerRule, isQuestionRule, QUESTION_RULES, type AnswerRule } from '../src/lib/content/rules.ts';
+import { COURSE_FILE } from '../src/lib/content/layout.ts';
+import { describeGrouping } from '../src/lib/group/describe.ts';
+import { FIRST_NOTES_ID } from '../src/lib/group/group.ts';
 import { describeNotes } from '../src/lib/import/describe.ts';
 import { runCli } from './lib/cli.ts';
 import { formatImportWarning, importCourse } from './lib/import-course.ts';
 
 const USAGE =
-  'usage: npm run import -- <notes.md | notes-folder/> [--course <id>] [--exam-date 2026-12-15] [--dry-run] [--force]\n' +
+  'usage: npm run import -- <notes.md | notes-folder/> [--course <id>] [--author <name>] [--exam-date 2026-12-15] [--dry-run] [--force]\n' +
   `       [--questions ${QUESTION_RULES.join('|')}]\n` +
   `       [--answers ${ANSWER_RULES.join(',')}] [--answer-key <heading>]`;
 
@@ -38,6 +43,7 @@ runCli(() => {
       questions: { type: 'string' },
       answers: { type: 'string' },
       'answer-key': { type: 'string' },
+      author: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,13 +68,24 @@ runCli(() => {
     force: values.force,
     dryRun,
     examDate: values['exam-date'],
+    author: values.author,
     stated: { questions: questionRule, answers: answerRules(values.answers), answerKey: values['answer-key'] },
     onFile,
   });
-  const shown = relative(process.cwd(), report.courseDir) || '.';
+  const shown = relative(process.cwd(), report.importDir) || '.';
+  const grouping = (): string[] =>
+    report.grouping
+      ? describeGrouping(
+          report.grouping,
+          report.grouping.sectionTitles,
+          report.target.author?.id ?? FIRST_NOTES_ID,
+          relative(process.cwd(), join(report.courseDir, COURSE_FILE)),
+        )
+      : [];
   if (dryRun) {
     console.log(describeNotes(report.notes, source).join('\n'));
     for (const warning of report.warnings) console.warn(`warning: ${formatImportWarning(warning)}`);
+    for (const line of grouping()) console.log(line);
     console.log(`Nothing was written (--dry-run). The import would write ${report.written.length} files into ${shown}.`);
     return;
   }
@@ -77,6 +94,7 @@ runCli(() => {
     `Imported ${questions} questions in ${report.notes.sections.length} sections into ${shown}: ` +
       `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed, ${report.copied} screenshots copied.`,
   );
+  for (const line of grouping()) console.log(line);
   for (const warning of report.warnings) console.warn(`warning: ${formatImportWarning(warning)}`);
   if (report.missingScreenshots > 0) {
     console.log(

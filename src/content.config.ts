@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { COLLECTION_PATTERNS, contentDirectory } from './lib/content/layout.ts';
 import { markdownSource } from './lib/markdown/markdown-source.ts';
-import { courseSchema, questionSchema, sectionSchema } from './lib/content/schema.ts';
+import { authorSchema, courseSchema, questionSchema, sectionSchema } from './lib/content/schema.ts';
 
 const base = contentDirectory();
 
@@ -16,12 +16,30 @@ const courses = defineCollection({
   schema: courseSchema,
 });
 
-/** One per section; the body is the text before the section's first question. */
+/** One per other student whose notes joined a course (authors/<id>/author.md); the body is their notes' preamble. */
+const authors = defineCollection({
+  loader: markdownSource({
+    pattern: COLLECTION_PATTERNS.authors,
+    optional: true,
+    base,
+    generateId: ({ entry }) => {
+      const [course, , author] = entry.split('/');
+      return `${String(course)}/${String(author)}`;
+    },
+  }),
+  schema: authorSchema,
+});
+
+/** One per section of each author's notes; the body is the text before the section's first question. */
 const sections = defineCollection({
   loader: markdownSource({
     pattern: COLLECTION_PATTERNS.sections,
     base,
-    generateId: ({ data }) => `${String(data.course)}/s${String(data.number)}`,
+    generateId: ({ data }) =>
+      [data.course, data.author, `s${String(data.number)}`]
+        .filter((part) => part !== undefined)
+        .map(String)
+        .join('/'),
   }),
   schema: sectionSchema,
 });
@@ -36,4 +54,4 @@ const questions = defineCollection({
   schema: questionSchema,
 });
 
-export const collections = { courses, sections, questions };
+export const collections = { courses, authors, sections, questions };

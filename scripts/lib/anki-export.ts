@@ -8,6 +8,7 @@ import { cardOf } from '../../src/lib/anki/card.ts';
 import { deckFile, examinabilityTags, tag, type Note } from '../../src/lib/anki/deck.ts';
 import { questionKey } from '../../src/lib/content/layout.ts';
 import { courseIds, readCourse, type CourseContent } from '../../src/lib/content/read.ts';
+import { shownCourse } from '../../src/lib/group/group.ts';
 import { sectionShortName } from '../../src/lib/site/model.ts';
 import { urls, type SiteUrls } from '../../src/lib/site/urls.ts';
 import { fileInDist, pageArticles } from './built-pages.ts';
@@ -83,7 +84,7 @@ export async function exportCourses(
 ): Promise<Exported> {
   const total: Exported = { notes: 0, media: 0 };
   for (const id of courses) {
-    const exported = ankiExport(readCourse(contentDir, id), dist, urls);
+    const exported = ankiExport(shownCourse(readCourse(contentDir, id)), dist, urls);
     writeAnkiExport(id, exported, dist, urls);
     total.notes += exported.notes.length;
     total.media += exported.media.size;

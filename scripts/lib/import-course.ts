@@ -8,9 +8,22 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { slugify } from '../../src/lib/content/ids.ts';
 import { imagePath } from '../../src/lib/content/images.ts';
-import { contentDirectory, coursePaths, MANIFEST_FILE, NOTES_FILE, NOTES_FOLDER } from '../../src/lib/content/layout.ts';
-import { readCourseEntry } from '../../src/lib/content/read.ts';
-import { COURSE_ID } from '../../src/lib/content/schema.ts';
+import {
+  AUTHOR_FILE,
+  authorFolder,
+  contentDirectory,
+  COURSE_FILE,
+  coursePaths,
+  MANIFEST_FILE,
+  NOTES_FILE,
+  NOTES_FOLDER,
+  QUESTIONS_FOLDER,
+  SECTIONS_FOLDER,
+} from '../../src/lib/content/layout.ts';
+import { parseContentEntry, readCourse, readCourseEntry, type CourseContent } from '../../src/lib/content/read.ts';
+import { authorSchema, COURSE_ID, courseSchema, questionSchema, sectionSchema, type CourseData } from '../../src/lib/content/schema.ts';
+import { shownCourse, type GroupedCourse } from '../../src/lib/group/group.ts';
+import { importTarget, notesAuthor, type CourseSoFar, type ImportTarget } from '../../src/lib/import/author-target.ts';
 import { courseFiles } from '../../src/lib/import/content-files.ts';
 import { inNotesOrder, parseNotesFolder, type NotesFile } from '../../src/lib/import/folder.ts';
 import { paperProblem } from '../../src/lib/notes/headings.ts';
@@ -36,6 +49,8 @@ export interface ImportOptions {
   examDate?: string | undefined;
   /** How questions and answers are set apart, stated by flags; without them, what course.md states stays (else it is inferred). */
   stated?: StatedRules | undefined;
+  /** Who wrote the notes (`--author`); by default the notes' front matter (`author:`). Another author's notes join the course in authors/<id>/. */
+  author?: string | undefined;
   /** Called after each file of a folder is read: how far the import is. */
   onFile?: ((done: number, total: number, file: string) => void) | undefined;
 }
@@ -43,6 +58,12 @@ export interface ImportOptions {
 export interface ImportReport {
   course: string;
   courseDir: string;
+  /** Whose notes these are, and whether they are the course's first (the course folder) or another author's (authors/<id>/). */
+  target: ImportTarget;
+  /** The folder the import filled: the course folder, or the author's. */
+  importDir: string;
+  /** With several authors, how their questions were matched and placed (src/lib/group/). */
+  grouping?: Grouping | undefined;
   notes: ParsedNotes;
   written: string[];
   unchanged: string[];
@@ -127,15 +148,47 @@ function readNotesSource(options: ImportOptions, stated: StatedRules): NotesSour
   };
 }
 
-/** What course.md already keeps (the exam date, rules the student stated), so a plain re-import does not drop it. */
-function keptSettings(contentDir: string, course: string): { examDate?: string | undefined; stated: StatedRules } {
-  if (!existsSync(join(contentDir, course, coursePaths.course()))) return { stated: {} };
+interface KeptSettings {
+  examDate?: string | undefined;
+  stated: StatedRules;
+  /** What the study group settled in course.md. */
+  settled?: Pick<CourseData, 'same' | 'different'> | undefined;
+}
+
+/** What course.md (or the author's author.md) already keeps, so a plain re-import does not drop it. */
+function keptSettings(contentDir: string, course: string, target: ImportTarget): KeptSettings {
+  const rulesOf = (data: Pick<CourseData, 'questions' | 'answers' | 'answer-key'>): StatedRules => ({
+    questions: data.questions,
+    answers: data.answers,
+    answerKey: data['answer-key'],
+  });
   try {
+    if (!target.first) {
+      const path = join(contentDir, course, authorFolder(target.author.id), AUTHOR_FILE);
+      return existsSync(path)
+        ? { stated: rulesOf(parseContentEntry(path, readFileSync(path, 'utf8'), authorSchema).data) }
+        : { stated: {} };
+    }
+    if (!existsSync(join(contentDir, course, coursePaths.course()))) return { stated: {} };
     const { data } = readCourseEntry(contentDir, course);
-    return { examDate: data.examDate, stated: { questions: data.questions, answers: data.answers, answerKey: data['answer-key'] } };
+    return { examDate: data.examDate, stated: rulesOf(data), settled: { same: data.same, different: data.different } };
   } catch {
     return { stated: {} };
   }
+}
+
+/** The course as it stands before this import: its first notes' author and source, or undefined for a new course. */
+function courseSoFar(contentDir: string, courseDir: string, course: string): CourseSoFar | undefined {
+  if (!existsSync(join(courseDir, coursePaths.course()))) return undefined;
+  const manifestText = readTextIfExists(join(courseDir, MANIFEST_FILE));
+  const source = manifestText === undefined ? undefined : (JSON.parse(manifestText) as Manifest).source;
+  let author: string | undefined;
+  try {
+    author = readCourseEntry(contentDir, course).data.author;
+  } catch {
+    author = undefined; // the content check names what is wrong with course.md
+  }
+  return { author, source: source === undefined ? undefined : basename(source) };
 }
 
 /** When the import is unsure how the notes are cut, what it chose, the alternative, and how to state it. */
@@ -155,32 +208,58 @@ export function importCourse(options: ImportOptions): ImportReport {
   }
   const contentDir = resolve(options.contentDir ?? contentDirectory());
   const courseDir = join(contentDir, course);
-  const kept = keptSettings(contentDir, course);
+  const soFar = courseSoFar(contentDir, courseDir, course);
   const flags = options.stated ?? {};
-  const stated: StatedRules = {
-    questions: flags.questions ?? kept.stated.questions,
-    answers: flags.answers ?? kept.stated.answers,
-    answerKey: flags.answerKey ?? kept.stated.answerKey,
+  // Whose notes they are may be in their front matter: read them once as flagged, again only if the
+  // rules their author stated before differ.
+  const read = (kept: KeptSettings): { stated: StatedRules } & NotesSource => {
+    const stated: StatedRules = {
+      questions: flags.questions ?? kept.stated.questions,
+      answers: flags.answers ?? kept.stated.answers,
+      answerKey: flags.answerKey ?? kept.stated.answerKey,
+    };
+    return { stated, ...readNotesSource(options, stated) };
   };
-  const { notes, copies, folderOf } = readNotesSource(options, stated);
+  const keptFirst = keptSettings(contentDir, course, { first: true });
+  let source = read(keptFirst);
+  const named = options.author ?? notesAuthor(source.notes.meta);
+  const target = importTarget(named, basename(resolve(options.source)), soFar);
+  const kept = target.first ? keptFirst : keptSettings(contentDir, course, target);
+  if (!target.first && JSON.stringify(kept.stated) !== JSON.stringify(keptFirst.stated)) source = read(kept);
+  if (
+    named === undefined &&
+    soFar?.source !== undefined &&
+    soFar.source !== basename(resolve(options.source)) &&
+    !options.force &&
+    !options.dryRun
+  )
+    throw new Error(
+      `${relative(process.cwd(), courseDir) || '.'} holds the notes imported from ${soFar.source}, not ${basename(options.source)}. ` +
+        `If these are another student's notes, name their author: --author <name> (or author: in their front matter). ` +
+        `If they replace ${soFar.source}, re-run with --force.`,
+    );
+  const { notes, copies, folderOf, stated } = source;
+  const importDir = join(courseDir, target.first ? '' : authorFolder(target.author.id));
   const isFolder = copies.size !== 1 || !copies.has(NOTES_FILE);
   const files = courseFiles(notes, course, {
     notes: isFolder ? `${NOTES_FOLDER}/` : NOTES_FILE,
-    examDate: options.examDate ?? kept.examDate,
+    examDate: target.first ? (options.examDate ?? kept.examDate) : undefined,
     stated,
+    author: target.author && { ...target.author, first: target.first },
+    settled: kept.settled,
   });
   // The notes are kept as written (BOM and line endings normalised) so re-imports and tests can use them.
   for (const [path, text] of copies) files.set(path, text);
 
-  const manifestText = readTextIfExists(join(courseDir, MANIFEST_FILE));
+  const manifestText = readTextIfExists(join(importDir, MANIFEST_FILE));
   const manifest = manifestText === undefined ? undefined : (JSON.parse(manifestText) as Manifest);
   const current = new Map<string, string>();
   for (const path of new Set([...files.keys(), ...Object.keys(manifest?.files ?? {})])) {
-    const existing = readTextIfExists(join(courseDir, path));
+    const existing = readTextIfExists(join(importDir, path));
     if (existing !== undefined) current.set(path, existing);
   }
   const plan = planImport(files, current, manifest);
-  const shown = relative(process.cwd(), courseDir) || '.';
+  const shown = relative(process.cwd(), importDir) || '.';
   if (plan.handEdited.length > 0 && !options.force && !options.dryRun) {
     throw new HandEditedError(plan.handEdited.map((path) => join(shown, path)));
   }
@@ -193,23 +272,23 @@ export function importCourse(options: ImportOptions): ImportReport {
   );
   let copied = 0;
   if (!options.dryRun) {
-    for (const [path, fileText] of plan.write) writeFileAtomic(join(courseDir, path), fileText);
-    for (const path of plan.remove) removeFile(join(courseDir, path));
+    for (const [path, fileText] of plan.write) writeFileAtomic(join(importDir, path), fileText);
+    for (const path of plan.remove) removeFile(join(importDir, path));
     // Unchanged notes must leave every file untouched, the manifest included (builds and editors watch mtimes).
-    const nextManifest = `${JSON.stringify(manifestFor(files, relative(courseDir, resolve(options.source)).split(sep).join('/')), null, 2)}\n`;
-    if (nextManifest !== manifestText) writeFileAtomic(join(courseDir, MANIFEST_FILE), nextManifest);
+    const nextManifest = `${JSON.stringify(manifestFor(files, relative(importDir, resolve(options.source)).split(sep).join('/')), null, 2)}\n`;
+    if (nextManifest !== manifestText) writeFileAtomic(join(importDir, MANIFEST_FILE), nextManifest);
     for (const { image, from } of screenshots) {
-      const target = imagePath(courseDir, image.src);
-      if (target && !existsSync(target) && existsSync(from)) {
-        mkdirSync(dirname(target), { recursive: true });
-        copyFileSync(from, target);
+      const copy = imagePath(importDir, image.src);
+      if (copy && !existsSync(copy) && existsSync(from)) {
+        mkdirSync(dirname(copy), { recursive: true });
+        copyFileSync(from, copy);
         copied += 1;
       }
     }
   }
   const missingScreenshots = screenshots.filter(({ image, from }) => {
-    const target = imagePath(courseDir, image.src);
-    return target !== undefined && !existsSync(target) && !(options.dryRun && existsSync(from));
+    const copy = imagePath(importDir, image.src);
+    return copy !== undefined && !existsSync(copy) && !(options.dryRun && existsSync(from));
   }).length;
 
   const fileOf = (source: string | undefined): string => (source === undefined ? options.source : join(options.source, source));
@@ -224,9 +303,13 @@ export function importCourse(options: ImportOptions): ImportReport {
     }
   }
 
+  const grouping = groupingAfter(contentDir, course, target, files, warnings);
   return {
     course,
     courseDir,
+    target,
+    importDir,
+    grouping,
     notes,
     written: [...plan.write.keys()],
     unchanged: plan.unchanged,
@@ -235,4 +318,61 @@ export function importCourse(options: ImportOptions): ImportReport {
     missingScreenshots,
     warnings,
   };
+}
+
+/** How a study group's notes were put together after this import: what matched, what the students must settle, where the rest went. */
+export interface Grouping {
+  matching: GroupedCourse<unknown, unknown>['matching'];
+  /** Each section's title as the site shows it, by number. */
+  sectionTitles: Map<number, string>;
+  credits: GroupedCourse<unknown, unknown>['credits'];
+}
+
+/**
+ * The course as it will be with these files (written or, with --dry-run, not), grouped as the site
+ * groups it; undefined while the course has one author's notes. Refs in course.md's `same:` /
+ * `different:` that name no question are warnings.
+ */
+function groupingAfter(
+  contentDir: string,
+  course: string,
+  target: ImportTarget,
+  files: Map<string, string>,
+  warnings: ImportWarning[],
+): Grouping | undefined {
+  const author = target.first ? undefined : target.author.id;
+  const folder = [course, authorFolder(author)].filter(Boolean).join('/');
+  const parse = <S extends Parameters<typeof parseContentEntry>[2]>(path: string, schema: S) =>
+    parseContentEntry(`${folder}/${path}`, files.get(path) ?? '', schema);
+  const ofKind = (kind: string): string[] => [...files.keys()].filter((path) => path.startsWith(`${kind}/`) && path.endsWith('.md'));
+  let before: CourseContent | undefined;
+  try {
+    before = existsSync(join(contentDir, course, COURSE_FILE)) ? readCourse(contentDir, course) : undefined;
+  } catch {
+    return undefined; // the content check names the file that does not read
+  }
+  const course_ = target.first ? parse(coursePaths.course(), courseSchema) : before?.course;
+  if (!course_) return undefined;
+  const authors = (before?.authors ?? []).filter((other) => other.id !== author);
+  if (author !== undefined) authors.push({ id: author, ...parse(AUTHOR_FILE, authorSchema) });
+  if (authors.length === 0) return undefined;
+  authors.sort((a, b) => a.id.localeCompare(b.id));
+  const theirs = <T extends { data: { author?: string | undefined } }>(entries: T[] | undefined): T[] =>
+    (entries ?? []).filter((entry) => entry.data.author !== author);
+  const shown = shownCourse({
+    id: course,
+    course: course_,
+    authors,
+    sections: [...theirs(before?.sections), ...ofKind(SECTIONS_FOLDER).map((path) => parse(path, sectionSchema))],
+    questions: [...theirs(before?.questions), ...ofKind(QUESTIONS_FOLDER).map((path) => parse(path, questionSchema))].sort(
+      (a, b) => a.data.order - b.data.order,
+    ),
+  });
+  const { matching, sections, credits } = shown.grouped;
+  if (matching.unknown.length > 0)
+    warnings.push({
+      file: join(contentDir, course, COURSE_FILE),
+      message: `same: / different: name questions this course does not have: ${matching.unknown.join(', ')} (write each as <author>/<question id>)`,
+    });
+  return { matching, credits, sectionTitles: new Map(sections.map((section) => [section.data.number, section.data.title])) };
 }

@@ -15,6 +15,7 @@ import { buildVocabulary, mergeVocabularies, type Vocabulary } from '../../src/l
 import { urls } from '../../src/lib/site/urls.ts';
 import { findPrintablePages, pageArticles, type PrintablePage } from './built-pages.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
+import { shownCourse } from '../../src/lib/group/group.ts';
 import { questionLabel, sectionName } from '../../src/lib/site/model.ts';
 import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
 import { onThreads, shareOut } from './threads.ts';
@@ -55,7 +56,8 @@ export async function indexCourse(
   course: CourseToIndex,
   onPage: (page: PrintablePage) => void,
 ): Promise<IndexedCourse> {
-  const content = readCourse(contentDir, course.id);
+  // As the pages show it: each question once, in the section it is placed in, with every author's version in its article.
+  const content = shownCourse(readCourse(contentDir, course.id));
   const questions = new Map(content.questions.map((question) => [question.data.id, question.data]));
   const indexes = { latin: await createIndex(), full: await createIndex() } satisfies Record<SearchIndex, pagefind.PagefindIndex>;
   const texts: string[] = [];

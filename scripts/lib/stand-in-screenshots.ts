@@ -10,6 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { imagePath } from '../../src/lib/content/images.ts';
+import { authorFolder } from '../../src/lib/content/layout.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
 
 const WIDTH = 2100;
@@ -64,6 +65,9 @@ export async function writeScreenshots(paths: string[]): Promise<void> {
 /** A stand-in for each screenshot a course's sections and questions name that is not in its image folder yet. */
 export async function writeMissingScreenshots(contentDir: string, course: string): Promise<void> {
   const { sections, questions } = readCourse(contentDir, course);
-  const sources = [...sections, ...questions].flatMap((entry) => entry.data.images.map((image) => image.src));
-  await writeScreenshots([...new Set(sources)].map((src) => imagePath(join(contentDir, course), src)).filter((path) => path !== undefined));
+  // Another author's screenshots are in their own folder's images/.
+  const paths = [...sections, ...questions].flatMap((entry) =>
+    entry.data.images.map((image) => imagePath(join(contentDir, course, authorFolder(entry.data.author)), image.src)),
+  );
+  await writeScreenshots([...new Set(paths)].filter((path) => path !== undefined));
 }

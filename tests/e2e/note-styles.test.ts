@@ -7,16 +7,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readCourse, type CourseContent } from '../../src/lib/content/read.ts';
 import { urls } from '../../src/lib/site/urls.ts';
-import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { statementAndAnswer } from '../unit/helpers/statement.ts';
 import { chineseOutsideZh, violations } from './setup/a11y.ts';
-import { useBrowser } from './setup/browser.ts';
+import { openOn, useBrowser } from './setup/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
 
 const COURSE = 'styles';
@@ -45,14 +43,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const open = async (path: string, testMe = false): Promise<{ page: Page; problems: string[] }> => {
-  const { context, problems } = await browser.newContext();
-  if (testMe)
-    await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
-  const page = await context.newPage();
-  await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
-  return { page, problems };
-};
+const open = (path: string, testMe = false): ReturnType<typeof openOn> => openOn(browser, server.url, path, testMe);
 
 /** A line of text that reads the same on the page as in the Markdown: no math, code or markup. */
 function probe(text: string): string | undefined {

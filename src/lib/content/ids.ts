@@ -74,3 +74,13 @@ export function questionId(section: number, number: string, paper: Pick<Paper, '
 export function questionTitleId(id: string): string {
   return `${id}-title`;
 }
+
+/** An author's id from their name: "Lin" → "lin", "Wang Xiaoming" → "wang-xiaoming"; a name with no Latin letters ("林") → "author-<hash>". */
+export function authorId(name: string): string {
+  return slugify(name) || `author-${createHash('sha256').update(name.trim()).digest('hex').slice(0, 6)}`;
+}
+
+/** The id of another author's question in the course: their notes' own id with theirs after it, so two authors' ids never meet. */
+export function authoredQuestionId(ownId: string, author: string | undefined): string {
+  return author === undefined ? ownId : `${ownId}-${author}`;
+}

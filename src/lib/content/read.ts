@@ -1,14 +1,26 @@
 /**
  * Reads the content folder outside Astro (search index, PDFs, checks, tests): every course with its
  * sections and questions, each validated against the contract (schema.ts), so scripts get the same
- * typed data the pages get.
+ * typed data the pages get. Other authors' files (authors/<id>/) come with the course's own, their
+ * `author` field set; src/lib/group/ places them as the site shows them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { splitFrontmatter } from './frontmatter.ts';
-import { COURSE_FILE, coursePaths, QUESTIONS_FOLDER, SECTIONS_FOLDER } from './layout.ts';
-import { COURSE_ID, courseSchema, questionSchema, sectionSchema, type CourseData, type QuestionData, type SectionData } from './schema.ts';
+import { AUTHOR_FILE, AUTHORS_FOLDER, authorFolder, COURSE_FILE, coursePaths, QUESTIONS_FOLDER, SECTIONS_FOLDER } from './layout.ts';
+import {
+  AUTHOR_ID,
+  authorSchema,
+  COURSE_ID,
+  courseSchema,
+  questionSchema,
+  sectionSchema,
+  type AuthorData,
+  type CourseData,
+  type QuestionData,
+  type SectionData,
+} from './schema.ts';
 
 export interface ContentEntry<T> {
   /** Path relative to the content folder, with `/`: "dasc7606/sections/s1.md". */
@@ -21,22 +33,29 @@ export interface ContentEntry<T> {
 export interface CourseContent {
   id: string;
   course: ContentEntry<CourseData>;
-  /** In number order. */
+  /** The other students whose notes joined the course, by id (their folder's name), in id order. */
+  authors: (ContentEntry<AuthorData> & { id: string })[];
+  /** In number order, the course's own first, then each author's. */
   sections: ContentEntry<SectionData>[];
-  /** In the notes' order. */
+  /** In the notes' order, the course's own first, then each author's. */
   questions: ContentEntry<QuestionData>[];
 }
 
-function readEntry<S extends z.ZodType>(dir: string, path: string, schema: S): ContentEntry<z.infer<S>> {
-  const file = splitFrontmatter(readFileSync(join(dir, path), 'utf8'));
-  if (!file) throw new Error(`${join(dir, path)}: no frontmatter between "---" lines`);
+/** A content file's entry from its text, validated: a bad field names the file and the field. */
+export function parseContentEntry<S extends z.ZodType>(path: string, text: string, schema: S, shownPath = path): ContentEntry<z.infer<S>> {
+  const file = splitFrontmatter(text);
+  if (!file) throw new Error(`${shownPath}: no frontmatter between "---" lines`);
   const { data, body } = file;
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${join(dir, path)}: frontmatter field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}`);
+    throw new Error(`${shownPath}: frontmatter field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}`);
   }
   return { path, data: parsed.data as z.infer<S>, body };
+}
+
+function readEntry<S extends z.ZodType>(dir: string, path: string, schema: S): ContentEntry<z.infer<S>> {
+  return parseContentEntry(path, readFileSync(join(dir, path), 'utf8'), schema, join(dir, path));
 }
 
 function markdownIn(dir: string): string[] {
@@ -56,6 +75,16 @@ export function courseIds(dir: string): string[] {
     .sort();
 }
 
+/** The ids of the other authors whose notes joined a course (folders under authors/ holding an author.md), sorted. */
+export function authorIds(dir: string, course: string): string[] {
+  const folder = join(dir, course, AUTHORS_FOLDER);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && AUTHOR_ID.test(entry.name) && existsSync(join(folder, entry.name, AUTHOR_FILE)))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** Every course in the content folder, sorted by id. */
 export function readContentFolder(dir: string): CourseContent[] {
   return courseIds(dir).map((id) => readCourse(dir, id));
@@ -67,15 +96,22 @@ export function readCourseEntry(dir: string, id: string): ContentEntry<CourseDat
 }
 
 export function readCourse(dir: string, id: string): CourseContent {
-  const inCourse = (folder: string, name: string): string => `${id}/${folder}/${name}`;
+  const authors = authorIds(dir, id);
+  const folders = [undefined, ...authors].map((author) => [id, authorFolder(author)].filter(Boolean).join('/'));
+  const inFolder = (folder: string, kind: string, name: string): string => `${folder}/${kind}/${name}`;
   return {
     id,
     course: readCourseEntry(dir, id),
-    sections: markdownIn(join(dir, id, SECTIONS_FOLDER))
-      .map((name) => readEntry(dir, inCourse(SECTIONS_FOLDER, name), sectionSchema))
-      .sort((a, b) => a.data.number - b.data.number),
-    questions: markdownIn(join(dir, id, QUESTIONS_FOLDER))
-      .map((name) => readEntry(dir, inCourse(QUESTIONS_FOLDER, name), questionSchema))
-      .sort((a, b) => a.data.order - b.data.order),
+    authors: authors.map((author) => ({ id: author, ...readEntry(dir, `${id}/${authorFolder(author)}/${AUTHOR_FILE}`, authorSchema) })),
+    sections: folders.flatMap((folder) =>
+      markdownIn(join(dir, folder, SECTIONS_FOLDER))
+        .map((name) => readEntry(dir, inFolder(folder, SECTIONS_FOLDER, name), sectionSchema))
+        .sort((a, b) => a.data.number - b.data.number),
+    ),
+    questions: folders.flatMap((folder) =>
+      markdownIn(join(dir, folder, QUESTIONS_FOLDER))
+        .map((name) => readEntry(dir, inFolder(folder, QUESTIONS_FOLDER, name), questionSchema))
+        .sort((a, b) => a.data.order - b.data.order),
+    ),
   };
 }

@@ -44,6 +44,17 @@ export const paperSchema = z.object({
 
 export type Paper = z.infer<typeof paperSchema>;
 
+/** An author's id: the name of their folder under content/<course>/authors/, from their name ("Lin" → "lin"). */
+export const AUTHOR_ID = COURSE_ID;
+
+const authorIdSchema = z
+  .string()
+  .regex(AUTHOR_ID)
+  .describe("For a course several students' notes make: the author whose notes this file comes from (authors/<id>/); absent for the course's first notes.");
+
+/** A question as the study group names it when settling matches: "<author id>/<question id in their notes>". */
+const questionRefs = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*\/s\d+-[a-z0-9-]+$/, 'write each question as <author>/<question id>, e.g. lin/s1-2024-may-abc-q1'));
+
 export const partSchema = z.object({
   /** Unique within the question, used in the part's permalink: "a", "a-i", "deepseek-b". */
   anchor: z.string().regex(/^[a-z0-9-]+$/),
@@ -75,6 +86,16 @@ export const examDateSchema = z.preprocess(
   z.string().refine(isExamDate, 'an exam date is written 2026-12-15, or 2026-12-15T09:30 with its start time'),
 );
 
+/** How a student's notes are read, when they state it; kept by later imports. */
+const statedRules = {
+  /** How the notes cut into questions, when the student states it (`--questions` or here; the import otherwise infers it): "bold-lines", "cards" … (src/lib/content/rules.ts). */
+  questions: z.enum(QUESTION_RULES).optional(),
+  /** How the notes set answers apart, when the student states it (`--answers` or here): "after-question-mark", or a list. */
+  answers: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.enum(ANSWER_RULES))).optional(),
+  /** The heading of the notes' answer key, when it is not one of the usual words ("参考答案", "Answers"). */
+  'answer-key': z.string().min(1).optional(),
+};
+
 /** `content/<course>/course.md`; the body is any text before the first section (the notes' preamble). */
 export const courseSchema = z.object({
   /** The notes' title: their title heading, the `title:` of their front matter, or the course id. */
@@ -85,15 +106,32 @@ export const courseSchema = z.object({
   meta: z.record(z.string(), z.string()).optional(),
   /** When the exam is, in local time: `--exam-date` at import ("2026-12-15", or "2026-12-15T09:30"), kept by later imports; readers can set their own. */
   examDate: examDateSchema.optional(),
-  /** How the notes cut into questions, when the student states it (`--questions` or here; the import otherwise infers it): "bold-lines", "cards" … (src/lib/content/rules.ts). */
-  questions: z.enum(QUESTION_RULES).optional(),
-  /** How the notes set answers apart, when the student states it (`--answers` or here): "after-question-mark", or a list. */
-  answers: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.enum(ANSWER_RULES))).optional(),
-  /** The heading of the notes' answer key, when it is not one of the usual words ("参考答案", "Answers"). */
-  'answer-key': z.string().min(1).optional(),
+  ...statedRules,
+  /** Who wrote the course's first notes (`--author` or the notes' front matter), named where other students' notes join them. */
+  author: z.string().min(1).optional(),
+  /** Questions of different authors' notes that are the same, as the students settled it: each a list of `<author>/<question id>`. */
+  same: z.array(questionRefs).optional(),
+  /** Questions that look alike but are not the same, as the students settled it. */
+  different: z.array(questionRefs).optional(),
 });
 
 export type CourseData = z.infer<typeof courseSchema>;
+
+/** `content/<course>/authors/<id>/author.md`, another student's notes in the course; the body is any text before their first section. */
+export const authorSchema = z.object({
+  /** The author's name as given (`--author Lin`, or their notes' front matter), shown on their answers. */
+  name: z.string().min(1),
+  /** The notes' title, as courseSchema's. */
+  title: z.string().min(1),
+  /** The copy of their notes beside their content: "notes.md", or "notes/" for a folder. */
+  notes: z.string(),
+  /** Other fields of their notes' front matter. */
+  meta: z.record(z.string(), z.string()).optional(),
+  /** How their notes cut into questions and set answers apart, when stated: each student writes in their own style. */
+  ...statedRules,
+});
+
+export type AuthorData = z.infer<typeof authorSchema>;
 
 /** `content/<course>/sections/s<N>.md`; the body is the text between the section heading and its first question. */
 export const sectionSchema = z.object({
@@ -111,6 +149,7 @@ export const sectionSchema = z.object({
   line: z.number().int().nonnegative(),
   /** For a folder of notes: the file the section comes from, relative to the folder. */
   source: z.string().optional(),
+  author: authorIdSchema.optional(),
   /** Screenshots in the section's own text (the scope page is usually one screenshot). */
   images: z.array(screenshotSchema),
 });
@@ -119,7 +158,7 @@ export type SectionData = z.infer<typeof sectionSchema>;
 
 /** `content/<course>/questions/<id>.md`; the body is the question's notes as written. */
 export const questionSchema = z.object({
-  /** Stable id within the course from section, paper and number: "s1-2024-may-abc-q1". Ratings and links key on it. */
+  /** Stable id within the course from section, paper and number: "s1-2024-may-abc-q1" (and the author's id for another author's: "s1-2024-may-abc-q1-lin"). Ratings and links key on it. */
   id: z.string().regex(QUESTION_ID),
   /** Course id: the name of the course folder. */
   course: z.string().regex(COURSE_ID),
@@ -141,6 +180,7 @@ export const questionSchema = z.object({
   line: z.number().int().positive(),
   /** For a folder of notes: the file the question comes from, relative to the folder. */
   source: z.string().optional(),
+  author: authorIdSchema.optional(),
   /** Whether the notes give a written answer (many questions are screenshots only). */
   hasAnswer: z.boolean(),
   /** The question's screenshots: they are (part of) the question statement. */

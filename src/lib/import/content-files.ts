@@ -4,7 +4,9 @@
  * Pure: returns paths relative to the course folder and their text.
  */
 import { withFrontmatter } from '../content/frontmatter.ts';
-import { coursePaths, NOTES_FILE } from '../content/layout.ts';
+import { authoredQuestionId } from '../content/ids.ts';
+import { AUTHOR_FILE, coursePaths, NOTES_FILE } from '../content/layout.ts';
+import type { CourseData } from '../content/schema.ts';
 import type { PartInfo } from '../notes/outline.ts';
 import type { StatedRules } from './infer.ts';
 import type { ImageRef, ParsedNotes } from './parse-notes.ts';
@@ -27,26 +29,57 @@ export interface CourseOptions {
   examDate?: string | undefined;
   /** How questions and answers are set apart, as the student stated it: kept in course.md for the next import. */
   stated?: StatedRules | undefined;
+  /** Who wrote the notes: for the course's first notes, kept in course.md; for another author's, their folder's files carry their id. */
+  author?: { id: string; name: string; first: boolean } | undefined;
+  /** What the study group settled in course.md (which questions are the same), kept by the first notes' re-import. */
+  settled?: Pick<CourseData, 'same' | 'different'> | undefined;
 }
 
-/** Every file the import of `notes` writes into `content/<course>/`, keyed by relative path. */
+/**
+ * Every file the import of `notes` writes, keyed by path relative to the folder it fills: the course
+ * folder for the course's first notes, the author's folder (layout.ts authorFolder) for another author's.
+ */
 export function courseFiles(notes: ParsedNotes, course: string, options: CourseOptions = {}): Map<string, string> {
   const files = new Map<string, string>();
-  files.set(
-    coursePaths.course(),
-    withFrontmatter(
-      {
-        title: notes.title ?? course,
-        notes: options.notes ?? NOTES_FILE,
-        ...(notes.meta ? { meta: notes.meta } : {}),
-        ...(options.examDate ? { examDate: options.examDate } : {}),
-        ...(options.stated?.questions ? { questions: options.stated.questions } : {}),
-        ...(options.stated?.answers?.length ? { answers: options.stated.answers } : {}),
-        ...(options.stated?.answerKey ? { 'answer-key': options.stated.answerKey } : {}),
-      },
-      [notes.header.text, notes.preamble.text].filter((text) => text !== '').join('\n\n'),
-    ),
-  );
+  const added = options.author && !options.author.first ? options.author : undefined;
+  const stated = {
+    ...(options.stated?.questions ? { questions: options.stated.questions } : {}),
+    ...(options.stated?.answers?.length ? { answers: options.stated.answers } : {}),
+    ...(options.stated?.answerKey ? { 'answer-key': options.stated.answerKey } : {}),
+  };
+  const preamble = [notes.header.text, notes.preamble.text].filter((text) => text !== '').join('\n\n');
+  if (added)
+    files.set(
+      AUTHOR_FILE,
+      withFrontmatter(
+        {
+          name: added.name,
+          title: notes.title ?? added.name,
+          notes: options.notes ?? NOTES_FILE,
+          ...(notes.meta ? { meta: notes.meta } : {}),
+          ...stated,
+        },
+        preamble,
+      ),
+    );
+  else
+    files.set(
+      coursePaths.course(),
+      withFrontmatter(
+        {
+          title: notes.title ?? course,
+          notes: options.notes ?? NOTES_FILE,
+          ...(notes.meta ? { meta: notes.meta } : {}),
+          ...(options.examDate ? { examDate: options.examDate } : {}),
+          ...stated,
+          ...(options.author ? { author: options.author.name } : {}),
+          ...(options.settled?.same?.length ? { same: options.settled.same } : {}),
+          ...(options.settled?.different?.length ? { different: options.settled.different } : {}),
+        },
+        preamble,
+      ),
+    );
+  const author = added ? { author: added.id } : {};
 
   let order = 0;
   for (const section of notes.sections) {
@@ -61,6 +94,7 @@ export function courseFiles(notes: ParsedNotes, course: string, options: CourseO
           scope: section.scope,
           line: section.line,
           ...(section.source === undefined ? {} : { source: section.source }),
+          ...author,
           images: imageData(section.introImages),
         },
         section.intro.text,
@@ -69,11 +103,12 @@ export function courseFiles(notes: ParsedNotes, course: string, options: CourseO
     for (const question of section.questions) {
       order += 1;
       const { heading, outline } = question;
+      const id = authoredQuestionId(question.id, added?.id);
       files.set(
-        coursePaths.question(question.id),
+        coursePaths.question(id),
         withFrontmatter(
           {
-            id: question.id,
+            id,
             course,
             section: section.number,
             number: heading.number,
@@ -84,6 +119,7 @@ export function courseFiles(notes: ParsedNotes, course: string, options: CourseO
             order,
             line: question.line,
             ...(section.source === undefined ? {} : { source: section.source }),
+            ...author,
             hasAnswer: outline.hasAnswer,
             images: imageData(question.images),
             variants: outline.variants,

@@ -45,8 +45,13 @@ export function screenshotImports(
   return [...urls];
 }
 
-export function markdownSource(options: Parameters<typeof glob>[0]): Loader {
-  const loader = glob(options);
+/**
+ * `optional`: a collection most content folders have no file of (other authors' notes), whose
+ * emptiness is no news: glob()'s "No files found" warning is left out.
+ */
+export function markdownSource(options: Parameters<typeof glob>[0] & { optional?: boolean }): Loader {
+  const { optional = false, ...globOptions } = options;
+  const loader = glob(globOptions);
   return {
     name: 'markdown-source',
     load: async (context) => {
@@ -69,7 +74,14 @@ export function markdownSource(options: Parameters<typeof glob>[0]): Loader {
       const screenshots = screenshotsDigest(contentDir);
       const generateDigest: typeof context.generateDigest = (data) =>
         context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\0${screenshots}`);
-      await loader.load({ ...context, generateDigest, entryTypes: unrendered, store: { ...store, set } } as GlobContext);
+      const logger: typeof context.logger = optional
+        ? Object.assign(Object.create(context.logger) as typeof context.logger, {
+            warn: (message: string) => {
+              if (!message.startsWith('No files found matching')) context.logger.warn(message);
+            },
+          })
+        : context.logger;
+      await loader.load({ ...context, logger, generateDigest, entryTypes: unrendered, store: { ...store, set } } as GlobContext);
     },
   };
 }

@@ -6,6 +6,8 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../../../scripts/lib/chromium.ts';
+import { STORAGE_KEYS } from '../../../src/lib/site/storage-keys.ts';
+import { urls } from '../../../src/lib/site/urls.ts';
 
 export interface OpenedPage {
   page: Page;
@@ -104,4 +106,19 @@ export function useBrowser(): BrowserHandle {
     },
   };
   return handle;
+}
+
+/** A page of a site served at `origin` (not the shared one), in a new context, in Test me when asked; loaded until the network is quiet. */
+export async function openOn(
+  handle: BrowserHandle,
+  origin: string,
+  path: string,
+  testMe = false,
+): Promise<{ page: Page; problems: string[] }> {
+  const { context, problems } = await handle.newContext();
+  if (testMe)
+    await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
+  const page = await context.newPage();
+  await page.goto(origin + urls.at(path), { waitUntil: 'networkidle' });
+  return { page, problems };
 }

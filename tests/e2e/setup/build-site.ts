@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { filesDigest } from '../../../scripts/lib/files.ts';
 import { normalizeBase } from '../../../src/lib/site/urls.ts';
 import { npmRun } from './npm.ts';
@@ -23,6 +23,8 @@ export interface SiteCourse {
   notes: string;
   /** The exam date to import it with (`--exam-date`). */
   examDate?: string | undefined;
+  /** Who wrote the notes (`--author`): several notes of one course are a study group's. */
+  author?: string | undefined;
 }
 
 export interface BuiltSite {
@@ -30,7 +32,7 @@ export interface BuiltSite {
   work: string;
   dist: string;
   content: string;
-  /** What `npm run import` printed for each course, and what `npm run build` printed. */
+  /** What `npm run import` printed for each course (each notes file: `<course>` or `<course>/<notes file>`), and what `npm run build` printed. */
   importOutput: Record<string, string>;
   buildOutput: string;
 }
@@ -70,6 +72,7 @@ function inputsDigest(courses: SiteCourse[], options: SiteOptions): string {
     inputs,
     createHash('sha256')
       .update(normalizeBase(options.base))
+      .update(courses.map((course) => `${course.id} ${course.author ?? ''}`).join('\n'))
       .update(`pdfs: ${options.pdfs !== false}`),
   );
 }
@@ -87,13 +90,16 @@ export async function buildSite(name: string, courses: SiteCourse[], options: Si
   mkdirSync(site.content, { recursive: true });
   for (const course of courses) {
     const examDate = course.examDate ? ['--exam-date', course.examDate] : [];
-    site.importOutput[course.id] = await npmRun('import', [
+    const author = course.author ? ['--author', course.author] : [];
+    const key = site.importOutput[course.id] === undefined ? course.id : `${course.id}/${basename(course.notes)}`;
+    site.importOutput[key] = await npmRun('import', [
       course.notes,
       '--course',
       course.id,
       '--content',
       relative(ROOT, site.content),
       ...examDate,
+      ...author,
     ]);
   }
   await options.afterImport?.(site.content);
