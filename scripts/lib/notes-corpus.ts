@@ -78,7 +78,7 @@ export function fidelity(notes: Map<string, number>, rendered: Map<string, numbe
 }
 
 /** The notes' own text as a reader sees it in an editor: the parse's text, alt texts and formulas included. */
-function notesText(text: string): string {
+export function notesText(text: string): string {
   const parts: string[] = [];
   const walk = (node: unknown): void => {
     const current = node as { type?: string; value?: unknown; alt?: unknown; children?: unknown[] };

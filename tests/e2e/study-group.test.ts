@@ -5,15 +5,18 @@
  * article with a tab per author; where their answers differ the page says so; search, Test me and
  * the PDF have both authors' answers; the course home credits both.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { writeMissingScreenshots } from '../../scripts/lib/stand-in-screenshots.ts';
+import { fidelity, notesText, words } from '../../scripts/lib/notes-corpus.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { violations } from './setup/a11y.ts';
 import { openOn, useBrowser } from './setup/browser.ts';
-import { buildSite, type BuiltSite } from './setup/build-site.ts';
+import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
 import { pdfText } from './setup/site.ts';
 
 const COURSE = 'dasc7606';
@@ -119,6 +122,18 @@ describe('search', () => {
     await page.waitForURL(/#s5-2025-may-q1--authors-panel-1/);
     await expect.poll(() => page.getByText(LIN_ANSWER).isVisible()).toBe(true);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('nothing lost', () => {
+  it('each author’s notes reach the pages, 99 % of their words or more', () => {
+    // Every page of the course as built: the sections hold every question, the home each author's preamble.
+    const pages = ['', ...readdirSync(join(site.dist, COURSE)).filter((name) => /^s\d+$/.test(name))].map((folder) =>
+      toText(fromHtml(readFileSync(join(site.dist, COURSE, folder, 'index.html'), 'utf8'))),
+    );
+    const shown = words(pages.join(' '));
+    for (const notes of ['content/dasc7606/notes.md', LIN_NOTES])
+      expect(fidelity(words(notesText(readFileSync(join(ROOT, notes), 'utf8'))), shown), notes).toBeGreaterThanOrEqual(0.99);
   });
 });
 
