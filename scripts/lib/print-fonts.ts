@@ -32,7 +32,7 @@ import {
   type FallbackFont,
   type SiteCharacters,
 } from '../../src/lib/fonts/fallback-fonts.ts';
-import { PRINT_FONT_FAMILY, PRINT_FONT_STYLESHEET } from '../../src/lib/fonts/print-fonts.ts';
+import { PRINT_FONT_FAMILY, PRINT_FONT_STYLESHEET, SCREEN_FALLBACK_STYLESHEET } from '../../src/lib/fonts/print-fonts.ts';
 import { MARKER_CLASS } from '../../src/lib/markdown/rehype-unprintable-characters.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { readTextIfExists, writeFileAtomic } from './files.ts';
@@ -367,5 +367,5 @@ function linkScreenFallbacks(
 
 /** Whether a page links the screen fallbacks (its HTML as built). */
 export function linksScreenFallbacks(html: string): boolean {
-  return /<link rel="stylesheet" href="[^"]*_astro\/fallback-fonts\.[\w-]+\.css">/.test(html);
+  return new RegExp(`<link rel="stylesheet" href="[^"]*${SCREEN_FALLBACK_STYLESHEET.source}">`).test(html);
 }

@@ -1,24 +1,28 @@
 /**
  * The PDF cache: a page is printed again only when something that goes into its PDF changed since
- * it was last printed: its HTML, any file it loaded while printing (stylesheets, so print.css;
- * scripts; KaTeX's fonts; screenshots) or the printing environment (Chromium's version, the
- * machine's fonts, the printing code). Kept outside the built folder, which every build empties:
- * a manifest of content hashes and the PDFs under their own hash.
+ * it was last printed: its HTML, any file it loaded while printing (stylesheets, scripts, KaTeX's
+ * fonts, screenshots), the glyphs it takes from the print fonts and screen fallbacks (font-inputs.ts:
+ * not their files, which change whenever any page gains a character) or the printing environment
+ * (Chromium's version, the machine's fonts, the printing code). Kept outside the built folder,
+ * which every build empties: a manifest of content hashes and the PDFs under their own hash.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readTextIfExists, writeFileAtomic } from '../files.ts';
+import { SiteFonts, withoutFallbackHash } from './font-inputs.ts';
 
 const MANIFEST = 'manifest.json';
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries unused for this long go, with PDFs nothing refers to. */
 const KEEP_UNUSED_MS = 30 * 24 * 60 * 60 * 1000;
 const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 
 interface Entry {
-  /** Hash of each file the page loaded, by its path inside the built folder. */
+  /** Hash of each file the page loaded, by its path inside the built folder, but for the site's fonts. */
   resources: Record<string, string>;
+  /** Hash of what the page takes from the site's fonts (font-inputs.ts). */
+  fonts: string;
   /** Hash of the PDF, its file name in the cache. */
   pdf: string;
   usedAt: number;
@@ -46,7 +50,9 @@ class FileHashes {
   of(path: string): string | undefined {
     if (!this.known.has(path)) {
       const file = join(this.root, path);
-      this.known.set(path, existsSync(file) ? sha256(readFileSync(file)) : undefined);
+      // A page's HTML names the fallbacks' stylesheet by its content: the fonts' hash stands for it.
+      const read = (): string | Buffer => (path.endsWith('.html') ? withoutFallbackHash(readFileSync(file, 'utf8')) : readFileSync(file));
+      this.known.set(path, existsSync(file) ? sha256(read()) : undefined);
     }
     return this.known.get(path);
   }
@@ -58,6 +64,7 @@ export class PdfCache {
   private readonly environment: string;
   private readonly manifest: Manifest;
   private readonly hashes: FileHashes;
+  private siteFonts: SiteFonts | undefined;
   private readonly used = new Set<string>();
 
   /**
@@ -73,6 +80,12 @@ export class PdfCache {
     this.hashes = new FileHashes(dist);
   }
 
+  /** Read when first needed: a build with no cached entry reads no font. */
+  private fonts(): SiteFonts {
+    this.siteFonts ??= new SiteFonts(this.dist);
+    return this.siteFonts;
+  }
+
   private key(page: string): string | undefined {
     const html = this.hashes.of(page);
     return html && sha256(`${html} ${this.environment}`);
@@ -86,6 +99,7 @@ export class PdfCache {
     const file = join(this.dir, `${entry.pdf}.pdf`);
     if (!existsSync(file)) return undefined;
     if (Object.entries(entry.resources).some(([path, hash]) => this.hashes.of(path) !== hash)) return undefined;
+    if (sha256(this.fonts().fingerprint(Object.keys(entry.resources))) !== entry.fonts) return undefined;
     this.used.add(key);
     return file;
   }
@@ -105,14 +119,15 @@ export class PdfCache {
     if (!key) throw new Error(`${page} is not in ${this.dist}`);
     const hashes: Record<string, string> = {};
     for (const path of new Set([page, ...resources])) {
-      const hash = this.hashes.of(path);
+      const hash = this.fonts().covers(path) ? undefined : this.hashes.of(path);
       if (hash) hashes[path] = hash;
     }
+    const fonts = sha256(this.fonts().fingerprint(Object.keys(hashes)));
     const name = sha256(pdf);
     const file = join(this.dir, `${name}.pdf`);
     mkdirSync(this.dir, { recursive: true });
     if (!existsSync(file)) writeFileAtomic(file, pdf);
-    this.manifest.entries[key] = { resources: hashes, pdf: name, usedAt: Date.now() };
+    this.manifest.entries[key] = { resources: hashes, fonts, pdf: name, usedAt: Date.now() };
     this.used.add(key);
   }
 

@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import { findPrintablePages, fileInDist, type PrintablePage } from '../built-pages.ts';
 import { findChromium } from '../chromium.ts';
+import { FALLBACK_FONTS } from '../../../src/lib/fonts/fallback-fonts.ts';
 import { PRINT_FONT_STYLESHEET } from '../../../src/lib/fonts/print-fonts.ts';
 import { systemFonts, type SystemFonts } from '../fontconfig.ts';
 import { startStep, type ProgressOutput, type Step, type StepResult } from '../progress.ts';
@@ -27,7 +28,17 @@ const PRINTING_CODE = [
   join(ROOT, 'src/lib/print/outline.ts'),
   join(ROOT, 'src/lib/fonts/coverage.ts'),
   join(ROOT, 'src/lib/fonts/print-fonts.ts'),
-  ...['playwright-core', 'pdf-lib', 'fontkitten'].map((name) => join(ROOT, 'node_modules', name, 'package.json')),
+  // How the print fonts are cut from their packages: the cache keys a page on the characters it takes from them (font-inputs.ts).
+  join(ROOT, 'src/lib/fonts/fallback-fonts.ts'),
+  join(ROOT, 'scripts/lib/print-fonts.ts'),
+  ...[
+    'playwright-core',
+    'pdf-lib',
+    'fontkitten',
+    'subset-font',
+    '@fontsource/noto-sans-sc',
+    ...FALLBACK_FONTS.map((font) => font.package),
+  ].map((name) => join(ROOT, 'node_modules', name, 'package.json')),
 ];
 
 /** Everything outside the site that goes into a PDF: Chromium's version, the machine's fonts, the printing code. */

@@ -35,3 +35,6 @@ export function fontFamilyList(families: readonly string[]): string {
 
 /** The stylesheet declaring the print families, inside the built site; the pages name it for print. */
 export const PRINT_FONT_STYLESHEET = 'fonts/print.css';
+
+/** The screen fallbacks' stylesheet inside the built site, named by its content (scripts/lib/print-fonts.ts). */
+export const SCREEN_FALLBACK_STYLESHEET = /_astro\/fallback-fonts\.[\w-]+\.css/;
