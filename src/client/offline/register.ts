@@ -5,28 +5,28 @@
  * A page that was only visited says nothing: it may or may not be there offline. Online, saved
  * courses that a new build changed are brought up to date (update.ts).
  */
-import type { SavedCourse } from '../../lib/offline/plan.ts';
 import { urls } from '../../lib/site/urls.ts';
-import { readSavedCourses } from './saved-store.ts';
+import { isCourseSaved, readSavedCourses } from './saved-store.ts';
 
-/** Says whether this page is part of a saved course (and marks the footer as checked); the saved courses. */
-export async function showOfflineStatus(): Promise<SavedCourse[]> {
+/** Says whether this page is part of a saved course, and marks the footer as checked. */
+export async function showOfflineStatus(): Promise<void> {
   const status = document.querySelector<HTMLElement>('[data-offline-status]');
-  if (!('caches' in window)) return [];
-  const saved = await readSavedCourses(urls.scope(location.origin));
-  const course = status?.dataset.course;
-  const available = course ? saved.some((entry) => entry.course === course) : saved.length > 0;
-  if (status) {
-    status.textContent = available ? 'Available offline' : '';
-    status.dataset.checked = '';
-  }
-  return saved;
+  if (!status || !('caches' in window)) return;
+  const scope = urls.scope(location.origin);
+  const course = status.dataset.course;
+  // A course's page reads its course's record only: listing the whole store takes long on a slow device.
+  const available = course ? await isCourseSaved(scope, course) : (await readSavedCourses(scope)).length > 0;
+  status.textContent = available ? 'Available offline' : '';
+  status.dataset.checked = '';
 }
 
 async function start(container: ServiceWorkerContainer): Promise<void> {
+  // The footer first, from the store alone: offline, registering can take seconds (it queues behind
+  // the worker's update checks), and the footer would say nothing meanwhile.
+  await showOfflineStatus().catch(() => undefined);
   await container.register(urls.serviceWorker(), { scope: urls.base });
-  const saved = await showOfflineStatus();
-  if (saved.length > 0 && navigator.onLine) await (await import('./update.ts')).updateSavedCourses();
+  if (navigator.onLine && (await readSavedCourses(urls.scope(location.origin))).length > 0)
+    await (await import('./update.ts')).updateSavedCourses();
 }
 
 if (import.meta.env.DEV && 'serviceWorker' in navigator) {

@@ -2,7 +2,7 @@
  * The saved courses' store (lib/offline/caches.ts), read by the pages and the service worker:
  * which courses are saved (those whose record is in), and a saved file for a request.
  */
-import { isSavedRecordUrl, savedCacheName, STORED_ENCODING_HEADER } from '../../lib/offline/caches.ts';
+import { isSavedRecordUrl, savedCacheName, savedRecordUrl, STORED_ENCODING_HEADER } from '../../lib/offline/caches.ts';
 import { isSavedCourse, type SavedCourse } from '../../lib/offline/plan.ts';
 import { storedAlternative } from '../../lib/offline/screenshots.ts';
 
@@ -19,6 +19,14 @@ export async function readSavedCourses(scope: string): Promise<SavedCourse[]> {
     }),
   );
   return courses.flat();
+}
+
+/** Whether `course` is saved under `scope`: its record alone, without listing every file of the store as readSavedCourses does. */
+export async function isCourseSaved(scope: string, course: string): Promise<boolean> {
+  const cacheName = savedCacheName(scope);
+  if (!(await caches.has(cacheName))) return false;
+  const value: unknown = await (await caches.match(savedRecordUrl(scope, course), { cacheName }))?.json().catch(() => undefined);
+  return isSavedCourse(value);
 }
 
 /** A saved response as served: unzipped if the store keeps it gzipped (saved-copy.ts). */
