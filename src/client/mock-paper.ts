@@ -89,7 +89,7 @@ export function initMockPaper(): void {
     event.preventDefault();
     const progress = await loadProgress(courseScope(data));
     const keys = drawMockPaper(data.questions, progress.reviews, new Date(), Number(count.value), Math.random);
-    const byKey = new Map(data.questions.map((question) => [question.key, question.id]));
+    const byKey = new Map<string, string>(data.questions.map((question) => [question.key, question.id]));
     const params = new URLSearchParams({ paper: keys.map((key) => byKey.get(key)).join(',') });
     if (minutes.value !== '0') {
       params.set('minutes', minutes.value);
@@ -101,7 +101,7 @@ export function initMockPaper(): void {
   const params = new URLSearchParams(location.search);
   const ids = (params.get('paper') ?? '').split(',').filter(Boolean);
   if (ids.length === 0) return;
-  const byId = new Map(data.questions.map((question) => [question.id, question]));
+  const byId = new Map<string, RevisionQuestion>(data.questions.map((question) => [question.id, question]));
   const questions = ids.map((id) => byId.get(id)).filter((question): question is RevisionQuestion => question !== undefined);
   count.value = String(questions.length);
   const length = Number(params.get('minutes') ?? 0);

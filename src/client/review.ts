@@ -77,7 +77,7 @@ function laterList(session: Session, byKey: Map<string, RevisionQuestion>, now: 
 function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, session: Session, date: string, now: Date): void {
   const plan = session.plan!;
   const exam = examMoment(date);
-  const byKey = new Map(data.questions.map((question) => [question.key, question]));
+  const byKey = new Map<string, RevisionQuestion>(data.questions.map((question) => [question.key, question]));
   const ready = readiness(data.questions, progress.reviews, exam);
   host.append(
     paragraph('exam-countdown', countdown(now, date)),
@@ -99,7 +99,7 @@ function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, s
 }
 
 function renderDue(host: HTMLElement, data: RevisionData, progress: Progress, session: Session, date: string | undefined, now: Date): void {
-  const byKey = new Map(data.questions.map((question) => [question.key, question]));
+  const byKey = new Map<string, RevisionQuestion>(data.questions.map((question) => [question.key, question]));
   const own = reviewsOf(data.questions, progress.reviews);
   if (date) host.append(paragraph('exam-countdown', `${countdown(now, date)} The usual schedule is back.`));
   if (session.queue.length === 0) {

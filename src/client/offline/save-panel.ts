@@ -18,6 +18,7 @@ import { urls } from '../../lib/site/urls.ts';
 import { showOfflineStatus } from './register.ts';
 import { currentScreen, fetchIndex, fetchManifest, removeCourse, saveCourse, saveDataRequested, SaveFailed } from './saved-copy.ts';
 import { readSavedCourses } from './saved-store.ts';
+import { isCourseId } from '../../lib/content/paths.ts';
 
 function part<T extends HTMLElement>(panel: HTMLElement, name: string): T {
   const element = panel.querySelector<T>(`[data-save-${name}]`);
@@ -33,8 +34,8 @@ async function freeSpace(): Promise<number | undefined> {
 
 export function initSavePanel(): void {
   const panel = document.querySelector<HTMLElement>('[data-save-offline]');
-  if (!panel) return;
-  const course = panel.dataset.saveOffline ?? '';
+  const course = panel?.dataset.saveOffline ?? '';
+  if (!panel || !isCourseId(course)) return;
   const questions = Number(panel.dataset.questions ?? 0);
   const state = part(panel, 'state');
   const open = part<HTMLButtonElement>(panel, 'open');

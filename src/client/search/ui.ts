@@ -13,6 +13,7 @@ import { indexFor } from '../../lib/search/indexes.ts';
 import { containsQuery, queryTerms, significantTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
 import type { ResultLike } from '../../lib/search/results.ts';
 import { loadCourseList, loadPagefind, loadVocabularies, preloadPagefind, type FilterCounts, type PagefindSearch } from './pagefind.ts';
+import type { CourseId } from '../../lib/content/paths.ts';
 
 type FilterName = keyof typeof FILTERS;
 const LISTED_FILTERS: FilterName[] = ['course', 'section', 'year', 'answer'];
@@ -33,7 +34,7 @@ const UNAVAILABLE_NOTE = 'Some matches are not shown: their course is not saved 
 
 /** The course whose pages the search was opened on, with the title the scope choice names it by. */
 export interface SearchCourse {
-  id: string;
+  id: CourseId;
   title: string;
 }
 
@@ -80,7 +81,7 @@ export function createSearchPanel(
       scope.append(option);
     }
   }
-  const scopeCourses = async (): Promise<string[]> => (wholeSite || !options.course ? loadCourseList() : [options.course.id]);
+  const scopeCourses = async (): Promise<CourseId[]> => (wholeSite || !options.course ? loadCourseList() : [options.course.id]);
   const label = element('label', { class: 'visually-hidden', for: 'search-input' }, 'Search the notes');
   const input = element('input', {
     id: 'search-input',

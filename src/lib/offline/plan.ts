@@ -6,6 +6,7 @@
  */
 import { isFileList, type CourseManifest, type OfflineFile, type ScreenshotCandidate } from './manifest.ts';
 import { pickCandidate } from './screenshots.ts';
+import { isCourseId, type CourseId, type DistPath } from '../content/paths.ts';
 
 /** The reader's choice and this device's screen, which decide what a course's copy holds. */
 export interface SaveChoice {
@@ -20,7 +21,7 @@ export type Screen = Omit<SaveChoice, 'includePdfs'>;
 
 /** A course saved for offline, as recorded in the store once every file is in (the mark that it is complete). */
 export interface SavedCourse {
-  course: string;
+  course: CourseId;
   /** The manifest revision saved (lib/offline/manifest.ts, OfflineIndex). */
   revision: string;
   includePdfs: boolean;
@@ -120,7 +121,7 @@ export function filesToDownload(files: readonly OfflineFile[], saved: readonly S
 }
 
 /** Paths of `files` that no course in `keep` needs: what removing the others' copies deletes. */
-export function filesNoLongerNeeded(files: readonly OfflineFile[], keep: readonly SavedCourse[]): string[] {
+export function filesNoLongerNeeded(files: readonly OfflineFile[], keep: readonly SavedCourse[]): DistPath[] {
   const needed = new Set(keep.flatMap((course) => course.files.map((file) => file.path)));
   return [...new Set(files.map((file) => file.path))].filter((path) => !needed.has(path));
 }
@@ -129,7 +130,7 @@ export interface UpdatePlan {
   /** New or changed files (by revision) to download. */
   download: OfflineFile[];
   /** Paths of files the course no longer has, and no other saved course needs. */
-  remove: string[];
+  remove: DistPath[];
   /** The copy once updated. */
   files: OfflineFile[];
 }
@@ -154,6 +155,7 @@ export function isSavedCourse(value: unknown): value is SavedCourse {
   const saved = value as SavedCourse;
   return (
     typeof saved.course === 'string' &&
+    isCourseId(saved.course) &&
     typeof saved.revision === 'string' &&
     typeof saved.includePdfs === 'boolean' &&
     isFileList(saved.files) &&

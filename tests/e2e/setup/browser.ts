@@ -119,6 +119,6 @@ export async function openOn(
   if (testMe)
     await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
   const page = await context.newPage();
-  await page.goto(origin + urls.at(path), { waitUntil: 'networkidle' });
+  await page.goto(origin + urls.file(path), { waitUntil: 'networkidle' });
   return { page, problems };
 }

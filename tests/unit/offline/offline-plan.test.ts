@@ -17,15 +17,16 @@ import {
   type SavedCourse,
 } from '../../../src/lib/offline/plan.ts';
 import { parseSrcset, pickCandidate, storedAlternative } from '../../../src/lib/offline/screenshots.ts';
+import { distPaths, parseCourseId } from '../../../src/lib/content/paths.ts';
 
 const KB = 1024;
-const file = (path: string, bytes = KB, revision = 'r1'): OfflineFile => ({ path, bytes, revision });
+const file = (path: string, bytes = KB, revision = 'r1'): OfflineFile => ({ path: distPaths.file(path), bytes, revision });
 const widths = (name: string, ...sizes: number[]): ScreenshotCandidate[] =>
   sizes.map((width) => ({ ...file(`_astro/${name}-${width}.webp`, width * 10), width }));
 
 function manifest(course: string, changes: Partial<CourseManifest> = {}): CourseManifest {
   return {
-    course,
+    course: parseCourseId(course),
     pages: [file(''), file('search/'), file(`${course}/`), file(`${course}/s1/`, 60 * KB)],
     assets: [file('_astro/Layout.css', 40 * KB), file('_astro/KaTeX_Main.woff2', 9 * KB)],
     search: [file('pagefind/pagefind.js', 47 * KB), file(`pagefind/fragment/${course}_1.pf_fragment`)],
@@ -36,7 +37,7 @@ function manifest(course: string, changes: Partial<CourseManifest> = {}): Course
 }
 
 const saved = (course: string, files: OfflineFile[], includePdfs = false): SavedCourse => ({
-  course,
+  course: parseCourseId(course),
   revision: 'old',
   includePdfs,
   savedAt: '2026-05-01T00:00:00.000Z',
