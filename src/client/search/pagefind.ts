@@ -9,8 +9,8 @@ import type { ResultLike } from '../../lib/search/results.ts';
 import type { Vocabulary } from '../../lib/search/typos.ts';
 import { urls } from '../../lib/site/urls.ts';
 import { distPaths, isCourseId, type CourseId, type DistPath } from '../../lib/content/paths.ts';
+import type { FilterCounts } from '../../lib/search/panel.ts';
 
-export type FilterCounts = Record<string, Record<string, number>>;
 type Filters = Record<string, { any: string[] }>;
 
 export interface PagefindSearch {
