@@ -91,6 +91,28 @@ export function describeSizes(questions: number, sizes: SaveSizes): string {
   return `${questionCount(questions)} · ${formatBytes(sizes.withoutPdfs)}${pdfs}`;
 }
 
+/**
+ * What the Save for offline panel says of the choice before saving: what it downloads (with or
+ * without the PDFs; only the PDFs when the course is saved already) and whether the browser's
+ * storage has room for it (`free`, when the browser tells), and that the reader asked to save data.
+ */
+export function saveChoice(
+  sizes: SaveSizes,
+  { includePdfs, saved, free, saveData }: { includePdfs: boolean; saved: boolean; free: number | undefined; saveData: boolean },
+): { label: string; note: string; enoughRoom: boolean } {
+  const needed = (includePdfs ? sizes.withPdfs : sizes.withoutPdfs) - (saved ? sizes.withoutPdfs : 0);
+  const enoughRoom = free === undefined || free >= needed;
+  const notes = [
+    saveData ? `Your browser asks to save data: this downloads ${formatBytes(needed)}.` : '',
+    enoughRoom
+      ? free === undefined
+        ? ''
+        : `The browser lets this site store ${formatBytes(free)} more.`
+      : `Not enough room: this needs ${formatBytes(needed)} and the browser lets this site store ${formatBytes(Math.max(0, free))} more.`,
+  ];
+  return { label: `Save ${formatBytes(needed)}`, note: notes.filter(Boolean).join(' '), enoughRoom };
+}
+
 export interface Tally {
   files: number;
   bytes: number;

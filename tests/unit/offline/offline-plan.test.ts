@@ -8,6 +8,7 @@ import type { CourseManifest, OfflineFile, ScreenshotCandidate } from '../../../
 import {
   copyBreakdown,
   describeSizes,
+  saveChoice,
   filesNoLongerNeeded,
   filesToDownload,
   filesToSave,
@@ -102,6 +103,37 @@ describe('a course copy on this device', () => {
     [1.25 * 1024 * 1024 * KB, '1.3 GB'],
   ])('writes %d bytes as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('what the Save for offline panel says of a choice', () => {
+  const MB = 1024 * KB;
+  const sizes = { withoutPdfs: 3 * MB, withPdfs: 11 * MB };
+  const choice = { includePdfs: false, saved: false, free: undefined, saveData: false };
+
+  it('downloads the copy, with the PDFs when asked; a saved copy downloads only its PDFs', () => {
+    expect(saveChoice(sizes, choice)).toEqual({ label: 'Save 3.0 MB', note: '', enoughRoom: true });
+    expect(saveChoice(sizes, { ...choice, includePdfs: true }).label).toBe('Save 11.0 MB');
+    expect(saveChoice(sizes, { ...choice, includePdfs: true, saved: true }).label).toBe('Save 8.0 MB');
+  });
+
+  it('says how much room is left, and refuses a copy that does not fit', () => {
+    expect(saveChoice(sizes, { ...choice, free: 500 * MB })).toMatchObject({
+      note: 'The browser lets this site store 500.0 MB more.',
+      enoughRoom: true,
+    });
+    expect(saveChoice(sizes, { ...choice, free: 2 * MB })).toEqual({
+      label: 'Save 3.0 MB',
+      note: 'Not enough room: this needs 3.0 MB and the browser lets this site store 2.0 MB more.',
+      enoughRoom: false,
+    });
+    expect(saveChoice(sizes, { ...choice, free: -KB }).note).toContain('store 0 KB more');
+  });
+
+  it('reminds a reader who asked to save data what it downloads', () => {
+    expect(saveChoice(sizes, { ...choice, saveData: true, free: 500 * MB }).note).toBe(
+      'Your browser asks to save data: this downloads 3.0 MB. The browser lets this site store 500.0 MB more.',
+    );
   });
 });
 
