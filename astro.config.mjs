@@ -7,7 +7,7 @@ import { outDirectory } from './src/lib/site/build-options.ts';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
 import { cspHash } from './src/lib/markdown/csp.ts';
 import { INLINE_SCRIPTS } from './src/lib/site/inline-scripts.ts';
-import { normalizeBase } from './src/lib/site/urls.ts';
+import { normalizeBase } from './src/lib/content/paths.ts';
 
 /** Builds from other content (tests, benchmark) keep their own cache, so they never evict the site's. */
 const CACHE_DIR = process.env.SITE_CACHE_DIR ?? 'node_modules/.astro';

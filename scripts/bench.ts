@@ -36,10 +36,11 @@ import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
 import { isCourseManifest, type CourseManifest } from '../src/lib/offline/manifest.ts';
 import { copyBreakdown, formatBytes, REPORTED_SCREEN } from '../src/lib/offline/plan.ts';
 import { benchLiveEdits, type LiveEditFigures } from './lib/live-bench.ts';
-import { COURSE_FILE, contentDirectory, coursePaths } from '../src/lib/content/layout.ts';
-import { readContentFolder, readCourse } from '../src/lib/content/read.ts';
+import { contentDirectory, coursePaths } from '../src/lib/content/layout.ts';
+import { courseIds, readContentFolder, readCourse } from '../src/lib/content/read.ts';
 import { urls } from '../src/lib/site/urls.ts';
 import { shellSummary, type StoredSummary } from './lib/offline.ts';
+import { distPaths, parseCourseId, type CourseId } from '../src/lib/content/paths.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
@@ -127,8 +128,8 @@ interface SavedCopy {
 }
 
 /** A built course's offline manifest (written by the build's offline step). */
-function readManifest(dist: string, course: string): CourseManifest {
-  const value: unknown = JSON.parse(readFileSync(fileInDist(dist, `/${urls.inSite(urls.offlineManifest(course)) ?? ''}`), 'utf8'));
+function readManifest(dist: string, course: CourseId): CourseManifest {
+  const value: unknown = JSON.parse(readFileSync(fileInDist(dist, distPaths.offlineManifest(course)), 'utf8'));
   if (!isCourseManifest(value)) throw new Error(`${dist}: no offline manifest for ${course}`);
   return value;
 }
@@ -180,7 +181,7 @@ async function benchSize(questions: number, runs: number, cpuProfile: boolean): 
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
-    const searchBytes = await firstSearchBytes(browser, server.url + urls.section('course-1', 1), 'overfitting');
+    const searchBytes = await firstSearchBytes(browser, server.url + urls.section(parseCourseId('course-1'), 1), 'overfitting');
     return {
       questions,
       courses,
@@ -196,7 +197,7 @@ async function benchSize(questions: number, runs: number, cpuProfile: boolean): 
       shell: await shellSummary(dist),
       saved: {
         label: `one course of ${Math.round(questions / courses).toLocaleString('en')} questions (${questions.toLocaleString('en')}-question site)`,
-        manifest: readManifest(dist, 'course-1'),
+        manifest: readManifest(dist, parseCourseId('course-1')),
       },
     };
   } finally {
@@ -306,8 +307,7 @@ async function benchNotes(runs: number): Promise<NotesResult> {
   const dist = join(dir, 'dist');
   rmSync(dir, { recursive: true, force: true });
   cpSync(contentDirectory(), content, { recursive: true });
-  const courses = readdirSync(content).filter((name) => existsSync(join(content, name, COURSE_FILE)));
-  for (const course of courses) await writeMissingScreenshots(content, course);
+  for (const course of courseIds(content)) await writeMissingScreenshots(content, course);
   const screenshots = walk(content).filter((path) => /\/images\//.test(path)).length;
   const builds: number[] = [];
   for (let attempt = 0; attempt < runs; attempt++) {
@@ -325,8 +325,8 @@ async function benchNotes(runs: number): Promise<NotesResult> {
   const desktop: { path: string; bytes: number }[] = [];
   try {
     for (const { url } of printable.filter((page) => page.kind === 'section')) {
-      phone.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.at(url), PHONE)) });
-      desktop.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.at(url), DESKTOP)) });
+      phone.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.file(url), PHONE)) });
+      desktop.push({ path: url, bytes: totalBytes(await firstLoad(browser, server.url + urls.file(url), DESKTOP)) });
     }
   } finally {
     await browser.close();
@@ -487,10 +487,10 @@ runCli(async () => {
   console.error(`bench: the user's notes with their screenshots (PDFs included), ${runs} run(s)…`);
   const notes = await benchNotes(runs);
   sections.push(notesTable(notes));
-  const own = readCourse(notes.content, 'dasc7606');
+  const own = readCourse(notes.content, parseCourseId('dasc7606'));
   copies.push({
     label: `the user's notes (${own.questions.length} questions, ${notes.screenshots} screenshots)`,
-    manifest: readManifest(notes.dist, 'dasc7606'),
+    manifest: readManifest(notes.dist, parseCourseId('dasc7606')),
   });
   sections.push(offlineTable(copies, await shellSummary(notes.dist)));
   if (!values['no-lighthouse']) {

@@ -38,7 +38,7 @@ runCli(async () => {
         const context = await browser.newContext(options);
         if (values['test-me']) await context.addInitScript((key) => localStorage.setItem(key, '1'), STORAGE_KEYS.testMe);
         const page = await context.newPage();
-        await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
+        await page.goto(server.url + urls.file(path), { waitUntil: 'networkidle' });
         await page.screenshot({ path: join(values.out, `${name}-${variant}.png`), fullPage: false });
         if (variant === 'light') {
           // As the PDF step prints it: print media, screenshots from their print copies.

@@ -6,11 +6,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { cardOf } from '../../src/lib/anki/card.ts';
 import { deckFile, examinabilityTags, tag, type Note } from '../../src/lib/anki/deck.ts';
-import { questionKey } from '../../src/lib/content/layout.ts';
 import { courseIds, readCourse, type CourseContent } from '../../src/lib/content/read.ts';
 import { shownCourse } from '../../src/lib/group/group.ts';
 import { sectionShortName } from '../../src/lib/site/model.ts';
-import { urls, type SiteUrls } from '../../src/lib/site/urls.ts';
+import { distPaths, questionKey, type CourseId, type SiteUrls } from '../../src/lib/content/paths.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 import { fileInDist, pageArticles } from './built-pages.ts';
 import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
 import { onThreads, shareOut } from './threads.ts';
@@ -30,8 +30,8 @@ export function ankiExport(course: CourseContent, dist: string, links: SiteUrls)
   for (const section of course.sections.filter((entry) => !entry.data.scope)) {
     const questions = course.questions.filter((question) => question.data.section === section.data.number);
     if (questions.length === 0) continue;
-    const page = links.section(course.id, section.data.number);
-    const articles = pageArticles(dist, links.inSite(page) ?? page);
+    const page = distPaths.section(course.id, section.data.number);
+    const articles = pageArticles(dist, page);
     for (const { data: question } of questions) {
       const article = articles.get(question.id);
       if (!article) throw new Error(`${page}: no article for question ${question.id}`);
@@ -59,9 +59,9 @@ export function ankiExport(course: CourseContent, dist: string, links: SiteUrls)
 }
 
 /** Writes the deck file and the media zip where the site links them. */
-export function writeAnkiExport(course: string, { notes, media }: AnkiExport, dist: string, links: SiteUrls): void {
-  const deck = fileInDist(dist, links.inSite(links.ankiDeck(course)) ?? '');
-  const archive = fileInDist(dist, links.inSite(links.ankiMedia(course)) ?? '');
+export function writeAnkiExport(course: CourseId, { notes, media }: AnkiExport, dist: string): void {
+  const deck = fileInDist(dist, distPaths.ankiDeck(course));
+  const archive = fileInDist(dist, distPaths.ankiMedia(course));
   mkdirSync(dirname(deck), { recursive: true });
   writeFileSync(deck, deckFile(notes));
   writeFileSync(
@@ -78,14 +78,14 @@ interface Exported {
 
 /** A thread's share of the courses (threads.ts): each exported and written, the site at the build's base (urls). */
 export async function exportCourses(
-  courses: string[],
+  courses: CourseId[],
   { dist, contentDir }: { dist: string; contentDir: string },
   progress: (course: string) => void,
 ): Promise<Exported> {
   const total: Exported = { notes: 0, media: 0 };
   for (const id of courses) {
     const exported = ankiExport(shownCourse(readCourse(contentDir, id)), dist, urls);
-    writeAnkiExport(id, exported, dist, urls);
+    writeAnkiExport(id, exported, dist);
     total.notes += exported.notes.length;
     total.media += exported.media.size;
     progress(id);

@@ -1,33 +1,28 @@
 /**
  * The printable pages of a built site, found by walking its folder: every section page
  * (`/<course>/s<N>/`) and every paper page (`/<course>/papers/<slug>/`), each with the URL
- * of its PDF as urls.ts names it, as paths inside the built folder (without the site's base: add it
- * with urls.at). Used by the index and PDF steps and by the end-to-end tests.
+ * of its PDF, as paths inside the built folder (content/paths.ts: add the site's base with urls.at). Used by the index and PDF steps and by the end-to-end tests.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { COURSE_ID } from '../../src/lib/content/schema.ts';
 import { katexSpanRanges } from '../../src/lib/fonts/katex-glyphs.ts';
 import { LATER_QUESTIONS } from '../../src/lib/site/long-pages.ts';
-import { siteUrls } from '../../src/lib/site/urls.ts';
-
-/** Paths inside the built folder are the site's URLs at the root. */
-const paths = siteUrls('/');
+import { distPaths, isCourseId, type CourseId, type DistPath } from '../../src/lib/content/paths.ts';
 
 export interface PrintablePage {
   kind: 'section' | 'paper';
-  course: string;
+  course: CourseId;
   /** Section number (section pages only). */
   section?: number;
   /** Paper slug (paper pages only). */
   paper?: string;
-  /** Path of the page inside the site: "/dasc7606/s3/". */
-  url: string;
-  /** Path of its PDF inside the site: "/dasc7606/pdf/s3.pdf". */
-  pdf: string;
+  /** Path of the page inside the built folder: "dasc7606/s3/". */
+  url: DistPath;
+  /** Path of its PDF inside the built folder: "dasc7606/pdf/s3.pdf". */
+  pdf: DistPath;
 }
 
 const SECTION = /^s(\d+)$/;
@@ -41,12 +36,14 @@ function subfolders(dir: string): string[] {
 }
 
 /** Folders of the site's own pages, beside the courses': the search page. */
-const SITE_FOLDERS = new Set([paths.search().split('/')[1]]);
+const SITE_FOLDERS = new Set([distPaths.search().split('/')[0]]);
 
 /** The courses of a built site: the folders with a course home, in folder order. */
-export function findCourses(dist: string): string[] {
+export function findCourses(dist: string): CourseId[] {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is not a built site (no index.html): run npm run build first.`);
-  return subfolders(dist).filter((name) => COURSE_ID.test(name) && !SITE_FOLDERS.has(name) && existsSync(join(dist, name, 'index.html')));
+  return subfolders(dist)
+    .filter(isCourseId)
+    .filter((name) => !SITE_FOLDERS.has(name) && existsSync(join(dist, name, 'index.html')));
 }
 
 /** Section pages first, then paper pages, per course in folder order. */
@@ -59,7 +56,13 @@ export function findPrintablePages(dist: string): PrintablePage[] {
       const match = SECTION.exec(name);
       if (!match || !existsSync(join(courseDir, name, 'index.html'))) continue;
       const section = Number(match[1]);
-      sections.push({ kind: 'section', course, section, url: paths.section(course, section), pdf: paths.sectionPdf(course, section) });
+      sections.push({
+        kind: 'section',
+        course,
+        section,
+        url: distPaths.section(course, section),
+        pdf: distPaths.sectionPdf(course, section),
+      });
     }
     sections.sort((a, b) => (a.section ?? 0) - (b.section ?? 0));
     pages.push(...sections);
@@ -67,15 +70,15 @@ export function findPrintablePages(dist: string): PrintablePage[] {
     if (!existsSync(papersDir)) continue;
     for (const paper of subfolders(papersDir)) {
       if (!SLUG.test(paper) || !existsSync(join(papersDir, paper, 'index.html'))) continue;
-      pages.push({ kind: 'paper', course, paper, url: paths.paper(course, paper), pdf: paths.paperPdf(course, paper) });
+      pages.push({ kind: 'paper', course, paper, url: distPaths.paper(course, paper), pdf: distPaths.paperPdf(course, paper) });
     }
   }
   return pages;
 }
 
-/** A site path ("/a/b.pdf", "/a/") as a file inside the built folder. */
-export function fileInDist(dist: string, sitePath: string): string {
-  const path = decodeURIComponent(sitePath.split(/[?#]/)[0] ?? '');
+/** A path inside the built folder ("a/b.pdf", "a/": a page) as the file it names there. */
+export function fileInDist(dist: string, distPath: DistPath): string {
+  const path = decodeURIComponent(distPath.split(/[?#]/)[0] ?? '');
   return join(dist, ...path.split('/').filter(Boolean), ...(path.endsWith('/') ? ['index.html'] : []));
 }
 
@@ -111,8 +114,8 @@ export function questionArticles(html: string): Map<string, Element> {
  * The question articles a built page shows, by question id, in page order: its own and those of
  * the files of later questions it loads as the reader scrolls (src/lib/site/long-pages.ts).
  */
-export function pageArticles(dist: string, sitePath: string): Map<string, Element> {
-  const file = fileInDist(dist, sitePath);
+export function pageArticles(dist: string, page: DistPath): Map<string, Element> {
+  const file = fileInDist(dist, page);
   const html = readFileSync(file, 'utf8');
   const articles = questionArticles(html);
   for (const [, later] of html.matchAll(new RegExp(`${LATER_QUESTIONS}="([^"]+)"`, 'g')))

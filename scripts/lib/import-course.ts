@@ -21,7 +21,8 @@ import {
   SECTIONS_FOLDER,
 } from '../../src/lib/content/layout.ts';
 import { authorIds, parseContentEntry, readCourse, readCourseEntry, type CourseContent } from '../../src/lib/content/read.ts';
-import { authorSchema, COURSE_ID, courseSchema, questionSchema, sectionSchema, type CourseData } from '../../src/lib/content/schema.ts';
+import { isCourseId, type CourseId } from '../../src/lib/content/paths.ts';
+import { authorSchema, courseSchema, questionSchema, sectionSchema, type CourseData } from '../../src/lib/content/schema.ts';
 import { shownCourse, type GroupedCourse } from '../../src/lib/group/group.ts';
 import { importTarget, notesAuthor, type CourseSoFar, type ImportTarget } from '../../src/lib/import/author-target.ts';
 import { courseFiles } from '../../src/lib/import/content-files.ts';
@@ -56,7 +57,7 @@ export interface ImportOptions {
 }
 
 export interface ImportReport {
-  course: string;
+  course: CourseId;
   courseDir: string;
   /** Whose notes these are, and whether they are the course's first (the course folder) or another author's (authors/<id>/). */
   target: ImportTarget;
@@ -100,9 +101,9 @@ export class HandEditedError extends Error {
   }
 }
 
-export function courseIdFor(source: string, course?: string): string {
+export function courseIdFor(source: string, course?: string): CourseId {
   const id = course ?? slugify(basename(source).replace(/\.[^.]+$/, ''));
-  if (!COURSE_ID.test(id)) throw new Error(`course id "${id}" must be lowercase letters, digits and dashes (pass --course <id>)`);
+  if (!isCourseId(id)) throw new Error(`course id "${id}" must be lowercase letters, digits and dashes (pass --course <id>)`);
   return id;
 }
 
@@ -335,7 +336,7 @@ export interface Grouping {
  */
 function groupingAfter(
   contentDir: string,
-  course: string,
+  course: CourseId,
   target: ImportTarget,
   files: Map<string, string>,
   warnings: ImportWarning[],

@@ -47,7 +47,7 @@ export async function runLighthouse(dist: string, path: string, mobileRuns = 5):
     const presets = [...Array.from({ length: mobileRuns }, () => 'mobile' as const), 'desktop' as const];
     for (const preset of presets) {
       const result = await lighthouse(
-        server.url + urls.at(path),
+        server.url + urls.file(path),
         { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
         preset === 'desktop' ? desktopConfig : undefined,
       );

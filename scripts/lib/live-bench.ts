@@ -15,6 +15,7 @@ import { launchChromium } from './chromium.ts';
 import { startDevServer, waitForText } from './dev-server.ts';
 import { importCourse } from './import-course.ts';
 import { writeMissingScreenshots } from './stand-in-screenshots.ts';
+import { parseCourseId } from '../../src/lib/content/paths.ts';
 
 export interface LiveEditFigures {
   questions: number;
@@ -36,7 +37,7 @@ export async function benchLiveEdits(work: string, notes: string, edits: number)
   const source = join(work, 'notes.md');
   const content = join(work, 'content');
   writeFileSync(source, notes);
-  const course = 'live';
+  const course = parseCourseId('live');
   importCourse({ source, course, contentDir: content });
   // As the benchmark's other rows of the user's notes: a stand-in for each screenshot they name.
   await writeMissingScreenshots(content, course);

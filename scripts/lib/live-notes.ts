@@ -34,7 +34,7 @@ import { courseChange, notesSource, type CourseWatch } from '../../src/lib/dev/w
 import { NotesError } from '../../src/lib/import/errors.ts';
 import { hashText, type Manifest } from '../../src/lib/import/import-plan.ts';
 import { sectionName } from '../../src/lib/site/model.ts';
-import { siteUrls } from '../../src/lib/site/urls.ts';
+import { siteUrls } from '../../src/lib/content/paths.ts';
 import type { CheckAnswer, CheckRequest } from './content-check-worker.ts';
 import { readTextIfExists } from './files.ts';
 import { HandEditedError, importCourse } from './import-course.ts';

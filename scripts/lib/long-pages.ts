@@ -10,6 +10,7 @@ import { cutPage, PAGE_LIMIT } from '../../src/lib/site/long-pages.ts';
 import { findPrintablePages, fileInDist } from './built-pages.ts';
 import type { StepResult } from './progress.ts';
 import { onThreads, shareOut } from './threads.ts';
+import type { DistPath } from '../../src/lib/content/paths.ts';
 
 interface Cut {
   pages: number;
@@ -18,7 +19,7 @@ interface Cut {
 }
 
 /** A thread's share of the pages (site paths): each cut if it is long, and written back with its files of later questions. */
-export async function cutPages(paths: string[], { dist }: { dist: string }): Promise<Cut> {
+export async function cutPages(paths: DistPath[], { dist }: { dist: string }): Promise<Cut> {
   const done: Cut = { pages: 0, files: 0, largest: 0 };
   for (const path of paths) {
     const file = fileInDist(dist, path);

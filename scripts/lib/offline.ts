@@ -30,6 +30,7 @@ import { HASHED_FILE, SHELL_GLOBS } from '../../src/lib/offline/precache.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { fileInDist, findCourses } from './built-pages.ts';
 import type { StepResult } from './progress.ts';
+import { distPaths, type DistPath } from '../../src/lib/content/paths.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCE = join(ROOT, 'src/client/offline/service-worker.ts');
@@ -78,11 +79,11 @@ const FILES_IN_FLIGHT = 8;
  * its hash, and pages' images.
  */
 export async function readBuiltSite(dist: string): Promise<BuiltSite> {
-  const files = new Map<string, FileFacts>();
-  const screenshots = new Map<string, ImageSource[][]>();
+  const files = new Map<DistPath, FileFacts>();
+  const screenshots = new Map<DistPath, ImageSource[][]>();
   const queue = readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort();
   const read = async (name: string): Promise<void> => {
-    const file = name.split(sep).join('/');
+    const file = distPaths.file(name.split(sep).join('/'));
     const path = join(dist, name);
     if (NOT_STORED.test(file) || !statSync(path).isFile()) return;
     const content = readFileSync(path);
@@ -108,16 +109,11 @@ export async function writeOfflineManifests(dist: string): Promise<CourseManifes
   const manifests = findCourses(dist).map((course) => courseManifest(site, course));
   for (const manifest of manifests) {
     const json = JSON.stringify(manifest);
-    writeFileSync(fileInDist(dist, siteUrlPath(urls.offlineManifest(manifest.course))), json);
+    writeFileSync(fileInDist(dist, distPaths.offlineManifest(manifest.course)), json);
     index.courses[manifest.course] = revisionOf(json);
   }
-  writeFileSync(fileInDist(dist, siteUrlPath(urls.offlineIndex())), JSON.stringify(index));
+  writeFileSync(fileInDist(dist, distPaths.offlineIndex()), JSON.stringify(index));
   return manifests;
-}
-
-/** A URL of the site as the path fileInDist takes ("/revision/x.json" → "/x.json"). */
-function siteUrlPath(url: string): string {
-  return `/${urls.inSite(url) ?? ''}`;
 }
 
 /** Writes <dist>/sw.js with its shell list; says what the shell holds. */

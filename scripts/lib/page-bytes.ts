@@ -108,7 +108,7 @@ export async function firstVisitWithWorker(
       (request.serviceWorker() ? byWorker : byPage).add(path);
     });
     const page = await context.newPage();
-    await page.goto(server.url + urls.at(path), { waitUntil: 'load' });
+    await page.goto(server.url + urls.file(path), { waitUntil: 'load' });
     const active = await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active));
     if (!active) throw new Error(`the offline service worker did not become active on ${path}`);
     lastSent = Math.max(lastSent, performance.now());

@@ -352,7 +352,7 @@ function linkScreenFallbacks(
   const css = `/* Fonts for what the reader's own fonts lack (SIL Open Font License 1.1), cut to this site's characters. */\n${faces.map((face) => faceRule(face, face.name)).join('')}`;
   const name = `fallback-fonts.${contentHash(css)}.css`;
   writeFileSync(join(dist, '_astro', name), css);
-  const link = `<link rel="stylesheet" href="${urls.at(`_astro/${name}`)}">`;
+  const link = `<link rel="stylesheet" href="${urls.file(`_astro/${name}`)}">`;
   let linked = 0;
   for (const [file, page] of pages) {
     if (![...page.codePoints].some(needed)) continue;

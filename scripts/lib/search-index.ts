@@ -19,10 +19,12 @@ import { shownCourse } from '../../src/lib/group/group.ts';
 import { questionLabel, sectionName } from '../../src/lib/site/model.ts';
 import { startStep, type ProgressOutput, type StepResult } from './progress.ts';
 import { onThreads, shareOut } from './threads.ts';
+import type { CourseId } from '../../src/lib/content/paths.ts';
+import type { QuestionData } from '../../src/lib/content/schema.ts';
 
 /** One course to index: its id and its built section pages. */
 export interface CourseToIndex {
-  id: string;
+  id: CourseId;
   pages: PrintablePage[];
 }
 
@@ -58,7 +60,7 @@ export async function indexCourse(
 ): Promise<IndexedCourse> {
   // As the pages show it: each question once, in the section it is placed in, with every author's version in its article.
   const content = shownCourse(readCourse(contentDir, course.id));
-  const questions = new Map(content.questions.map((question) => [question.data.id, question.data]));
+  const questions = new Map<string, QuestionData>(content.questions.map((question) => [question.data.id, question.data]));
   const indexes = { latin: await createIndex(), full: await createIndex() } satisfies Record<SearchIndex, pagefind.PagefindIndex>;
   const texts: string[] = [];
   for (const page of course.pages) {
@@ -78,7 +80,7 @@ export async function indexCourse(
         hasAnswer: question.hasAnswer,
       });
       // Both records have the question's URL: results from either index name the same question.
-      const url = urls.question(course.id, section.number, id);
+      const url = urls.question(course.id, section.number, question.id);
       for (const [name, document] of [
         ['full', html],
         ['latin', latinHtml],

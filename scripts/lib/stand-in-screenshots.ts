@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { imagePath } from '../../src/lib/content/images.ts';
 import { authorFolder } from '../../src/lib/content/layout.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
+import type { CourseId } from '../../src/lib/content/paths.ts';
 
 const WIDTH = 2100;
 const HEIGHT = 1350;
@@ -63,7 +64,7 @@ export async function writeScreenshots(paths: string[]): Promise<void> {
 }
 
 /** A stand-in for each screenshot a course's sections and questions name that is not in its image folder yet. */
-export async function writeMissingScreenshots(contentDir: string, course: string): Promise<void> {
+export async function writeMissingScreenshots(contentDir: string, course: CourseId): Promise<void> {
   const { sections, questions } = readCourse(contentDir, course);
   // Another author's screenshots are in their own folder's images/.
   const paths = [...sections, ...questions].flatMap((entry) =>

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
-import { siteUrls, urls } from '../../src/lib/site/urls.ts';
+import { siteUrls } from '../../src/lib/content/paths.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

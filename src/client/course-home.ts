@@ -4,13 +4,13 @@
  * another, the one thing to do now (lib/progress/wording.ts says what), and the progress and
  * readiness of each section.
  */
-import { isExamDate } from '../lib/content/exam-date.ts';
+import { examDateFields, examDateFromFields } from '../lib/content/exam-date.ts';
 import { describeExamDate, examMoment, studyDaysLeft } from '../lib/progress/exam.ts';
 import { readiness } from '../lib/progress/forecast.ts';
 import { nextDueDay } from '../lib/progress/schedule.ts';
 import { reviewsOf, sessionAt } from '../lib/progress/session.ts';
 import { chooseExamDate, type Progress } from '../lib/progress/storage.ts';
-import { examLine, homeAction, percent, readinessCounts } from '../lib/progress/wording.ts';
+import { examLine, homeAction, readinessCounts, sectionReadiness } from '../lib/progress/wording.ts';
 import type { RevisionData } from '../lib/site/revision.ts';
 import { words } from './browser.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
@@ -90,16 +90,14 @@ function render(data: RevisionData, progress: Progress): Date | undefined {
           exam,
         )
       : undefined;
-    span.textContent =
-      result && result.examinable > 0
-        ? `Exam-day readiness ${percent(result.recall)}${result.unrated > 0 ? ` · ${result.unrated} unrated` : ''}`
-        : '';
+    span.textContent = sectionReadiness(result);
   }
 
   const form = element<HTMLFormElement>('[data-exam-form]');
   if (form) {
-    (form.elements.namedItem('exam-day') as HTMLInputElement).value = date?.slice(0, 10) ?? '';
-    (form.elements.namedItem('exam-time') as HTMLInputElement).value = date?.slice(11) ?? '';
+    const { day, time } = examDateFields(date);
+    (form.elements.namedItem('exam-day') as HTMLInputElement).value = day;
+    (form.elements.namedItem('exam-time') as HTMLInputElement).value = time;
     const fromNotes = form.querySelector<HTMLButtonElement>('[data-exam-notes]');
     if (fromNotes) fromNotes.hidden = data.examDate === undefined || progress.examDates[data.course] === undefined;
   }
@@ -126,8 +124,8 @@ function wireForm(data: RevisionData): void {
     event.preventDefault();
     const day = (form.elements.namedItem('exam-day') as HTMLInputElement).value;
     const time = (form.elements.namedItem('exam-time') as HTMLInputElement).value;
-    const date = time ? `${day}T${time}` : day;
-    if (!isExamDate(date)) {
+    const date = examDateFromFields(day, time);
+    if (date === undefined) {
       if (status) status.textContent = 'Give the exam’s date (and, if you like, its start time).';
       return;
     }

@@ -2,20 +2,14 @@
  * Landing from a search result (`?highlight=mode collapse#…`): the query's words are highlighted
  * on the page with the CSS Custom Highlight API, which marks text without changing the DOM.
  */
-import { latinWords } from '../lib/search/typos.ts';
-
-function termsOf(query: string): string[] {
-  const chinese = query.match(/[\u3400-\u9fff]+/g) ?? [];
-  return [...new Set([...latinWords(query).filter((word) => word.length > 1), ...chinese])];
-}
+import { highlightPattern } from '../lib/search/highlight.ts';
 
 export function highlightFromUrl(): number {
   const query = new URL(location.href).searchParams.get('highlight');
   if (!query || typeof Highlight === 'undefined' || !('highlights' in CSS)) return 0;
-  const terms = termsOf(query);
+  const pattern = highlightPattern(query);
   const root = document.querySelector('main');
-  if (!root || terms.length === 0) return 0;
-  const pattern = new RegExp(terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  if (!root || !pattern) return 0;
   const ranges: Range[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest('.katex, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),

@@ -6,7 +6,7 @@
  * in time for the next print). Added questions get what the page's own have (Test me, answer tabs,
  * enlarging screenshots …). Loaded only by a page that has later questions.
  */
-import { LATER_QUESTION_IDS, LATER_QUESTIONS, LATER_QUESTIONS_REQUEST } from '../lib/site/long-pages.ts';
+import { LATER_QUESTION_IDS, LATER_QUESTIONS, LATER_QUESTIONS_REQUEST, placeholderHolds } from '../lib/site/long-pages.ts';
 import { initLightbox } from './lightbox.ts';
 import { initPrintImages } from './print-images.ts';
 import { initScrollRegions } from './scroll-regions.ts';
@@ -26,7 +26,7 @@ async function fetchQuestions(file: string, pageUrl: string): Promise<HTMLElemen
 /** The placeholder of `root` holding the element `id` names (a question, or anything in one: a part, an answer tab). */
 function placeholderOf(root: ParentNode, id: string): Element | undefined {
   return [...root.querySelectorAll(SELECTOR)].find((placeholder) =>
-    (placeholder.getAttribute(LATER_QUESTION_IDS) ?? '').split(' ').some((question) => id === question || id.startsWith(`${question}-`)),
+    placeholderHolds(placeholder.getAttribute(LATER_QUESTION_IDS) ?? '', id),
   );
 }
 

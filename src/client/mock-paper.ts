@@ -4,7 +4,7 @@
  * shows the same paper and the timer runs on. The questions come from their section pages, as they
  * are printed there, and take Test-me's reveal buttons and ratings.
  */
-import { drawMockPaper } from '../lib/progress/mock.ts';
+import { drawMockPaper, mockPaperQuery, readMockPaperQuery, timeLeft } from '../lib/progress/mock.ts';
 import { plural } from '../lib/progress/wording.ts';
 import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
 import { initLightbox } from './lightbox.ts';
@@ -16,19 +16,12 @@ import { courseScope, readRevisionData } from './revision-data.ts';
 import { enhanceForTestMe, setTestMe } from './test-me.ts';
 import { initVariantTabs } from './variant-tabs.ts';
 
-/** "59:04" from milliseconds. */
-function clock(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${Math.floor(seconds / 60)}:${pad(seconds % 60)}`;
-}
-
 function startTimer(element: HTMLElement, status: (text: string) => void, endsAt: number): void {
   element.hidden = false;
   let over = false;
   const tick = (): void => {
     const left = endsAt - Date.now();
-    element.textContent = left > 0 ? `Time left: ${clock(left)}` : 'Time is up.';
+    element.textContent = timeLeft(left);
     if (left <= 0 && !over) {
       over = true;
       status('Time is up: put your pen down, then reveal and rate each answer.');
@@ -89,23 +82,16 @@ export function initMockPaper(): void {
     event.preventDefault();
     const progress = await loadProgress(courseScope(data));
     const keys = drawMockPaper(data.questions, progress.reviews, new Date(), Number(count.value), Math.random);
-    const byKey = new Map(data.questions.map((question) => [question.key, question.id]));
-    const params = new URLSearchParams({ paper: keys.map((key) => byKey.get(key)).join(',') });
-    if (minutes.value !== '0') {
-      params.set('minutes', minutes.value);
-      params.set('start', String(Date.now()));
-    }
-    location.search = params.toString();
+    const byKey = new Map<string, string>(data.questions.map((question) => [question.key, question.id]));
+    const ids = keys.flatMap((key) => byKey.get(key) ?? []);
+    location.search = mockPaperQuery({ ids, minutes: Number(minutes.value), start: Date.now() });
   });
 
-  const params = new URLSearchParams(location.search);
-  const ids = (params.get('paper') ?? '').split(',').filter(Boolean);
-  if (ids.length === 0) return;
-  const byId = new Map(data.questions.map((question) => [question.id, question]));
-  const questions = ids.map((id) => byId.get(id)).filter((question): question is RevisionQuestion => question !== undefined);
+  const paper = readMockPaperQuery(location.search, Date.now());
+  if (!paper) return;
+  const byId = new Map<string, RevisionQuestion>(data.questions.map((question) => [question.id, question]));
+  const questions = paper.ids.map((id) => byId.get(id)).filter((question): question is RevisionQuestion => question !== undefined);
   count.value = String(questions.length);
-  const length = Number(params.get('minutes') ?? 0);
-  const start = Number(params.get('start') ?? Date.now());
-  if (length > 0) minutes.value = String(length);
-  void showPaper(data, questions, say, length > 0 ? start + length * 60_000 : undefined);
+  if (paper.minutes > 0) minutes.value = String(paper.minutes);
+  void showPaper(data, questions, say, paper.minutes > 0 ? paper.start + paper.minutes * 60_000 : undefined);
 }

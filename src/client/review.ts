@@ -10,7 +10,7 @@ import { readiness } from '../lib/progress/forecast.ts';
 import { dayOf, nextDueDay } from '../lib/progress/schedule.ts';
 import { reviewsOf, sessionAt, type Session } from '../lib/progress/session.ts';
 import { mergeProgress, readProgress, writeProgress, type Progress } from '../lib/progress/storage.ts';
-import { againIn, cardState, nothingDue, percent, planStatus, planSummary, plural, reviseLabel } from '../lib/progress/wording.ts';
+import { againIn, nothingDue, percent, planStatus, planSummary, plural, queueCards, reviseLabel } from '../lib/progress/wording.ts';
 import { words } from './browser.ts';
 import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
 import { loadProgress, migrationFor, onProgress, resetProgress, saveProgress, showNotices } from './progress-store.ts';
@@ -62,8 +62,9 @@ function reviseLink(session: Session): HTMLParagraphElement[] {
 }
 
 /** The questions still in their learning step: "Again in 10 min: Q3 · 2024 May ABC". */
-function laterList(session: Session, byKey: Map<string, RevisionQuestion>, now: Date): HTMLElement[] {
+function laterList(session: Session, questions: RevisionQuestion[], now: Date): HTMLElement[] {
   if (session.later.length === 0) return [];
+  const byKey = new Map<string, RevisionQuestion>(questions.map((question) => [question.key, question]));
   const list = document.createElement('ul');
   list.className = 'review-later';
   for (const { key, due } of session.later) {
@@ -77,7 +78,6 @@ function laterList(session: Session, byKey: Map<string, RevisionQuestion>, now: 
 function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, session: Session, date: string, now: Date): void {
   const plan = session.plan!;
   const exam = examMoment(date);
-  const byKey = new Map(data.questions.map((question) => [question.key, question]));
   const ready = readiness(data.questions, progress.reviews, exam);
   host.append(
     paragraph('exam-countdown', countdown(now, date)),
@@ -86,32 +86,22 @@ function renderPlan(host: HTMLElement, data: RevisionData, progress: Progress, s
   );
   const status = planStatus(session);
   if (status) host.append(paragraph(status.done ? 'plan-done' : 'plan-progress', status.text));
-  const cards = session.queue.flatMap((key, index) => {
-    const question = byKey.get(key);
-    if (!question) return [];
-    return [
-      questionCard(question, `${question.sectionName} · ${cardState(progress.reviews[key], index < session.again ? undefined : exam)}`),
-    ];
-  });
+  const cards = queueCards(data.questions, progress.reviews, session, exam).map(({ question, meta }) => questionCard(question, meta));
   if (plan.done && cards.length > 0) host.append(paragraph('plan-progress', 'Back again now, after a few minutes:'));
   if (cards.length > 0) host.append(cardList(cards), ...reviseLink(session));
-  host.append(...laterList(session, byKey, now));
+  host.append(...laterList(session, data.questions, now));
 }
 
 function renderDue(host: HTMLElement, data: RevisionData, progress: Progress, session: Session, date: string | undefined, now: Date): void {
-  const byKey = new Map(data.questions.map((question) => [question.key, question]));
   const own = reviewsOf(data.questions, progress.reviews);
   if (date) host.append(paragraph('exam-countdown', `${countdown(now, date)} The usual schedule is back.`));
   if (session.queue.length === 0) {
     host.append(paragraph('review-empty', nothingDue(Object.keys(own).length, session, nextDueDay(own))));
   } else {
-    const cards = session.queue.flatMap((key) => {
-      const question = byKey.get(key);
-      return question ? [questionCard(question, `${question.sectionName} · ${cardState(own[key])}`)] : [];
-    });
+    const cards = queueCards(data.questions, own, session).map(({ question, meta }) => questionCard(question, meta));
     host.append(cardList(cards), ...reviseLink(session));
   }
-  host.append(...laterList(session, byKey, now));
+  host.append(...laterList(session, data.questions, now));
 }
 
 /** Draws the queue; returns when the next question comes back from its step, to draw it again then. */

@@ -9,7 +9,7 @@ import { hasNext, nextIn, ratedIn, startFlow, type Flow } from '../lib/progress/
 import { sessionAt, type Session } from '../lib/progress/session.ts';
 import { againIn, position, ratedNote, resumeLabel, sessionDone, sessionTitle } from '../lib/progress/wording.ts';
 import type { Progress } from '../lib/progress/storage.ts';
-import type { RevisionData } from '../lib/site/revision.ts';
+import type { RevisionData, RevisionQuestion } from '../lib/site/revision.ts';
 import { words } from './browser.ts';
 import { initLightbox } from './lightbox.ts';
 import { loadProgress, onProgress } from './progress-store.ts';
@@ -28,7 +28,7 @@ function part<T extends HTMLElement = HTMLElement>(name: string): T {
 export function initRevise(): void {
   const data: RevisionData | undefined = readRevisionData();
   if (!data) return;
-  const byKey = new Map(data.questions.map((question) => [question.key, question]));
+  const byKey = new Map<string, RevisionQuestion>(data.questions.map((question) => [question.key, question]));
   const [title, positionLine, host, next, nextButton, rated, done, doneText, later, resume] = [
     part('title'),
     part('position'),

@@ -7,6 +7,7 @@
 import { RATING_LABELS, RATINGS, type Rating } from '../lib/progress/ratings.ts';
 import { STORAGE_KEYS } from '../lib/site/storage-keys.ts';
 import { isTyping, recall, remember } from './browser.ts';
+import { questionAfter, questionStep } from './keys.ts';
 import { loadProgress, onProgress, saveProgress } from './progress-store.ts';
 import { renderTallies } from './progress-view.ts';
 
@@ -137,14 +138,12 @@ function addRatingBadge(article: HTMLElement, key: string): void {
 /** j / k: focus the next / previous question's first control (or its heading), among the questions the page shows now. */
 function moveBetweenQuestions(): void {
   document.addEventListener('keydown', (event) => {
-    if ((event.key !== 'j' && event.key !== 'k') || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-    if (document.querySelector('dialog[open]')) return;
+    const step = questionStep(event, isTyping(event.target));
+    if (step === undefined || document.querySelector('dialog[open]')) return;
     const articles = [...document.querySelectorAll<HTMLElement>(QUESTIONS)];
     const active = document.activeElement;
     const current = articles.findIndex((article) => article.contains(active));
-    const fallback = event.key === 'j' ? -1 : articles.length;
-    const index = (current === -1 ? fallback : current) + (event.key === 'j' ? 1 : -1);
-    const target = articles[Math.max(0, Math.min(articles.length - 1, index))];
+    const target = articles[questionAfter(step, current, articles.length)];
     if (!target) return;
     event.preventDefault();
     const control = target.querySelector<HTMLElement>(

@@ -13,7 +13,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, test } from 'vitest';
 import { fileInDist } from '../../scripts/lib/built-pages.ts';
-import { questionKey } from '../../src/lib/content/layout.ts';
+import { distPaths, questionKey } from '../../src/lib/content/paths.ts';
 import { katexOptions } from '../../src/lib/markdown/pipeline.ts';
 import { splitTouchingFormulas } from '../../src/lib/markdown/remark-math-repair.ts';
 import { parseMarkdown } from '../../src/lib/notes/markdown.ts';
@@ -71,7 +71,7 @@ describe.each(allCourses().map((course) => [course.id, course] as const))('the A
     const mediaLink = page.getByRole('link', { name: 'Its screenshots (zip)' });
     expect(await deckLink.getAttribute('href')).toBe(urls.ankiDeck(course.id));
     // The zip is offered where it holds screenshots (the user's notes have them).
-    const media = readZip(readFileSync(fileInDist(dist, urls.inSite(urls.ankiMedia(course.id))!)));
+    const media = readZip(readFileSync(fileInDist(dist, distPaths.ankiMedia(course.id))));
     if (course.own) expect(media.length).toBeGreaterThan(0);
     if (media.length > 0) expect(await mediaLink.getAttribute('href')).toBe(urls.ankiMedia(course.id));
     else await expect(mediaLink.count()).resolves.toBe(0);
@@ -124,7 +124,7 @@ describe.each(allCourses().map((course) => [course.id, course] as const))('the A
   });
 
   test('keeps every formula of the notes as TeX Anki renders, \\(…\\) or \\[…\\]', () => {
-    const file = readAnkiText(readFileSync(fileInDist(dist, urls.inSite(urls.ankiDeck(course.id))!), 'utf8'));
+    const file = readAnkiText(readFileSync(fileInDist(dist, distPaths.ankiDeck(course.id)), 'utf8'));
     let total = 0;
     for (const question of course.questions) {
       const note = file.notes.find((entry) => entry.guid === questionKey(course.id, question.id))!;
@@ -142,15 +142,15 @@ describe.each(allCourses().map((course) => [course.id, course] as const))('the A
   });
 
   test("puts every screenshot its cards show in the media zip, under the cards' names, byte for byte", () => {
-    const file = readAnkiText(readFileSync(fileInDist(dist, urls.inSite(urls.ankiDeck(course.id))!), 'utf8'));
-    const archive = readZip(readFileSync(fileInDist(dist, urls.inSite(urls.ankiMedia(course.id))!)));
+    const file = readAnkiText(readFileSync(fileInDist(dist, distPaths.ankiDeck(course.id)), 'utf8'));
+    const archive = readZip(readFileSync(fileInDist(dist, distPaths.ankiMedia(course.id))));
     const referenced = new Set(file.notes.flatMap((note) => [...imagesOf(note.fields.Front!), ...imagesOf(note.fields.Back!)]));
     expect(new Set(archive.map((entry) => entry.name))).toEqual(referenced);
     for (const name of referenced) expect(name.startsWith(`${course.id}-`) && !name.includes('/'), name).toBe(true);
     // Each is the image its section page shows.
     const built = new Map<string, Buffer>();
     for (const section of course.sections.filter((entry) => !entry.scope)) {
-      const html = readFileSync(fileInDist(dist, `/${course.id}/s${section.number}/`), 'utf8');
+      const html = readFileSync(fileInDist(dist, distPaths.section(course.id, section.number)), 'utf8');
       for (const src of imagesOf(html)) {
         const inSite = urls.inSite(src);
         if (inSite?.startsWith('_astro/')) built.set(`${course.id}-${inSite.split('/').pop()!}`, readFileSync(fileInDist(dist, inSite)));

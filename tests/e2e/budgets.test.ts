@@ -23,6 +23,7 @@ import { pageImages } from '../../src/lib/offline/page-images.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses } from './setup/site.ts';
+import { distPaths, parseCourseId } from '../../src/lib/content/paths.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -96,7 +97,7 @@ const listed = (sent: Sent[]): string =>
 
 /** The screenshots a built page names (<img> sources and srcset candidates), as paths inside the site. */
 function pageScreenshots(path: string): string[] {
-  return pageImages(readFileSync(fileInDist(dist, path), 'utf8'))
+  return pageImages(readFileSync(fileInDist(dist, distPaths.file(path)), 'utf8'))
     .flat()
     .map((source) => urls.inSite(source.url) ?? source.url);
 }
@@ -135,7 +136,7 @@ describe('a first visit on a phone, the service worker allowed', () => {
       expect(
         sent.filter((response) => response.path === '' || response.path.endsWith('/')).map((response) => response.path),
         report,
-      ).toEqual([urls.inSite(urls.at(path))]);
+      ).toEqual([urls.inSite(urls.file(path))]);
       expect(
         sent.filter((response) => /\.pdf$|^pagefind\/|offline\.json$|\.html$/.test(response.path)),
         report,
@@ -228,7 +229,7 @@ describe('search', () => {
   it('transfers under 100 KB for a first search that finds its question, filters and typo vocabulary not included', async () => {
     const { transfers, results } = await firstSearch(browser.browser, `${baseUrl}/dasc7606/s1/`, 'mode collapse');
     // Only a search that shows its results has loaded what results need (their texts and excerpts).
-    expect(results).toContain(`${urls.section('dasc7606', 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
+    expect(results).toContain(`${urls.section(parseCourseId('dasc7606'), 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
     const bytes = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
     expect(bytes, describeTransfers(transfers)).toBeLessThan(100 * KB);
   });

@@ -22,9 +22,10 @@ import { useBrowser } from './setup/browser.ts';
 import { npmRun } from './setup/npm.ts';
 import { writeScreenshots } from '../../scripts/lib/stand-in-screenshots.ts';
 import { proseLines } from './setup/site.ts';
+import { parseCourseId } from '../../src/lib/content/paths.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const COURSE = 'dasc7606';
+const COURSE = parseCourseId('dasc7606');
 const WORK = mkdtempSync(join(tmpdir(), 'e2e-dev-'));
 const NOTES = join(WORK, 'notes.md');
 const CONTENT = join(WORK, 'content');

@@ -15,8 +15,9 @@ import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.
 import { useBrowser } from './setup/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
 import { urls } from '../../src/lib/site/urls.ts';
+import { parseCourseId } from '../../src/lib/content/paths.ts';
 
-const COURSE = 'hostile';
+const COURSE = parseCourseId('hostile');
 const NOTES = 'tests/fixtures/notes/hostile.md';
 
 /** Text written around the attacks in the fixture: each must still be on the page. */
@@ -97,12 +98,12 @@ describe('a notes file full of attacks', () => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(server.url + urls.at(path), { waitUntil: 'networkidle' });
+    await page.goto(server.url + urls.file(path), { waitUntil: 'networkidle' });
     // From here on, any load is a reload or a navigation; the search page may rewrite its own query.
     const navigations: string[] = [];
     page.on('load', () => navigations.push(`load of ${page.url()}`));
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && new URL(frame.url()).pathname !== new URL(server.url + urls.at(path)).pathname)
+      if (frame === page.mainFrame() && new URL(frame.url()).pathname !== new URL(server.url + urls.file(path)).pathname)
         navigations.push(frame.url());
     });
 
@@ -124,7 +125,7 @@ describe('a notes file full of attacks', () => {
     expect(offsite).toEqual([]);
     expect(navigations).toEqual([]);
     expect(problems).toEqual([]);
-    expect(new URL(page.url()).pathname).toBe(new URL(server.url + urls.at(path)).pathname);
+    expect(new URL(page.url()).pathname).toBe(new URL(server.url + urls.file(path)).pathname);
     if (path.includes('s1')) expect(targets.length).toBeGreaterThan(20);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.locator('script:not([src]):not([type="application/ld+json"])', { hasText: 'alert' }).count()).toBe(0);

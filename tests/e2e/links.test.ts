@@ -69,7 +69,7 @@ function fileFor(pathname: string): string | undefined {
 
 function pageUrl(file: string): string {
   const path = relative(dist, file).split(sep).join('/');
-  return urls.at(path.replace(/(^|\/)index\.html$/, '$1'));
+  return urls.file(path.replace(/(^|\/)index\.html$/, '$1'));
 }
 
 const files = htmlFiles(dist);

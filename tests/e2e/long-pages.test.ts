@@ -13,13 +13,14 @@ import { fileInDist, questionArticles } from '../../scripts/lib/built-pages.ts';
 import { DESKTOP as DESKTOP_SCREEN, PHONE as PHONE_SCREEN } from '../../scripts/lib/page-bytes.ts';
 import { useBrowser } from './setup/browser.ts';
 import { dehyphen, pdfText } from './setup/site.ts';
+import { distPaths, parseCourseId } from '../../src/lib/content/paths.ts';
 
 const browser = useBrowser();
 const dist = inject('dist');
 const scratch = mkdtempSync(join(tmpdir(), 'e2e-long-pages-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** The user's GAN section: few questions, each several screens long. */
-const SECTION = '/dasc7606/s5/';
+const SECTION = distPaths.section(parseCourseId('dasc7606'), 5);
 /** The phone screen of the byte budgets, as a phone browser lays it out (mobile viewport, touch, 2×). */
 // Pages as readers get them: questions drawn only near the screen (see PageChoices).
 const PHONE = { ...PHONE_SCREEN, isMobile: true, hasTouch: true, deviceScaleFactor: 2, drawEveryQuestion: false };

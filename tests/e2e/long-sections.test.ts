@@ -17,9 +17,10 @@ import { readCourse } from '../../src/lib/content/read.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
 import { buildSite, e2eWorkDir, ROOT, type BuiltSite } from './setup/build-site.ts';
+import { distPaths, parseCourseId } from '../../src/lib/content/paths.ts';
 
-const COURSE = 'long';
-const SECTION = `/${COURSE}/s1/`;
+const COURSE = parseCourseId('long');
+const SECTION = distPaths.section(COURSE, 1);
 const browser = useBrowser();
 let server: StaticServer;
 let site: BuiltSite;
@@ -56,7 +57,7 @@ async function open(
   });
   if (options.testMe) await context.addInitScript(() => location.protocol.startsWith('http') && localStorage.setItem('test-me', '1'));
   const page = await context.newPage();
-  await page.goto(server.url + urls.at(path), { waitUntil: 'load' });
+  await page.goto(server.url + urls.file(path), { waitUntil: 'load' });
   return { page, problems };
 }
 

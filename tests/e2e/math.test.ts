@@ -101,7 +101,7 @@ test('section and paper pages load no KaTeX or other math script: formulas are r
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'script') scripts.push(`${response.url()}\n${await response.text()}`);
     });
-    await page.goto(inject('baseUrl') + target.url, { waitUntil: 'networkidle' });
+    await page.goto(`${inject('baseUrl')}/${target.url}`, { waitUntil: 'networkidle' });
     const inline = await page
       .locator('script')
       .evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('src') ?? 'inline'}\n${node.textContent ?? ''}`));

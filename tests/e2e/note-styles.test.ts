@@ -16,10 +16,11 @@ import { statementAndAnswer } from '../unit/helpers/statement.ts';
 import { chineseOutsideZh, violations } from './setup/a11y.ts';
 import { openOn, useBrowser } from './setup/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
+import { parseCourseId } from '../../src/lib/content/paths.ts';
 
-const COURSE = 'styles';
+const COURSE = parseCourseId('styles');
 /** Notes in styles nobody listed (tests/fixtures/any-style), one course of a file each style, counted by hand in expected.json. */
-const ANY_STYLE = 'any-style';
+const ANY_STYLE = parseCourseId('any-style');
 const browser = useBrowser();
 let server: StaticServer;
 let site: BuiltSite;
@@ -151,8 +152,9 @@ describe('notes in other styles', () => {
 
   it('show a Typora <img> of a local file as a screenshot', async () => {
     const question = content.questions.find((entry) => entry.data.images.some((image) => image.src === './img/bias-variance.png'));
-    const { page } = await open(urls.question(COURSE, question?.data.section ?? -1, question?.data.id ?? ''));
-    const image = page.locator(`article[id="${question?.data.id}"] img.screenshot`);
+    if (!question) throw new Error('no question shows ./img/bias-variance.png');
+    const { page } = await open(urls.question(COURSE, question.data.section, question.data.id));
+    const image = page.locator(`article[id="${question.data.id}"] img.screenshot`);
     expect(await image.getAttribute('alt')).toMatch(/^偏差方差曲线/);
     await image.scrollIntoViewIfNeeded();
     await expect.poll(() => image.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth > 0)).toBe(true);
@@ -182,8 +184,8 @@ describe('notes in other styles', () => {
         const texts: string[] = [];
         const marks: string[] = [];
         for (const section of sections) {
-          if (page.url() !== server.url + urls.at(urls.section(ANY_STYLE, section.data.number)))
-            await page.goto(server.url + urls.at(urls.section(ANY_STYLE, section.data.number)), { waitUntil: 'networkidle' });
+          if (page.url() !== server.url + urls.section(ANY_STYLE, section.data.number))
+            await page.goto(server.url + urls.section(ANY_STYLE, section.data.number), { waitUntil: 'networkidle' });
           texts.push(...(await page.locator('article.question').allInnerTexts()));
           marks.push(...(await page.locator('.answer-mark').allInnerTexts()));
         }
@@ -211,7 +213,7 @@ describe('notes in other styles', () => {
     const { context } = await browser.newContext();
     const page = await context.newPage();
     for (const path of paths) {
-      await page.goto(server.url + urls.at(path), { waitUntil: 'load' });
+      await page.goto(server.url + urls.file(path), { waitUntil: 'load' });
       const pageViolations = await violations(page);
       if (pageViolations.length > 0) found[path] = pageViolations;
       const html = readFileSync(join(site.dist, path, 'index.html'), 'utf8');

@@ -22,6 +22,7 @@ import { urls } from '../../src/lib/site/urls.ts';
 import { FIXTURE_QUERIES, QUERIES } from './search-queries.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses, allPages, printablePages } from './setup/site.ts';
+import { type CourseId, distPaths } from '../../src/lib/content/paths.ts';
 
 const browser = useBrowser();
 const dist = inject('dist');
@@ -36,14 +37,14 @@ function firstSection(): PrintablePage {
   return section;
 }
 
-function courseIds(): [string, string] {
+function courseIds(): [CourseId, CourseId] {
   const [first, second] = allCourses().map((course) => course.id);
   if (!first || !second) throw new Error('the test site has two courses');
   return [first, second];
 }
 
-function manifestOf(site: string, course: string): CourseManifest {
-  const value: unknown = JSON.parse(readFileSync(fileInDist(site, `/${urls.inSite(urls.offlineManifest(course)) ?? ''}`), 'utf8'));
+function manifestOf(site: string, course: CourseId): CourseManifest {
+  const value: unknown = JSON.parse(readFileSync(fileInDist(site, distPaths.offlineManifest(course)), 'utf8'));
   if (!isCourseManifest(value)) throw new Error(`no offline manifest for ${course}`);
   return value;
 }
@@ -70,7 +71,7 @@ async function visitOnline(site: string): Promise<Visit> {
 }
 
 /** Opens the panel on the course home and waits until it says what saving stores. */
-async function openSavePanel(page: Page, origin: string, course: string): Promise<void> {
+async function openSavePanel(page: Page, origin: string, course: CourseId): Promise<void> {
   await page.goto(origin + urls.course(course));
   await page.getByRole('button', { name: /^Save (for offline|the PDFs too)…$/ }).click();
   await expect.poll(() => page.locator('[data-save-sizes]').textContent()).toMatch(/questions? · /);
@@ -78,7 +79,7 @@ async function openSavePanel(page: Page, origin: string, course: string): Promis
 }
 
 /** Save for offline, as a reader does it on the course home, until it says it is done. */
-async function saveForOffline(page: Page, origin: string, course: string, options: { pdfs?: boolean } = {}): Promise<void> {
+async function saveForOffline(page: Page, origin: string, course: CourseId, options: { pdfs?: boolean } = {}): Promise<void> {
   await openSavePanel(page, origin, course);
   if (options.pdfs) await page.getByLabel(/Include the PDFs/).check();
   await page.locator('[data-save-start]').click();
@@ -105,13 +106,13 @@ async function goOffline(server: StaticServer, context: BrowserContext): Promise
 
 /** Opens a path inside the site (no base) and insists it answered. */
 async function openOffline(page: Page, origin: string, path: string): Promise<void> {
-  const response = await page.goto(origin + urls.at(path));
+  const response = await page.goto(origin + urls.file(path));
   expect(response?.ok(), `${path} offline`).toBe(true);
 }
 
 /** Whether a path inside the site opens at all (offline: only if something stored it). */
 async function opens(page: Page, origin: string, path: string): Promise<boolean> {
-  return page.goto(origin + urls.at(path)).then(
+  return page.goto(origin + urls.file(path)).then(
     (response) => response?.ok() === true,
     () => false,
   );
@@ -193,7 +194,7 @@ describe('Save for offline', () => {
     const [course] = courseIds();
     const missing = manifestOf(site, course).pages.find((file) => file.path.includes('/papers/'));
     if (!missing) throw new Error('no paper page');
-    rmSync(fileInDist(site, `/${missing.path}`));
+    rmSync(fileInDist(site, missing.path));
     const { server, page } = await visitOnline(site);
     await openSavePanel(page, server.url, course);
     await page.locator('[data-save-start]').click();
@@ -237,15 +238,15 @@ describe('Save for offline', () => {
     const [saved, other] = courseIds();
     await saveForOffline(page, server.url, saved, { pdfs: true });
     const stored = (await storedUrls(page))[savedCacheName(scopeOf(server.url))] ?? [];
-    expect(stored.filter((url) => url.startsWith(server.url + urls.at(`${other}/`)))).toEqual([]);
+    expect(stored.filter((url) => url.startsWith(server.url + urls.course(other)))).toEqual([]);
     // Nothing only the other course needs (its search records, screenshots, PDFs) either.
     const own = new Set(everyFile(manifestOf(dist, saved)));
     const theirs = everyFile(manifestOf(dist, other)).filter((path) => !own.has(path));
     expect(theirs.length).toBeGreaterThan(0);
-    expect(stored.filter((url) => theirs.some((path) => url === server.url + urls.at(path)))).toEqual([]);
+    expect(stored.filter((url) => theirs.some((path) => url === server.url + urls.file(path)))).toEqual([]);
 
     const status = async (path: string): Promise<string | null> => {
-      await page.goto(server.url + urls.at(path));
+      await page.goto(server.url + urls.file(path));
       // The footer is filled after load, from the store.
       await page.locator('[data-offline-status][data-checked]').waitFor({ state: 'attached' });
       return page.locator('[data-offline-status]').textContent();
@@ -381,7 +382,7 @@ describe('offline after Save for offline', () => {
 
 describe('a new build', () => {
   /** Build A served and one course saved; build B written: a section page changed, and the offline step run again on it, as npm run build does. */
-  async function savedThenRebuilt(name: string): Promise<Visit & { second: string; port: number; course: string }> {
+  async function savedThenRebuilt(name: string): Promise<Visit & { second: string; port: number; course: CourseId }> {
     const first = join(scratch, `${name}-a`);
     const second = join(scratch, `${name}-b`);
     cpSync(dist, first, { recursive: true });

@@ -28,13 +28,14 @@ import { ROOT } from './setup/build-site.ts';
 import { fontconfigWithoutGlyphs } from './setup/no-fonts.ts';
 import { npmRun } from './setup/npm.ts';
 import { pdfOutline, pdfWords, renderRegion } from './setup/pdf.ts';
+import { parseCourseId } from '../../src/lib/content/paths.ts';
 
 const WORK = mkdtempSync(join(tmpdir(), 'e2e-pdf-build-'));
 const CONTENT = join(WORK, 'content');
 const DIST = join(WORK, 'dist');
 const FONTCONFIG_FILE = join(WORK, 'no-fonts', 'fonts.conf');
 const ENV = { CONTENT_DIR: CONTENT, SITE_OUT_DIR: DIST, SITE_CACHE_DIR: join(WORK, 'cache'), SITE_BASE: '/', FONTCONFIG_FILE };
-const COURSE = 'marks';
+const COURSE = parseCourseId('marks');
 /** In colour (the emoji font), then in black, each its own shape. */
 const COLOURED = ['✅', '❌', '⚠️'];
 const BLACK = ['⨝', '∀', '∃', '⇒', '≤', '∑', '→', '中文'];

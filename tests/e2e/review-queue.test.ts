@@ -88,7 +88,7 @@ describe('review queue', () => {
     await day3.page.locator('.review-list a.card').first().click();
     await day3.page.waitForLoadState('load');
     const url = new URL(day3.page.url());
-    expect(url.pathname).toBe(urls.at(sectionPath));
+    expect(url.pathname).toBe(urls.file(sectionPath));
     expect(url.searchParams.get('test')).toBe('1');
     expect(decodeURIComponent(url.hash.slice(1))).toBe(unknown);
     await expect(day3.page.locator('html').getAttribute('data-test-me')).resolves.toBe('');

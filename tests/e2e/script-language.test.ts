@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { questionKey } from '../../src/lib/content/layout.ts';
+import { questionKey } from '../../src/lib/content/paths.ts';
 import { review } from '../../src/lib/progress/schedule.ts';
 import { CURRENT_VERSION, writeProgress } from '../../src/lib/progress/storage.ts';
 import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';

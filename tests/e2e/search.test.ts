@@ -11,13 +11,14 @@ import type { Page } from 'playwright-core';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, it } from 'vitest';
 import { fileInDist } from '../../scripts/lib/built-pages.ts';
-import { questionKey } from '../../src/lib/content/layout.ts';
+import { distPaths, questionKey } from '../../src/lib/content/paths.ts';
 import { questionText } from '../../src/lib/search/documents.ts';
 import { sectionName } from '../../src/lib/site/model.ts';
 import { useBrowser } from './setup/browser.ts';
 import { allCourses } from './setup/site.ts';
 import { FIXTURE_QUERIES, QUERIES } from './search-queries.ts';
 import { urls } from '../../src/lib/site/urls.ts';
+import { parseCourseId } from '../../src/lib/content/paths.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -83,7 +84,7 @@ describe('search over a second course', () => {
     await courses.filter({ hasText: 'DASC7606' }).locator('input').check();
     await page.waitForFunction(
       (prefix) => [...document.querySelectorAll('.search-result-link')].every((link) => link.getAttribute('href')?.startsWith(prefix)),
-      urls.course('dasc7606'),
+      urls.course(parseCourseId('dasc7606')),
     );
     expect((await shownResults(page)).length).toBeGreaterThan(0);
   });
@@ -94,7 +95,7 @@ function builtArticle(href: string): Element {
   const url = new URL(href, baseUrl);
   const id = decodeURIComponent(url.hash.slice(1)).replace(/--.*$|-title$/, '');
   let article: Element | undefined;
-  visit(fromHtml(readFileSync(fileInDist(dist, `/${urls.inSite(url.pathname) ?? ''}`), 'utf8')), 'element', (node) => {
+  visit(fromHtml(readFileSync(fileInDist(dist, urls.inSite(url.pathname) ?? distPaths.home()), 'utf8')), 'element', (node) => {
     if (node.tagName === 'article' && node.properties.id === id) article ??= node;
   });
   if (!article) throw new Error(`no question ${id} on ${url.pathname}`);
@@ -104,12 +105,12 @@ function builtArticle(href: string): Element {
 /** Letters, digits and Chinese characters in order: what an excerpt shares with its source, whatever the spacing and punctuation. */
 const wordCharacters = (text: string): string => (text.match(/[\p{L}\p{N}]/gu) ?? []).join('').toLowerCase();
 
-/** Every question of the built courses by "<course>/<id>", with what names it. */
+/** Every question of the built courses by "<course>/<id>" (as search results carry it, text), with what names it. */
 const questions = new Map(
   allCourses().flatMap((course) =>
     course.questions.map((question) => {
       const section = course.sections.find((candidate) => candidate.number === question.section);
-      return [questionKey(course.id, question.id), { course, question, sectionName: section ? sectionName(section) : '' }] as const;
+      return [String(questionKey(course.id, question.id)), { course, question, sectionName: section ? sectionName(section) : '' }] as const;
     }),
   ),
 );
@@ -188,7 +189,7 @@ describe('results', () => {
   it('link to the part on the section page, with the matched words marked', async () => {
     const { results } = await searchPage('mode collapse');
     const result = results.find((entry) => entry.key === 'dasc7606/s5-2024-may-abc-q2');
-    expect(result?.href).toBe(`${urls.section('dasc7606', 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
+    expect(result?.href).toBe(`${urls.section(parseCourseId('dasc7606'), 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
     // Touching matches are one mark: "Mode collapse".
     expect(result?.marked.map((text) => text.trim().toLowerCase())).toContain('mode collapse');
   });

@@ -18,8 +18,9 @@ import { violations } from './setup/a11y.ts';
 import { openOn, useBrowser } from './setup/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
 import { pdfText } from './setup/site.ts';
+import { parseCourseId } from '../../src/lib/content/paths.ts';
 
-const COURSE = 'dasc7606';
+const COURSE = parseCourseId('dasc7606');
 const LIN_NOTES = 'tests/fixtures/notes/lin-dasc7606.md';
 /** GAN 2025 May Q1: (a) is C in the user's notes, A in Lin's. */
 const MERGED = 's5-2025-may-q1';

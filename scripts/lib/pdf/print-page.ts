@@ -8,6 +8,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { LATER_QUESTIONS_REQUEST, requestLaterQuestions } from '../../../src/lib/site/long-pages.ts';
 import { loadPrintFonts } from '../../../src/client/print-fonts.ts';
+import type { DistPath } from '../../../src/lib/content/paths.ts';
 import { urls } from '../../../src/lib/site/urls.ts';
 import { loadImagesForPrint } from './print-images.ts';
 import { collectPrintFacts, type PrintFacts } from './page-facts.ts';
@@ -38,7 +39,7 @@ async function prepareForPrint(page: Page): Promise<void> {
   });
 }
 
-export async function printPage(context: BrowserContext, origin: string, sitePath: string): Promise<PrintedPage> {
+export async function printPage(context: BrowserContext, origin: string, path: DistPath): Promise<PrintedPage> {
   const page = await context.newPage();
   const loaded = new Set<string>();
   page.on('requestfinished', (request) => {
@@ -47,8 +48,8 @@ export async function printPage(context: BrowserContext, origin: string, sitePat
     if (inSite !== undefined) loaded.add(inSite === '' || inSite.endsWith('/') ? `${inSite}index.html` : inSite);
   });
   try {
-    const response = await page.goto(origin + urls.at(sitePath), { waitUntil: 'load' });
-    if (!response?.ok()) throw new Error(`${sitePath} answered ${response?.status() ?? 'nothing'}`);
+    const response = await page.goto(origin + urls.at(path), { waitUntil: 'load' });
+    if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
     await prepareForPrint(page);
     const facts = await page.evaluate(collectPrintFacts);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });

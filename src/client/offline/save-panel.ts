@@ -9,6 +9,7 @@ import {
   describeSizes,
   formatBytes,
   questionCount,
+  saveChoice,
   saveSizes,
   totalBytes,
   type SaveSizes,
@@ -18,6 +19,7 @@ import { urls } from '../../lib/site/urls.ts';
 import { showOfflineStatus } from './register.ts';
 import { currentScreen, fetchIndex, fetchManifest, removeCourse, saveCourse, saveDataRequested, SaveFailed } from './saved-copy.ts';
 import { readSavedCourses } from './saved-store.ts';
+import { isCourseId } from '../../lib/content/paths.ts';
 
 function part<T extends HTMLElement>(panel: HTMLElement, name: string): T {
   const element = panel.querySelector<T>(`[data-save-${name}]`);
@@ -33,8 +35,8 @@ async function freeSpace(): Promise<number | undefined> {
 
 export function initSavePanel(): void {
   const panel = document.querySelector<HTMLElement>('[data-save-offline]');
-  if (!panel) return;
-  const course = panel.dataset.saveOffline ?? '';
+  const course = panel?.dataset.saveOffline ?? '';
+  if (!panel || !isCourseId(course)) return;
   const questions = Number(panel.dataset.questions ?? 0);
   const state = part(panel, 'state');
   const open = part<HTMLButtonElement>(panel, 'open');
@@ -88,21 +90,15 @@ export function initSavePanel(): void {
 
   const describeChoice = async (): Promise<void> => {
     if (!sizes) return;
-    const needed = (pdfs.checked ? sizes.withPdfs : sizes.withoutPdfs) - (saved ? sizes.withoutPdfs : 0);
-    const free = await freeSpace();
-    const notes: string[] = [];
-    if (saveDataRequested()) notes.push(`Your browser asks to save data: this downloads ${formatBytes(needed)}.`);
-    if (free !== undefined && free < needed) {
-      notes.push(
-        `Not enough room: this needs ${formatBytes(needed)} and the browser lets this site store ${formatBytes(Math.max(0, free))} more.`,
-      );
-      start.disabled = true;
-    } else {
-      if (free !== undefined) notes.push(`The browser lets this site store ${formatBytes(free)} more.`);
-      start.disabled = false;
-    }
-    note.textContent = notes.join(' ');
-    start.textContent = `Save ${formatBytes(needed)}`;
+    const choice = saveChoice(sizes, {
+      includePdfs: pdfs.checked,
+      saved: saved !== undefined,
+      free: await freeSpace(),
+      saveData: saveDataRequested(),
+    });
+    note.textContent = choice.note;
+    start.disabled = !choice.enoughRoom;
+    start.textContent = choice.label;
   };
 
   open.addEventListener('click', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../../lib/offline/plan.ts';
 import { urls } from '../../lib/site/urls.ts';
 import { readSavedCourses } from './saved-store.ts';
+import type { CourseId, DistPath } from '../../lib/content/paths.ts';
 
 const scope = urls.scope(location.origin);
 
@@ -59,7 +60,7 @@ async function fetchJson(url: string): Promise<unknown> {
   return response.json();
 }
 
-export async function fetchManifest(course: string): Promise<CourseManifest> {
+export async function fetchManifest(course: CourseId): Promise<CourseManifest> {
   const value = await fetchJson(urls.offlineManifest(course));
   if (!isCourseManifest(value)) throw new SaveFailed(urls.inSite(urls.offlineManifest(course)) ?? '', 'not a list of offline files');
   return value;
@@ -134,7 +135,7 @@ async function download(
   }
 }
 
-async function deleteFiles(paths: readonly string[], cacheNames: readonly string[]): Promise<void> {
+async function deleteFiles(paths: readonly DistPath[], cacheNames: readonly string[]): Promise<void> {
   for (const name of cacheNames) {
     if (!(await caches.has(name))) continue;
     const cache = await caches.open(name);

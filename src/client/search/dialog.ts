@@ -1,11 +1,12 @@
 /** The search dialog over any page. Esc closes it (native <dialog>) and focus returns to where it was. */
 import { createSearchPanel, type SearchCourse } from './ui.ts';
+import { isCourseId } from '../../lib/content/paths.ts';
 
 /** The course of the page, as the header's search entry names it (SearchTrigger.astro). */
 function pageCourse(): SearchCourse | undefined {
   const trigger = document.querySelector<HTMLElement>('[data-search-course]');
   const id = trigger?.dataset.searchCourse;
-  return id ? { id, title: trigger.dataset.searchCourseTitle ?? id } : undefined;
+  return id !== undefined && isCourseId(id) ? { id, title: trigger?.dataset.searchCourseTitle ?? id } : undefined;
 }
 
 let dialog: HTMLDialogElement | undefined;

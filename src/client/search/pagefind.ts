@@ -8,8 +8,9 @@ import { courseIndexPath, NOTES_FILTER, SEARCH_COURSES, SEARCH_ROOT, vocabularyP
 import type { ResultLike } from '../../lib/search/results.ts';
 import type { Vocabulary } from '../../lib/search/typos.ts';
 import { urls } from '../../lib/site/urls.ts';
+import { distPaths, isCourseId, type CourseId, type DistPath } from '../../lib/content/paths.ts';
+import type { FilterCounts } from '../../lib/search/panel.ts';
 
-export type FilterCounts = Record<string, Record<string, number>>;
 type Filters = Record<string, { any: string[] }>;
 
 export interface PagefindSearch {
@@ -45,20 +46,20 @@ const NOTES_ONLY: Filters = { [NOTES_FILTER.name]: { any: [NOTES_FILTER.value] }
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<Pagefind>>();
-let courseList: Promise<string[]> | undefined;
+let courseList: Promise<CourseId[]> | undefined;
 const vocabularies = new Map<string, Promise<Vocabulary | undefined>>();
 
 /** Starts fetching Pagefind's script while the reader types. */
 export function preloadPagefind(): Promise<PagefindModule> {
-  pagefindModule ??= import(/* @vite-ignore */ urls.at(`${SEARCH_ROOT}pagefind.js`)) as Promise<PagefindModule>;
+  pagefindModule ??= import(/* @vite-ignore */ urls.at(distPaths.file(`${SEARCH_ROOT}pagefind.js`))) as Promise<PagefindModule>;
   return pagefindModule;
 }
 
 /** Every course with an index, for a search of them all. */
-export function loadCourseList(): Promise<string[]> {
+export function loadCourseList(): Promise<CourseId[]> {
   courseList ??= fetch(urls.at(SEARCH_COURSES))
     .then((response) => (response.ok ? (response.json() as Promise<{ courses?: unknown }>) : { courses: [] }))
-    .then(({ courses }) => (Array.isArray(courses) ? courses.map(String) : []));
+    .then(({ courses }) => (Array.isArray(courses) ? courses.map(String).filter(isCourseId) : []));
   return courseList;
 }
 
@@ -66,7 +67,7 @@ export function loadCourseList(): Promise<string[]> {
 async function merged(
   loaded: PagefindModule,
   index: SearchIndex,
-  courses: readonly string[],
+  courses: readonly CourseId[],
 ): Promise<{ instance: PagefindInstance; failed: string[] }> {
   // Pagefind loads its WebAssembly for the first index of an instance only: the root's, one address for every instance.
   const instance = loaded.createInstance({ ...OPTIONS, basePath: urls.at(SEARCH_ROOT) });
@@ -81,7 +82,7 @@ async function merged(
   return { instance, failed: courses.filter((_, at) => outcomes[at]?.status === 'rejected') };
 }
 
-async function start(loaded: PagefindModule, index: SearchIndex, courses: readonly string[]): Promise<Pagefind> {
+async function start(loaded: PagefindModule, index: SearchIndex, courses: readonly CourseId[]): Promise<Pagefind> {
   let { instance, failed } = await merged(loaded, index, courses);
   if (failed.length > 0) {
     // An index that did not load stays in the instance and fails its every search: start again without it.
@@ -100,7 +101,7 @@ async function start(loaded: PagefindModule, index: SearchIndex, courses: readon
 }
 
 /** Pagefind over `courses`' `index` indexes. */
-export function loadPagefind(index: SearchIndex, courses: readonly string[]): Promise<Pagefind> {
+export function loadPagefind(index: SearchIndex, courses: readonly CourseId[]): Promise<Pagefind> {
   const key = `${index} ${courses.join(' ')}`;
   let instance = instances.get(key);
   if (!instance) {
@@ -111,7 +112,7 @@ export function loadPagefind(index: SearchIndex, courses: readonly string[]): Pr
 }
 
 /** A vocabulary file, or undefined when it cannot be had (offline, in no saved course): tried again next time. */
-function fetchVocabulary(path: string): Promise<Vocabulary | undefined> {
+function fetchVocabulary(path: DistPath): Promise<Vocabulary | undefined> {
   let vocabulary = vocabularies.get(path);
   if (!vocabulary) {
     vocabulary = fetch(urls.at(path)).then(
@@ -129,7 +130,7 @@ function fetchVocabulary(path: string): Promise<Vocabulary | undefined> {
  * site's vocabulary, or each of some courses' (to merge with typos.ts, loaded with the correction).
  * Offline, where only saved courses' files are, the site's gives way to theirs.
  */
-export async function loadVocabularies(courses: readonly string[] | 'all'): Promise<Vocabulary[]> {
+export async function loadVocabularies(courses: readonly CourseId[] | 'all'): Promise<Vocabulary[]> {
   const site = courses === 'all' ? await fetchVocabulary(vocabularyPath()) : undefined;
   if (site) return [site];
   const each = await Promise.all(

@@ -1,5 +1,6 @@
 /** Opens search from anywhere: `/` or Ctrl/⌘+K, or the header button. The search code loads only then. */
 import { isTyping } from '../browser.ts';
+import { opensSearch, typedCharacter } from '../keys.ts';
 
 /**
  * Keys typed while the search code is still loading would land on the page and be lost
@@ -8,9 +9,10 @@ import { isTyping } from '../browser.ts';
 async function openSearch(): Promise<void> {
   let typedEarly = '';
   const holdKeys = (event: KeyboardEvent): void => {
-    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    const typed = typedCharacter(event);
+    if (typed === undefined) return;
     event.preventDefault();
-    typedEarly += event.key;
+    typedEarly += typed;
   };
   document.addEventListener('keydown', holdKeys, true);
   try {
@@ -24,9 +26,7 @@ async function openSearch(): Promise<void> {
 export function initSearchShortcuts(): void {
   if (document.querySelector('[data-search-page]')) return; // the search page has its own box
   document.addEventListener('keydown', (event) => {
-    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
-    const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
-    if (!slash && !commandK) return;
+    if (!opensSearch(event, isTyping(event.target))) return;
     event.preventDefault();
     void openSearch();
   });

@@ -8,13 +8,23 @@
  */
 import { NO_INDEX_IN_DEV, SEARCHING_LAST_BUILD } from '../../lib/dev/last-build.ts';
 import { FILTERS, FILTER_VALUES } from '../../lib/search/documents.ts';
+import {
+  activeFilters,
+  listedFilterValues,
+  moreResultsStatus,
+  rankPartialMatches,
+  searchStatus,
+  type FilterCounts,
+  type FilterName,
+} from '../../lib/search/panel.ts';
 import { words } from '../browser.ts';
+import { searchResultAfter } from '../keys.ts';
 import { indexFor } from '../../lib/search/indexes.ts';
 import { containsQuery, queryTerms, significantTerms, toQuestionHit, type QuestionHit } from '../../lib/search/results.ts';
 import type { ResultLike } from '../../lib/search/results.ts';
-import { loadCourseList, loadPagefind, loadVocabularies, preloadPagefind, type FilterCounts, type PagefindSearch } from './pagefind.ts';
+import { loadCourseList, loadPagefind, loadVocabularies, preloadPagefind, type PagefindSearch } from './pagefind.ts';
+import type { CourseId } from '../../lib/content/paths.ts';
 
-type FilterName = keyof typeof FILTERS;
 const LISTED_FILTERS: FilterName[] = ['course', 'section', 'year', 'answer'];
 /** Results fetched at a time: each costs a small download (its text fragment); more load on request. */
 const PAGE_SIZE = 10;
@@ -29,11 +39,9 @@ async function loadRecords(results: PagefindSearch['results']): Promise<{ record
   return { records, unavailable: settled.length - records.length };
 }
 
-const UNAVAILABLE_NOTE = 'Some matches are not shown: their course is not saved for offline.';
-
 /** The course whose pages the search was opened on, with the title the scope choice names it by. */
 export interface SearchCourse {
-  id: string;
+  id: CourseId;
   title: string;
 }
 
@@ -80,7 +88,7 @@ export function createSearchPanel(
       scope.append(option);
     }
   }
-  const scopeCourses = async (): Promise<string[]> => (wholeSite || !options.course ? loadCourseList() : [options.course.id]);
+  const scopeCourses = async (): Promise<CourseId[]> => (wholeSite || !options.course ? loadCourseList() : [options.course.id]);
   const label = element('label', { class: 'visually-hidden', for: 'search-input' }, 'Search the notes');
   const input = element('input', {
     id: 'search-input',
@@ -121,13 +129,6 @@ export function createSearchPanel(
   let latest = 0;
   let filtersLoaded = false;
 
-  const activeFilters = (): Record<string, { any: string[] }> => {
-    const active: Record<string, { any: string[] }> = {};
-    for (const [name, values] of chosen) if (values.size > 0) active[name] = { any: [...values] };
-    if (hideNotExamined) active.examinable = { any: [FILTER_VALUES.examinable] };
-    return active;
-  };
-
   const renderFilters = (counts: FilterCounts, totals: FilterCounts): void => {
     filters.replaceChildren();
     const examinable = element('label', { class: 'filter-toggle' });
@@ -140,10 +141,8 @@ export function createSearchPanel(
     examinable.append(toggle, ` Hide not examined (${counts.examinable?.[FILTER_VALUES.examinable] ?? 0})`);
     filters.append(examinable);
     for (const name of LISTED_FILTERS) {
-      const values = Object.keys(totals[name] ?? {}).sort((a, b) =>
-        name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en', { numeric: true }),
-      );
-      if (values.length < 2 && !(chosen.get(name)?.size ?? 0)) continue;
+      const values = listedFilterValues(name, totals, chosen.get(name)?.size ?? 0);
+      if (values.length === 0) continue;
       const fieldset = element('fieldset', { class: 'filter-group' });
       fieldset.append(element('legend', {}, FILTERS[name]));
       for (const value of values) {
@@ -188,7 +187,8 @@ export function createSearchPanel(
       status.textContent = NO_INDEX_IN_DEV;
       return;
     }
-    if (trimmed === '' && Object.keys(activeFilters()).length === 0) {
+    const filtersNow = activeFilters(chosen, hideNotExamined);
+    if (trimmed === '' && Object.keys(filtersNow).length === 0) {
       say('Type a topic, a term or a question: “mode collapse”, “过拟合”, “padding”.');
       list.replaceChildren();
       more.hidden = true;
@@ -197,7 +197,6 @@ export function createSearchPanel(
       return;
     }
     say('Searching…');
-    const filtersNow = activeFilters();
     const courses = await scopeCourses();
     let unavailable = 0;
     const searchFor = async (words: string) => {
@@ -228,17 +227,7 @@ export function createSearchPanel(
     const partial = data.length === 0 && terms.length > 1;
     if (partial) {
       const perTerm = await Promise.all(terms.map(searchFor));
-      // Most words matched first; among equals, rarer words (fewer questions have them) say more.
-      const matched = new Map<string, { result: (typeof data)[number]; count: number; rarity: number }>();
-      for (const { data: termData } of perTerm) {
-        for (const result of termData) {
-          const entry = matched.get(result.url) ?? { result, count: 0, rarity: 0 };
-          entry.count += 1;
-          entry.rarity += 1 / termData.length;
-          matched.set(result.url, entry);
-        }
-      }
-      data = [...matched.values()].sort((a, b) => b.count - a.count || b.rarity - a.rarity).map((entry) => entry.result);
+      data = rankPartialMatches(perTerm.map((term) => term.data));
       search = perTerm.reduce((most, term) => (term.data.length > most.data.length ? term : most)).search;
     }
     if (ticket !== latest) return;
@@ -263,23 +252,10 @@ export function createSearchPanel(
       renderHits(nextHits, true);
       shown += nextHits.length;
       more.hidden = remaining.length === 0;
-      say(
-        [`${shown} questions found${remaining.length > 0 ? ', more below' : ''}.`, loaded.unavailable > 0 ? UNAVAILABLE_NOTE : '']
-          .filter(Boolean)
-          .join(' '),
-      );
+      say(moreResultsStatus(shown, remaining.length > 0, loaded.unavailable));
       list.children[firstNew]?.querySelector('a')?.focus();
     };
-    const notes = [
-      corrected !== trimmed ? `Showing results for “${corrected}”.` : '',
-      partial && hits.length > 0 ? 'No question has every word; these have most of them.' : '',
-      unavailable > 0 ? UNAVAILABLE_NOTE : '',
-    ].filter(Boolean);
-    const found =
-      hits.length === 0
-        ? `No questions match “${trimmed}”.`
-        : `${hits.length} question${hits.length === 1 ? '' : 's'} found${remaining.length > 0 ? ', more below' : ''}.`;
-    say([found, ...notes].join(' '));
+    say(searchStatus({ query: trimmed, searched: corrected, hits: hits.length, partial, more: remaining.length > 0, unavailable }));
   }
 
   filterBox.addEventListener('toggle', async () => {
@@ -305,15 +281,14 @@ export function createSearchPanel(
   });
   // Arrow keys move between the query and the results; Enter on a result opens it.
   panel.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
-    if (links.length === 0) return;
     const current = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (document.activeElement !== input && current === -1) return;
+    if (links.length === 0 || (document.activeElement !== input && current === -1)) return;
+    const next = searchResultAfter(event.key, current, links.length);
+    if (next === undefined) return;
     event.preventDefault();
-    const next = event.key === 'ArrowDown' ? current + 1 : current - 1;
-    if (next < 0) input.focus();
-    else links[Math.min(next, links.length - 1)]?.focus();
+    if (next === 'query') input.focus();
+    else links[next]?.focus();
   });
 
   return { element: panel, input, run };

@@ -14,3 +14,14 @@ export function isExamDate(text: string): boolean {
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) && Number(hours) < 24 && Number(minutes) < 60;
 }
+
+/** An exam date from a form's day ("2026-12-15") and optional time ("09:30"); undefined unless it is an exam date. */
+export function examDateFromFields(day: string, time: string): string | undefined {
+  const date = time ? `${day}T${time}` : day;
+  return isExamDate(date) ? date : undefined;
+}
+
+/** The inverse of examDateFromFields: an exam date's day and time (empty when it has none) for a form's fields. */
+export function examDateFields(date: string | undefined): { day: string; time: string } {
+  return { day: date?.slice(0, 10) ?? '', time: date?.slice(11) ?? '' };
+}

@@ -4,6 +4,7 @@
  * its position.
  */
 import { createHash } from 'node:crypto';
+import { questionIdOf, type QuestionId } from './paths.ts';
 import type { Paper } from './schema.ts';
 
 /** A URL- and filename-safe slug: lowercase ASCII letters, digits and dashes. */
@@ -66,8 +67,8 @@ export function paperSlug(paper: Pick<Paper, 'label'>): string {
  * The stable id of a question within its course: section, paper and number as written,
  * e.g. `s1-2024-may-abc-q1`.
  */
-export function questionId(section: number, number: string, paper: Pick<Paper, 'label'> | undefined): string {
-  return [`s${section}`, paper ? paperSlug(paper) : 'no-paper', `q${slugify(number)}`].join('-');
+export function questionId(section: number, number: string, paper: Pick<Paper, 'label'> | undefined): QuestionId {
+  return questionIdOf(section, paper ? paperSlug(paper) : 'no-paper', slugify(number));
 }
 
 /** The id of a question's title on its page (QuestionArticle.astro), which also names its parts. */
@@ -78,9 +79,4 @@ export function questionTitleId(id: string): string {
 /** An author's id from their name: "Lin" → "lin", "Wang Xiaoming" → "wang-xiaoming"; a name with no Latin letters ("林") → "author-<hash>". */
 export function authorId(name: string): string {
   return slugify(name) || `author-${createHash('sha256').update(name.trim()).digest('hex').slice(0, 6)}`;
-}
-
-/** The id of another author's question in the course: their notes' own id with theirs after it, so two authors' ids never meet. */
-export function authoredQuestionId(ownId: string, author: string | undefined): string {
-  return author === undefined ? ownId : `${ownId}-${author}`;
 }

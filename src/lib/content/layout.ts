@@ -11,7 +11,7 @@
  *   content/<course>/authors/<author>/        another student's notes in the same course: laid out as the
  *                                             course folder, with author.md (authorSchema) for course.md
  */
-import { COURSE_ID } from './schema.ts';
+import { COURSE_ID } from './paths.ts';
 
 /** The content folder when CONTENT_DIR does not name another (tests and the benchmark build elsewhere). */
 export const DEFAULT_CONTENT_DIR = 'content';
@@ -109,9 +109,4 @@ export function contentFileAt(absolutePath: string | undefined): ContentPath | u
     return inAuthorFolder?.author === undefined ? found : inAuthorFolder;
   }
   return undefined;
-}
-
-/** The key progress, links and tests use for a question across courses: "dasc7606/s1-2024-may-abc-q1". */
-export function questionKey(course: string, id: string): string {
-  return `${course}/${id}`;
 }

@@ -8,11 +8,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { splitFrontmatter } from './frontmatter.ts';
+import { isCourseId, type CourseId } from './paths.ts';
 import { AUTHOR_FILE, AUTHORS_FOLDER, authorFolder, COURSE_FILE, coursePaths, QUESTIONS_FOLDER, SECTIONS_FOLDER } from './layout.ts';
 import {
   AUTHOR_ID,
   authorSchema,
-  COURSE_ID,
   courseSchema,
   questionSchema,
   sectionSchema,
@@ -31,7 +31,7 @@ export interface ContentEntry<T> {
 }
 
 export interface CourseContent {
-  id: string;
+  id: CourseId;
   course: ContentEntry<CourseData>;
   /** The other students whose notes joined the course, by id (their folder's name), in id order. */
   authors: (ContentEntry<AuthorData> & { id: string })[];
@@ -67,11 +67,12 @@ function markdownIn(dir: string): string[] {
 }
 
 /** The id of every course in the content folder (folders holding a course.md), sorted. */
-export function courseIds(dir: string): string[] {
+export function courseIds(dir: string): CourseId[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && COURSE_ID.test(entry.name) && existsSync(join(dir, entry.name, COURSE_FILE)))
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, COURSE_FILE)))
     .map((entry) => entry.name)
+    .filter(isCourseId)
     .sort();
 }
 
@@ -95,7 +96,7 @@ export function readCourseEntry(dir: string, id: string): ContentEntry<CourseDat
   return readEntry(dir, `${id}/${coursePaths.course()}`, courseSchema);
 }
 
-export function readCourse(dir: string, id: string): CourseContent {
+export function readCourse(dir: string, id: CourseId): CourseContent {
   const authors = authorIds(dir, id);
   const folders = [undefined, ...authors].map((author) => [id, authorFolder(author)].filter(Boolean).join('/'));
   const inFolder = (folder: string, kind: string, name: string): string => `${folder}/${kind}/${name}`;

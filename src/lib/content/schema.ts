@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 import { isExamDate } from './exam-date.ts';
+import { COURSE_ID, QUESTION_ID, type CourseId, type QuestionId } from './paths.ts';
 import { ANSWER_RULES, QUESTION_RULES } from './rules.ts';
 
-/** A course id: the name of its folder under content/ and the first segment of its URLs. */
-export const COURSE_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A string its pattern accepts, read as the branded type it names (content/paths.ts). */
+const branded = <T extends string>(pattern: RegExp) => z.string().regex(pattern).transform((text) => text as T);
 
-/** A question id within its course: section, paper slug (or "no-paper") and number, e.g. "s1-2024-may-abc-q1". */
-export const QUESTION_ID = /^s\d+-[a-z0-9-]+-q[a-z0-9-]+$/;
+const courseIdSchema = branded<CourseId>(COURSE_ID);
 
 export const examinabilitySchema = z
   .enum(['unmarked', 'not-examined', 'may-be-examined', 'probably-not-examined'])
@@ -136,7 +136,7 @@ export type AuthorData = z.infer<typeof authorSchema>;
 /** `content/<course>/sections/s<N>.md`; the body is the text between the section heading and its first question. */
 export const sectionSchema = z.object({
   /** Course id: the name of the course folder. */
-  course: z.string().regex(COURSE_ID),
+  course: courseIdSchema,
   /** The section's number: as written ("Section 3", "第三章", "一、", "Part B" → 2) when free, else the next free one. 0 is usually the exam scope. */
   number: z.number().int().nonnegative(),
   /** Section title without its number word: "Convolutional Neural Networks", "选择题（每小题 2 分，共 20 分）". */
@@ -159,9 +159,9 @@ export type SectionData = z.infer<typeof sectionSchema>;
 /** `content/<course>/questions/<id>.md`; the body is the question's notes as written. */
 export const questionSchema = z.object({
   /** Stable id within the course from section, paper and number: "s1-2024-may-abc-q1" (and the author's id for another author's: "s1-2024-may-abc-q1-lin"). Ratings and links key on it. */
-  id: z.string().regex(QUESTION_ID),
+  id: branded<QuestionId>(QUESTION_ID),
   /** Course id: the name of the course folder. */
-  course: z.string().regex(COURSE_ID),
+  course: courseIdSchema,
   /** Number of the section the question is in. */
   section: z.number().int().nonnegative(),
   /** Question number as written, without its label word: "1", "5", "1-1". */

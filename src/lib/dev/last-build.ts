@@ -3,14 +3,15 @@
  * (Pagefind runs over the built pages) and the PDFs (Chromium prints them). Making either on each
  * save would hold up the page; both are as fresh as the last build.
  */
+import type { DistPath } from '../content/paths.ts';
 import { SEARCH_ROOT } from '../search/indexes.ts';
 
 export type LastBuildFile = 'search' | 'pdf';
 
-/** A path inside the site ("pagefind/pagefind.js", "dasc7606/pdf/s3.pdf", see urls.ts) the last build made; undefined for pages. */
-export function lastBuildFile(pathInSite: string): LastBuildFile | undefined {
-  if (pathInSite.startsWith(SEARCH_ROOT)) return 'search';
-  if (/^[^/]+\/pdf\/[^/]+\.pdf$/.test(pathInSite)) return 'pdf';
+/** What the last build made at a path inside the built folder ("pagefind/pagefind.js", "dasc7606/pdf/s3.pdf"); undefined for pages. */
+export function lastBuildFile(path: DistPath): LastBuildFile | undefined {
+  if (path.startsWith(SEARCH_ROOT)) return 'search';
+  if (/^[^/]+\/pdf\/[^/]+\.pdf$/.test(path)) return 'pdf';
   return undefined;
 }
 

@@ -5,12 +5,13 @@
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { classifyContentPath, contentFileKind, NOTES_FILE, NOTES_FOLDER } from '../content/layout.ts';
+import type { CourseId } from '../content/paths.ts';
 
 /** The files of a folder of notes that the import reads. */
 const NOTES_FILE_NAME = /\.(md|markdown)$/i;
 
 export interface CourseWatch {
-  course: string;
+  course: CourseId;
   /** The course folder: `<content>/<course>`. */
   courseDir: string;
   /** The notes the course is imported from: a file, or a folder of `.md` files. */

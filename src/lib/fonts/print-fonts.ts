@@ -6,6 +6,7 @@
  * what it lacks in the fallback fonts (src/lib/fonts/fallback-fonts.ts).
  */
 import { FALLBACK_FONTS } from './fallback-fonts.ts';
+import { distPaths } from '../content/paths.ts';
 
 /** The family of the text font; only print uses it (screens take the reader's fonts first). */
 export const PRINT_FONT_FAMILY = 'Noto Sans SC Print';
@@ -34,7 +35,7 @@ export function fontFamilyList(families: readonly string[]): string {
 }
 
 /** The stylesheet declaring the print families, inside the built site; the pages name it for print. */
-export const PRINT_FONT_STYLESHEET = 'fonts/print.css';
+export const PRINT_FONT_STYLESHEET = distPaths.file('fonts/print.css');
 
 /** The screen fallbacks' stylesheet inside the built site, named by its content (scripts/lib/print-fonts.ts). */
 export const SCREEN_FALLBACK_STYLESHEET = /_astro\/fallback-fonts\.[\w-]+\.css/;

@@ -11,6 +11,7 @@ import { matchQuestions, paperKey, SAME_SECTION, type MatchResult, type Settled 
 import { questionText, type QuestionText } from './question-text.ts';
 import { disagreements, type Disagreement } from './short-answers.ts';
 import { titleLikeness } from './words.ts';
+import { ownQuestionId } from '../content/paths.ts';
 
 interface Entry<T> {
   data: T;
@@ -65,8 +66,7 @@ export interface GroupedCourse<S, Q> {
 
 /** "<author>/<question id in their notes>", as students write it in course.md. */
 export function questionRef(author: AuthorName, data: Pick<QuestionData, 'id'>): string {
-  const own = author.id === undefined ? data.id : data.id.slice(0, -(author.id.length + 1));
-  return `${author.ref}/${own}`;
+  return `${author.ref}/${ownQuestionId(data.id, author.id)}`;
 }
 
 /** How the first notes are named in refs, and shown, when their author is not named. */

@@ -4,7 +4,7 @@
  * Pure: returns paths relative to the course folder and their text.
  */
 import { withFrontmatter } from '../content/frontmatter.ts';
-import { authoredQuestionId } from '../content/ids.ts';
+import { authoredQuestionId } from '../content/paths.ts';
 import { AUTHOR_FILE, coursePaths, NOTES_FILE } from '../content/layout.ts';
 import type { CourseData } from '../content/schema.ts';
 import type { PartInfo } from '../notes/outline.ts';

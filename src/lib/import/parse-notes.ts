@@ -8,6 +8,7 @@ import type { Root, RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { visit } from 'unist-util-visit';
 import { questionId } from '../content/ids.ts';
+import { repeatedQuestionId, type QuestionId } from '../content/paths.ts';
 import { hostileHtmlIn } from '../markdown/html-safety.ts';
 import type { Paper } from '../content/schema.ts';
 import { isScopeSection, type QuestionHeading } from '../notes/headings.ts';
@@ -38,8 +39,8 @@ export interface NotesWarning {
 }
 
 export interface ParsedQuestion {
-  /** Assigned with the section numbers (numberAndIdentify): section, paper and number. */
-  id: string;
+  /** Section, paper and number: with section 0 until the sections are numbered (numberAndIdentify). */
+  id: QuestionId;
   heading: Omit<QuestionHeading, 'strong'>;
   /** The heading as written, without the leading hashes ("Q1 2024 May ABC"), or a numbered item's label ("1."). */
   headingText: string;
@@ -227,7 +228,7 @@ function parseQuestion(
   const answerBlock = firstAnswerBlock(outline.nodes);
   const answerAt = answerBlock === undefined ? undefined : startLine(blocks[answerBlock] as RootContent);
   return {
-    id: '',
+    id: questionId(0, plan.heading.number, paper),
     heading: { ...plan.heading, ...(paper ? { paper } : {}) },
     headingText: plan.headingText,
     line: plan.line,
@@ -293,7 +294,7 @@ export function numberAndIdentify(sections: ParsedSection[], warnings: NotesWarn
     for (const question of section.questions) {
       const base = questionId(section.number, question.heading.number, question.heading.paper);
       let id = base;
-      for (let suffix = 2; seen.has(id); suffix++) id = `${base}-${suffix}`;
+      for (let repeat = 2; seen.has(id); repeat++) id = repeatedQuestionId(base, repeat);
       const earlier = seen.get(base);
       if (earlier) {
         warnings.push({

@@ -8,12 +8,13 @@
  * The build writes one manifest per course (urls.offlineManifest) and an index of their revisions
  * (urls.offlineIndex), so a saved course can tell after a new build which files changed.
  */
+import { distPaths, isCourseId, pagePath, type CourseId, type DistPath } from '../content/paths.ts';
 import { courseIndexPath, SEARCH_COURSES, SEARCH_ROOT } from '../search/indexes.ts';
 
 /** A file of the built site as Save for offline stores it. */
 export interface OfflineFile {
   /** Path inside the site, as urls.at() takes it: "dasc7606/s5/" (a page), "_astro/7.B3xY9q.webp". */
-  path: string;
+  path: DistPath;
   /** Size of the file as stored. */
   bytes: number;
   /** Hash of its content: it changes exactly when the file does. */
@@ -29,7 +30,7 @@ export interface ScreenshotCandidate extends OfflineFile {
 }
 
 export interface CourseManifest {
-  course: string;
+  course: CourseId;
   /** The course's home, section, paper and review pages (with long pages' files of later questions), and the site's home and search page. */
   pages: OfflineFile[];
   /** What those pages run with: styles, scripts, the math fonts, the favicon. */
@@ -64,14 +65,14 @@ export interface ImageSource {
 /** What the build knows about the built site, read from its folder. */
 export interface BuiltSite {
   /** Every file, by its path in the built folder. */
-  files: ReadonlyMap<string, FileFacts>;
+  files: ReadonlyMap<DistPath, FileFacts>;
   /** Each page file's screenshots: one list of sources per image (src and srcset candidates). */
-  screenshots: ReadonlyMap<string, ImageSource[][]>;
+  screenshots: ReadonlyMap<DistPath, ImageSource[][]>;
   /** The site's URL of a path inside it ("/revision/x" → "x"); undefined outside the site. */
-  inSite: (url: string) => string | undefined;
+  inSite: (url: string) => DistPath | undefined;
 }
 
-const SHARED_PAGES = ['index.html', 'search/index.html'];
+const SHARED_PAGES = ['index.html', 'search/index.html'].map(distPaths.file);
 const ASSET = /^_astro\/[^/]+\.(?:js|css|woff2)$|^favicon\.[a-z]+$/;
 /** Pagefind's index files in an index's folder (what a search loads), not its UI, which the site does not use. */
 const INDEX_FILE = String.raw`(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|filter|fragment)/[^/]+)`;
@@ -80,21 +81,16 @@ const SEARCH_SHARED = new RegExp(String.raw`^${SEARCH_ROOT}(?:pagefind\.js|wasm\
 /** A course's own index: both halves (the full one in `full/`) and its vocabulary. */
 const COURSE_SEARCH = new RegExp(String.raw`^(?:full/)?${INDEX_FILE}$|^vocabulary\.json$`);
 
-/** A built file's path as the site's URL path: "dasc7606/s5/index.html" → "dasc7606/s5/". */
-export function sitePath(file: string): string {
-  return file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');
-}
-
-function offlineFile(site: BuiltSite, file: string): OfflineFile {
+function offlineFile(site: BuiltSite, file: DistPath): OfflineFile {
   const facts = site.files.get(file);
   if (!facts) throw new Error(`offline manifest: ${file} is not in the built site`);
-  return { path: sitePath(file), ...facts };
+  return { path: pagePath(file), ...facts };
 }
 
 const byPath = (a: OfflineFile, b: OfflineFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Every page file of a course: its home, sections, papers and review queue. */
-function coursePages(site: BuiltSite, course: string): string[] {
+function coursePages(site: BuiltSite, course: CourseId): DistPath[] {
   // A long page's later questions (src/lib/site/long-pages.ts) are files of their own beside it.
   return [...site.files.keys()].filter((file) => file.startsWith(`${course}/`) && file.endsWith('.html'));
 }
@@ -103,7 +99,7 @@ function coursePages(site: BuiltSite, course: string): string[] {
  * The screenshots the pages show, each image once: sources naming the same file (a paper page and
  * a section page show the same screenshot) are one image, with every width any page offers.
  */
-function screenshotsOf(site: BuiltSite, pages: string[]): ScreenshotCandidate[][] {
+function screenshotsOf(site: BuiltSite, pages: DistPath[]): ScreenshotCandidate[][] {
   let images: Map<string, ScreenshotCandidate>[] = [];
   for (const page of pages) {
     for (const sources of site.screenshots.get(page) ?? []) {
@@ -128,7 +124,7 @@ function screenshotsOf(site: BuiltSite, pages: string[]): ScreenshotCandidate[][
 }
 
 /** The manifest of one course of the built site. */
-export function courseManifest(site: BuiltSite, course: string): CourseManifest {
+export function courseManifest(site: BuiltSite, course: CourseId): CourseManifest {
   const files = [...site.files.keys()];
   const pages = [...SHARED_PAGES.filter((file) => site.files.has(file)), ...coursePages(site, course)];
   const ownIndex = courseIndexPath(course, 'latin');
@@ -164,6 +160,7 @@ export function isCourseManifest(value: unknown): value is CourseManifest {
   const manifest = value as CourseManifest;
   return (
     typeof manifest.course === 'string' &&
+    isCourseId(manifest.course) &&
     isFileList(manifest.pages) &&
     isFileList(manifest.assets) &&
     isFileList(manifest.search) &&

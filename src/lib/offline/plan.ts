@@ -6,6 +6,7 @@
  */
 import { isFileList, type CourseManifest, type OfflineFile, type ScreenshotCandidate } from './manifest.ts';
 import { pickCandidate } from './screenshots.ts';
+import { isCourseId, type CourseId, type DistPath } from '../content/paths.ts';
 
 /** The reader's choice and this device's screen, which decide what a course's copy holds. */
 export interface SaveChoice {
@@ -20,7 +21,7 @@ export type Screen = Omit<SaveChoice, 'includePdfs'>;
 
 /** A course saved for offline, as recorded in the store once every file is in (the mark that it is complete). */
 export interface SavedCourse {
-  course: string;
+  course: CourseId;
   /** The manifest revision saved (lib/offline/manifest.ts, OfflineIndex). */
   revision: string;
   includePdfs: boolean;
@@ -90,6 +91,28 @@ export function describeSizes(questions: number, sizes: SaveSizes): string {
   return `${questionCount(questions)} · ${formatBytes(sizes.withoutPdfs)}${pdfs}`;
 }
 
+/**
+ * What the Save for offline panel says of the choice before saving: what it downloads (with or
+ * without the PDFs; only the PDFs when the course is saved already) and whether the browser's
+ * storage has room for it (`free`, when the browser tells), and that the reader asked to save data.
+ */
+export function saveChoice(
+  sizes: SaveSizes,
+  { includePdfs, saved, free, saveData }: { includePdfs: boolean; saved: boolean; free: number | undefined; saveData: boolean },
+): { label: string; note: string; enoughRoom: boolean } {
+  const needed = (includePdfs ? sizes.withPdfs : sizes.withoutPdfs) - (saved ? sizes.withoutPdfs : 0);
+  const enoughRoom = free === undefined || free >= needed;
+  const notes = [
+    saveData ? `Your browser asks to save data: this downloads ${formatBytes(needed)}.` : '',
+    enoughRoom
+      ? free === undefined
+        ? ''
+        : `The browser lets this site store ${formatBytes(free)} more.`
+      : `Not enough room: this needs ${formatBytes(needed)} and the browser lets this site store ${formatBytes(Math.max(0, free))} more.`,
+  ];
+  return { label: `Save ${formatBytes(needed)}`, note: notes.filter(Boolean).join(' '), enoughRoom };
+}
+
 export interface Tally {
   files: number;
   bytes: number;
@@ -120,7 +143,7 @@ export function filesToDownload(files: readonly OfflineFile[], saved: readonly S
 }
 
 /** Paths of `files` that no course in `keep` needs: what removing the others' copies deletes. */
-export function filesNoLongerNeeded(files: readonly OfflineFile[], keep: readonly SavedCourse[]): string[] {
+export function filesNoLongerNeeded(files: readonly OfflineFile[], keep: readonly SavedCourse[]): DistPath[] {
   const needed = new Set(keep.flatMap((course) => course.files.map((file) => file.path)));
   return [...new Set(files.map((file) => file.path))].filter((path) => !needed.has(path));
 }
@@ -129,7 +152,7 @@ export interface UpdatePlan {
   /** New or changed files (by revision) to download. */
   download: OfflineFile[];
   /** Paths of files the course no longer has, and no other saved course needs. */
-  remove: string[];
+  remove: DistPath[];
   /** The copy once updated. */
   files: OfflineFile[];
 }
@@ -154,6 +177,7 @@ export function isSavedCourse(value: unknown): value is SavedCourse {
   const saved = value as SavedCourse;
   return (
     typeof saved.course === 'string' &&
+    isCourseId(saved.course) &&
     typeof saved.revision === 'string' &&
     typeof saved.includePdfs === 'boolean' &&
     isFileList(saved.files) &&

@@ -92,3 +92,38 @@ export function drawMockPaper(
     .sort((a, b) => a.order - b.order)
     .map((question) => question.key);
 }
+
+/** A drawn paper as the page's address holds it, so a reload or a bookmark shows the same paper with its timer running on. */
+export interface MockPaperAddress {
+  /** The questions' ids, in the paper's order. */
+  ids: string[];
+  /** The time limit; 0 for none. */
+  minutes: number;
+  /** When the paper was drawn (ms since the epoch), for the timer. */
+  start: number;
+}
+
+/** The address's query for a paper: `paper=<ids>`, and with a time limit `&minutes=60&start=<ms>`. */
+export function mockPaperQuery({ ids, minutes, start }: MockPaperAddress): string {
+  const params = new URLSearchParams({ paper: ids.join(',') });
+  if (minutes > 0) {
+    params.set('minutes', String(minutes));
+    params.set('start', String(start));
+  }
+  return params.toString();
+}
+
+/** The paper an address's query holds (mockPaperQuery); one with no start (written by hand) starts `now`. Undefined without a paper. */
+export function readMockPaperQuery(query: string, now: number): MockPaperAddress | undefined {
+  const params = new URLSearchParams(query);
+  const ids = (params.get('paper') ?? '').split(',').filter(Boolean);
+  if (ids.length === 0) return undefined;
+  return { ids, minutes: Number(params.get('minutes') ?? 0), start: Number(params.get('start') ?? now) };
+}
+
+/** The timer's line: "Time left: 59:04" (seconds rounded up), then "Time is up." */
+export function timeLeft(ms: number): string {
+  if (ms <= 0) return 'Time is up.';
+  const seconds = Math.ceil(ms / 1000);
+  return `Time left: ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

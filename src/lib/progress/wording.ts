@@ -26,6 +26,20 @@ export function examLine(now: Date, date: string | undefined, ready: Readiness |
   return ready && ready.examinable > 0 ? `${when} · ready ${percent(ready.recall)}` : when;
 }
 
+/** A section's line on the course home: "Exam-day readiness 38 % · 4 unrated"; nothing when it has no examinable question or no exam is ahead. */
+export function sectionReadiness(ready: Readiness | undefined): string {
+  if (!ready || ready.examinable === 0) return '';
+  return `Exam-day readiness ${percent(ready.recall)}${ready.unrated > 0 ? ` · ${ready.unrated} unrated` : ''}`;
+}
+
+/** A page's progress line over some questions (storage.ts's tally): "5/12 rated · 2 shaky · 1 didn't know". */
+export function tallyLine({ rated, total, shaky, unknown }: { rated: number; total: number; shaky: number; unknown: number }): string {
+  const parts = [`${rated}/${total} rated`];
+  if (shaky > 0) parts.push(`${shaky} shaky`);
+  if (unknown > 0) parts.push(`${unknown} didn't know`);
+  return parts.join(' · ');
+}
+
 /** Beside the readiness explained: what it counts for this course. */
 export function readinessCounts({ examinable, unrated }: Readiness): string {
   if (examinable === 0) return 'No question of this course is examinable.';
@@ -135,6 +149,25 @@ export function cardState(review: Review | undefined, exam?: Date): string {
   const last = `last: ${RATING_LABELS[review.rating]}`;
   if (exam) return `${last} · ${percent(recallOnExamDay(review, exam))} on exam day`;
   return `${last} · ${inLearningStep(review) ? 'due again now' : `due ${dueDay(review)}`}`;
+}
+
+/**
+ * The review page's cards, in the session's order: each queued question with what its card says
+ * under its title, its section and cardState; in tonight's plan (`exam`) its recall on exam day,
+ * except for the questions back from a learning step, which come first and say when they are due.
+ */
+export function queueCards<Q extends { key: string; sectionName: string }>(
+  questions: readonly Q[],
+  reviews: Record<string, Review>,
+  session: Pick<Session, 'queue' | 'again'>,
+  exam?: Date,
+): { question: Q; meta: string }[] {
+  const byKey = new Map(questions.map((question) => [question.key, question]));
+  return session.queue.flatMap((key, index) => {
+    const question = byKey.get(key);
+    const examFor = index < session.again ? undefined : exam;
+    return question ? [{ question, meta: `${question.sectionName} · ${cardState(reviews[key], examFor)}` }] : [];
+  });
 }
 
 /** The review page with nothing due: why, and what comes next. */

@@ -8,6 +8,7 @@
  * word lists, whatever the size of the site, and saving a course for offline stores only its
  * index; the browser merges the courses' indexes when the reader searches them all.
  */
+import { distPaths, type CourseId, type DistPath } from '../content/paths.ts';
 
 export type SearchIndex = 'latin' | 'full';
 
@@ -15,19 +16,19 @@ export type SearchIndex = 'latin' | 'full';
  * Pagefind's script and WebAssembly, with the site's root index (one placeholder record, that no
  * search shows): every search starts from it and merges the courses' indexes into it.
  */
-export const SEARCH_ROOT = 'pagefind/';
+export const SEARCH_ROOT = distPaths.file('pagefind/');
 
 /** The site's courses that have an index, in order: `{ "courses": ["dasc7606", …] }`. */
-export const SEARCH_COURSES = `${SEARCH_ROOT}courses.json`;
+export const SEARCH_COURSES = distPaths.file(`${SEARCH_ROOT}courses.json`);
 
 /** Where a course's index is written, relative to the built site: the full one inside the Latin one's folder. */
-export function courseIndexPath(course: string, index: SearchIndex): string {
-  return `${SEARCH_ROOT}courses/${course}/${index === 'full' ? 'full/' : ''}`;
+export function courseIndexPath(course: CourseId, index: SearchIndex): DistPath {
+  return distPaths.file(`${SEARCH_ROOT}courses/${course}/${index === 'full' ? 'full/' : ''}`);
 }
 
 /** The typo vocabulary (typos.ts) of one course, or of the whole site. */
-export function vocabularyPath(course?: string): string {
-  return course === undefined ? `${SEARCH_ROOT}vocabulary.json` : `${courseIndexPath(course, 'latin')}vocabulary.json`;
+export function vocabularyPath(course?: CourseId): DistPath {
+  return distPaths.file(course === undefined ? `${SEARCH_ROOT}vocabulary.json` : `${courseIndexPath(course, 'latin')}vocabulary.json`);
 }
 
 /** Tags the records of the courses' indexes as they are merged, so searches leave out the root's placeholder. */

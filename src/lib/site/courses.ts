@@ -1,5 +1,6 @@
 /** Reads the collections once and shapes each course for the pages (Astro glue over model.ts). */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { parseCourseId, type CourseId } from '../content/paths.ts';
 import { groupCourse, notesByAuthor, type AuthorName, type GroupedCourse } from '../group/group.ts';
 import { summarisePapers, summariseSections, type PaperSummary, type SectionSummary } from './model.ts';
 import { urls } from './urls.ts';
@@ -7,7 +8,7 @@ import { urls } from './urls.ts';
 export type Question = CollectionEntry<'questions'>;
 
 export interface Course {
-  id: string;
+  id: CourseId;
   title: string;
   /** The exam's date (and start time) from course.md, if the notes give one. */
   examDate?: string | undefined;
@@ -40,6 +41,7 @@ export function loadCourses(): Promise<Course[]> {
     ]);
     return courses
       .map((entry): Course => {
+        const id = parseCourseId(entry.id);
         const courseAuthors = authors.filter((author) => author.id.startsWith(`${entry.id}/`)).sort((a, b) => a.id.localeCompare(b.id));
         const grouped = groupCourse(
           notesByAuthor(
@@ -62,7 +64,7 @@ export function loadCourses(): Promise<Course[]> {
           entries: entriesOf(paper.questions),
         }));
         return {
-          id: entry.id,
+          id,
           title: entry.data.title,
           examDate: entry.data.examDate,
           entry,
@@ -85,9 +87,7 @@ export function loadCourses(): Promise<Course[]> {
           },
           paperLinks: new Map(
             papers.flatMap((paper) =>
-              paper.questions.map(
-                (question) => [question.id, { label: paper.paper.label, href: urls.paper(entry.id, paper.slug) }] as const,
-              ),
+              paper.questions.map((question) => [question.id, { label: paper.paper.label, href: urls.paper(id, paper.slug) }] as const),
             ),
           ),
         };

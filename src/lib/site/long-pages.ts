@@ -24,6 +24,14 @@ export const LATER_QUESTIONS = 'data-later-questions';
 export const LATER_QUESTION_IDS = 'data-question-ids';
 
 /**
+ * Whether the placeholder with these question ids (its LATER_QUESTION_IDS) holds the element an
+ * address names: one of its questions, or anything in one (a part, an answer tab: "<question id>-…").
+ */
+export function placeholderHolds(questionIds: string, id: string): boolean {
+  return questionIds.split(' ').some((question) => id === question || id.startsWith(`${question}-`));
+}
+
+/**
  * Asks a page for every later question and settles once they are in (at once if it has none):
  * src/client/later-questions.ts answers. Self-contained, with the names as arguments
  * (LATER_QUESTIONS_REQUEST): the PDF step runs it inside the page before printing

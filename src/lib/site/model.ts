@@ -7,7 +7,7 @@ import { parseQuestionHeading } from '../notes/headings.ts';
 import { firstWords } from '../search/titles.ts';
 import { naturalCompare } from '../content/natural-order.ts';
 import type { Paper, QuestionData as StoredQuestion, SectionData as StoredSection } from '../content/schema.ts';
-import { sectionSlug } from './urls.ts';
+import { sectionSlug } from '../content/paths.ts';
 
 /** What the models read of a question: the stored fields that decide grouping, counts and order. */
 export type QuestionData = Pick<

@@ -3,24 +3,23 @@
  * question of the course with its exam weight, where it lives and how to name it, and the exam date
  * the notes give. Ratings live in the browser; this is the part the build knows.
  */
-import { questionKey } from '../content/layout.ts';
+import { questionKey, type CourseId, type QuestionId, type QuestionKey, type SiteUrl, type SiteUrls } from '../content/paths.ts';
 import { examWeight } from '../progress/forecast.ts';
 import { questionLabel, type QuestionData, type SectionSummary } from './model.ts';
-import type { SiteUrls } from './urls.ts';
 
 export interface RevisionQuestion {
   /** Progress key, "<course>/<question id>". */
-  key: string;
-  id: string;
+  key: QuestionKey;
+  id: QuestionId;
   section: number;
   /** "Section 3 · CNN", or the section's heading as written. */
   sectionName: string;
   /** "Q1 · 2024 May ABC". */
   title: string;
   /** The question in Test-me mode on its section page. */
-  href: string;
+  href: SiteUrl;
   /** Its section page, where a mock paper takes it from. */
-  page: string;
+  page: SiteUrl;
   /** How much of it can be on the exam, 0 to 1 (forecast.ts). */
   weight: number;
   /** Position in the notes. */
@@ -28,7 +27,7 @@ export interface RevisionQuestion {
 }
 
 export interface RevisionData {
-  course: string;
+  course: CourseId;
   /** The exam date in the notes (course.md), if any. */
   examDate?: string | undefined;
   questions: RevisionQuestion[];
@@ -36,7 +35,7 @@ export interface RevisionData {
 
 export function revisionData(
   course: {
-    id: string;
+    id: CourseId;
     examDate?: string | undefined;
     sections: SectionSummary<QuestionData & { paper?: { label: string } | undefined }>[];
   },

@@ -30,11 +30,11 @@ export interface PageChoices {
 export interface BrowserHandle {
   /** The file's browser (launched in beforeAll). */
   readonly browser: Browser;
-  /** A new context and page on `path` of the built site; closed after the test. */
+  /** A new context and page on `path` of the built site (with or without its leading slash); closed after the test. */
   open: (path: string, options?: BrowserContextOptions & PageChoices & { waitUntil?: 'load' | 'networkidle' }) => Promise<OpenedPage>;
   /** A new context (closed after the test) with problem recording on every page it opens. */
   newContext: (options?: BrowserContextOptions & PageChoices) => Promise<{ context: BrowserContext; problems: string[] }>;
-  /** A new page of `context` on `path` of the built site, loaded; throws when the server answers with an error. */
+  /** A new page of `context` on `path` of the built site (with or without its leading slash), loaded; throws when the server answers with an error. */
   visit: (context: BrowserContext, path: string, waitUntil?: 'load' | 'networkidle') => Promise<Page>;
 }
 
@@ -95,7 +95,7 @@ export function useBrowser(): BrowserHandle {
     },
     async visit(context, path, waitUntil = 'load') {
       const page = await context.newPage();
-      const response = await page.goto(baseUrl + path, { waitUntil });
+      const response = await page.goto(`${baseUrl}/${path.replace(/^\/+/, '')}`, { waitUntil });
       if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}`);
       return page;
     },
@@ -119,6 +119,6 @@ export async function openOn(
   if (testMe)
     await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
   const page = await context.newPage();
-  await page.goto(origin + urls.at(path), { waitUntil: 'networkidle' });
+  await page.goto(origin + urls.file(path), { waitUntil: 'networkidle' });
   return { page, problems };
 }

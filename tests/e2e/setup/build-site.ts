@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { filesDigest } from '../../../scripts/lib/files.ts';
-import { normalizeBase } from '../../../src/lib/site/urls.ts';
+import { normalizeBase } from '../../../src/lib/content/paths.ts';
 import { npmRun } from './npm.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');

@@ -13,12 +13,12 @@ import type { TestProject } from 'vitest/node';
 import { writeMissingScreenshots } from '../../../scripts/lib/stand-in-screenshots.ts';
 import { serveStatic } from '../../../scripts/lib/static-server.ts';
 import { IMAGE_FOLDER } from '../../../src/lib/content/layout.ts';
-import { normalizeBase } from '../../../src/lib/site/urls.ts';
+import { normalizeBase, parseCourseId, type CourseId } from '../../../src/lib/content/paths.ts';
 import { buildSite, ROOT } from './build-site.ts';
 
 export interface E2eCourse {
   /** Course id, the folder under content and dist. */
-  id: string;
+  id: CourseId;
   /** The notes file it was imported from, relative to the project. */
   notes: string;
   /** True for the user's own notes, false for the test fixture. */
@@ -43,12 +43,12 @@ declare module 'vitest' {
 }
 
 const SOURCES: E2eCourse[] = [
-  { id: 'dasc7606', notes: 'content/dasc7606/notes.md', own: true },
-  { id: 'ml-midterm', notes: 'tests/fixtures/notes/ml-midterm.md', own: false, examDate: '2027-01-11' },
+  { id: parseCourseId('dasc7606'), notes: 'content/dasc7606/notes.md', own: true },
+  { id: parseCourseId('ml-midterm'), notes: 'tests/fixtures/notes/ml-midterm.md', own: false, examDate: '2027-01-11' },
 ];
 
 /** Screenshots the user already put in the real content folder come along; realistic ones stand in for the rest. */
-async function addScreenshots(content: string, course: string): Promise<void> {
+async function addScreenshots(content: string, course: CourseId): Promise<void> {
   const images = join(ROOT, 'content', course, IMAGE_FOLDER);
   if (existsSync(images)) cpSync(images, join(content, course, IMAGE_FOLDER), { recursive: true, force: false });
   await writeMissingScreenshots(content, course);

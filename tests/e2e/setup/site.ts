@@ -57,7 +57,7 @@ export function printablePages(): PrintablePage[] {
 
 /** Every page a reader can reach: home, course homes, sections, papers. */
 export function allPages(): string[] {
-  return ['/', ...inject('courses').map((course) => `/${course.id}/`), ...printablePages().map((page) => page.url)];
+  return ['/', ...inject('courses').map((course) => `/${course.id}/`), ...printablePages().map((page) => `/${page.url}`)];
 }
 
 /** Every HTML page in the built site ("/", "/search/", "/dasc7606/review/" …), found in the folder. */

@@ -11,6 +11,7 @@ import { readCourse } from '../../../src/lib/content/read.ts';
 import { shownCourse } from '../../../src/lib/group/group.ts';
 import { importCourse, type ImportReport } from '../../../scripts/lib/import-course.ts';
 import { ROOT, snapshot } from '../helpers/cli.ts';
+import { parseCourseId } from '../../../src/lib/content/paths.ts';
 
 const USER_NOTES = join(ROOT, 'content/dasc7606/notes.md');
 const LIN_NOTES = join(ROOT, 'tests/fixtures/notes/lin-dasc7606.md');
@@ -49,7 +50,7 @@ describe('importing a second student’s notes into a course', () => {
   it('puts them in their own folder, named by the author their front matter gives', () => {
     expect(lin.target).toEqual({ first: false, author: { id: 'lin', name: 'Lin' } });
     expect(lin.importDir).toBe(join(content, 'dasc7606', 'authors', 'lin'));
-    const course = readCourse(content, 'dasc7606');
+    const course = readCourse(content, parseCourseId('dasc7606'));
     expect(course.course.data.author).toBe('hyperloop');
     expect(course.authors.map((author) => [author.id, author.data.name])).toEqual([['lin', 'Lin']]);
     expect(course.questions.filter((question) => question.data.author === 'lin')).toHaveLength(10);
@@ -77,7 +78,7 @@ describe('importing a second student’s notes into a course', () => {
   });
 
   it('flags the answer that disagrees, and no other', () => {
-    const { grouped } = shownCourse(readCourse(content, 'dasc7606'));
+    const { grouped } = shownCourse(readCourse(content, parseCourseId('dasc7606')));
     expect([...grouped.differences]).toEqual([
       [
         's5-2025-may-q1',

@@ -127,7 +127,7 @@ const EXPECTED: Row[] = [
 ];
 
 const questions = allQuestions(notes);
-const byId = new Map(questions.map((question) => [question.id, question]));
+const byId = new Map<string, ParsedQuestion>(questions.map((question) => [question.id, question]));
 const question = (id: string): ParsedQuestion => {
   const found = byId.get(id);
   if (!found) throw new Error(`no question ${id}`);

@@ -10,9 +10,10 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBuiltSite, writeOfflineManifests } from '../../../scripts/lib/offline.ts';
-import { courseManifest, isCourseManifest, isOfflineIndex, sitePath } from '../../../src/lib/offline/manifest.ts';
+import { courseManifest, isCourseManifest, isOfflineIndex } from '../../../src/lib/offline/manifest.ts';
 import { courseIndexPath, SEARCH_ROOT } from '../../../src/lib/search/indexes.ts';
 import { pageImages } from '../../../src/lib/offline/page-images.ts';
+import { parseCourseId } from '../../../src/lib/content/paths.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'offline-manifest-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -77,8 +78,8 @@ beforeAll(async () => {
     ['ml', ml],
     ['dl', dl],
   ] as const) {
-    await write(courseIndexPath(course, 'latin'), records);
-    await write(courseIndexPath(course, 'full'), records);
+    await write(courseIndexPath(parseCourseId(course), 'latin'), records);
+    await write(courseIndexPath(parseCourseId(course), 'full'), records);
   }
   await pagefind.close();
 }, 60_000);
@@ -87,13 +88,13 @@ const paths = (files: { path: string }[]): string[] => files.map((file) => file.
 
 describe("a course's offline manifest", () => {
   it('holds its own pages with the home and search page, and no page of the other course', async () => {
-    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
+    const manifest = courseManifest(await readBuiltSite(dist), parseCourseId('ml'));
     expect(paths(manifest.pages)).toEqual(['', 'ml/', 'ml/papers/2023-oct/', 'ml/review/', 'ml/s1/', 'ml/s1/questions-2.html', 'search/']);
-    expect(paths(courseManifest(await readBuiltSite(dist), 'dl').pages)).toEqual(['', 'dl/', 'dl/s1/', 'search/']);
+    expect(paths(courseManifest(await readBuiltSite(dist), parseCourseId('dl')).pages)).toEqual(['', 'dl/', 'dl/s1/', 'search/']);
   });
 
   it('holds the screenshots its pages show, each image once with every width a page offers, and only its PDFs', async () => {
-    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
+    const manifest = courseManifest(await readBuiltSite(dist), parseCourseId('ml'));
     // The paper page shows q1 without srcset, the section page with: one image, three widths.
     expect(manifest.screenshots.map((candidates) => candidates.map((candidate) => [candidate.path, candidate.width]))).toEqual([
       [
@@ -109,7 +110,7 @@ describe("a course's offline manifest", () => {
   });
 
   it('holds the styles, scripts, fonts and favicon, never the worker or the manifests', async () => {
-    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
+    const manifest = courseManifest(await readBuiltSite(dist), parseCourseId('ml'));
     expect(paths(manifest.assets)).toEqual([
       '_astro/KaTeX_Main-Regular.Z3.woff2',
       '_astro/Layout.X1.css',
@@ -124,8 +125,8 @@ describe("a course's offline manifest", () => {
 
   it("holds Pagefind's code, the root index and the list of courses, its own course's index and vocabulary, and nothing of the other's", async () => {
     const site = await readBuiltSite(dist);
-    const ml = courseManifest(site, 'ml').search.map((file) => file.path);
-    const dl = courseManifest(site, 'dl').search.map((file) => file.path);
+    const ml = courseManifest(site, parseCourseId('ml')).search.map((file) => file.path);
+    const dl = courseManifest(site, parseCourseId('dl')).search.map((file) => file.path);
     const own = (list: string[], course: string): string[] => list.filter((path) => path.startsWith(`pagefind/courses/${course}/`));
     expect(own(ml, 'ml').filter((path) => path.includes('/fragment/'))).toHaveLength(4);
     expect(own(ml, 'ml')).toEqual(
@@ -148,7 +149,7 @@ describe("a course's offline manifest", () => {
   });
 
   it('gives every file its size as stored (text gzipped, as the saved store keeps it) and content hash', async () => {
-    const manifest = courseManifest(await readBuiltSite(dist), 'ml');
+    const manifest = courseManifest(await readBuiltSite(dist), parseCourseId('ml'));
     const page = manifest.pages.find((file) => file.path === 'ml/s1/');
     expect(page?.stored).toBe('gzip');
     expect(page?.bytes).toBe(gzipSync(FILES['ml/s1/index.html'] ?? '').length);
@@ -196,12 +197,6 @@ describe('the manifests the build writes', () => {
 });
 
 describe('reading the built site', () => {
-  it('names pages by their URL path', () => {
-    expect(sitePath('index.html')).toBe('');
-    expect(sitePath('ml/s1/index.html')).toBe('ml/s1/');
-    expect(sitePath('ml/pdf/s1.pdf')).toBe('ml/pdf/s1.pdf');
-  });
-
   it("finds every image's sources: src, srcset widths and densities, and a picture's sources; not a screenshot's print twin", () => {
     const html = page(
       [

@@ -8,6 +8,7 @@ import type { CourseManifest, OfflineFile, ScreenshotCandidate } from '../../../
 import {
   copyBreakdown,
   describeSizes,
+  saveChoice,
   filesNoLongerNeeded,
   filesToDownload,
   filesToSave,
@@ -17,15 +18,16 @@ import {
   type SavedCourse,
 } from '../../../src/lib/offline/plan.ts';
 import { parseSrcset, pickCandidate, storedAlternative } from '../../../src/lib/offline/screenshots.ts';
+import { distPaths, parseCourseId } from '../../../src/lib/content/paths.ts';
 
 const KB = 1024;
-const file = (path: string, bytes = KB, revision = 'r1'): OfflineFile => ({ path, bytes, revision });
+const file = (path: string, bytes = KB, revision = 'r1'): OfflineFile => ({ path: distPaths.file(path), bytes, revision });
 const widths = (name: string, ...sizes: number[]): ScreenshotCandidate[] =>
   sizes.map((width) => ({ ...file(`_astro/${name}-${width}.webp`, width * 10), width }));
 
 function manifest(course: string, changes: Partial<CourseManifest> = {}): CourseManifest {
   return {
-    course,
+    course: parseCourseId(course),
     pages: [file(''), file('search/'), file(`${course}/`), file(`${course}/s1/`, 60 * KB)],
     assets: [file('_astro/Layout.css', 40 * KB), file('_astro/KaTeX_Main.woff2', 9 * KB)],
     search: [file('pagefind/pagefind.js', 47 * KB), file(`pagefind/fragment/${course}_1.pf_fragment`)],
@@ -36,7 +38,7 @@ function manifest(course: string, changes: Partial<CourseManifest> = {}): Course
 }
 
 const saved = (course: string, files: OfflineFile[], includePdfs = false): SavedCourse => ({
-  course,
+  course: parseCourseId(course),
   revision: 'old',
   includePdfs,
   savedAt: '2026-05-01T00:00:00.000Z',
@@ -101,6 +103,37 @@ describe('a course copy on this device', () => {
     [1.25 * 1024 * 1024 * KB, '1.3 GB'],
   ])('writes %d bytes as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('what the Save for offline panel says of a choice', () => {
+  const MB = 1024 * KB;
+  const sizes = { withoutPdfs: 3 * MB, withPdfs: 11 * MB };
+  const choice = { includePdfs: false, saved: false, free: undefined, saveData: false };
+
+  it('downloads the copy, with the PDFs when asked; a saved copy downloads only its PDFs', () => {
+    expect(saveChoice(sizes, choice)).toEqual({ label: 'Save 3.0 MB', note: '', enoughRoom: true });
+    expect(saveChoice(sizes, { ...choice, includePdfs: true }).label).toBe('Save 11.0 MB');
+    expect(saveChoice(sizes, { ...choice, includePdfs: true, saved: true }).label).toBe('Save 8.0 MB');
+  });
+
+  it('says how much room is left, and refuses a copy that does not fit', () => {
+    expect(saveChoice(sizes, { ...choice, free: 500 * MB })).toMatchObject({
+      note: 'The browser lets this site store 500.0 MB more.',
+      enoughRoom: true,
+    });
+    expect(saveChoice(sizes, { ...choice, free: 2 * MB })).toEqual({
+      label: 'Save 3.0 MB',
+      note: 'Not enough room: this needs 3.0 MB and the browser lets this site store 2.0 MB more.',
+      enoughRoom: false,
+    });
+    expect(saveChoice(sizes, { ...choice, free: -KB }).note).toContain('store 0 KB more');
+  });
+
+  it('reminds a reader who asked to save data what it downloads', () => {
+    expect(saveChoice(sizes, { ...choice, saveData: true, free: 500 * MB }).note).toBe(
+      'Your browser asks to save data: this downloads 3.0 MB. The browser lets this site store 500.0 MB more.',
+    );
   });
 });
 

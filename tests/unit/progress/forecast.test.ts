@@ -10,6 +10,7 @@ import type { Examinability } from '../../../src/lib/content/schema.ts';
 import { examWeight, readiness, recallOnExamDay, reviewGain } from '../../../src/lib/progress/forecast.ts';
 import type { Review } from '../../../src/lib/progress/ratings.ts';
 import { review } from '../../../src/lib/progress/schedule.ts';
+import { parseCourseId } from '../../../src/lib/content/paths.ts';
 
 const reference = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: [], relearning_steps: [] });
 const at = (iso: string): Date => new Date(iso);
@@ -58,7 +59,7 @@ describe('examWeight', () => {
   });
 
   it("weighs the user's notes: questions with parts not examined count for less, the rest fully", () => {
-    const { questions } = readCourse(join(import.meta.dirname, '../../../content'), 'dasc7606');
+    const { questions } = readCourse(join(import.meta.dirname, '../../../content'), parseCourseId('dasc7606'));
     const weights = new Map(questions.map(({ data }) => [data.id, examWeight(data)]));
     const marked = questions.filter(({ data }) => data.parts.some((entry) => entry.examinability !== 'unmarked'));
     expect(marked.length).toBeGreaterThan(0);

@@ -3,7 +3,14 @@
  * each drawn at most once, in the course's order, and far more often the ones known least.
  */
 import { describe, expect, it } from 'vitest';
-import { allocate, drawMockPaper, type MockCandidate } from '../../../src/lib/progress/mock.ts';
+import {
+  allocate,
+  drawMockPaper,
+  mockPaperQuery,
+  readMockPaperQuery,
+  timeLeft,
+  type MockCandidate,
+} from '../../../src/lib/progress/mock.ts';
 import type { Review } from '../../../src/lib/progress/ratings.ts';
 import { review } from '../../../src/lib/progress/schedule.ts';
 // The benchmark's seeded generator, so each draw can be repeated.
@@ -92,5 +99,36 @@ describe('drawMockPaper', () => {
 
   it('repeats itself for the same random numbers', () => {
     expect(drawMockPaper(candidates, {}, now, 4, random(11))).toEqual(drawMockPaper(candidates, {}, now, 4, random(11)));
+  });
+});
+
+describe("a paper in the page's address", () => {
+  const START = Date.UTC(2026, 11, 11, 13);
+
+  it('comes back from the address as it was drawn, time limit and start included', () => {
+    const paper = { ids: ['s1-2024-may-abc-q1', 's3-no-paper-q2'], minutes: 60, start: START };
+    const query = mockPaperQuery(paper);
+    expect(query).toBe(`paper=s1-2024-may-abc-q1%2Cs3-no-paper-q2&minutes=60&start=${START}`);
+    expect(readMockPaperQuery(`?${query}`, START + 5_000)).toEqual(paper);
+  });
+
+  it('writes no timer for a paper without a time limit', () => {
+    const query = mockPaperQuery({ ids: ['s1-x-q1'], minutes: 0, start: START });
+    expect(query).toBe('paper=s1-x-q1');
+    expect(readMockPaperQuery(query, START)).toEqual({ ids: ['s1-x-q1'], minutes: 0, start: START });
+  });
+
+  it('starts a paper whose address has no start (written by hand) now, and finds no paper in an address without one', () => {
+    expect(readMockPaperQuery('?paper=s1-x-q1&minutes=30', START)).toEqual({ ids: ['s1-x-q1'], minutes: 30, start: START });
+    expect(readMockPaperQuery('', START)).toBeUndefined();
+    expect(readMockPaperQuery('?paper=', START)).toBeUndefined();
+  });
+
+  it('shows the time left in minutes and seconds, rounded up, then that time is up', () => {
+    expect(timeLeft(60 * 60_000)).toBe('Time left: 60:00');
+    expect(timeLeft(59 * 60_000 + 3_200)).toBe('Time left: 59:04');
+    expect(timeLeft(1)).toBe('Time left: 0:01');
+    expect(timeLeft(0)).toBe('Time is up.');
+    expect(timeLeft(-5_000)).toBe('Time is up.');
   });
 });

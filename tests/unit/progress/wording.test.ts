@@ -17,11 +17,14 @@ import {
   planSummary,
   plural,
   position,
+  queueCards,
   ratedNote,
   readinessCounts,
   resumeLabel,
   reviseLabel,
+  sectionReadiness,
   sessionDone,
+  tallyLine,
 } from '../../../src/lib/progress/wording.ts';
 
 const hk = (local: string): Date => new Date(`${local}+08:00`);
@@ -60,6 +63,25 @@ describe('the exam line', () => {
     [{ recall: 0, examinable: 0, unrated: 0 }, 'No question of this course is examinable.'],
   ])('what readiness counts: %j', (ready, text) => {
     expect(readinessCounts(ready)).toBe(text);
+  });
+
+  it.each<[Parameters<typeof sectionReadiness>[0], string]>([
+    [{ recall: 0.384, examinable: 6, unrated: 4 }, 'Exam-day readiness 38 % · 4 unrated'],
+    [{ recall: 0.9, examinable: 6, unrated: 0 }, 'Exam-day readiness 90 %'],
+    [{ recall: 0, examinable: 0, unrated: 0 }, ''],
+    [undefined, ''],
+  ])("a section's readiness: %j", (ready, text) => {
+    expect(sectionReadiness(ready)).toBe(text);
+  });
+});
+
+describe("a page's progress line", () => {
+  it.each([
+    [{ rated: 0, total: 12, shaky: 0, unknown: 0 }, '0/12 rated'],
+    [{ rated: 5, total: 12, shaky: 2, unknown: 1 }, "5/12 rated · 2 shaky · 1 didn't know"],
+    [{ rated: 3, total: 3, shaky: 0, unknown: 3 }, "3/3 rated · 3 didn't know"],
+  ])('%j → %s', (counts, text) => {
+    expect(tallyLine(counts)).toBe(text);
   });
 });
 
@@ -169,6 +191,32 @@ describe('the review page', () => {
     expect(cardState(review(undefined, 'got-it', NOW), exam)).toMatch(/^last: Got it · \d+ % on exam day$/);
     expect(cardState(review(undefined, 'got-it', NOW))).toBe('last: Got it · due 2026-12-13');
     expect(cardState(review(undefined, 'unknown', NOW))).toBe("last: Didn't know · due again now");
+  });
+
+  it("lists the queue's questions as cards, in its order, each with its section and how it stands", () => {
+    const questions = [
+      { key: 'c/s1-x-q1', sectionName: 'Section 1 · Basics' },
+      { key: 'c/s2-x-q1', sectionName: 'Section 2 · CNN' },
+    ];
+    const reviews = { 'c/s1-x-q1': review(undefined, 'got-it', NOW) };
+    // A key no question of the page has (a question since removed from the notes) has no card.
+    const cards = queueCards(questions, reviews, due(['c/s2-x-q1', 'gone/s1-x-q1', 'c/s1-x-q1']));
+    expect(cards.map(({ question, meta }) => [question.key, meta])).toEqual([
+      ['c/s2-x-q1', 'Section 2 · CNN · never rated'],
+      ['c/s1-x-q1', 'Section 1 · Basics · last: Got it · due 2026-12-13'],
+    ]);
+  });
+
+  it("in tonight's plan, gives recall on exam day, except for the questions back from their learning step", () => {
+    const questions = [
+      { key: 'c/back', sectionName: 'Section 1' },
+      { key: 'c/planned', sectionName: 'Section 2' },
+    ];
+    const reviews = { 'c/back': review(undefined, 'unknown', NOW), 'c/planned': review(undefined, 'shaky', NOW) };
+    const session = { ...planned(['c/back', 'c/planned']), again: 1 };
+    const [back, next] = queueCards(questions, reviews, session, hk('2026-12-15T09:30:00')).map((card) => card.meta);
+    expect(back).toBe("Section 1 · last: Didn't know · due again now");
+    expect(next).toMatch(/^Section 2 · last: Shaky · \d+ % on exam day$/);
   });
 
   it('says why nothing is due, and leads to the revise page', () => {

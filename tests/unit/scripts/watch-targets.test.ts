@@ -7,6 +7,7 @@ import { MANIFEST_FILE } from '../../../src/lib/content/layout.ts';
 import type { Manifest } from '../../../src/lib/import/import-plan.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { courseChange, notesSource, type CourseWatch } from '../../../src/lib/dev/watch-targets.ts';
+import { parseCourseId } from '../../../src/lib/content/paths.ts';
 
 const CONTENT = resolve('/home/student/site/content');
 const NOTES_DIR = resolve('/home/student/notes');
@@ -59,7 +60,7 @@ describe('notesSource after a real import', () => {
       const kindOf = (path: string) => (existsSync(path) ? (statSync(path).isDirectory() ? 'folder' : 'file') : undefined);
       const source = notesSource(report.courseDir, manifest.source, kindOf);
       expect(source).toEqual({ path: folder, isFolder: true });
-      const watch: CourseWatch = { course: 'db', courseDir: report.courseDir, notes: folder, notesIsFolder: true };
+      const watch: CourseWatch = { course: parseCourseId('db'), courseDir: report.courseDir, notes: folder, notesIsFolder: true };
       for (const file of readdirSync(folder)) expect(courseChange([watch], join(folder, file))).toEqual({ course: 'db', kind: 'notes' });
     } finally {
       rmSync(work, { recursive: true, force: true });
@@ -69,9 +70,9 @@ describe('notesSource after a real import', () => {
 
 describe('courseChange: which course a changed file belongs to, and what it is', () => {
   const watches: CourseWatch[] = [
-    { course: 'dasc7606', courseDir: join(CONTENT, 'dasc7606'), notes: join(NOTES_DIR, 'dl.md'), notesIsFolder: false },
-    { course: 'comp3314', courseDir: join(CONTENT, 'comp3314'), notes: join(NOTES_DIR, 'comp3314'), notesIsFolder: true },
-    { course: 'kept', courseDir: join(CONTENT, 'kept'), notes: join(CONTENT, 'kept', 'notes.md'), notesIsFolder: false },
+    { course: parseCourseId('dasc7606'), courseDir: join(CONTENT, 'dasc7606'), notes: join(NOTES_DIR, 'dl.md'), notesIsFolder: false },
+    { course: parseCourseId('comp3314'), courseDir: join(CONTENT, 'comp3314'), notes: join(NOTES_DIR, 'comp3314'), notesIsFolder: true },
+    { course: parseCourseId('kept'), courseDir: join(CONTENT, 'kept'), notes: join(CONTENT, 'kept', 'notes.md'), notesIsFolder: false },
   ];
 
   it('finds a notes file and the Markdown files at any depth of a notes folder', () => {

@@ -7,6 +7,7 @@ import {
   LATER_QUESTIONS,
   LATER_QUESTIONS_BYTES,
   PAGE_LIMIT,
+  placeholderHolds,
   planCut,
   questionArticleRanges,
   utf8Length,
@@ -98,6 +99,25 @@ describe('cutPage', () => {
     const group = questionArticleRanges(cut.later[0]!.html);
     expect(group.length).toBeGreaterThan(1);
     expect(cut.page).toContain(`Q${group[0]!.number} to Q${group.at(-1)!.number} load as you scroll to them.`);
+  });
+});
+
+describe('placeholderHolds', () => {
+  const ids = 's5-2024-may-abc-q1 s5-2024-may-abc-q2 s5-2024-may-abc-q10';
+
+  it('holds its questions and whatever is in them: a part, an answer tab, the title', () => {
+    for (const id of [
+      's5-2024-may-abc-q2',
+      's5-2024-may-abc-q2-title',
+      's5-2024-may-abc-q1--part-b',
+      's5-2024-may-abc-q10--authors-panel-1',
+    ])
+      expect(placeholderHolds(ids, id), id).toBe(true);
+  });
+
+  it('holds nothing of another question, even one whose id starts the same', () => {
+    for (const id of ['s5-2024-may-abc-q3', 's5-2024-may-abc-q', 's5-2024-may-abc-q22', 'top'])
+      expect(placeholderHolds(ids, id), id).toBe(false);
   });
 });
 
