@@ -20,7 +20,7 @@ import {
   QUESTIONS_FOLDER,
   SECTIONS_FOLDER,
 } from '../../src/lib/content/layout.ts';
-import { parseContentEntry, readCourse, readCourseEntry, type CourseContent } from '../../src/lib/content/read.ts';
+import { authorIds, parseContentEntry, readCourse, readCourseEntry, type CourseContent } from '../../src/lib/content/read.ts';
 import { authorSchema, COURSE_ID, courseSchema, questionSchema, sectionSchema, type CourseData } from '../../src/lib/content/schema.ts';
 import { shownCourse, type GroupedCourse } from '../../src/lib/group/group.ts';
 import { importTarget, notesAuthor, type CourseSoFar, type ImportTarget } from '../../src/lib/import/author-target.ts';
@@ -341,6 +341,8 @@ function groupingAfter(
   warnings: ImportWarning[],
 ): Grouping | undefined {
   const author = target.first ? undefined : target.author.id;
+  // The first author's notes alone group as they are: no need to read the course back.
+  if (author === undefined && authorIds(contentDir, course).length === 0) return undefined;
   const folder = [course, authorFolder(author)].filter(Boolean).join('/');
   const parse = <S extends Parameters<typeof parseContentEntry>[2]>(path: string, schema: S) =>
     parseContentEntry(`${folder}/${path}`, files.get(path) ?? '', schema);

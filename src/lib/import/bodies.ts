@@ -8,6 +8,7 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from '../notes/markdown.ts';
 import { questionBlocks } from '../notes/outline.ts';
+import { partitionPoint } from './sorted.ts';
 import type { QuestionPlan } from './structure.ts';
 
 /** A run of lines from the notes, as written. */
@@ -23,12 +24,21 @@ export interface NotesDocument {
   tree: Root;
   /** Lines of `---` rules at the top level: separators, not text of the chunks around them. */
   ruleLines: Set<number>;
+  /** Whether the top-level blocks' start and end lines never go back, so a body's blocks are found by bisection. */
+  ordered: boolean;
+  /** Bodies already read, by where they start and end: every candidate cutting reads many of the same (questionBody). */
+  bodies: Map<string, QuestionBody>;
 }
 
 export function notesDocument(lines: string[], tree: Root): NotesDocument {
   const ruleLines = new Set<number>();
   for (const node of tree.children) if (node.type === 'thematicBreak') ruleLines.add(startLine(node));
-  return { lines, tree, ruleLines };
+  const ordered = tree.children.every(
+    (node, index, all) =>
+      index === 0 ||
+      (startLine(node) >= startLine(all[index - 1] as RootContent) && endLine(node) >= endLine(all[index - 1] as RootContent)),
+  );
+  return { lines, tree, ruleLines, ordered, bodies: new Map() };
 }
 
 export const startLine = (node: { position?: RootContent['position'] }): number => node.position?.start.line ?? 0;
@@ -50,7 +60,19 @@ export function chunkOf(document: NotesDocument, from: number, to: number): Chun
 export function blocksIn(document: NotesDocument, chunk: Chunk): RootContent[] {
   if (chunk.text === '') return [];
   const end = chunk.line + chunk.text.split('\n').length - 1;
-  return document.tree.children.filter((node) => startLine(node) >= chunk.line && startLine(node) <= end);
+  const { children } = document.tree;
+  if (!document.ordered) return children.filter((node) => startLine(node) >= chunk.line && startLine(node) <= end);
+  return children.slice(
+    partitionPoint(children, (node) => startLine(node) < chunk.line),
+    partitionPoint(children, (node) => startLine(node) <= end),
+  );
+}
+
+/** The first top-level block that ends at or after `line`. */
+function firstEndingFrom(document: NotesDocument, line: number): RootContent | undefined {
+  const { children } = document.tree;
+  if (!document.ordered) return children.find((node) => endLine(node) >= line);
+  return children[partitionPoint(children, (node) => endLine(node) < line)];
 }
 
 export interface QuestionBody {
@@ -60,8 +82,18 @@ export interface QuestionBody {
   lineOffset: number;
 }
 
-/** The body of the question starting at `plan`, up to line `end` (exclusive). */
+/** The body of the question starting at `plan`, up to line `end` (exclusive); read once per document (nothing changes the blocks it gives). */
 export function questionBody(document: NotesDocument, plan: QuestionPlan, end: number): QuestionBody {
+  const key = `${plan.kind} ${plan.line} ${end} ${plan.kind === 'numbered' && plan.item ? `${plan.item.labelWidth} ${plan.item.indent}` : ''}`;
+  let body = document.bodies.get(key);
+  if (body === undefined) {
+    body = readBody(document, plan, end);
+    document.bodies.set(key, body);
+  }
+  return body;
+}
+
+function readBody(document: NotesDocument, plan: QuestionPlan, end: number): QuestionBody {
   if (plan.kind === 'numbered' && plan.item) {
     // A numbered item's text without its label and with its indent taken off, so it reads as blocks of its own.
     const body = itemBody(document.lines, plan.line, end, plan.item);
@@ -71,7 +103,7 @@ export function questionBody(document: NotesDocument, plan: QuestionPlan, end: n
   if (body.text === '') return { body, blocks: [], lineOffset: 0 };
   const blocks = blocksIn(document, body);
   const last = body.line + body.text.split('\n').length - 1;
-  const first = document.tree.children.find((node) => endLine(node) >= body.line);
+  const first = firstEndingFrom(document, body.line);
   // A body that starts or ends inside a block (one line of a paragraph of cards) is read on its own.
   const whole = first !== undefined && startLine(first) === body.line && blocks.every((node) => endLine(node) <= last);
   if (whole) return { body, blocks: questionBlocks(blocks), lineOffset: 0 };

@@ -18,6 +18,7 @@ import { buildOutline, type Outline, type OutlineNode } from '../notes/outline.t
 import { applyAnswerKey } from './answer-key.ts';
 import { looksAsked } from '../notes/asks.ts';
 import { questionBody, type NotesDocument } from './bodies.ts';
+import { nextLineAfter } from './sorted.ts';
 import {
   beforeAnswersCut,
   boldLinesCut,
@@ -163,22 +164,35 @@ function startsOverlap(a: NotesStructure, b: NotesStructure): number {
 
 const questionCount = (structure: NotesStructure): number => structure.sections.reduce((sum, section) => sum + section.questions.length, 0);
 
+interface Unit {
+  plan: QuestionPlan;
+  blocks: RootContent[];
+  outline: Outline;
+}
+
 /** The structure's questions with their bodies and outlines under the given answer rules. */
-function readUnits(
-  document: NotesDocument,
-  structure: NotesStructure,
-  rules: readonly AnswerRule[],
-): { plan: QuestionPlan; blocks: RootContent[]; outline: Outline }[] {
-  const ends = structure.structuralLines;
-  const nextStructural = (line: number): number => ends.find((other) => other > line) ?? document.lines.length + 1;
-  return structure.sections.flatMap((section) =>
-    section.questions.map((plan) => {
-      const { blocks } = questionBody(document, plan, plan.end ?? nextStructural(plan.line));
-      const labelOnly = plan.heading.title === '';
-      const outline = buildOutline(blocks, { labelOnly, rules: plan.answers ?? rules });
-      return { plan, blocks, outline: plan.key ? { ...outline, hasAnswer: true } : outline };
-    }),
-  );
+function readUnits(document: NotesDocument, structure: NotesStructure, rules: readonly AnswerRule[]): Unit[] {
+  return structure.sections.flatMap((section) => section.questions.map((plan) => readUnit(document, structure, plan, rules)));
+}
+
+function readUnit(document: NotesDocument, structure: NotesStructure, plan: QuestionPlan, rules: readonly AnswerRule[]): Unit {
+  const end = plan.end ?? nextLineAfter(structure.structuralLines, plan.line, document.lines.length + 1);
+  const { blocks } = questionBody(document, plan, end);
+  const outline = outlineOf(blocks, plan.heading.title === '', plan.answers ?? rules);
+  return { plan, blocks, outline: plan.key ? { ...outline, hasAnswer: true } : outline };
+}
+
+/** Outlines built, by the body's blocks (questionBody gives each body once) and how they are read: cuttings and rules tried share bodies. */
+const outlines = new WeakMap<RootContent[], Map<string, Outline>>();
+
+function outlineOf(blocks: RootContent[], labelOnly: boolean, rules: readonly AnswerRule[]): Outline {
+  let built = outlines.get(blocks);
+  if (built === undefined) outlines.set(blocks, (built = new Map()));
+  // The outline reads the rules as a set.
+  const key = `${labelOnly} ${[...new Set(rules)].sort().join(' ')}`;
+  let outline = built.get(key);
+  if (outline === undefined) built.set(key, (outline = buildOutline(blocks, { labelOnly, rules })));
+  return outline;
 }
 
 /**
@@ -195,7 +209,7 @@ function withRules(document: NotesDocument, structure: NotesStructure, stated: A
     const found = unanswered.filter((unit) => {
       // What follows a first paragraph is an answer only where that paragraph asks.
       if (rule === 'after-first-paragraph' && !looksAsked(blockText(unit.blocks[0] ?? { type: 'thematicBreak' }))) return false;
-      return buildOutline(unit.blocks, { labelOnly: unit.plan.heading.title === '', rules: [...rules, rule] }).hasAnswer;
+      return outlineOf(unit.blocks, unit.plan.heading.title === '', [...rules, rule]).hasAnswer;
     });
     // Two at least, or every one still unanswered: one coincidence is no rule.
     if ((found.length >= 2 && found.length * 3 >= unanswered.length) || (found.length > 0 && found.length === unanswered.length)) {
@@ -315,7 +329,7 @@ function coverage(document: NotesDocument, structure: NotesStructure): number {
   const inQuestion = new Set<number>();
   for (const section of structure.sections) {
     for (const plan of section.questions) {
-      const end = plan.end ?? ends.find((other) => other > plan.line) ?? lines.length + 1;
+      const end = plan.end ?? nextLineAfter(ends, plan.line, lines.length + 1);
       for (let line = plan.line; line < end; line++) inQuestion.add(line);
     }
   }
@@ -357,7 +371,7 @@ function fillEmptySections(document: NotesDocument, chosen: NotesStructure, othe
 
 /** Whether most of these units read as questions: answered, asking, or more than a few words (a list of terms to learn is no list of questions). */
 function readAsQuestions(document: NotesDocument, structure: NotesStructure, plans: QuestionPlan[]): boolean {
-  const units = readUnits(document, structure, structure.answers ?? []).filter((unit) => plans.includes(unit.plan));
+  const units = plans.map((plan) => readUnit(document, structure, plan, structure.answers ?? []));
   const asked = units.filter(({ outline, blocks }) => {
     const text = statementText(outline, blocks).text;
     return outline.hasAnswer || looksAsked(text) || text.trim().length >= 20;

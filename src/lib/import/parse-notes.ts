@@ -16,6 +16,7 @@ import { parseNotesMarkdown } from '../notes/markdown.ts';
 import { questionOutline, type Outline, type OutlineNode } from '../notes/outline.ts';
 import { chunkOf, blocksIn, notesDocument, questionBody, startLine, type Chunk, type NotesDocument } from './bodies.ts';
 import { inferStructure, type Inference, type StatedRules } from './infer.ts';
+import { nextLineAfter } from './sorted.ts';
 import { headingEntries, type NotesStructure, type QuestionPlan, type SectionPlan } from './structure.ts';
 
 export type { Chunk };
@@ -143,7 +144,7 @@ export function parseNotesFile(text: string, options: ParseOptions = {}): Parsed
 
   const contentStart = frontMatter ? frontMatter.end + 1 : 1;
   const ends = [...structure.structuralLines];
-  const nextStructural = (line: number): number => ends.find((other) => other > line) ?? lines.length + 1;
+  const nextStructural = (line: number): number => nextLineAfter(ends, line, lines.length + 1);
 
   const title = frontMatter?.title ?? structure.title?.text ?? options.fallbackTitle;
   const sections = structure.sections.map((plan): ParsedSection => {
