@@ -1,12 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-/** The browser tests: one browser and one built site shared by every file; tests run one file at a time. */
+/**
+ * The browser tests: one built site shared by every file, one browser per file, two files at a
+ * time (a file spends much of its time waiting on its browser, so two keep both cores busy).
+ * A busy machine only slows them down: what they wait for (expect.poll included) may take 15 s.
+ */
 const e2e = {
   include: ['tests/e2e/**/*.test.ts'],
   globalSetup: ['tests/e2e/setup/global-setup.ts'],
-  fileParallelism: false,
+  maxWorkers: 2,
   testTimeout: 60_000,
   hookTimeout: 600_000,
+  expect: { poll: { timeout: 15_000 } },
 };
 
 /**
@@ -21,7 +26,14 @@ export default defineConfig({
     projects: [
       // Unit tests include real CLI runs (import, check), a few seconds each on a busy machine.
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, sequence: { groupOrder: 0 } },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          maxWorkers: 2,
+          testTimeout: 30_000,
+          sequence: { groupOrder: 0 },
+        },
       },
       { test: { name: 'e2e', ...e2e, sequence: { groupOrder: 1 } } },
       // The files that follow URLs (links, search results, screenshots, PDFs, the offline copy, pages of

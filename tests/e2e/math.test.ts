@@ -13,18 +13,30 @@ const pages = printablePages();
 const ROOT = join(import.meta.dirname, '../..');
 
 interface MathReport {
+  /** Every script the page ran: each loaded one's URL and text, each inline one's text. */
+  scripts: string[];
   formulas: { tex: string; hasMathml: boolean; visible: boolean }[];
   errors: { tex: string; label: string; visible: boolean }[];
 }
 
 const reports = new Map<string, MathReport>();
 
-/** The formulas and formula errors of a page (read once per page and file). */
+/** The scripts, formulas and formula errors of a page (read once per page and file). */
 async function mathOn(path: string): Promise<MathReport> {
   const known = reports.get(path);
   if (known) return known;
-  const { page, problems } = await browser.open(path);
-  const report = await page.evaluate((): MathReport => {
+  const { context, problems } = await browser.newContext();
+  const page = await context.newPage();
+  const loaded: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') loaded.push(response.text().then((text) => `${response.url()}\n${text}`));
+  });
+  // Until the network is quiet: scripts a page loads late count too.
+  await page.goto(`${inject('baseUrl')}/${path}`, { waitUntil: 'networkidle' });
+  const inline = await page
+    .locator('script')
+    .evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('src') ?? 'inline'}\n${node.textContent ?? ''}`));
+  const drawn = await page.evaluate((): Omit<MathReport, 'scripts'> => {
     const visible = (element: Element): boolean => {
       const box = element.getBoundingClientRect();
       const style = getComputedStyle(element);
@@ -47,6 +59,7 @@ async function mathOn(path: string): Promise<MathReport> {
     };
   });
   expect(problems).toEqual([]);
+  const report = { scripts: [...(await Promise.all(loaded)), ...inline], ...drawn };
   reports.set(path, report);
   return report;
 }
@@ -55,7 +68,8 @@ describe.each(courses.map((course) => [course.id, course] as const))('math in %s
   const notes = squash(readFileSync(join(ROOT, course.notes), 'utf8').replace(/^\uFEFF/, ''));
   const own = pages.filter((page) => page.course === course.id);
 
-  test('every formula in the notes is rendered with KaTeX and MathML, and comes from the notes', async () => {
+  // Opens each page of the course in turn: allow for a machine busy with other work.
+  test('every formula in the notes is rendered with KaTeX and MathML, and comes from the notes', { timeout: 300_000 }, async () => {
     let total = 0;
     for (const target of own) {
       const questions = questionsOf(course, target);
@@ -93,20 +107,8 @@ describe.each(courses.map((course) => [course.id, course] as const))('math in %s
   }
 });
 
-test('section and paper pages load no KaTeX or other math script: formulas are rendered at build time', async () => {
+test('section and paper pages load no KaTeX or other math script: formulas are rendered at build time', { timeout: 300_000 }, async () => {
   for (const target of pages) {
-    const { context, problems } = await browser.newContext();
-    const page = await context.newPage();
-    const scripts: string[] = [];
-    page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') scripts.push(`${response.url()}\n${await response.text()}`);
-    });
-    await page.goto(`${inject('baseUrl')}/${target.url}`, { waitUntil: 'networkidle' });
-    const inline = await page
-      .locator('script')
-      .evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('src') ?? 'inline'}\n${node.textContent ?? ''}`));
-    for (const script of [...scripts, ...inline]) expect(script, target.url).not.toMatch(/katex|mathjax|renderMath|mathml/i);
-    expect(problems).toEqual([]);
-    await context.close();
+    for (const script of (await mathOn(target.url)).scripts) expect(script, target.url).not.toMatch(/katex|mathjax|renderMath|mathml/i);
   }
 });

@@ -7,6 +7,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { QuestionId } from '../../src/lib/content/paths.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -55,6 +57,14 @@ function probe(text: string): string | undefined {
 }
 
 const squash = (text: string): string => text.replace(/\s+/g, '');
+
+/** The text of each question's article on the page, as shown (its innerText), in the order of `ids`. */
+function articleTexts(page: Page, ids: string[]): Promise<string[]> {
+  return page.evaluate(
+    (wanted) => wanted.map((id) => document.querySelector<HTMLElement>(`article[id="${CSS.escape(id)}"]`)?.innerText ?? ''),
+    ids,
+  );
+}
 
 interface ExpectedStyle {
   file: string;
@@ -106,29 +116,43 @@ describe('notes in other styles', () => {
     let visited = 0;
     const pages = findPrintablePages(site.dist).filter((printable) => printable.kind === 'section' && printable.course === COURSE);
     expect(pages.length).toBeGreaterThan(20);
+    // One tab in Test me for every page, as a reader going through the sections.
+    const { page, problems } = await open(urls.course(COURSE), true);
     for (const printable of pages) {
-      const { page, problems } = await open(printable.url, true);
-      for (const question of content.questions.filter((entry) => entry.data.section === printable.section)) {
+      await page.goto(server.url + urls.at(printable.url), { waitUntil: 'networkidle' });
+      const questions = content.questions.filter((entry) => entry.data.section === printable.section);
+      const ids = questions.map((question) => question.data.id);
+      const texts = async (): Promise<string[]> => (await articleTexts(page, ids)).map(squash);
+      const before = await texts();
+      const revealed: { id: QuestionId; answer: string }[] = [];
+      questions.forEach((question, index) => {
         const shown = statementAndAnswer(question.body, question.data);
-        const article = page.locator(`article[id="${question.data.id}"]`);
         visited += 1;
         const said = probe(shown.statement);
         const answer = probe(shown.answer);
-        const before = squash(await article.innerText());
         if (said !== undefined) {
-          expect(before, `${question.data.id} shows its statement in Test me`).toContain(squash(said));
+          expect(before[index], `${question.data.id} shows its statement in Test me`).toContain(squash(said));
           statements += 1;
         }
-        if (answer === undefined) continue;
-        expect(before, `${question.data.id} hides its answer in Test me`).not.toContain(squash(answer));
-        for (const button of await article.locator('button.reveal').all()) await button.click();
-        await expect
-          .poll(async () => squash(await article.innerText()), { message: `${question.data.id} shows its answer once revealed` })
-          .toContain(squash(answer));
-        answers += 1;
-      }
-      expect(problems).toEqual([]);
+        if (answer === undefined) return;
+        expect(before[index], `${question.data.id} hides its answer in Test me`).not.toContain(squash(answer));
+        revealed.push({ id: question.data.id, answer: squash(answer) });
+      });
+      await page
+        .locator('article.question button.reveal')
+        .evaluateAll((buttons) => buttons.forEach((button) => (button as HTMLButtonElement).click()));
+      await expect
+        .poll(
+          async () => {
+            const after = await texts();
+            return revealed.filter(({ id, answer }) => !after[ids.indexOf(id)]?.includes(answer)).map(({ id }) => id);
+          },
+          { message: `${printable.url}: every answer shows once revealed` },
+        )
+        .toEqual([]);
+      answers += revealed.length;
     }
+    expect(problems).toEqual([]);
     // Every question is on a section page; most answers hold a line of plain text to look for.
     expect(visited).toBe(content.questions.length);
     expect(statements).toBeGreaterThan(20);
@@ -175,10 +199,11 @@ describe('notes in other styles', () => {
     const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/any-style/expected.json'), 'utf8')) as ExpectedStyle[];
     const anyStyle = readCourse(site.content, ANY_STYLE);
     let checked = 0;
+    // One tab in Test me, going through each style's sections.
+    const { page, problems } = await open(urls.course(ANY_STYLE), true);
     for (const style of expected) {
       const sections = anyStyle.sections.filter((section) => section.data.source === style.file);
       expect(sections.length, style.file).toBeGreaterThan(0);
-      const { page, problems } = await open(urls.section(ANY_STYLE, sections[0]?.data.number ?? -1), true);
       // Every section of the style's file: the questions' text, and the options marked as the answer.
       const articles = async (): Promise<{ texts: string[]; marks: string }> => {
         const texts: string[] = [];
@@ -202,8 +227,8 @@ describe('notes in other styles', () => {
           expect(before[shown], `${style.file}: "${answer}" waits for Show answer`).not.toContain(hidden);
         checked += 1;
       }
-      expect(problems).toEqual([]);
     }
+    expect(problems).toEqual([]);
     expect(checked).toBe(expected.reduce((sum, style) => sum + style.samples.length, 0));
   }, 600_000);
 

@@ -21,6 +21,7 @@ import { describeSizes, formatBytes, saveSizes } from '../../src/lib/offline/pla
 import { urls } from '../../src/lib/site/urls.ts';
 import { FIXTURE_QUERIES, QUERIES } from './search-queries.ts';
 import { useBrowser } from './setup/browser.ts';
+import { shownResults, typeQuery } from './setup/search.ts';
 import { allCourses, allPages, printablePages } from './setup/site.ts';
 import { type CourseId, distPaths } from '../../src/lib/content/paths.ts';
 
@@ -135,14 +136,9 @@ async function expectNothingSaved(page: Page, origin: string): Promise<void> {
   expect(Object.keys(await storedUrls(page))).not.toContain(savedCacheName(scopeOf(origin)));
 }
 
-/** The "<course>/<question id>" of each result link shown, once the search settles. */
+/** The "<course>/<question id>" of each result shown, once the search settles. */
 async function resultKeys(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
-  const hrefs = await page.$$eval('.search-result-link', (links) => links.map((link) => link.getAttribute('href') ?? ''));
-  return hrefs.map((href) => {
-    const [path = '', anchor = ''] = href.split('#');
-    return `${urls.inSite(path)?.split('/')[0] ?? ''}/${anchor.replace(/--.*$|-title$/, '')}`;
-  });
+  return (await shownResults(page)).map((result) => result.key);
 }
 
 describe('Save for offline', () => {
@@ -339,9 +335,7 @@ describe('offline after Save for offline', () => {
     await goOffline(server, context);
     await openOffline(page, origin, '/search/');
     for (const { query, expected } of [...QUERIES, ...FIXTURE_QUERIES]) {
-      await page.locator('#search-input').fill(query);
-      await page.waitForFunction((typed) => new URL(location.href).searchParams.get('q') === typed, query);
-      expect((await resultKeys(page)).slice(0, 3), query).toContain(expected);
+      expect((await typeQuery(page, query)).map((result) => result.key).slice(0, 3), query).toContain(expected);
     }
     await page.locator('#search-input').fill('gradient');
     await page.locator('.search-filters summary').click();

@@ -38,23 +38,61 @@ const NOTES_SENTENCES: Record<string, string[]> = {
   'dasc7606/s5/': ['GAN 的原始论文中，生成器和判别器的优化目标可以写成', 'The L1 loss is the average of the absolute differences:'],
 };
 
-describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, target) => {
-  const course = courses.find((entry) => entry.id === target.course)!;
-  const questions = questionsOf(course, target);
+interface Fraction {
+  numerator: string;
+  denominator: string;
+  hasLine: boolean;
+}
 
-  test('print media hides header, TOC, tabs, buttons and placeholder hints, and shows every variant', async () => {
-    const { page, problems } = await browser.open(url);
-    await page.emulateMedia({ media: 'print' });
-    const report = await page.evaluate(() => {
-      const shown = (element: Element): boolean => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
-      const list = (selector: string): boolean[] => [...document.querySelectorAll(selector)].map(shown);
-      return {
+interface PrintedView {
+  /** The page's heading and its tools' words, as on screen. */
+  heading: string;
+  chrome: string[];
+  /** What print media shows (true) or hides, per kind of element. */
+  shown: {
+    header: boolean[];
+    toc: boolean[];
+    tablists: boolean[];
+    buttons: string[];
+    hints: boolean[];
+    placeholders: boolean[];
+    variants: boolean[];
+    variantLabels: boolean[];
+    screenshots: boolean[];
+    heading: boolean[];
+    questions: boolean[];
+  };
+  /** Numerator and denominator of each fraction, as KaTeX laid them out. */
+  fractions: Fraction[];
+  /** The first and last body rows of each table print shows (a table split across pages repeats its header row). */
+  tables: { first: string; last: string; rows: number }[];
+  problems: string[];
+}
+
+const views = new Map<string, PrintedView>();
+
+/** A page on screen and then in print media, read once per page for every test of this file. */
+async function printedView(url: string): Promise<PrintedView> {
+  const known = views.get(url);
+  if (known) return known;
+  const { page, problems } = await browser.open(url);
+  const heading = await page.locator('main h1').innerText();
+  // The page's chrome: the skip link and every tool of the page ("Open PDF" …), as the page words them.
+  const chrome = await page
+    .locator('.skip-link, .page-actions button, .page-actions a')
+    .evaluateAll((elements) => elements.map((element) => (element.textContent ?? '').trim()));
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    const visible = (element: Element): boolean => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+    const list = (selector: string): boolean[] => [...document.querySelectorAll(selector)].map(visible);
+    return {
+      shown: {
         header: list('.site-header'),
         toc: list('.toc'),
         tablists: list('[role="tablist"], .variant-tabs'),
         buttons: [...document.querySelectorAll('button, .button')]
           .filter((button) => !button.querySelector('img.screenshot'))
-          .map((button) => `${button.outerHTML.slice(0, 80)}: ${shown(button)}`),
+          .map((button) => `${button.outerHTML.slice(0, 80)}: ${visible(button)}`),
         hints: list('.shot-hint'),
         placeholders: list('.shot-missing'),
         variants: list('.variant'),
@@ -62,8 +100,34 @@ describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, 
         screenshots: list('img.screenshot'),
         heading: list('main h1'),
         questions: list('main article.question'),
-      };
-    });
+      },
+      fractions: [...document.querySelectorAll('main .katex-html .mfrac')].map((node) => {
+        const rows = [...node.querySelectorAll(':scope > .vlist-t > .vlist-r:first-child > .vlist > span')].map((row) =>
+          (row.textContent ?? '').replace(/\s+/g, '').normalize('NFKC'),
+        );
+        return { denominator: rows[0] ?? '', numerator: rows[rows.length - 1] ?? '', hasLine: node.querySelector('.frac-line') !== null };
+      }),
+      tables: [...document.querySelectorAll('main table')]
+        .filter((table) => table.getClientRects().length > 0)
+        .map((table) => {
+          const rows = [...table.querySelectorAll('tr')]
+            .filter((row) => row.parentElement?.tagName !== 'THEAD')
+            .map((row) => (row.textContent ?? '').normalize('NFKC').replace(/\s+/g, ''));
+          return { first: rows[0] ?? '', last: rows.at(-1) ?? '', rows: rows.length };
+        }),
+    };
+  });
+  const view = { heading, chrome, ...printed, problems };
+  views.set(url, view);
+  return view;
+}
+
+describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, target) => {
+  const course = courses.find((entry) => entry.id === target.course)!;
+  const questions = questionsOf(course, target);
+
+  test('print media hides header, TOC, tabs, buttons and placeholder hints, and shows every variant', async () => {
+    const { shown: report, problems } = await printedView(url);
     expect(report.header).toEqual([false]);
     expect(report.toc).toEqual([false]);
     expect(report.tablists.every((shown) => !shown)).toBe(true);
@@ -89,15 +153,11 @@ describe.each(pages.map((target) => [target.url, target] as const))('%s', (url, 
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { body: text, headers } = pdfContent(file);
 
-    const { page } = await browser.open(url);
-    const heading = await page.locator('main h1').innerText();
+    const { heading, chrome } = await printedView(url);
     expect(text).toContain(dehyphen(heading));
     // Every page carries the running header: course and page heading.
     expect(headers.map(dehyphen)).toEqual([dehyphen(`${course.title} · ${heading}`)]);
-    // The page's chrome is not printed: the skip link and every tool of the page ("Open PDF" …), as the page words them.
-    const chrome = await page
-      .locator('.skip-link, .page-actions button, .page-actions a')
-      .evaluateAll((elements) => elements.map((element) => (element.textContent ?? '').trim()));
+    // The page's chrome is not printed.
     expect(chrome).toContain('Open PDF');
     for (const words of chrome) expect(text).not.toContain(dehyphen(words));
 
@@ -146,17 +206,7 @@ test(
     const dpi = 200;
     let checked = 0;
     for (const target of pages) {
-      const { page } = await browser.open(target.url);
-      await page.emulateMedia({ media: 'print' });
-      // Numerator and denominator of each fraction, as KaTeX laid them out.
-      const fractions = await page.locator('main .katex-html .mfrac').evaluateAll((nodes) =>
-        nodes.map((node) => {
-          const rows = [...node.querySelectorAll(':scope > .vlist-t > .vlist-r:first-child > .vlist > span')].map((row) =>
-            (row.textContent ?? '').replace(/\s+/g, '').normalize('NFKC'),
-          );
-          return { denominator: rows[0] ?? '', numerator: rows[rows.length - 1] ?? '', hasLine: node.querySelector('.frac-line') !== null };
-        }),
-      );
+      const { fractions } = await printedView(target.url);
       const drawn = fractions.filter((fraction) => fraction.hasLine && fraction.numerator && fraction.denominator);
       if (drawn.length === 0) continue;
       const file = fileInDist(dist, target.pdf);
@@ -277,19 +327,7 @@ describe.each(pages.map((target) => [target.url, target] as const))('the PDF of 
 test('tables print whole: the first and last rows of every table are on one PDF page', { timeout: 300_000 }, async () => {
   let checked = 0;
   for (const target of pages) {
-    const { page } = await browser.open(target.url);
-    await page.emulateMedia({ media: 'print' });
-    // Body rows only: a table split across pages repeats its header row on each.
-    const tables = await page.locator('main table').evaluateAll((nodes) =>
-      nodes
-        .filter((table) => table.getClientRects().length > 0)
-        .map((table) => {
-          const rows = [...table.querySelectorAll('tr')]
-            .filter((row) => row.parentElement?.tagName !== 'THEAD')
-            .map((row) => (row.textContent ?? '').normalize('NFKC').replace(/\s+/g, ''));
-          return { first: rows[0] ?? '', last: rows.at(-1) ?? '', rows: rows.length };
-        }),
-    );
+    const { tables } = await printedView(target.url);
     const pdfPageTexts = pdfPages(fileInDist(dist, target.pdf)).map((lines) => dehyphen(lines.join('')));
     for (const table of tables.filter((candidate) => candidate.rows >= 2 && candidate.first.length >= 4 && candidate.last.length >= 4)) {
       const pagesWithFirst = pdfPageTexts.flatMap((text, index) => (text.includes(dehyphen(table.first)) ? [index] : []));

@@ -1,83 +1,21 @@
 /**
- * Search in Chromium on the built site: the quality table of realistic queries, results at
- * question granularity named by their part and with excerpts of its own text, filters with counts,
- * keyboard use from any page, the shareable search page, landing highlights, and search code loaded
- * only on demand.
+ * Search in Chromium on the built site, following what it links to: results opening their part (in
+ * its answer tab, the words highlighted), filters with counts, keyboard use from any page, the
+ * search code loaded only on demand, the two indexes and the per-course ones, and the shareable
+ * search page. What search finds (the quality table, excerpts, titles): search-quality.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import type { Page } from 'playwright-core';
-import { visit } from 'unist-util-visit';
 import { describe, expect, inject, it } from 'vitest';
-import { fileInDist } from '../../scripts/lib/built-pages.ts';
-import { distPaths, questionKey } from '../../src/lib/content/paths.ts';
-import { questionText } from '../../src/lib/search/documents.ts';
-import { sectionName } from '../../src/lib/site/model.ts';
 import { useBrowser } from './setup/browser.ts';
-import { allCourses } from './setup/site.ts';
-import { FIXTURE_QUERIES, QUERIES } from './search-queries.ts';
+import { openFilters, searchPage, shownResults } from './setup/search.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { parseCourseId } from '../../src/lib/content/paths.ts';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-const dist = inject('dist');
-
-interface ShownResult {
-  key: string;
-  href: string;
-  title: string;
-  context: string;
-  excerpt: string;
-  /** The excerpt's marked words. */
-  marked: string[];
-}
-
-/** Waits for the status line to settle and reads the results as shown. */
-async function shownResults(page: Page): Promise<ShownResult[]> {
-  await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
-  return page.$$eval(
-    '.search-result-link',
-    (links, base) =>
-      links.map((link) => {
-        const href = link.getAttribute('href') ?? '';
-        const [path = '', anchor = ''] = href.split('#');
-        const course = path.slice(base.length).split('/')[0] ?? '';
-        return {
-          key: `${course}/${anchor.replace(/--.*$|-title$/, '')}`,
-          href,
-          title: link.querySelector('.search-result-title')?.textContent ?? '',
-          context: link.querySelector('.search-result-context')?.textContent ?? '',
-          excerpt: link.querySelector('.search-result-excerpt')?.textContent ?? '',
-          marked: [...link.querySelectorAll('.search-result-excerpt mark')].map((mark) => mark.textContent ?? ''),
-        };
-      }),
-    urls.base,
-  );
-}
-
-/** Opens the filters (loaded on request) and waits for their options. */
-async function openFilters(page: Page): Promise<void> {
-  await page.locator('.search-filters summary').click();
-  await page.locator('.filter-toggle').waitFor();
-}
-
-async function searchPage(query: string): Promise<{ page: Page; results: ShownResult[]; problems: string[] }> {
-  const { page, problems } = await browser.open(`/search/?q=${encodeURIComponent(query)}`);
-  return { page, results: await shownResults(page), problems };
-}
-
-describe("search quality over the user's notes", () => {
-  it('has a table of at least 25 queries of every kind', () => {
-    expect(QUERIES.length).toBeGreaterThanOrEqual(25);
-    expect(new Set(QUERIES.map((entry) => entry.kind))).toEqual(new Set(['english', 'chinese', 'mixed', 'typo', 'multi-word']));
-  });
-});
 
 describe('search over a second course', () => {
   it('filters by course, with a count for each', async () => {
-    const { page } = await searchPage('gradient');
+    const { page } = await searchPage(browser, 'gradient');
     await openFilters(page);
     const courses = page.locator('.filter-group', { hasText: 'Course' }).locator('.filter-option');
     expect(await courses.count()).toBe(2);
@@ -90,142 +28,17 @@ describe('search over a second course', () => {
   });
 });
 
-/** The question a result links to, as built: its article on the section page, read from the built site. */
-function builtArticle(href: string): Element {
-  const url = new URL(href, baseUrl);
-  const id = decodeURIComponent(url.hash.slice(1)).replace(/--.*$|-title$/, '');
-  let article: Element | undefined;
-  visit(fromHtml(readFileSync(fileInDist(dist, urls.inSite(url.pathname) ?? distPaths.home()), 'utf8')), 'element', (node) => {
-    if (node.tagName === 'article' && node.properties.id === id) article ??= node;
-  });
-  if (!article) throw new Error(`no question ${id} on ${url.pathname}`);
-  return article;
-}
-
-/** Letters, digits and Chinese characters in order: what an excerpt shares with its source, whatever the spacing and punctuation. */
-const wordCharacters = (text: string): string => (text.match(/[\p{L}\p{N}]/gu) ?? []).join('').toLowerCase();
-
-/** Every question of the built courses by "<course>/<id>" (as search results carry it, text), with what names it. */
-const questions = new Map(
-  allCourses().flatMap((course) =>
-    course.questions.map((question) => {
-      const section = course.sections.find((candidate) => candidate.number === question.section);
-      return [String(questionKey(course.id, question.id)), { course, question, sectionName: section ? sectionName(section) : '' }] as const;
-    }),
-  ),
-);
-
-describe('excerpts', () => {
-  it('keep the Chinese around Latin words a query without Chinese found', async () => {
-    // "Binary logistic loss" is written inside Chinese sentences in part (a): the Latin index answers the query.
-    const { results } = await searchPage('Binary logistic loss');
-    const result = results.find((entry) => entry.key === 'dasc7606/s5-2025-may-q1');
-    const excerpt = result?.excerpt ?? '';
-    expect(result?.marked.map((text) => text.trim())).toContain('Binary logistic loss');
-    // The Chinese it is written in is there, right next to it.
-    const at = excerpt.indexOf('Binary logistic loss');
-    expect(excerpt.slice(Math.max(0, at - 3), at + 'Binary logistic loss'.length + 3), excerpt).toMatch(
-      /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u,
-    );
-    expect(excerpt).toMatch(/\p{Script=Han}{4}/u);
-  });
-
-  it('mark every word of a Chinese query, not only those Pagefind marks', async () => {
-    const { results } = await searchPage('信息增益');
-    expect(results.find((entry) => entry.key === 'ml-midterm/s2-2023-oct-a-q1')?.marked).toContain('信息增益');
-  });
-});
-
-describe('result titles', () => {
-  it('name a part by its first words when it has no title', async () => {
-    const { results } = await searchPage('mode collapse');
-    const result = results.find((entry) => entry.key === 'dasc7606/s5-2024-may-abc-q2');
-    expect(result?.title).toMatch(/^Q2 \(b\) · Mode collapse – the generator produces\b.*…$/);
-    expect(result?.context).toBe('2024 May ABC — Section 5 · Generative Adversarial Networks — DASC7606 Final - summarized by hyperloop');
-  });
-
-  it('name a part by its title as written, in Chinese', async () => {
-    const { results } = await searchPage('信息增益');
-    expect(results.find((entry) => entry.key === 'ml-midterm/s2-2023-oct-a-q1')?.title).toBe('Q1 (a) · 计算两个特征的信息增益');
-  });
-});
-
-/**
- * Each query of the tables (the user's notes, then the second course), searched once: the question
- * it is about is in the top 3; every result's excerpt is a window of its own question's text in its
- * own languages, with the match marked; and its title names the question and part, then paper and section.
- */
-describe('each query of the quality tables', () => {
-  it.each([...QUERIES, ...FIXTURE_QUERIES])(
-    '"$query" ($kind): $expected in the top 3, every result readable and named',
-    async ({ query, expected }) => {
-      const { results, problems } = await searchPage(query);
-      expect(results.slice(0, 3).map((result) => result.key)).toContain(expected);
-      for (const result of results) {
-        // Before, the Latin index dropped the Chinese from its text: ". A z z B C Mode collapse GAN D GAN…".
-        expect(wordCharacters(questionText(builtArticle(result.href))), `${result.key}: ${result.excerpt}`).toContain(
-          wordCharacters(result.excerpt),
-        );
-        expect(result.marked.length, `${result.key}: ${result.excerpt}`).toBeGreaterThan(0);
-
-        const known = questions.get(result.key);
-        if (!known) throw new Error(`${result.key} is not a question of the built courses`);
-        const { question, course, sectionName: section } = known;
-        const anchor = decodeURIComponent(new URL(result.href, baseUrl).hash.slice(1));
-        const part = question.parts.find((candidate) => anchor === `${question.id}--${candidate.anchor}-h`);
-        // "Q1 (b) · words…": its labels, then its title or first words (a question without any text has labels only).
-        expect(result.title, result.href).toMatch(new RegExp(`^Q${question.number}\\b`));
-        if (part) expect(result.title).toContain(` ${part.label}`);
-        if (part?.title) expect(result.title).toContain(` · ${part.title}`);
-        if (wordCharacters(result.excerpt) !== '') expect(result.title, result.href).toMatch(/ · \S/);
-        expect(result.context).toBe([question.paper?.label, section, course.title].filter(Boolean).join(' — '));
-      }
-      expect(problems).toEqual([]);
-    },
-  );
-});
-
 describe('results', () => {
   it('link to the part on the section page, with the matched words marked', async () => {
-    const { results } = await searchPage('mode collapse');
+    const { results } = await searchPage(browser, 'mode collapse');
     const result = results.find((entry) => entry.key === 'dasc7606/s5-2024-may-abc-q2');
     expect(result?.href).toBe(`${urls.section(parseCourseId('dasc7606'), 5)}?highlight=mode+collapse#s5-2024-may-abc-q2--b-h`);
     // Touching matches are one mark: "Mode collapse".
     expect(result?.marked.map((text) => text.trim().toLowerCase())).toContain('mode collapse');
   });
 
-  it('show a formula once, as readable text, and never match TeX command names', async () => {
-    const { results } = await searchPage('0.223');
-    const excerpt = results.find((entry) => entry.key === 'dasc7606/s5-2024-may-abc-q2')?.excerpt ?? '';
-    expect(excerpt.match(/0\.223/g)).toHaveLength(1);
-    expect(excerpt).toContain('- log(0.8) ≈ 0.223');
-    expect(excerpt).not.toMatch(/\\|mathbf|frac|log\(0\.8\).*log\(0\.8\)/);
-    for (const command of ['frac', 'mathbf', 'pmatrix', 'varepsilon', 'mathrm']) {
-      expect((await searchPage(command)).results, command).toEqual([]);
-    }
-  });
-
-  it('do not come from navigation or page chrome', async () => {
-    // Words of the page chrome may appear in answers; its phrases must never be what matched.
-    for (const chrome of [
-      'Previous section',
-      'Open PDF',
-      'Skip to content',
-      'not added yet',
-      'content/dasc7606/images',
-      'Show answer',
-      'Answered in Chinese only',
-    ]) {
-      const { results } = await searchPage(chrome);
-      expect(
-        results.filter((result) => result.excerpt.toLowerCase().includes(chrome.toLowerCase())),
-        chrome,
-      ).toEqual([]);
-    }
-  });
-
   it('highlight the searched words on the page they open', async () => {
-    const { page } = await searchPage('mode collapse');
+    const { page } = await searchPage(browser, 'mode collapse');
     await Promise.all([page.waitForURL(/\/dasc7606\/s5\//), page.locator('.search-result-link').first().click()]);
     await page.waitForFunction(() => (CSS.highlights.get('search-terms')?.size ?? 0) > 0);
     const highlighted = await page.evaluate(() =>
@@ -237,7 +50,7 @@ describe('results', () => {
   it('open the answer variant the match is in', async () => {
     // Only Gemini's answer to Q1 (b), the second of three tabs, has these words.
     const words = 'the input noise is the immediate cause of variation';
-    const { page, results } = await searchPage('immediate cause of variation');
+    const { page, results } = await searchPage(browser, 'immediate cause of variation');
     expect(results.map((result) => result.key)).toEqual(['dasc7606/s5-2025-may-q1']);
     expect(results[0]?.title).toMatch(/^Q1 \(b\) Gemini · /);
     await Promise.all([page.waitForURL(/\/dasc7606\/s5\//), page.locator('.search-result-link').first().click()]);
@@ -263,7 +76,7 @@ describe('filters', () => {
   });
 
   it('narrow by section with a count for each value', async () => {
-    const { page, results } = await searchPage('discriminator');
+    const { page, results } = await searchPage(browser, 'discriminator');
     expect(results.length).toBeGreaterThan(1);
     await openFilters(page);
     const option = page.locator('.filter-option', { hasText: 'Section 5 · Generative Adversarial Networks' });
@@ -277,7 +90,7 @@ describe('filters', () => {
 
   it('hide matches inside parts marked not examined', async () => {
     // 遗忘门 (forget gate) only appears in part 1.3 of Section 1 Q3, which is marked (不考).
-    const { page, results } = await searchPage('遗忘门');
+    const { page, results } = await searchPage(browser, '遗忘门');
     expect(results.map((result) => result.key)).toContain('dasc7606/s1-2024-may-d-q3');
     await openFilters(page);
     await page.locator('.filter-toggle input').check();
@@ -286,7 +99,7 @@ describe('filters', () => {
   });
 
   it('narrow to questions with written answers, by year', async () => {
-    const { page } = await searchPage('GAN');
+    const { page } = await searchPage(browser, 'GAN');
     await openFilters(page);
     await page.locator('.filter-group', { hasText: 'Year' }).locator('.filter-option', { hasText: '2022' }).locator('input').check();
     await page.waitForFunction(() =>
@@ -426,7 +239,7 @@ describe('search per course', () => {
 
 describe('the search page', () => {
   it('takes the query from the URL and keeps the URL in step with typing', async () => {
-    const { page, results } = await searchPage('感受野');
+    const { page, results } = await searchPage(browser, '感受野');
     expect(results.map((result) => result.key)).toContain('dasc7606/s3-2025-may-q1');
     await page.locator('#search-input').fill('Pix2Pix');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Pix2Pix');

@@ -25,6 +25,7 @@ import { isAnswerHeading } from '../notes/variants.ts';
 import { imagePath } from '../content/images.ts';
 import { splitFrontmatter, type FrontmatterFile } from '../content/frontmatter.ts';
 import {
+  authorFolder,
   classifyContentPath,
   COURSE_FILE,
   IMAGE_FOLDER,
@@ -61,6 +62,8 @@ type Report = (file: string, line: number, severity: Severity, message: string) 
 interface CheckedFile {
   path: string;
   course: string;
+  /** The folder its screenshots are under: the course's, or an author's inside it ("dasc7606/authors/lin"). */
+  folder: string;
   kind: ContentKind;
   data: Record<string, unknown>;
   /** Line of each top-level frontmatter key, for pointing at a field. */
@@ -117,7 +120,7 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     // The build removes these; the warning says where, so the notes can be fixed.
     for (const { line, message } of findHostileHtml(file.body)) report(path, (line ?? 1) + file.offset, 'warning', message);
     for (const image of bodyImages(file)) {
-      const target = imagePath(file.course, image.src)?.split('\\').join('/');
+      const target = imagePath(file.folder, image.src)?.split('\\').join('/');
       if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) continue; // a URL: the build reports it (notes load nothing from elsewhere)
       const unreadable = target === undefined ? undefined : input.unreadableImages?.get(target);
       if (target === undefined) {
@@ -125,7 +128,7 @@ export function checkContent(input: CheckInput): Diagnostic[] {
           path,
           image.line,
           'error',
-          `screenshot "${image.src}" points outside ${file.course}/${IMAGE_FOLDER}/: use a path relative to the notes, such as ./2024May/1.png`,
+          `screenshot "${image.src}" points outside ${file.folder}/${IMAGE_FOLDER}/: use a path relative to the notes, such as ./2024May/1.png`,
         );
       } else if (unreadable !== undefined) {
         report(
@@ -135,9 +138,9 @@ export function checkContent(input: CheckInput): Diagnostic[] {
           `screenshot "${image.src}" cannot be shown: ${unreadable}; the site shows a placeholder until you replace ${target}`,
         );
       } else if (!input.images.has(target)) {
-        const entry = missingImages.get(file.course);
+        const entry = missingImages.get(file.folder);
         if (entry) entry.count += 1;
-        else missingImages.set(file.course, { count: 1, first: { file: path, line: image.line, src: image.src } });
+        else missingImages.set(file.folder, { count: 1, first: { file: path, line: image.line, src: image.src } });
       }
     }
     if (kind === 'section' || kind === 'question') checkFrontmatterMatchesBody(file, report);
@@ -175,12 +178,12 @@ export function checkContent(input: CheckInput): Diagnostic[] {
     );
   }
 
-  for (const [course, { count, first }] of missingImages) {
+  for (const [folder, { count, first }] of missingImages) {
     report(
       first.file,
       first.line,
       'warning',
-      `${count} screenshot${count === 1 ? ' is' : 's are'} not in ${course}/${IMAGE_FOLDER}/ yet (first: ${first.src}); the site shows a placeholder for each until you put them there, with the paths the notes use`,
+      `${count} screenshot${count === 1 ? ' is' : 's are'} not in ${folder}/${IMAGE_FOLDER}/ yet (first: ${first.src}); the site shows a placeholder for each until you put them there, with the paths the notes use`,
     );
   }
   return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -215,6 +218,7 @@ function readContentFile(path: ContentPath & { path: string }, raw: string, repo
   return {
     path: path.path,
     course: path.course,
+    folder: [path.course, authorFolder(path.author)].filter(Boolean).join('/'),
     kind: path.kind as ContentKind,
     data: file.data,
     keyLines,

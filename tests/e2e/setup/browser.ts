@@ -25,6 +25,8 @@ export interface PageChoices {
    * would. long-pages.test.ts and the budgets check the real behaviour, with this off.
    */
   drawEveryQuestion?: boolean;
+  /** Keep the context for the rest of the file (closed after its last test) instead of closing it after this test. */
+  wholeFile?: boolean;
 }
 
 export interface BrowserHandle {
@@ -65,6 +67,7 @@ function watch(context: BrowserContext, problems: string[]): void {
 export function useBrowser(): BrowserHandle {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const fileContexts: BrowserContext[] = [];
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
@@ -74,6 +77,7 @@ export function useBrowser(): BrowserHandle {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   afterAll(async () => {
+    await Promise.all(fileContexts.splice(0).map((context) => context.close()));
     await browser?.close();
   });
 
@@ -83,12 +87,12 @@ export function useBrowser(): BrowserHandle {
       return browser;
     },
     async newContext(options = {}) {
-      const { drawEveryQuestion: drawAll = true, ...contextOptions } = options;
+      const { drawEveryQuestion: drawAll = true, wholeFile = false, ...contextOptions } = options;
       // The offline service worker stores the whole site after each first visit: only the tests
       // about it (offline.test.ts) let it run, the others check pages as the network serves them.
       const context = await handle.browser.newContext({ viewport: DEFAULT_VIEWPORT, serviceWorkers: 'block', ...contextOptions });
       if (drawAll) await context.addInitScript(drawEveryQuestion);
-      contexts.push(context);
+      (wholeFile ? fileContexts : contexts).push(context);
       const problems: string[] = [];
       watch(context, problems);
       return { context, problems };

@@ -119,6 +119,20 @@ describe('checkContent', () => {
     expect(found[1]?.message).toMatch(/^3 screenshots are not in other\/images\/ yet/);
   });
 
+  it("looks for another author's screenshots in that author's folder", () => {
+    const lin = courseFiles(readNotes(NOTES), 'demo', { author: { id: 'lin', name: 'Lin', first: false } });
+    const files = new Map([...contentOf(NOTES), ...[...lin].map(([path, text]) => [`demo/authors/lin/${path}`, text] as const)]);
+    // Lin's copies of Scope.png and 1.png are in Lin's folder; the first notes' 2.png is not Lin's.
+    const found = check(files, new Set([...ALL_IMAGES, 'demo/authors/lin/images/Scope.png', 'demo/authors/lin/images/2024May/1.png']));
+    expect(found.map(({ file, severity, message }) => ({ file, severity, message }))).toEqual([
+      {
+        file: 'demo/authors/lin/questions/s1-2024-may-a-q2-lin.md',
+        severity: 'warning',
+        message: expect.stringMatching(/^1 screenshot is not in demo\/authors\/lin\/images\/ yet \(first: \.\/2024May\/2\.png\)/),
+      },
+    ]);
+  });
+
   it('reports a screenshot path that leaves the image folder', () => {
     const files = edit(contentOf(NOTES), Q2, (text) => text.replaceAll('./2024May/2.png', '../../secret.png'));
     const found = errors(check(files));
