@@ -1,4 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The build's PDF step (rebuilds, its cache, fonts): a site of its own, built, edited and built
+ * again, so it runs last and alone, as a student's machine would run the build.
+ */
+const PDF_BUILD = 'tests/e2e/pdf-build.test.ts';
 
 /**
  * The browser tests: one built site shared by every file, one browser per file, two files at a
@@ -7,6 +13,7 @@ import { defineConfig } from 'vitest/config';
  */
 const e2e = {
   include: ['tests/e2e/**/*.test.ts'],
+  exclude: [...configDefaults.exclude, PDF_BUILD],
   globalSetup: ['tests/e2e/setup/global-setup.ts'],
   maxWorkers: 2,
   testTimeout: 60_000,
@@ -46,6 +53,16 @@ export default defineConfig({
           include: SUBPATH_FILES.map((name) => `tests/e2e/${name}.test.ts`),
           env: { SITE_BASE: '/revision/' },
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e-pdf-build',
+          ...e2e,
+          include: [PDF_BUILD],
+          exclude: configDefaults.exclude,
+          globalSetup: [],
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -1,6 +1,6 @@
 /** Fills the progress summaries a page carries: `[data-progress-keys]` lists the question keys it counts. */
-import { tally, type Progress } from '../lib/progress/storage.ts';
-import { tallyLine } from '../lib/progress/wording.ts';
+// Not wording.ts: section pages load this module, and wording's scheduling code would come with it.
+import { tally, tallyLine, type Progress } from '../lib/progress/storage.ts';
 
 export function renderTallies(progress: Progress, root: ParentNode = document): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-progress-keys]')) {

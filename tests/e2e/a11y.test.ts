@@ -32,7 +32,7 @@ interface Mode {
 const questionPages = (): string[] =>
   printablePages()
     .filter((page) => page.kind === 'section')
-    .map((page) => page.url);
+    .map((page) => `/${page.url}`);
 const MODES: Mode[] = [
   { name: 'light theme', colorScheme: 'light', stored: {}, pages: builtPages },
   { name: 'dark theme', colorScheme: 'dark', stored: {}, pages: builtPages },

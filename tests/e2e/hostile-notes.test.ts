@@ -79,7 +79,7 @@ describe('a notes file full of attacks', () => {
   });
 
   it('has the pages this test visits', () => {
-    expect(findPrintablePages(site.dist).map((page) => page.url)).toEqual(PRINTABLE);
+    expect(findPrintablePages(site.dist).map((page) => `/${page.url}`)).toEqual(PRINTABLE);
   });
 
   it.each(PAGES)('%s runs nothing, loads nothing from elsewhere and goes nowhere', async (path) => {

@@ -193,7 +193,7 @@ export function chooseExamDate(progress: Progress, course: string, date: string 
   return { ...progress, examDates };
 }
 
-/** Rated / total and how many are shaky or unknown, for a set of questions. */
+/** Rated / total and how many are shaky or unknown, for a set of questions (a page's line: tallyLine). */
 export function tally(progress: Progress, keys: string[]): { rated: number; total: number } & Record<Exclude<Rating, 'got-it'>, number> {
   const entries = keys.map((key) => progress.reviews[key]).filter((entry): entry is Review => entry !== undefined);
   return {
@@ -202,4 +202,12 @@ export function tally(progress: Progress, keys: string[]): { rated: number; tota
     shaky: entries.filter((entry) => entry.rating === 'shaky').length,
     unknown: entries.filter((entry) => entry.rating === 'unknown').length,
   };
+}
+
+/** A page's progress line over some questions (tally): "5/12 rated · 2 shaky · 1 didn't know". */
+export function tallyLine({ rated, total, shaky, unknown }: { rated: number; total: number; shaky: number; unknown: number }): string {
+  const parts = [`${rated}/${total} rated`];
+  if (shaky > 0) parts.push(`${shaky} shaky`);
+  if (unknown > 0) parts.push(`${unknown} didn't know`);
+  return parts.join(' · ');
 }

@@ -32,14 +32,6 @@ export function sectionReadiness(ready: Readiness | undefined): string {
   return `Exam-day readiness ${percent(ready.recall)}${ready.unrated > 0 ? ` · ${ready.unrated} unrated` : ''}`;
 }
 
-/** A page's progress line over some questions (storage.ts's tally): "5/12 rated · 2 shaky · 1 didn't know". */
-export function tallyLine({ rated, total, shaky, unknown }: { rated: number; total: number; shaky: number; unknown: number }): string {
-  const parts = [`${rated}/${total} rated`];
-  if (shaky > 0) parts.push(`${shaky} shaky`);
-  if (unknown > 0) parts.push(`${unknown} didn't know`);
-  return parts.join(' · ');
-}
-
 /** Beside the readiness explained: what it counts for this course. */
 export function readinessCounts({ examinable, unrated }: Readiness): string {
   if (examinable === 0) return 'No question of this course is examinable.';

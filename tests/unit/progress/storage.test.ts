@@ -23,6 +23,7 @@ import {
   readProgress,
   storedVersion,
   tally,
+  tallyLine,
   writeProgress,
   type ExamDateChoice,
   type Progress,
@@ -310,5 +311,15 @@ describe('progress kept before the learning steps (version 3 as it was)', () => 
     expect(lapse.card, key).toMatchObject({ state: 'Relearning', reps: entry.card.reps + 1, lapses: entry.card.lapses + 1 });
     expect(dueAt(lapse)).toEqual(new Date(now.getTime() + 10 * 60_000));
     expect(lapse.previous).toEqual({ card: entry.card, ratedAt: entry.ratedAt });
+  });
+});
+
+describe("a page's progress line", () => {
+  it.each([
+    [{ rated: 0, total: 12, shaky: 0, unknown: 0 }, '0/12 rated'],
+    [{ rated: 5, total: 12, shaky: 2, unknown: 1 }, "5/12 rated · 2 shaky · 1 didn't know"],
+    [{ rated: 3, total: 3, shaky: 0, unknown: 3 }, "3/3 rated · 3 didn't know"],
+  ])('%j → %s', (counts, text) => {
+    expect(tallyLine(counts)).toBe(text);
   });
 });

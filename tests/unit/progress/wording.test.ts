@@ -24,7 +24,6 @@ import {
   reviseLabel,
   sectionReadiness,
   sessionDone,
-  tallyLine,
 } from '../../../src/lib/progress/wording.ts';
 
 const hk = (local: string): Date => new Date(`${local}+08:00`);
@@ -72,16 +71,6 @@ describe('the exam line', () => {
     [undefined, ''],
   ])("a section's readiness: %j", (ready, text) => {
     expect(sectionReadiness(ready)).toBe(text);
-  });
-});
-
-describe("a page's progress line", () => {
-  it.each([
-    [{ rated: 0, total: 12, shaky: 0, unknown: 0 }, '0/12 rated'],
-    [{ rated: 5, total: 12, shaky: 2, unknown: 1 }, "5/12 rated · 2 shaky · 1 didn't know"],
-    [{ rated: 3, total: 3, shaky: 0, unknown: 3 }, "3/3 rated · 3 didn't know"],
-  ])('%j → %s', (counts, text) => {
-    expect(tallyLine(counts)).toBe(text);
   });
 });
 
