@@ -43,15 +43,16 @@ const describeImages = (loaded: Loaded[]): string =>
     .join('\n');
 
 describe('a section page', () => {
-  // 16 KB: same-session relearning (ts-fsrs's learning steps), where a marked option's reveal button
-  // stands, and the hook for long pages' later questions took the 15 KB of before to 15.7 KB.
-  it('ships at most 16 KB of our JavaScript, none of it for math or search', async () => {
+  // 17 KB: same-session relearning (ts-fsrs's learning steps), where a marked option's reveal button
+  // stands, and the hook for long pages' later questions took the 15 KB of before to 15.7 KB; the
+  // keys and path modules the browser code now shares with its unit tests, to 16.7 KB (17,136 bytes).
+  it('ships at most 17 KB of our JavaScript, none of it for math or search', async () => {
     const loaded = await firstLoad('/dasc7606/s5/');
     const scripts = loaded.filter((entry) => entry.type === 'Script');
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.every((entry) => entry.url.startsWith(`${baseUrl}/_astro/`))).toBe(true);
     expect(scripts.filter((entry) => /katex|pagefind|search\/ui|dialog/i.test(entry.url))).toEqual([]);
-    expect(total(loaded, 'Script')).toBeLessThanOrEqual(16 * KB);
+    expect(total(loaded, 'Script')).toBeLessThanOrEqual(17 * KB);
   });
 
   it('loads at most 20 KB of CSS, KaTeX included', async () => {
