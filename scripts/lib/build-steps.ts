@@ -100,7 +100,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     'Print fonts',
     () => import('./print-fonts.ts'),
     ({ writePrintFonts }, { dist, cacheDir, output, options }) =>
-      writePrintFonts(dist, cacheDir('print-fonts'), { output, strict: options.strict }),
+      writePrintFonts(dist, cacheDir('print-fonts'), { output, strict: options.strict, threads: options.threads }),
   ),
   step(
     'search',

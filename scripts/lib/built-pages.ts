@@ -104,7 +104,11 @@ export function formulasAsTex(html: string): string {
  */
 export function questionArticles(html: string): Map<string, Element> {
   const articles = new Map<string, Element>();
-  visit(fromHtml(formulasAsTex(html)), 'element', (node) => {
+  // Only from the first article to the end of the last: the head, header, contents and footer around them are not parsed.
+  const start = html.indexOf('<article');
+  const end = html.lastIndexOf('</article>');
+  if (start < 0 || end < start) return articles;
+  visit(fromHtml(formulasAsTex(html.slice(start, end + '</article>'.length)), { fragment: true }), 'element', (node) => {
     if (node.tagName === 'article' && typeof node.properties.dataQuestionId === 'string') articles.set(String(node.properties.id), node);
   });
   return articles;

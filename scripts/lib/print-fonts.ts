@@ -28,6 +28,7 @@ import {
   FALLBACK_FONTS,
   parseUnicodeRange,
   readCharacters,
+  readUtf8Characters,
   unicodeRange,
   type FallbackFont,
   type SiteCharacters,
@@ -38,6 +39,7 @@ import { urls } from '../../src/lib/site/urls.ts';
 import { readTextIfExists, writeFileAtomic } from './files.ts';
 import { fontCodePoints } from './pdf/glyph-check.ts';
 import type { ProgressOutput, StepResult } from './progress.ts';
+import { onThreads, shareOut } from './threads.ts';
 
 const hash = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 const contentHash = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('base64url').slice(0, 8);
@@ -73,19 +75,34 @@ export function packageFaces(css: string, cssDir: string, weight: number): FontF
   return faces;
 }
 
-/** Every built page with the characters it holds (markup included: it only adds ASCII, which the text font has). */
-export function pageCharacters(dist: string): Map<string, SiteCharacters> {
-  const pages = new Map<string, SiteCharacters>();
-  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
-    if (!file.endsWith('.html')) continue;
-    const html = readFileSync(join(dist, file), 'utf8');
+/** A thread's share of the pages (threads.ts): the characters each holds (markup included: it only adds ASCII, which the text font has). */
+export async function readPageCharacters(files: string[], { dist }: { dist: string }): Promise<[string, SiteCharacters][]> {
+  return files.map((file) => {
+    const html = readFileSync(join(dist, file));
     const found = { codePoints: new Set<number>(), emojiStyle: new Set<number>() };
-    readCharacters(html, found);
-    for (const [, hex, decimal] of html.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi))
-      readCharacters(String.fromCodePoint(hex ? Number.parseInt(hex, 16) : Number(decimal)), found);
-    pages.set(file, found);
-  }
-  return pages;
+    readUtf8Characters(html, found);
+    // Character references are ASCII: a one-byte string of the page finds them, without decoding it.
+    if (html.includes('&#'))
+      for (const [, hex, decimal] of html.toString('latin1').matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi))
+        readCharacters(String.fromCodePoint(hex ? Number.parseInt(hex, 16) : Number(decimal)), found);
+    return [file, found];
+  });
+}
+
+/** Pages a thread should have at least, for its start to pay off. */
+const PAGES_PER_THREAD = 200;
+
+/** Every built page, by its path in the built folder, with the characters it holds; read on `threads` threads. */
+export async function pageCharacters(dist: string, threads = 1): Promise<Map<string, SiteCharacters>> {
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  const shares = shareOut(files, Math.min(threads, Math.ceil(files.length / PAGES_PER_THREAD)));
+  const read = await onThreads<string, { dist: string }, undefined, [string, SiteCharacters][]>(shares, {
+    module: import.meta.url,
+    name: 'readPageCharacters',
+    data: { dist },
+    onProgress: () => undefined,
+  });
+  return new Map(read.flat().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Every code point the built pages hold. */
@@ -197,6 +214,8 @@ export interface PrintFontsOptions {
   output?: ProgressOutput;
   /** Fail when a page holds a character no shipped font has (`npm run build -- --strict`). */
   strict?: boolean;
+  /** Threads that read the pages. */
+  threads?: number;
 }
 
 /** The faces written so far: the print stylesheet's rules, and the screen fallbacks'. */
@@ -300,7 +319,7 @@ function warnUncovered(uncovered: number[], pages: Map<string, SiteCharacters>, 
 export async function writePrintFonts(dist: string, cacheDir: string, options: PrintFontsOptions = {}): Promise<StepResult> {
   const started = performance.now();
   mkdirSync(cacheDir, { recursive: true });
-  const pages = pageCharacters(dist);
+  const pages = await pageCharacters(dist, options.threads);
   const site = siteCharacters(pages);
   const writer = new FontWriter(dist, cacheDir);
   const coverage = new FileCoverage(join(cacheDir, 'coverage.json'));
@@ -337,6 +356,8 @@ export async function writePrintFonts(dist: string, cacheDir: string, options: P
   };
 }
 
+const SCREEN_FALLBACK_LINK = new RegExp(`<link rel="stylesheet" href="[^"]*${SCREEN_FALLBACK_STYLESHEET.source}">`);
+
 /**
  * Writes the screen fallbacks' stylesheet into _astro/ (named by its content) and links it from
  * each page whose text needs it, after the Content-Security-Policy <meta> (style-src 'self'
@@ -352,14 +373,19 @@ function linkScreenFallbacks(
   const css = `/* Fonts for what the reader's own fonts lack (SIL Open Font License 1.1), cut to this site's characters. */\n${faces.map((face) => faceRule(face, face.name)).join('')}`;
   const name = `fallback-fonts.${contentHash(css)}.css`;
   writeFileSync(join(dist, '_astro', name), css);
-  const link = `<link rel="stylesheet" href="${urls.file(`_astro/${name}`)}">`;
+  const link = Buffer.from(`<link rel="stylesheet" href="${urls.file(`_astro/${name}`)}">`);
   let linked = 0;
   for (const [file, page] of pages) {
     if (![...page.codePoints].some(needed)) continue;
     const path = join(dist, file);
-    const html = readFileSync(path, 'utf8');
-    if (!html.includes('</head>')) continue;
-    writeFileSync(path, html.replace('</head>', `${link}</head>`));
+    // As bytes, never decoded and encoded again: the link is ASCII, so in a one-byte string of the head its offsets are the bytes'.
+    const html = readFileSync(path);
+    const headEnd = html.indexOf('</head>');
+    if (headEnd < 0) continue;
+    // A step run again (`--only print-fonts`) replaces the link it wrote before.
+    const earlier = SCREEN_FALLBACK_LINK.exec(html.toString('latin1', 0, headEnd));
+    const kept = earlier ? [html.subarray(0, earlier.index), html.subarray(earlier.index + earlier[0].length, headEnd)] : [html.subarray(0, headEnd)];
+    writeFileSync(path, Buffer.concat([...kept, link, html.subarray(headEnd)]));
     linked += 1;
   }
   return linked;
@@ -367,5 +393,5 @@ function linkScreenFallbacks(
 
 /** Whether a page links the screen fallbacks (its HTML as built). */
 export function linksScreenFallbacks(html: string): boolean {
-  return new RegExp(`<link rel="stylesheet" href="[^"]*${SCREEN_FALLBACK_STYLESHEET.source}">`).test(html);
+  return SCREEN_FALLBACK_LINK.test(html);
 }

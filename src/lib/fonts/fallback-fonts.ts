@@ -97,16 +97,43 @@ export interface SiteCharacters {
   emojiStyle: ReadonlySet<number>;
 }
 
-/** The code points of `text`, and which of them it writes as emoji. */
-export function readCharacters(text: string, into: { codePoints: Set<number>; emojiStyle: Set<number> }): void {
+/** No character before U+231A (⌚) shows as emoji by default: below it the test is skipped. */
+const FIRST_EMOJI_PRESENTATION = 0x231a;
+
+/**
+ * The code points of UTF-8 `bytes`, and which of them they write as emoji. A built site's pages
+ * are hundreds of megabytes, mostly the same few characters: they are read as bytes, without
+ * making a string of them, and the emoji test runs once for each character.
+ */
+export function readUtf8Characters(bytes: Uint8Array, into: { codePoints: Set<number>; emojiStyle: Set<number> }): void {
   let previous: number | undefined;
-  for (const character of text) {
-    const codePoint = character.codePointAt(0)!;
-    into.codePoints.add(codePoint);
-    if (/\p{Emoji_Presentation}/u.test(character)) into.emojiStyle.add(codePoint);
+  for (let index = 0; index < bytes.length; ) {
+    const lead = bytes[index]!;
+    let codePoint: number;
+    if (lead < 0x80) {
+      codePoint = lead;
+      index += 1;
+    } else if (lead < 0xe0) {
+      codePoint = ((lead & 0x1f) << 6) | (bytes[index + 1]! & 0x3f);
+      index += 2;
+    } else if (lead < 0xf0) {
+      codePoint = ((lead & 0x0f) << 12) | ((bytes[index + 1]! & 0x3f) << 6) | (bytes[index + 2]! & 0x3f);
+      index += 3;
+    } else {
+      codePoint = ((lead & 0x07) << 18) | ((bytes[index + 1]! & 0x3f) << 12) | ((bytes[index + 2]! & 0x3f) << 6) | (bytes[index + 3]! & 0x3f);
+      index += 4;
+    }
     if (codePoint === 0xfe0f && previous !== undefined) into.emojiStyle.add(previous);
     previous = codePoint;
+    if (into.codePoints.has(codePoint)) continue;
+    into.codePoints.add(codePoint);
+    if (codePoint >= FIRST_EMOJI_PRESENTATION && /\p{Emoji_Presentation}/u.test(String.fromCodePoint(codePoint))) into.emojiStyle.add(codePoint);
   }
+}
+
+/** The code points of `text`, and which of them it writes as emoji. */
+export function readCharacters(text: string, into: { codePoints: Set<number>; emojiStyle: Set<number> }): void {
+  readUtf8Characters(new TextEncoder().encode(text), into);
 }
 
 export interface FontCoverage {

@@ -23,6 +23,12 @@ describe('readCharacters', () => {
     expect([...found.emojiStyle].sort()).toEqual(cps('⚠✅❌').sort());
     expect(found.codePoints.has(0x2192)).toBe(true);
   });
+
+  it('reads characters beyond the first 65,536 whole, never their halves', () => {
+    const found = characters('a😀b𝔸 😀');
+    expect([...found.codePoints].sort()).toEqual(cps('a😀b𝔸 ').sort());
+    expect([...found.emojiStyle]).toEqual(cps('😀'));
+  });
 });
 
 describe('assignCharacters', () => {

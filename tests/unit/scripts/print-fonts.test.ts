@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { linksScreenFallbacks, packageFaces, pageCharacters, writePrintFonts } from '../../../scripts/lib/print-fonts.ts';
+import { SCREEN_FALLBACK_STYLESHEET } from '../../../src/lib/fonts/print-fonts.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'print-fonts-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -35,12 +36,12 @@ describe('packageFaces', () => {
 });
 
 describe('pageCharacters', () => {
-  it('holds the characters of every page, character references too, and those written as emoji', () => {
+  it('holds the characters of every page, character references too, and those written as emoji', async () => {
     const dist = join(work, 'read');
     mkdirSync(dist);
     writeFileSync(join(dist, 'index.html'), '<p>中文 &#x6587;&#25991; ⚠️</p>');
     writeFileSync(join(dist, 'style.css'), '一');
-    const page = pageCharacters(dist).get('index.html')!;
+    const page = (await pageCharacters(dist)).get('index.html')!;
     expect(page.codePoints.has(0x4e2d)).toBe(true);
     expect(page.codePoints.has(0x6587)).toBe(true);
     expect(page.codePoints.has(25991)).toBe(true);
@@ -66,5 +67,11 @@ describe('writePrintFonts', () => {
       expect(print).toContain(`font-family: '${family}';`);
     expect(print).toMatch(/font-family: 'Print Emoji';[^}]*tech\(color-COLRv1\);\n {2}unicode-range: U\+2705;/);
     expect(print).toMatch(/font-family: 'Print Math';[^}]*unicode-range: U\+201C-201D,U\+2A1D;/);
+
+    // Run again (`npm run build -- --only print-fonts`), the page still links the fallbacks once.
+    await writePrintFonts(dist, join(work, 'cache'));
+    const again = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(again.match(new RegExp(SCREEN_FALLBACK_STYLESHEET, 'g'))).toHaveLength(1);
+    expect(again).toMatch(/<\/title><link rel="stylesheet" href="[^"]+"><\/head><body><p>R ⨝ S, ✅ and 中文<\/p>/);
   });
 });
