@@ -384,7 +384,9 @@ function linkScreenFallbacks(
     if (headEnd < 0) continue;
     // A step run again (`--only print-fonts`) replaces the link it wrote before.
     const earlier = SCREEN_FALLBACK_LINK.exec(html.toString('latin1', 0, headEnd));
-    const kept = earlier ? [html.subarray(0, earlier.index), html.subarray(earlier.index + earlier[0].length, headEnd)] : [html.subarray(0, headEnd)];
+    const kept = earlier
+      ? [html.subarray(0, earlier.index), html.subarray(earlier.index + earlier[0].length, headEnd)]
+      : [html.subarray(0, headEnd)];
     writeFileSync(path, Buffer.concat([...kept, link, html.subarray(headEnd)]));
     linked += 1;
   }

@@ -119,7 +119,8 @@ describe('notes in other styles', () => {
     // One tab in Test me for every page, as a reader going through the sections.
     const { page, problems } = await open(urls.course(COURSE), true);
     for (const printable of pages) {
-      await page.goto(server.url + urls.at(printable.url), { waitUntil: 'networkidle' });
+      // Test me hides answers from the head's inline script, and the page's modules (reveal buttons) run before load.
+      await page.goto(server.url + urls.at(printable.url), { waitUntil: 'load' });
       const questions = content.questions.filter((entry) => entry.data.section === printable.section);
       const ids = questions.map((question) => question.data.id);
       const texts = async (): Promise<string[]> => (await articleTexts(page, ids)).map(squash);
@@ -210,7 +211,7 @@ describe('notes in other styles', () => {
         const marks: string[] = [];
         for (const section of sections) {
           if (page.url() !== server.url + urls.section(ANY_STYLE, section.data.number))
-            await page.goto(server.url + urls.section(ANY_STYLE, section.data.number), { waitUntil: 'networkidle' });
+            await page.goto(server.url + urls.section(ANY_STYLE, section.data.number), { waitUntil: 'load' });
           texts.push(...(await page.locator('article.question').allInnerTexts()));
           marks.push(...(await page.locator('.answer-mark').allInnerTexts()));
         }

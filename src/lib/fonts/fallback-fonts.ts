@@ -107,7 +107,7 @@ const FIRST_EMOJI_PRESENTATION = 0x231a;
  */
 export function readUtf8Characters(bytes: Uint8Array, into: { codePoints: Set<number>; emojiStyle: Set<number> }): void {
   let previous: number | undefined;
-  for (let index = 0; index < bytes.length; ) {
+  for (let index = 0; index < bytes.length;) {
     const lead = bytes[index]!;
     let codePoint: number;
     if (lead < 0x80) {
@@ -120,14 +120,16 @@ export function readUtf8Characters(bytes: Uint8Array, into: { codePoints: Set<nu
       codePoint = ((lead & 0x0f) << 12) | ((bytes[index + 1]! & 0x3f) << 6) | (bytes[index + 2]! & 0x3f);
       index += 3;
     } else {
-      codePoint = ((lead & 0x07) << 18) | ((bytes[index + 1]! & 0x3f) << 12) | ((bytes[index + 2]! & 0x3f) << 6) | (bytes[index + 3]! & 0x3f);
+      codePoint =
+        ((lead & 0x07) << 18) | ((bytes[index + 1]! & 0x3f) << 12) | ((bytes[index + 2]! & 0x3f) << 6) | (bytes[index + 3]! & 0x3f);
       index += 4;
     }
     if (codePoint === 0xfe0f && previous !== undefined) into.emojiStyle.add(previous);
     previous = codePoint;
     if (into.codePoints.has(codePoint)) continue;
     into.codePoints.add(codePoint);
-    if (codePoint >= FIRST_EMOJI_PRESENTATION && /\p{Emoji_Presentation}/u.test(String.fromCodePoint(codePoint))) into.emojiStyle.add(codePoint);
+    if (codePoint >= FIRST_EMOJI_PRESENTATION && /\p{Emoji_Presentation}/u.test(String.fromCodePoint(codePoint)))
+      into.emojiStyle.add(codePoint);
   }
 }
 

@@ -96,6 +96,19 @@ export function renderRegion(file: string, page: number, dpi: number, box: Box, 
   }
 }
 
+/** A box of a page rendered whole in grey (renderPage) at `dpi`, cut out without rendering the page again. */
+export function cropRegion(page: Region, dpi: number, box: Box): Region {
+  const scale = dpi / 72;
+  const [xMin, yMin] = [Math.max(0, box.xMin), Math.max(0, box.yMin)];
+  const [x, y] = [Math.min(page.width - 1, Math.round(xMin * scale)), Math.min(page.height - 1, Math.round(yMin * scale))];
+  const width = Math.max(1, Math.min(page.width - x, Math.round((box.xMax - xMin) * scale)));
+  const height = Math.max(1, Math.min(page.height - y, Math.round((box.yMax - yMin) * scale)));
+  const pixels = Buffer.alloc(width * height);
+  for (let row = 0; row < height; row++)
+    page.pixels.copy(pixels, row * width, (y + row) * page.width + x, (y + row) * page.width + x + width);
+  return { width, height, pixels };
+}
+
 /** A whole page rendered in grey at `dpi`. */
 export function renderPage(file: string, page: number, dpi: number): Region {
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(
