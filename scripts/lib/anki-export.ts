@@ -101,7 +101,7 @@ export async function ankiStep(dist: string, contentDir: string, output?: Progre
   const started = performance.now();
   const courses = courseIds(contentDir);
   const step = startStep('Anki export', 'Exporting courses to Anki', courses.length, output);
-  const shares = shareOut(courses, Math.min(threads, Math.ceil(courses.length / COURSES_PER_THREAD)));
+  const shares = shareOut(courses, threads, { atLeast: COURSES_PER_THREAD });
   const exported = await onThreads<string, { dist: string; contentDir: string }, string, Exported>(shares, {
     module: import.meta.url,
     name: 'exportCourses',

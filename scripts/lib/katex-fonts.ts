@@ -52,7 +52,7 @@ export async function subsetKatexFonts(dist: string, cacheDir: string, output?: 
   const known = JSON.parse(readTextIfExists(glyphsFile) ?? '{}') as PageGlyphs;
   const pages = filesUnder(dist, '.html');
   const reading = startStep('KaTeX fonts', 'Reading pages for KaTeX characters', pages.length, output);
-  const shares = shareOut(pages, Math.min(threads, Math.ceil(pages.length / PAGES_PER_THREAD)));
+  const shares = shareOut(pages, threads, { atLeast: PAGES_PER_THREAD });
   const read = await onThreads<string, { known: PageGlyphs }, undefined, PageGlyphs>(shares, {
     module: import.meta.url,
     name: 'readPageGlyphs',

@@ -40,7 +40,7 @@ const PAGES_PER_THREAD = 50;
 export async function cutLongPages(dist: string, threads = 1): Promise<StepResult> {
   const started = performance.now();
   const paths = findPrintablePages(dist).map((page) => page.url);
-  const shares = shareOut(paths, Math.min(threads, Math.ceil(paths.length / PAGES_PER_THREAD)));
+  const shares = shareOut(paths, threads, { atLeast: PAGES_PER_THREAD });
   const cuts = await onThreads<string, { dist: string }, never, Cut>(shares, {
     module: import.meta.url,
     name: 'cutPages',

@@ -95,7 +95,7 @@ const PAGES_PER_THREAD = 200;
 /** Every built page, by its path in the built folder, with the characters it holds; read on `threads` threads. */
 export async function pageCharacters(dist: string, threads = 1): Promise<Map<string, SiteCharacters>> {
   const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
-  const shares = shareOut(files, Math.min(threads, Math.ceil(files.length / PAGES_PER_THREAD)));
+  const shares = shareOut(files, threads, { atLeast: PAGES_PER_THREAD });
   const read = await onThreads<string, { dist: string }, undefined, [string, SiteCharacters][]>(shares, {
     module: import.meta.url,
     name: 'readPageCharacters',

@@ -138,7 +138,7 @@ export async function writeSearchIndex(dist: string, contentDir: string, output?
   const step = startStep('Search index', 'Indexing section pages', sectionPages.length, output);
   const advance = (page: PrintablePage): void => step.advance(`${page.course}/s${page.section}`);
   // A thread (and its Pagefind process) takes a second to start: worth it only with pages to share.
-  const groups = shareOut(courses, Math.min(threads, Math.ceil(sectionPages.length / PAGES_PER_THREAD)), (course) => course.pages.length);
+  const groups = shareOut(courses, threads, { weight: (course) => course.pages.length, atLeast: PAGES_PER_THREAD });
   const indexed = (
     await onThreads<CourseToIndex, { dist: string; contentDir: string }, PrintablePage, IndexedCourse[]>(groups, {
       module: import.meta.url,

@@ -21,9 +21,18 @@ export interface ThreadJob<Data, Progress> {
   onProgress: (message: Progress) => void;
 }
 
-/** `items` dealt into at most `threads` shares of about equal weight (`weight` of each item), heaviest first. */
-export function shareOut<Item>(items: readonly Item[], threads: number, weight: (item: Item) => number = () => 1): Item[][] {
-  const shares = Array.from({ length: Math.max(1, Math.min(threads, items.length)) }, () => ({ weight: 0, items: [] as Item[] }));
+export interface ShareRule<Item> {
+  /** How much work an item is (1 each unless said). */
+  weight?: (item: Item) => number;
+  /** The work a share should have at least: a thread takes a moment to start, which a small share does not pay for. */
+  atLeast?: number;
+}
+
+/** `items` dealt into at most `threads` shares of about equal weight, each of at least `atLeast` where there is enough, heaviest first. */
+export function shareOut<Item>(items: readonly Item[], threads: number, { weight = () => 1, atLeast = 1 }: ShareRule<Item> = {}): Item[][] {
+  const total = items.reduce((sum, item) => sum + weight(item), 0);
+  const count = Math.max(1, Math.min(threads, items.length, Math.ceil(total / atLeast)));
+  const shares = Array.from({ length: count }, () => ({ weight: 0, items: [] as Item[] }));
   for (const item of [...items].sort((a, b) => weight(b) - weight(a))) {
     const lightest = shares.reduce((least, share) => (share.weight < least.weight ? share : least));
     lightest.items.push(item);
