@@ -12,21 +12,11 @@ const PDF_BUILD = 'tests/e2e/pdf-build.test.ts';
  * A busy machine only slows them down: what they wait for (expect.poll included) may take 15 s.
  */
 const e2e = {
-  include: ['tests/e2e/**/*.test.ts'],
-  exclude: [...configDefaults.exclude, PDF_BUILD],
-  globalSetup: ['tests/e2e/setup/global-setup.ts'],
   maxWorkers: 2,
   testTimeout: 60_000,
   hookTimeout: 600_000,
   expect: { poll: { timeout: 15_000 } },
 };
-
-/**
- * The browser tests whose subject is a URL: every link, src and srcset of every page (PDFs and
- * screenshots included), pages loading their assets, search results, the offline copy, untrusted
- * notes going nowhere. How a page prints or a screenshot enlarges does not depend on the base.
- */
-const SUBPATH_FILES = ['links', 'pages', 'search', 'offline', 'hostile-notes'];
 
 export default defineConfig({
   test: {
@@ -42,29 +32,21 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
-      { test: { name: 'e2e', ...e2e, sequence: { groupOrder: 1 } } },
-      // The files that follow URLs (links, search results, screenshots, PDFs, the offline copy, pages of
-      // untrusted notes) again, on a site built and served under a sub-path as GitHub Pages serves it;
-      // after the first, so the two never share the machine's cores. What only renders a page needs no second run.
+      // Every site these files build (the shared one and their own) is built and served under a
+      // sub-path, as GitHub Pages serves it: the harder case for every link, asset, search result,
+      // PDF and the offline worker's scope. The site at the root is pdf-build.test.ts's.
       {
         test: {
-          name: 'e2e-subpath',
+          name: 'e2e',
           ...e2e,
-          include: SUBPATH_FILES.map((name) => `tests/e2e/${name}.test.ts`),
+          include: ['tests/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, PDF_BUILD],
+          globalSetup: ['tests/e2e/setup/global-setup.ts'],
           env: { SITE_BASE: '/revision/' },
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 1 },
         },
       },
-      {
-        test: {
-          name: 'e2e-pdf-build',
-          ...e2e,
-          include: [PDF_BUILD],
-          exclude: configDefaults.exclude,
-          globalSetup: [],
-          sequence: { groupOrder: 3 },
-        },
-      },
+      { test: { name: 'e2e-pdf-build', ...e2e, include: [PDF_BUILD], sequence: { groupOrder: 2 } } },
     ],
   },
 });

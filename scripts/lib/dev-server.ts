@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { normalizeBase, siteUrls } from '../../src/lib/content/paths.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -43,9 +44,10 @@ function withoutTestRunner(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<DevServer> {
   const port = await freePort();
   // Its own process group, so stopping it stops npm, the shell and Astro under it.
+  const childEnv: NodeJS.ProcessEnv = { ...withoutTestRunner(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env };
   const child = spawn('npm', ['run', '--silent', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...withoutTestRunner(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -63,7 +65,7 @@ export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm run dev stopped (exit ${child.exitCode}):\n${output}`);
-    const ok = await fetch(`${url}/`).then(
+    const ok = await fetch(url + siteUrls(normalizeBase(childEnv.SITE_BASE)).home()).then(
       (response) => response.ok,
       () => false,
     );

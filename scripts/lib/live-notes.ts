@@ -287,7 +287,9 @@ function keepNotesLive(
 function lastBuildFiles(outDir: string, base: string) {
   const site = siteUrls(base);
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    const path = site.inSite(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+    // Vite takes the base off request.url before some middlewares; connect keeps the URL as asked.
+    const asked = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '/';
+    const path = site.inSite(decodeURIComponent(new URL(asked, 'http://localhost').pathname));
     const kind = path === undefined ? undefined : lastBuildFile(path);
     if (path === undefined || kind === undefined) return next();
     const file = normalize(join(outDir, path));

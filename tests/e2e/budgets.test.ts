@@ -25,7 +25,8 @@ import { useBrowser } from './setup/browser.ts';
 import { allCourses } from './setup/site.ts';
 import { distPaths, parseCourseId } from '../../src/lib/content/paths.ts';
 
-const browser = useBrowser();
+// What a reader's browser fetches: the shell fetches lazy images from further ahead.
+const browser = useBrowser('browser');
 const baseUrl = inject('baseUrl');
 const dist = inject('dist');
 const KB = 1024;

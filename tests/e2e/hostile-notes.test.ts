@@ -46,9 +46,8 @@ let server: StaticServer;
 let site: BuiltSite;
 
 beforeAll(async () => {
-  // Under the project's sub-path too (e2e-subpath), as the URLs this file follows use it.
-  site = await buildSite('hostile', [{ id: COURSE, notes: NOTES }], { base: urls.base });
-  server = await serveStatic(site.dist, { base: urls.base });
+  site = await buildSite('hostile', [{ id: COURSE, notes: NOTES }]);
+  server = await serveStatic(site.dist);
 }, 300_000);
 
 afterAll(async () => {

@@ -2,107 +2,20 @@
  * No broken internal links anywhere in the built site: every same-origin href/src/srcset of every
  * HTML file resolves to a file in the built folder, and every #fragment names an id on its page.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { urls } from '../../src/lib/site/urls.ts';
+import { linkChecker, parse } from './setup/links.ts';
 
-const dist = inject('dist');
-const ORIGIN = 'http://site.invalid';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return htmlFiles(path);
-    return entry.name.endsWith('.html') ? [path] : [];
-  });
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
-    const lower = entity.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower] ?? '';
-  });
-}
-
-interface Reference {
-  tag: string;
-  attribute: string;
-  value: string;
-}
-
-/** Tags and their attributes, outside scripts, styles and comments (Astro writes well-formed, quoted HTML). */
-function parse(html: string): { references: Reference[]; ids: Set<string> } {
-  const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2>');
-  const references: Reference[] = [];
-  const ids = new Set<string>();
-  for (const [, tag = '', attributes = ''] of markup.matchAll(
-    /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g,
-  )) {
-    for (const [, name = '', ...values] of attributes.matchAll(/([^\s=>]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
-      const value = decodeEntities(values.find((candidate) => candidate !== undefined) ?? '');
-      const attribute = name.toLowerCase();
-      if (attribute === 'id' || (attribute === 'name' && tag.toLowerCase() === 'a')) ids.add(value);
-      if (['href', 'src', 'poster', 'action', 'data'].includes(attribute)) references.push({ tag: tag.toLowerCase(), attribute, value });
-      if (attribute === 'srcset') {
-        for (const candidate of value.split(',')) {
-          const url = candidate.trim().split(/\s+/)[0];
-          if (url) references.push({ tag: tag.toLowerCase(), attribute, value: url });
-        }
-      }
-    }
-  }
-  return { references, ids };
-}
-
-/** The file a URL of the site is served from, as the static server does it (nothing outside the site's base). */
-function fileFor(pathname: string): string | undefined {
-  const inSite = urls.inSite(decodeURIComponent(pathname));
-  if (inSite === undefined) return undefined;
-  const path = join(dist, ...inSite.split('/').filter(Boolean));
-  if (!existsSync(path)) return undefined;
-  if (statSync(path).isDirectory()) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : undefined;
-  return path;
-}
-
-function pageUrl(file: string): string {
-  const path = relative(dist, file).split(sep).join('/');
-  return urls.file(path.replace(/(^|\/)index\.html$/, '$1'));
-}
-
-const files = htmlFiles(dist);
-const parsed = new Map(files.map((file) => [file, parse(readFileSync(file, 'utf8'))]));
+const site = linkChecker(inject('dist'));
 
 test('the built site has pages and links to check', () => {
-  expect(files.length).toBeGreaterThan(3);
-  const total = [...parsed.values()].reduce((sum, page) => sum + page.references.length, 0);
-  expect(total).toBeGreaterThan(files.length);
+  expect(site.files.length).toBeGreaterThan(3);
+  const total = [...site.parsed.values()].reduce((sum, page) => sum + page.references.length, 0);
+  expect(total).toBeGreaterThan(site.files.length);
 });
 
 describe('internal links', () => {
-  test.each(files.map((file) => [pageUrl(file), file] as const))('%s', (url, file) => {
-    const broken: string[] = [];
-    for (const reference of parsed.get(file)!.references) {
-      if (reference.value === '' || /^(mailto|tel|javascript|data|blob):/i.test(reference.value)) continue;
-      const target = new URL(reference.value, ORIGIN + url);
-      if (target.origin !== ORIGIN) continue;
-      const targetFile = fileFor(target.pathname);
-      const label = `<${reference.tag} ${reference.attribute}="${reference.value}">`;
-      if (!targetFile) {
-        broken.push(`${label}: no file for ${target.pathname}`);
-        continue;
-      }
-      if (target.pathname.endsWith('/') === false && targetFile.endsWith('index.html'))
-        broken.push(`${label}: directory link without trailing slash`);
-      const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && targetFile.endsWith('.html')) {
-        const targetPage = parsed.get(targetFile) ?? parse(readFileSync(targetFile, 'utf8'));
-        if (!targetPage.ids.has(fragment)) broken.push(`${label}: no id "${fragment}" in ${pageUrl(targetFile)}`);
-      }
-    }
-    expect(broken).toEqual([]);
+  test.each(site.files.map((file) => [site.pageUrl(file), file] as const))('%s', (_url, file) => {
+    expect(site.broken(file)).toEqual([]);
   });
 });
 
@@ -110,5 +23,5 @@ test('the checker notices a broken link and a missing anchor', () => {
   const { references, ids } = parse('<a href="/nowhere/">x</a><a href="#here" id="there">y</a><img srcset="/a.png 1x, /b.png 2x">');
   expect(references.map((reference) => reference.value)).toEqual(['/nowhere/', '#here', '/a.png', '/b.png']);
   expect(ids.has('here')).toBe(false);
-  expect(fileFor('/nowhere/')).toBeUndefined();
+  expect(site.fileFor('/nowhere/')).toBeUndefined();
 });

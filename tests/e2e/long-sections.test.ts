@@ -14,6 +14,7 @@ import { printPage } from '../../scripts/lib/pdf/print-page.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { syntheticNotes } from '../../scripts/lib/synthetic-notes.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
+import { STORAGE_KEYS } from '../../src/lib/site/storage-keys.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { useBrowser } from './setup/browser.ts';
 import { buildSite, e2eWorkDir, ROOT, type BuiltSite } from './setup/build-site.ts';
@@ -55,7 +56,8 @@ async function open(
     drawEveryQuestion: false,
     ...(options.viewport ? { viewport: options.viewport } : {}),
   });
-  if (options.testMe) await context.addInitScript(() => location.protocol.startsWith('http') && localStorage.setItem('test-me', '1'));
+  if (options.testMe)
+    await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
   const page = await context.newPage();
   await page.goto(server.url + urls.file(path), { waitUntil: 'load' });
   return { page, problems };

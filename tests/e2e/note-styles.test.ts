@@ -8,7 +8,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { QuestionId } from '../../src/lib/content/paths.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPrintablePages } from '../../scripts/lib/built-pages.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -18,7 +17,7 @@ import { statementAndAnswer } from '../unit/helpers/statement.ts';
 import { chineseOutsideZh, violations } from './setup/a11y.ts';
 import { openOn, useBrowser } from './setup/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
-import { parseCourseId } from '../../src/lib/content/paths.ts';
+import { distPaths, parseCourseId, type QuestionId } from '../../src/lib/content/paths.ts';
 
 const COURSE = parseCourseId('styles');
 /** Notes in styles nobody listed (tests/fixtures/any-style), one course of a file each style, counted by hand in expected.json. */
@@ -95,7 +94,7 @@ describe('notes in other styles', () => {
     expect(existsSync(join(site.dist, COURSE, 'pdf'))).toBe(false);
     const [first] = findPrintablePages(site.dist);
     if (!first) throw new Error('the styles site has no section page');
-    const { page, problems } = await open(first.url);
+    const { page, problems } = await open(urls.at(first.url));
     await expect(page.locator('.page-actions button[data-print]').count()).resolves.toBe(1);
     await expect(page.locator('.page-actions a', { hasText: 'Open PDF' }).count()).resolves.toBe(0);
     expect(problems).toEqual([]);
@@ -234,12 +233,12 @@ describe('notes in other styles', () => {
   }, 600_000);
 
   it('pass axe (WCAG 2.2 AA) and mark every run of Chinese lang="zh"', async () => {
-    const paths = ['/', urls.course(COURSE), ...findPrintablePages(site.dist).map((printable) => printable.url)];
+    const paths = [distPaths.home(), distPaths.course(COURSE), ...findPrintablePages(site.dist).map((printable) => printable.url)];
     const found: Record<string, unknown> = {};
     const { context } = await browser.newContext();
     const page = await context.newPage();
     for (const path of paths) {
-      await page.goto(server.url + urls.file(path), { waitUntil: 'load' });
+      await page.goto(server.url + urls.at(path), { waitUntil: 'load' });
       const pageViolations = await violations(page);
       if (pageViolations.length > 0) found[path] = pageViolations;
       const html = readFileSync(join(site.dist, path, 'index.html'), 'utf8');

@@ -26,6 +26,8 @@ import { allCourses, allPages, printablePages } from './setup/site.ts';
 import { type CourseId, distPaths } from '../../src/lib/content/paths.ts';
 
 const browser = useBrowser();
+/** The reader's browser, whose PDF viewer opens a PDF the shell would download. */
+const viewer = useBrowser('browser');
 const dist = inject('dist');
 const ROOT = resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'e2e-offline-'));
@@ -62,9 +64,9 @@ interface Visit {
 }
 
 /** A first, online visit: the site is served and the service worker is active. */
-async function visitOnline(site: string): Promise<Visit> {
+async function visitOnline(site: string, handle = browser): Promise<Visit> {
   const server = await serveStatic(site, { base: urls.base });
-  const { context, problems } = await browser.newContext({ serviceWorkers: 'allow' });
+  const { context, problems } = await handle.newContext({ serviceWorkers: 'allow' });
   const page = await context.newPage();
   await page.goto(server.url + urls.at(firstSection().url));
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -360,7 +362,7 @@ describe('offline after Save for offline', () => {
   });
 
   it('opens a PDF, the same bytes as the built one', async () => {
-    const { server, context, page } = await visitOnline(dist);
+    const { server, context, page } = await visitOnline(dist, viewer);
     const target = printablePages().at(-1);
     if (!target) throw new Error('no printable page');
     await saveForOffline(page, server.url, target.course, { pdfs: true });

@@ -28,7 +28,8 @@ import { ROOT } from './setup/build-site.ts';
 import { fontconfigWithoutGlyphs } from './setup/no-fonts.ts';
 import { npmRun } from './setup/npm.ts';
 import { pdfOutline, pdfWords, renderRegion } from './setup/pdf.ts';
-import { parseCourseId } from '../../src/lib/content/paths.ts';
+import { parseCourseId, siteUrls } from '../../src/lib/content/paths.ts';
+import { linkChecker } from './setup/links.ts';
 
 const WORK = mkdtempSync(join(tmpdir(), 'e2e-pdf-build-'));
 const CONTENT = join(WORK, 'content');
@@ -102,6 +103,14 @@ describe('npm run build', () => {
     for (const step of ['Astro build', 'KaTeX fonts', 'Search index', 'Offline', 'Total'])
       expect(firstBuild).toMatch(new RegExp(`^  ${step} +\\d+(\\.\\d)? s`, 'm'));
     expect(firstBuild).toMatch(/^ {2}PDFs +\d+(\.\d)? s +4 PDFs \(2 sections, 2 papers, [\d.]+ MB\): 4 printed, 0 unchanged$/m);
+  });
+
+  // The other browser tests' sites are all served under a sub-path: this one is at the root.
+  it('builds a site for the root whose every internal link and #fragment resolves', () => {
+    const site = linkChecker(DIST, siteUrls('/'));
+    expect(site.files.length).toBeGreaterThan(3);
+    const broken = site.files.flatMap((file) => site.broken(file).map((link) => `${site.pageUrl(file)}: ${link}`));
+    expect(broken).toEqual([]);
   });
 });
 
@@ -281,7 +290,7 @@ describe('on screen, on the same machine', () => {
     { timeout: 60_000 },
     async () => {
       const server = await serveStatic(DIST);
-      const browser = await launchChromium({ ...process.env, FONTCONFIG_FILE });
+      const browser = await launchChromium({ kind: 'shell', env: { ...process.env, FONTCONFIG_FILE } });
       try {
         const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2 });
         await page.goto(`${server.url}/${COURSE}/s1/`, { waitUntil: 'networkidle' });

@@ -40,10 +40,14 @@ const titleOf = (id: string): string => {
   return [`Q${question.number}`, question.paper?.label].filter(Boolean).join(' · ');
 };
 
-/** The question on the revise page and where it stands: "Question 3 of 9 · Section 2 · …". */
-async function current(page: Page): Promise<{ id: string; position: string }> {
+/**
+ * The question on the revise page and where it stands ("Question 3 of 9 · Section 2 · …"); after
+ * Next, once it is no longer `previous` (the next one may come from another section's page).
+ */
+async function current(page: Page, previous?: string): Promise<{ id: string; position: string }> {
   const article = page.locator('[data-revise-question] article.question');
   await article.waitFor();
+  if (previous !== undefined) await expect.poll(() => article.getAttribute('id')).not.toBe(previous);
   return { id: (await article.getAttribute('id'))!, position: await page.locator('[data-revise-position]').innerText() };
 }
 
@@ -62,7 +66,7 @@ describe("tonight's plan, one question after another", () => {
     const given = new Map<string, Rating>();
     const sections = new Set<number>();
     for (let index = 0; index < perDay; index += 1) {
-      const { id, position } = await current(page);
+      const { id, position } = await current(page, [...given.keys()].at(-1));
       const question = course.questions.find((entry) => entry.id === id)!;
       const section = course.sections.find((entry) => entry.number === question.section)!;
       expect(position).toBe(`Question ${index + 1} of ${perDay} · ${sectionName(section)}`);
@@ -139,7 +143,7 @@ describe("tonight's plan, one question after another", () => {
     await page.waitForURL(/\/revise\/$/);
     const rated: string[] = [];
     for (let index = 0; index < perDay; index += 1) {
-      const { id } = await current(page);
+      const { id } = await current(page, rated.at(-1));
       // The keyboard starts on the question's first control: its "Show answer" (or, with no written answer, its rating).
       await expect.poll(() => page.evaluate(() => document.activeElement?.closest('article.question')?.id ?? null)).toBe(id);
       await answerByKeyboard(page, id, 'got-it');

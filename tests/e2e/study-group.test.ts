@@ -113,7 +113,7 @@ describe('a question both students wrote up', () => {
 
 describe('search', () => {
   it('finds Lin’s answer, names Lin in the result and opens Lin’s tab', async () => {
-    const { page, problems } = await open(`/search/?q=${encodeURIComponent('optimise')}`);
+    const { page, problems } = await open(`${urls.search()}?q=${encodeURIComponent('optimise')}`);
     await page.waitForFunction(() => /found|No questions/.test(document.querySelector('#search-status')?.textContent ?? ''));
     const result = page.locator('.search-result-link', { has: page.locator('.search-result-title', { hasText: 'Lin' }) }).first();
     expect(await result.getAttribute('href')).toMatch(

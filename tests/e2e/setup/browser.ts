@@ -5,9 +5,8 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { launchChromium } from '../../../scripts/lib/chromium.ts';
+import { launchChromium, type ChromiumKind } from '../../../scripts/lib/chromium.ts';
 import { STORAGE_KEYS } from '../../../src/lib/site/storage-keys.ts';
-import { urls } from '../../../src/lib/site/urls.ts';
 
 export interface OpenedPage {
   page: Page;
@@ -63,15 +62,19 @@ function watch(context: BrowserContext, problems: string[]): void {
   });
 }
 
-/** Call at the top of a test file. */
-export function useBrowser(): BrowserHandle {
+/**
+ * Call at the top of a test file. Tests drive the headless shell (as fast as Chromium gets, see
+ * chromium.ts); what only a reader's browser does (its PDF viewer, how far ahead it fetches lazy
+ * images) asks for the `browser`.
+ */
+export function useBrowser(kind: ChromiumKind = 'shell'): BrowserHandle {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const fileContexts: BrowserContext[] = [];
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium({ kind });
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
@@ -112,17 +115,20 @@ export function useBrowser(): BrowserHandle {
   return handle;
 }
 
-/** A page of a site served at `origin` (not the shared one), in a new context, in Test me when asked; loaded until the network is quiet. */
+/**
+ * A page of a site served at `origin` (not the shared one), at `url`, its base included (urls.*);
+ * in a new context, in Test me when asked; loaded until the network is quiet.
+ */
 export async function openOn(
   handle: BrowserHandle,
   origin: string,
-  path: string,
+  url: string,
   testMe = false,
 ): Promise<{ page: Page; problems: string[] }> {
   const { context, problems } = await handle.newContext();
   if (testMe)
     await context.addInitScript((name) => location.protocol.startsWith('http') && localStorage.setItem(name, '1'), STORAGE_KEYS.testMe);
   const page = await context.newPage();
-  await page.goto(origin + urls.file(path), { waitUntil: 'networkidle' });
+  await page.goto(origin + url, { waitUntil: 'networkidle' });
   return { page, problems };
 }

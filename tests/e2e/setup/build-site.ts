@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { basename, join, relative, resolve } from 'node:path';
 import { filesDigest } from '../../../scripts/lib/files.ts';
 import { normalizeBase } from '../../../src/lib/content/paths.ts';
+import { urls } from '../../../src/lib/site/urls.ts';
 import { npmRun } from './npm.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -38,7 +39,7 @@ export interface BuiltSite {
 }
 
 interface SiteOptions {
-  /** The base the site is built for (SITE_BASE). */
+  /** The base the site is built for: the test's SITE_BASE (urls.base) by default, which serveStatic serves it under. */
   base?: string | undefined;
   /** False builds without PDFs (`--no-pdfs`), for sites whose tests read no PDF. */
   pdfs?: boolean | undefined;
@@ -61,6 +62,8 @@ export function sharedPdfCacheDir(): string {
   return `${e2eWorkDir()}-pdf-cache`;
 }
 
+const siteBase = (options: SiteOptions): string => normalizeBase(options.base ?? urls.base);
+
 /** What a site is made from: its notes, the site's code and its dependencies. */
 function inputsDigest(courses: SiteCourse[], options: SiteOptions): string {
   const inputs = [
@@ -71,7 +74,7 @@ function inputsDigest(courses: SiteCourse[], options: SiteOptions): string {
     ROOT,
     inputs,
     createHash('sha256')
-      .update(normalizeBase(options.base))
+      .update(siteBase(options))
       .update(courses.map((course) => `${course.id} ${course.author ?? ''}`).join('\n'))
       .update(`pdfs: ${options.pdfs !== false}`),
   );
@@ -109,7 +112,7 @@ export async function buildSite(name: string, courses: SiteCourse[], options: Si
     SITE_OUT_DIR: site.dist,
     SITE_CACHE_DIR: join(work, 'cache'),
     PDF_CACHE_DIR: sharedPdfCacheDir(),
-    SITE_BASE: normalizeBase(options.base),
+    SITE_BASE: siteBase(options),
   });
   writeFileSync(outputs, JSON.stringify({ importOutput: site.importOutput, buildOutput: site.buildOutput }));
   writeFileSync(stamp, digest);

@@ -4,8 +4,8 @@
  * (scripts/lib/stand-in-screenshots.ts) and, when present, the second-course fixture (tests/fixtures/notes/ml-midterm.md). Then prints the PDFs, serves the site and hands base URL,
  * built folder and courses to the tests through `inject()`.
  *
- * The `e2e-subpath` project does it all again with the site built and served under a sub-path
- * (SITE_BASE from its env, as on GitHub Pages). How sites are built and reused: build-site.ts.
+ * The site is built and served under the project's SITE_BASE (a sub-path, as on GitHub Pages:
+ * vitest.config.ts). How sites are built and reused: build-site.ts.
  */
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,7 +58,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const base = normalizeBase(project.config.env?.SITE_BASE);
   const courses = SOURCES.filter((course) => existsSync(join(ROOT, course.notes)));
   const own = courses.find((course) => course.own);
-  const site = await buildSite(base === '/' ? 'site' : 'site-subpath', courses, {
+  const site = await buildSite('site', courses, {
     base,
     afterImport: async (content) => {
       if (own) await addScreenshots(content, own.id);

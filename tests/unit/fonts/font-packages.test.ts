@@ -18,9 +18,9 @@ it.each(INSTALLERS)('%s installs no font package', (file) => {
   expect(installs.filter((line) => /\bfonts-/.test(line))).toEqual([]);
 });
 
-it('the README installs Chromium and poppler-utils only', () => {
+it('the README installs Chromium, its headless shell and poppler-utils only', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  expect(readme).toMatch(/`sudo apt-get install -y chromium poppler-utils`/);
+  expect(readme).toMatch(/`sudo apt-get install -y chromium chromium-headless-shell poppler-utils`/);
 });
 
 it('the font packages the build reads are dependencies', () => {
