@@ -10,6 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printPage } from '../../scripts/lib/pdf/print-page.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { writeMissingScreenshots } from '../../scripts/lib/stand-in-screenshots.ts';
 import { fidelity, notesText, words } from '../../scripts/lib/notes-corpus.ts';
@@ -18,7 +19,7 @@ import { violations } from './setup/a11y.ts';
 import { openOn, useBrowser } from './setup/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './setup/build-site.ts';
 import { pdfText } from './setup/site.ts';
-import { parseCourseId } from '../../src/lib/content/paths.ts';
+import { distPaths, parseCourseId } from '../../src/lib/content/paths.ts';
 
 const COURSE = parseCourseId('dasc7606');
 const LIN_NOTES = 'tests/fixtures/notes/lin-dasc7606.md';
@@ -45,6 +46,8 @@ beforeAll(async () => {
         writeFileSync(courseFile, text.replace(/\n---\n/, '\nsame:\n  - [lin/s2-2024-dec-abd-q7, hyperloop/s3-2024-dec-abd-q3]\n---\n'));
         await writeMissingScreenshots(content, COURSE);
       },
+      // The one PDF read here is printed by the test, as the PDF step prints each page.
+      pdfs: false,
     },
   );
   server = await serveStatic(site.dist);
@@ -139,10 +142,17 @@ describe('nothing lost', () => {
 });
 
 describe('the PDF and the course home', () => {
-  it('prints both authors’ answers', () => {
+  it('prints both authors’ answers', async () => {
+    const context = await browser.browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
+    const pdf = join(site.work, 's5.pdf');
+    try {
+      writeFileSync(pdf, (await printPage(context, server.url, distPaths.section(COURSE, 5))).pdf);
+    } finally {
+      await context.close();
+    }
     // The PDF's text as pdftotext draws it: without spaces, hyphens across lines dropped.
     const squash = (text: string): string => text.replace(/[\s-]+/g, '');
-    const text = squash(pdfText(join(site.dist, COURSE, 'pdf', 's5.pdf')));
+    const text = squash(pdfText(pdf));
     expect(text).toContain(squash(`Lin's notes`));
     expect(text).toContain(squash(LIN_ANSWER));
     expect(text).toContain(squash(USER_ANSWER));

@@ -11,7 +11,7 @@ import { STORAGE_KEYS } from '../../../src/lib/site/storage-keys.ts';
 export interface OpenedPage {
   page: Page;
   context: BrowserContext;
-  /** Console errors, page errors, failed requests and 4xx/5xx responses, as readable lines. */
+  /** Console errors, page errors, failed requests (not those cancelled) and 4xx/5xx responses, as readable lines. */
   problems: string[];
 }
 
@@ -55,7 +55,11 @@ function watch(context: BrowserContext, problems: string[]): void {
       if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+    page.on('requestfailed', (request) => {
+      const error = request.failure()?.errorText ?? 'unknown';
+      // Cancelled by the page or by leaving it (a reload stops the images still loading): not a failure.
+      if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${error})`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
     });
