@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { normalizeBase, siteUrls } from '../../src/lib/content/paths.ts';
+import { siteUrls } from '../../src/lib/content/paths.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -65,7 +65,7 @@ export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm run dev stopped (exit ${child.exitCode}):\n${output}`);
-    const ok = await fetch(url + siteUrls(normalizeBase(childEnv.SITE_BASE)).home()).then(
+    const ok = await fetch(url + siteUrls(childEnv.SITE_BASE ?? '/').home()).then(
       (response) => response.ok,
       () => false,
     );

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileInDist, questionArticles } from '../../scripts/lib/built-pages.ts';
-import { printPage } from '../../scripts/lib/pdf/print-page.ts';
+import { printContext, printPage } from '../../scripts/lib/pdf/print-page.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { syntheticNotes } from '../../scripts/lib/synthetic-notes.ts';
 import { readCourse } from '../../src/lib/content/read.ts';
@@ -148,7 +148,7 @@ describe('in the browser', () => {
     await page.locator('[data-print]').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.printed)).toBe(String(questions.length));
 
-    const context = await browser.browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
+    const context = await printContext(browser.browser);
     try {
       const printed = await printPage(context, server.url, SECTION);
       const headings = printed.facts.headings.filter((heading) => /^Q\d+/.test(heading.title));

@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printPage } from '../../scripts/lib/pdf/print-page.ts';
+import { printContext, printPage } from '../../scripts/lib/pdf/print-page.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { writeMissingScreenshots } from '../../scripts/lib/stand-in-screenshots.ts';
 import { fidelity, notesText, words } from '../../scripts/lib/notes-corpus.ts';
@@ -143,7 +143,7 @@ describe('nothing lost', () => {
 
 describe('the PDF and the course home', () => {
   it('prints both authors’ answers', async () => {
-    const context = await browser.browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
+    const context = await printContext(browser.browser);
     const pdf = join(site.work, 's5.pdf');
     try {
       writeFileSync(pdf, (await printPage(context, server.url, distPaths.section(COURSE, 5))).pdf);

@@ -5,7 +5,7 @@
  * Returns the PDF with what the page drew (for the glyph check and the bookmarks) and every file of
  * the site it loaded (for the PDF cache).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LATER_QUESTIONS_REQUEST, requestLaterQuestions } from '../../../src/lib/site/long-pages.ts';
 import { loadPrintFonts } from '../../../src/client/print-fonts.ts';
 import type { DistPath } from '../../../src/lib/content/paths.ts';
@@ -18,6 +18,11 @@ export interface PrintedPage {
   facts: PrintFacts;
   /** Paths inside the built folder of everything the page loaded, the page itself included. */
   resources: string[];
+}
+
+/** The context pages are printed in: light colours, and no service worker, which would store the whole site while a page prints. */
+export function printContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
 }
 
 /**

@@ -72,7 +72,7 @@ function pageLabel(page: PrintablePage): string {
  */
 async function printPages(dist: string, pages: PrintablePage[], cache: PdfCache | undefined, step: Step): Promise<MissingGlyph[]> {
   // Loaded only to print: a build whose PDFs all come from the cache needs neither Chromium nor pdf-lib.
-  const [{ launchChromium }, { serveStatic }, { printPage }, { finishDocument }, glyphCheck] = await Promise.all([
+  const [{ launchChromium }, { serveStatic }, { printContext, printPage }, { finishDocument }, glyphCheck] = await Promise.all([
     import('../chromium.ts'),
     import('../static-server.ts'),
     import('./print-page.ts'),
@@ -86,8 +86,7 @@ async function printPages(dist: string, pages: PrintablePage[], cache: PdfCache 
   const server = await serveStatic(dist);
   const browser = await launchChromium({ kind: PRINTER });
   try {
-    // No service worker: it would store the whole site while the page prints.
-    const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
+    const context = await printContext(browser);
     const queue = [...pages];
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {

@@ -3,20 +3,13 @@
  * a file in the built folder, and every #fragment names an id on its page (links.test.ts checks the
  * shared site under its sub-path, pdf-build.test.ts a site at the root).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { SiteUrls } from '../../../src/lib/content/paths.ts';
+import { filesUnder } from '../../../scripts/lib/files.ts';
+import { distPaths, pagePath, type SiteUrls } from '../../../src/lib/content/paths.ts';
 import { urls } from '../../../src/lib/site/urls.ts';
 
 const ORIGIN = 'http://site.invalid';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return htmlFiles(path);
-    return entry.name.endsWith('.html') ? [path] : [];
-  });
-}
 
 function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
@@ -72,7 +65,7 @@ export interface LinkChecker {
 
 /** The checker of the site built in `dist` for the URLs of `site` (the test's base by default). */
 export function linkChecker(dist: string, site: SiteUrls = urls): LinkChecker {
-  const files = htmlFiles(dist);
+  const files = filesUnder(dist).filter((file) => file.endsWith('.html'));
   const parsed = new Map(files.map((file) => [file, parse(readFileSync(file, 'utf8'))]));
   const fileFor = (pathname: string): string | undefined => {
     const inSite = site.inSite(decodeURIComponent(pathname));
@@ -82,10 +75,7 @@ export function linkChecker(dist: string, site: SiteUrls = urls): LinkChecker {
     if (statSync(path).isDirectory()) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : undefined;
     return path;
   };
-  const pageUrl = (file: string): string => {
-    const path = relative(dist, file).split(sep).join('/');
-    return site.file(path.replace(/(^|\/)index\.html$/, '$1'));
-  };
+  const pageUrl = (file: string): string => site.at(pagePath(distPaths.file(relative(dist, file).split(sep).join('/'))));
   const broken = (file: string): string[] => {
     const found: string[] = [];
     for (const reference of parsed.get(file)?.references ?? []) {
